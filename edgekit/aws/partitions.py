@@ -1,0 +1,30 @@
+"""AWS partitions and the region each one serves its global APIs from."""
+
+from __future__ import annotations
+
+GLOBAL_REGION: dict[str, str] = {
+    "aws": "us-east-1",
+    "aws-cn": "cn-northwest-1",
+    "aws-us-gov": "us-gov-west-1",
+}
+"""Region that hosts CloudFront, CLOUDFRONT-scope WAF, Route 53 and ACM-for-CloudFront."""
+
+GLOBAL = "global"
+"""The ``region`` value recorded for payloads of global services."""
+
+
+def partition_of_region(region: str) -> str:
+    """Return the partition name a region belongs to (``aws`` when unrecognised)."""
+    if region.startswith("cn-"):
+        return "aws-cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov"
+    return "aws"
+
+
+def global_api_region(partition: str) -> str:
+    """Return the region to call global services in for ``partition``."""
+    try:
+        return GLOBAL_REGION[partition]
+    except KeyError:
+        raise ValueError(f"unknown AWS partition {partition!r}") from None

@@ -1,0 +1,67 @@
+"""The one entry point for collection from Python: :func:`collect`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Executor
+
+from edgekit.aws.calls import CallRecorder
+from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.collect.registry import select
+from edgekit.collect.runner import CollectionResult, assemble, execute, plan_units
+from edgekit.collect.targets import AccountAccess, enabled_regions, resolve_accounts
+from edgekit.snapshot import Target
+
+
+def collect(
+    session_spec: SessionSpec | None = None,
+    *,
+    regions: Sequence[str] | None = None,
+    accounts: Sequence[str] = (),
+    organization_accounts: Sequence[str] | None = None,
+    role_name: str | None = None,
+    collectors: Sequence[str] | None = None,
+    executor: Executor | None = None,
+    workers: int = 8,
+    progress: bool = True,
+    hooks: tuple[ClientHook, ...] = (),
+    source: str = "aws",
+) -> CollectionResult:
+    """Collect a snapshot, read-only.
+
+    ``regions`` None means every region enabled for each account. ``accounts`` (or
+    ``organization_accounts``) are reached with ``role_name``; a denied AssumeRole becomes a gap
+    for that account. ``executor`` runs the work units (a thread pool of ``workers`` when None).
+    """
+    spec = session_spec or SessionSpec()
+    recorder = CallRecorder()
+    resolution = resolve_accounts(
+        spec,
+        accounts=accounts,
+        role_name=role_name,
+        recorder=recorder,
+        organization_accounts=organization_accounts,
+    )
+    region_cache: dict[str, list[str]] = {}
+
+    def regions_for(acc: AccountAccess) -> list[str]:
+        if regions is not None:
+            return list(regions)
+        if acc.account_id not in region_cache:
+            region_cache[acc.account_id] = enabled_regions(acc, recorder)
+        return region_cache[acc.account_id]
+
+    specs = select(collectors)
+    units = plan_units(resolution.accounts, regions_for, specs, hooks)
+    results = execute(units, executor, workers=workers, progress=progress)
+    targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
+    targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]
+    partition = resolution.accounts[0].partition if resolution.accounts else "aws"
+    return assemble(
+        results,
+        targets=targets,
+        partition=partition,
+        extra_gaps=[g.to_json() for g in resolution.gaps],
+        source=source,
+        recorder=recorder,
+    )

@@ -1,0 +1,241 @@
+"""The collector contract: what a collector declares and the context a work unit runs in.
+
+A collector is a plain function ``collect(ctx) -> dict`` declared with a :class:`CollectorSpec`
+(id, boto3 service, scope, the IAM actions it uses). It returns raw API payloads only. Two
+conventions every collector follows, because the checks depend on them:
+
+* a key that is **absent** means "not collected" (denied, or not asked): checks say *unknown*;
+* a key present with ``None`` / ``[]`` means "collected, and there is none".
+
+Known denials (AccessDenied and friends) never raise out of :meth:`UnitContext.call`: they are
+recorded as gaps and :data:`Outcome.DENIED` is returned. Any other error propagates and fails the
+unit; the runner records it and continues with the other units.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from botocore.exceptions import ClientError
+
+from edgekit.aws.calls import CallRecorder
+from edgekit.aws.session import ClientHook, SessionSpec
+
+Scope = Literal["global", "regional"]
+
+DENIAL_CODES: frozenset[str] = frozenset(
+    {
+        "AccessDenied",
+        "AccessDeniedException",
+        "AccessDeniedFault",
+        "AuthFailure",
+        "AuthorizationError",
+        "Forbidden",
+        "ForbiddenException",
+        "InvalidClientTokenId",
+        "OptInRequired",
+        "SubscriptionRequiredException",
+        "UnauthorizedAccess",
+        "UnauthorizedException",
+        "UnauthorizedOperation",
+        "UnrecognizedClientException",
+        "WAFAccessDeniedException",
+    }
+)
+"""Error codes that mean "you may not read this": recorded as gaps, never as failures."""
+
+
+class Outcome(enum.Enum):
+    """Non-data results of :meth:`UnitContext.call`."""
+
+    DENIED = "denied"
+    """The caller may not read it; a gap was recorded."""
+    NOT_FOUND = "not_found"
+    """The resource does not exist (one of the ``not_found`` codes was returned)."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the collector was not allowed to read."""
+
+    account_id: str
+    region: str
+    collector: str
+    operation: str
+    error_code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        """The snapshot representation (DESIGN.md §2)."""
+        return {
+            "account_id": self.account_id,
+            "region": self.region,
+            "collector": self.collector,
+            "operation": self.operation,
+            "error_code": self.error_code,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class CollectorSpec:
+    """A collector's declaration.
+
+    ``actions`` are the IAM actions the collector may call (``service:Action``); ``edgekit
+    iam-policy`` prints their union and a test proves every call made is among them.
+    ``extra_global`` asks a regional collector to also run in the partition's global API region
+    (ACM: CloudFront certificates live in us-east-1) even when that region was not requested.
+    ``global_regional`` asks a global collector to also run per region (WAFv2 has both scopes).
+    """
+
+    id: str
+    service: str
+    scope: Scope
+    actions: tuple[str, ...]
+    collect: Callable[[UnitContext], dict[str, Any]]
+    description: str = ""
+    also_regional: bool = False
+    extra_global_region: bool = False
+
+
+@dataclass
+class UnitContext:
+    """Everything one work unit (account × region × collector) needs, and what it records."""
+
+    collector: str
+    account_id: str
+    region: str
+    """Recorded region: a region name, or ``"global"`` for global services."""
+    api_region: str
+    """Region the API calls go to (us-east-1 for global services in the aws partition)."""
+    partition: str
+    session_spec: SessionSpec
+    hooks: tuple[ClientHook, ...] = ()
+    recorder: CallRecorder = field(default_factory=CallRecorder)
+    gaps: list[Gap] = field(default_factory=list)
+    _clients: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _session: Any = None
+
+    @property
+    def is_global(self) -> bool:
+        """True when this unit collects the global (CloudFront-scope) part of a service."""
+        return self.region == "global"
+
+    def client(self, service: str, region: str | None = None) -> Any:
+        """A guarded, counted client; one boto3 session per unit, clients reused."""
+        reg = region or self.api_region
+        key = (service, reg)
+        if key not in self._clients:
+            if self._session is None:
+                self._session = self.session_spec.session(self.api_region)
+            self._clients[key] = self.session_spec.client(
+                service, reg, session=self._session, recorder=self.recorder, hooks=self.hooks
+            )
+        return self._clients[key]
+
+    def gap(self, operation: str, error_code: str, message: str) -> None:
+        """Record that ``operation`` could not be read."""
+        self.gaps.append(
+            Gap(self.account_id, self.region, self.collector, operation, error_code, message)
+        )
+
+    def call(
+        self,
+        client: Any,
+        operation: str,
+        *,
+        not_found: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> dict[str, Any] | Outcome:
+        """Call ``client.<operation>(**kwargs)`` (snake_case name).
+
+        Returns the response, :data:`Outcome.DENIED` after recording a gap, or
+        :data:`Outcome.NOT_FOUND` when the error code is one of ``not_found``. Other errors raise.
+        """
+        try:
+            response: dict[str, Any] = getattr(client, operation)(**kwargs)
+        except ClientError as err:
+            code = str(err.response.get("Error", {}).get("Code", ""))
+            if code in not_found:
+                return Outcome.NOT_FOUND
+            if code in DENIAL_CODES:
+                op_name = client.meta.method_to_api_mapping.get(operation, operation)
+                self.gap(op_name, code, str(err.response.get("Error", {}).get("Message", "")))
+                return Outcome.DENIED
+            raise
+        response.pop("ResponseMetadata", None)
+        return response
+
+    def pages(
+        self,
+        client: Any,
+        operation: str,
+        *,
+        input_token: str,
+        output_token: str,
+        not_found: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> Iterator[dict[str, Any]] | Outcome:
+        """Manually paginate an operation that has no botocore paginator.
+
+        ``output_token`` is a dotted path into the response (``"CachePolicyList.NextMarker"``).
+        Returns DENIED/NOT_FOUND like :meth:`call` when the *first* page fails that way.
+        """
+        first = self.call(client, operation, not_found=not_found, **kwargs)
+        if isinstance(first, Outcome):
+            return first
+        return self._more_pages(client, operation, first, input_token, output_token, kwargs)
+
+    def _more_pages(
+        self,
+        client: Any,
+        operation: str,
+        page: dict[str, Any],
+        input_token: str,
+        output_token: str,
+        kwargs: dict[str, Any],
+    ) -> Iterator[dict[str, Any]]:
+        seen: set[str] = set()
+        while True:
+            yield page
+            token = dig(page, output_token)
+            if not token or token in seen:
+                return
+            seen.add(token)
+            nxt = self.call(client, operation, **{**kwargs, input_token: token})
+            if isinstance(nxt, Outcome):
+                return
+            page = nxt
+
+    def paginate(
+        self, client: Any, operation: str, result_key: str, **kwargs: Any
+    ) -> list[Any] | Outcome:
+        """Collect every item of ``result_key`` using botocore's paginator.
+
+        Returns :data:`Outcome.DENIED` (gap recorded) when a page is denied.
+        """
+        items: list[Any] = []
+        try:
+            for page in client.get_paginator(operation).paginate(**kwargs):
+                items.extend(dig(page, result_key) or [])
+        except ClientError as err:
+            code = str(err.response.get("Error", {}).get("Code", ""))
+            if code in DENIAL_CODES:
+                op_name = client.meta.method_to_api_mapping.get(operation, operation)
+                self.gap(op_name, code, str(err.response.get("Error", {}).get("Message", "")))
+                return Outcome.DENIED
+            raise
+        return items
+
+
+def dig(data: Any, path: str) -> Any:
+    """Follow a dotted path through nested dicts; ``None`` when any step is missing."""
+    cur = data
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur

@@ -1,0 +1,46 @@
+"""The collector registry: every collector edgekit ships, in a fixed order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from edgekit.collect import cloudfront
+from edgekit.collect.base import CollectorSpec
+
+ALL: tuple[CollectorSpec, ...] = (
+    cloudfront.SPEC,
+)
+"""Every collector, in collection order."""
+
+
+@cache
+def collectors_by_id() -> dict[str, CollectorSpec]:
+    """Collectors keyed by id; duplicate ids are a programming error."""
+    out: dict[str, CollectorSpec] = {}
+    for spec in ALL:
+        if spec.id in out:
+            raise ValueError(f"duplicate collector id {spec.id!r}")
+        out[spec.id] = spec
+    return out
+
+
+def select(ids: Sequence[str] | None = None) -> list[CollectorSpec]:
+    """The collectors named in ``ids`` (all when None); unknown names are an error."""
+    by_id = collectors_by_id()
+    if not ids:
+        return list(ALL)
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise ValueError(f"unknown collector(s): {', '.join(unknown)}; known: {', '.join(by_id)}")
+    return [by_id[i] for i in ids]
+
+
+def declared_actions(specs: Sequence[CollectorSpec] | None = None) -> list[str]:
+    """Union of the IAM actions the collectors declare (plus target resolution's), sorted."""
+    from edgekit.collect.targets import TARGET_ACTIONS
+
+    actions = set(TARGET_ACTIONS)
+    for spec in specs or ALL:
+        actions.update(spec.actions)
+    return sorted(actions)

@@ -1,0 +1,226 @@
+"""Running collectors over (account × region × collector) work units and assembling a snapshot.
+
+Units are independent and picklable (:class:`WorkUnit`), so any ``concurrent.futures``
+executor runs them (threads by default). Each unit builds its own boto3 session. A unit's denied
+operations become gaps; any other error fails only that unit, is recorded in the snapshot's
+``errors`` and counted in the result, and the run continues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from edgekit.aws.calls import CallRecorder
+from edgekit.aws.partitions import GLOBAL, global_api_region
+from edgekit.aws.session import ClientHook
+from edgekit.collect import secrets
+from edgekit.collect.base import CollectorSpec, UnitContext
+from edgekit.collect.registry import collectors_by_id
+from edgekit.collect.targets import AccountAccess
+from edgekit.snapshot import Snapshot, Target, jsonable
+
+
+@dataclass(frozen=True)
+class WorkUnit:
+    """One account × region × collector; small and picklable."""
+
+    collector: str
+    account: AccountAccess
+    region: str
+    api_region: str
+    hooks: tuple[ClientHook, ...] = ()
+
+
+@dataclass
+class UnitResult:
+    """What a unit returns: its data (None when it failed), gaps, error and call counts."""
+
+    collector: str
+    account_id: str
+    region: str
+    data: dict[str, Any] | None
+    gaps: list[dict[str, str]] = field(default_factory=list)
+    error: dict[str, str] | None = None
+    calls: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass
+class CollectionResult:
+    """A collected snapshot plus the run's bookkeeping (not stored in the snapshot)."""
+
+    snapshot: Snapshot
+    calls: dict[tuple[str, str], int]
+    failed_units: int
+    units: int
+
+    @property
+    def total_calls(self) -> int:
+        """API calls made during the run."""
+        return sum(self.calls.values())
+
+
+def plan_units(
+    accounts: Sequence[AccountAccess],
+    regions_for: Callable[[AccountAccess], Sequence[str]],
+    collectors: Sequence[CollectorSpec],
+    hooks: tuple[ClientHook, ...] = (),
+) -> list[WorkUnit]:
+    """Expand accounts × regions × collectors into work units (global services once each)."""
+    units: list[WorkUnit] = []
+    for acc in accounts:
+        regions = list(regions_for(acc))
+        gregion = global_api_region(acc.partition)
+        for spec in collectors:
+            if spec.scope == "global":
+                units.append(WorkUnit(spec.id, acc, GLOBAL, gregion, hooks))
+                if not spec.also_regional:
+                    continue
+            unit_regions = list(regions)
+            if spec.extra_global_region and gregion not in unit_regions:
+                unit_regions.append(gregion)
+            units.extend(WorkUnit(spec.id, acc, r, r, hooks) for r in unit_regions)
+    return units
+
+
+def run_unit(unit: WorkUnit) -> UnitResult:
+    """Run one unit. Never raises for AWS errors: they become gaps or the unit's error."""
+    spec = collectors_by_id()[unit.collector]
+    ctx = UnitContext(
+        collector=unit.collector,
+        account_id=unit.account.account_id,
+        region=unit.region,
+        api_region=unit.api_region,
+        partition=unit.account.partition,
+        session_spec=unit.account.session_spec,
+        hooks=unit.hooks,
+    )
+    data: dict[str, Any] | None
+    error: dict[str, str] | None = None
+    try:
+        data = jsonable(spec.collect(ctx))
+    except ClientError as err:
+        data = None
+        error = _error_record(unit, err.operation_name, _code(err), str(err))
+    except BotoCoreError as err:
+        data = None
+        error = _error_record(unit, "", type(err).__name__, str(err))
+    except (KeyError, TypeError, ValueError) as err:  # a collector bug on unexpected data
+        data = None
+        tb = traceback.format_exception_only(type(err), err)[-1].strip()
+        error = _error_record(unit, "", "CollectorError", tb)
+    return UnitResult(
+        collector=unit.collector,
+        account_id=unit.account.account_id,
+        region=unit.region,
+        data=data,
+        gaps=[g.to_json() for g in ctx.gaps],
+        error=error,
+        calls=ctx.recorder.counts(),
+    )
+
+
+def _code(err: ClientError) -> str:
+    return str(err.response.get("Error", {}).get("Code", "Unknown"))
+
+
+def _error_record(unit: WorkUnit, operation: str, code: str, message: str) -> dict[str, str]:
+    return {
+        "account_id": unit.account.account_id,
+        "region": unit.region,
+        "collector": unit.collector,
+        "operation": operation,
+        "error_code": code,
+        "message": message,
+    }
+
+
+def execute(
+    units: Sequence[WorkUnit],
+    executor: Executor | None = None,
+    *,
+    workers: int = 8,
+    progress: bool = True,
+) -> list[UnitResult]:
+    """Run units on ``executor`` (a new thread pool of ``workers`` when None), with progress."""
+    from tqdm.auto import tqdm
+
+    own = executor is None
+    pool: Executor = executor or ThreadPoolExecutor(max_workers=max(1, workers))
+    results: list[UnitResult] = []
+    try:
+        futures: list[Future[UnitResult]] = [pool.submit(run_unit, u) for u in units]
+        with tqdm(total=len(futures), desc="collect", unit="unit", disable=not progress) as bar:
+            for fut in as_completed(futures):
+                res = fut.result()
+                results.append(res)
+                bar.set_postfix_str(f"{res.collector} {res.account_id} {res.region}", False)
+                bar.update(1)
+    finally:
+        if own:
+            pool.shutdown(wait=True)
+    return results
+
+
+def assemble(
+    results: Iterable[UnitResult],
+    *,
+    targets: Iterable[Target],
+    partition: str,
+    extra_gaps: Iterable[dict[str, str]] = (),
+    source: str = "aws",
+    collected_at: str | None = None,
+    recorder: CallRecorder | None = None,
+) -> CollectionResult:
+    """Build the snapshot from unit results; redacts ALB rule values that equal origin secrets."""
+    results = list(results)
+    payloads: list[dict[str, Any]] = []
+    gaps: list[dict[str, Any]] = list(extra_gaps)
+    errors: list[dict[str, Any]] = []
+    calls = recorder or CallRecorder()
+    for res in results:
+        calls.merge(res.calls)
+        gaps.extend(res.gaps)
+        if res.error is not None:
+            errors.append(res.error)
+        if res.data is not None:
+            payloads.append(
+                {
+                    "account_id": res.account_id,
+                    "region": res.region,
+                    "collector": res.collector,
+                    "data": res.data,
+                }
+            )
+    _redact_rule_headers(payloads)
+    snap = Snapshot(
+        collected_at=collected_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        partition=partition,
+        targets=sorted(set(targets), key=lambda t: (t.account_id, t.region)),
+        payloads=payloads,
+        gaps=gaps,
+        errors=errors,
+        source=source,
+    )
+    return CollectionResult(snap, calls.counts(), len(errors), len(results))
+
+
+def _redact_rule_headers(payloads: list[dict[str, Any]]) -> None:
+    digests: set[str] = set()
+    for p in payloads:
+        if p["collector"] == "cloudfront":
+            digests |= secrets.origin_header_digests(p["data"])
+    if not digests:
+        return
+    for p in payloads:
+        if p["collector"] != "elbv2":
+            continue
+        for lb in p["data"].get("load_balancers") or []:
+            for listener in lb.get("Listeners") or []:
+                secrets.redact_rule_header_values(listener.get("Rules") or [], digests)
