@@ -41,7 +41,7 @@ class SessionSpec:
 
     ``profile`` selects a named profile of the standard credential chain; ``credentials``
     (from AssumeRole) override it; ``endpoint_url`` points every client at one endpoint (the
-    sandbox). ``max_attempts`` feeds botocore's adaptive retry mode.
+    sandbox). ``max_attempts`` (total, first try included) feeds the adaptive retry mode.
     """
 
     profile: str | None = None
@@ -77,7 +77,7 @@ class SessionSpec:
         """The botocore client configuration edgekit uses everywhere."""
         return botocore.config.Config(
             user_agent_extra=USER_AGENT_EXTRA,
-            retries={"mode": "adaptive", "max_attempts": self.max_attempts},
+            retries={"mode": "adaptive", "total_max_attempts": self.max_attempts},
             connect_timeout=self.connect_timeout,
             read_timeout=self.read_timeout,
         )

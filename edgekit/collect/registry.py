@@ -8,9 +8,7 @@ from functools import cache
 from edgekit.collect import cloudfront
 from edgekit.collect.base import CollectorSpec
 
-ALL: tuple[CollectorSpec, ...] = (
-    cloudfront.SPEC,
-)
+ALL: tuple[CollectorSpec, ...] = (cloudfront.SPEC,)
 """Every collector, in collection order."""
 
 

@@ -148,5 +148,24 @@ TARGET_ACTIONS: tuple[str, ...] = (
     "sts:GetCallerIdentity",
     "sts:AssumeRole",
     "ec2:DescribeRegions",
+    "organizations:ListAccounts",
 )
 """IAM actions target resolution itself uses."""
+
+
+def organization_account_ids(spec: SessionSpec, recorder: CallRecorder | None = None) -> list[str]:
+    """Active member accounts of the caller's organisation (suspended ones skipped)."""
+    org = spec.client("organizations", "us-east-1", recorder=recorder)
+    ids: list[str] = []
+    try:
+        for page in org.get_paginator("list_accounts").paginate():
+            for acct in page.get("Accounts", []):
+                state = acct.get("State") or acct.get("Status") or "ACTIVE"
+                if state == "ACTIVE":
+                    ids.append(str(acct["Id"]))
+    except ClientError as err:
+        code = err.response.get("Error", {}).get("Code")
+        raise CollectionError(
+            f"--org: cannot list the organisation's accounts (organizations:ListAccounts: {code})"
+        ) from None
+    return sorted(ids)

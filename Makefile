@@ -1,0 +1,38 @@
+# edgekit — the two commands: `make demo` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.edgekit-installed
+
+.PHONY: demo test setup lint typecheck pytest bench clean
+
+demo: setup
+	$(BIN)/edgekit demo
+
+test: setup lint typecheck pytest
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml tools/system-deps.sh
+	@PYTHON=$(PYTHON) sh tools/system-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name edgekit --display-name "edgekit (Python 3)" >/dev/null
+	@touch $(STAMP)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest -n auto -q
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,38 @@
+"""Mapping botocore operations to the IAM actions that authorise them."""
+
+from __future__ import annotations
+
+IAM_PREFIX: dict[str, str] = {
+    "elbv2": "elasticloadbalancing",
+    "elb": "elasticloadbalancing",
+    "apigatewayv2": "apigateway",
+    "waf-regional": "waf-regional",
+    "logs": "logs",
+}
+"""botocore service names whose IAM prefix differs from the service name."""
+
+HTTP_VERB_SERVICES = frozenset({"apigateway", "apigatewayv2"})
+"""Services authorised by HTTP verb (``apigateway:GET``) rather than by operation name."""
+
+
+def iam_action(service: str, operation: str) -> str:
+    """Return the IAM action for a botocore ``service`` / ``operation`` (CamelCase) pair."""
+    prefix = IAM_PREFIX.get(service, service)
+    if service in HTTP_VERB_SERVICES:
+        return f"{prefix}:GET"
+    return f"{prefix}:{operation}"
+
+
+def policy_document(actions: list[str]) -> dict[str, object]:
+    """A least-privilege, read-only identity policy granting exactly ``actions``."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "EdgekitReadOnlyCollection",
+                "Effect": "Allow",
+                "Action": sorted(set(actions)),
+                "Resource": "*",
+            }
+        ],
+    }

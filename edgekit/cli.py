@@ -1,0 +1,62 @@
+"""The ``edgekit`` command line: argument parsing and dispatch only.
+
+Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 usage or input error (one line, no
+traceback); 3 partial collection (failed units, or gaps with ``--strict``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from edgekit import __version__
+from edgekit.errors import EdgekitError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors on one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (sub-commands register their own arguments)."""
+    from edgekit.commands import collect
+
+    parser = _Parser(
+        prog="edgekit",
+        description="Public entrypoints, misconfigurations and redundant hops of an AWS edge.",
+    )
+    parser.add_argument("--version", action="version", version=f"edgekit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("collect", help="collect a snapshot from AWS (read-only)")
+    collect.add_arguments(p)
+    p.set_defaults(handler=collect.run)
+
+    p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
+    p.set_defaults(handler=collect.run_iam_policy)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except EdgekitError as err:
+        print(f"edgekit: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("edgekit: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

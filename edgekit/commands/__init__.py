@@ -1,0 +1,1 @@
+"""Implementations of the ``edgekit`` sub-commands (wired by :mod:`edgekit.cli`)."""

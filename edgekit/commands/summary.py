@@ -1,0 +1,52 @@
+"""Terminal summaries (rich tables) for collection results."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from edgekit.collect.runner import CollectionResult
+
+
+def print_collection_summary(result: CollectionResult, console: Console | None = None) -> None:
+    """Items collected per collector and data key, then gaps and failed units."""
+    con = console or Console(stderr=True)
+    counts: Counter[tuple[str, str]] = Counter()
+    for p in result.snapshot.payloads:
+        for key, value in p["data"].items():
+            if isinstance(value, list):
+                counts[(p["collector"], key)] += len(value)
+    table = Table(title="collected", show_lines=False)
+    table.add_column("collector")
+    table.add_column("resource")
+    table.add_column("items", justify="right")
+    for (collector, key), n in sorted(counts.items()):
+        table.add_row(collector, key, str(n))
+    con.print(table)
+    if result.snapshot.gaps:
+        gaps = Table(title="gaps (denied reads: dependent checks report unknown)")
+        for col in ("account", "region", "collector", "operation", "error"):
+            gaps.add_column(col)
+        for g in result.snapshot.gaps:
+            gaps.add_row(
+                g["account_id"], g["region"], g["collector"], g["operation"], g["error_code"]
+            )
+        con.print(gaps)
+    if result.snapshot.errors:
+        errs = Table(title="failed units", style="red")
+        for col in ("account", "region", "collector", "operation", "error", "message"):
+            errs.add_column(col)
+        for e in result.snapshot.errors:
+            errs.add_row(
+                e["account_id"],
+                e["region"],
+                e["collector"],
+                e["operation"],
+                e["error_code"],
+                e["message"][:120],
+            )
+        con.print(errs)
