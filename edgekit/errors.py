@@ -19,7 +19,7 @@ class SnapshotError(InputError):
     """A snapshot file is unreadable, malformed, truncated or of an unsupported schema."""
 
 
-class ReadOnlyViolation(EdgekitError):
+class ReadOnlyError(EdgekitError):
     """An AWS operation outside the read-only allow-list was attempted; it was never sent."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.errors import ReadOnlyViolation
+from edgekit.errors import ReadOnlyError
 
 READ_PREFIXES: tuple[str, ...] = ("Describe", "List", "Get")
 
@@ -35,7 +35,7 @@ def refuse_mutations(model: Any, **_: Any) -> None:
     """
     service = model.service_model.service_name
     if not is_read_only(service, model.name):
-        raise ReadOnlyViolation(
+        raise ReadOnlyError(
             f"edgekit is read-only: refused {service}:{model.name} before sending it"
         )
 

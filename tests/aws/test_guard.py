@@ -9,7 +9,7 @@ import pytest
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.guard import is_read_only
 from edgekit.aws.session import USER_AGENT_EXTRA, SessionSpec
-from edgekit.errors import ReadOnlyViolation
+from edgekit.errors import ReadOnlyError
 
 
 def _sent_requests(client: Any) -> list[str]:
@@ -37,7 +37,7 @@ def _sent_requests(client: Any) -> list[str]:
 def test_mutation_refused_before_send(service: str, operation: str, kwargs: dict[str, Any]) -> None:
     client = SessionSpec().client(service, "us-east-1")
     sent = _sent_requests(client)
-    with pytest.raises(ReadOnlyViolation, match="read-only"):
+    with pytest.raises(ReadOnlyError, match="read-only"):
         getattr(client, operation)(**kwargs)
     assert sent == []
 
