@@ -8,7 +8,15 @@ from concurrent.futures import Executor
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect.registry import select
-from edgekit.collect.runner import CollectionResult, assemble, execute, plan_units
+from edgekit.collect.runner import (
+    CollectionResult,
+    UnitResult,
+    assemble,
+    execute,
+    payload_records,
+    phases,
+    plan_units,
+)
 from edgekit.collect.targets import AccountAccess, enabled_regions, resolve_accounts
 from edgekit.snapshot import Target
 
@@ -51,9 +59,11 @@ def collect(
             region_cache[acc.account_id] = enabled_regions(acc, recorder)
         return region_cache[acc.account_id]
 
-    specs = select(collectors)
-    units = plan_units(resolution.accounts, regions_for, specs, hooks)
-    results = execute(units, executor, workers=workers, progress=progress)
+    results: list[UnitResult] = []
+    for phase in phases(select(collectors)):
+        prior = payload_records(results)
+        units = plan_units(resolution.accounts, regions_for, phase, hooks, prior)
+        results.extend(execute(units, executor, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]
     partition = resolution.accounts[0].partition if resolution.accounts else "aws"

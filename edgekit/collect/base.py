@@ -15,7 +15,7 @@ unit; the runner records it and continues with the other units.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,6 +25,8 @@ from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
 
 Scope = Literal["global", "regional"]
+InputSelector = Callable[[Sequence[dict[str, Any]], str, str], Any]
+"""``(payload records so far, account_id, region) -> unit input or None (skip the unit)``."""
 
 DENIAL_CODES: frozenset[str] = frozenset(
     {
@@ -88,7 +90,13 @@ class CollectorSpec:
     iam-policy`` prints their union and a test proves every call made is among them.
     ``extra_global`` asks a regional collector to also run in the partition's global API region
     (ACM: CloudFront certificates live in us-east-1) even when that region was not requested.
-    ``global_regional`` asks a global collector to also run per region (WAFv2 has both scopes).
+    ``also_regional`` asks a global collector to also run per region (WAFv2 has both scopes).
+
+    ``depends_on`` names collectors whose payloads this one needs (it runs in a later phase);
+    ``select_inputs(payloads, account_id, region)`` then extracts, from every payload record
+    collected so far (all accounts), the small picklable input one unit needs (e.g. the bucket
+    names CloudFront origins reference). It returns None when the unit has nothing to do, and
+    the unit is skipped.
     """
 
     id: str
@@ -99,6 +107,8 @@ class CollectorSpec:
     description: str = ""
     also_regional: bool = False
     extra_global_region: bool = False
+    depends_on: tuple[str, ...] = ()
+    select_inputs: InputSelector | None = None
 
 
 @dataclass
@@ -114,6 +124,8 @@ class UnitContext:
     partition: str
     session_spec: SessionSpec
     hooks: tuple[ClientHook, ...] = ()
+    inputs: Any = None
+    """What ``select_inputs`` chose for this unit (None for collectors without dependencies)."""
     recorder: CallRecorder = field(default_factory=CallRecorder)
     gaps: list[Gap] = field(default_factory=list)
     _clients: dict[tuple[str, str], Any] = field(default_factory=dict)

@@ -36,6 +36,7 @@ class WorkUnit:
     region: str
     api_region: str
     hooks: tuple[ClientHook, ...] = ()
+    inputs: Any = None
 
 
 @dataclass
@@ -66,26 +67,57 @@ class CollectionResult:
         return sum(self.calls.values())
 
 
+def phases(collectors: Sequence[CollectorSpec]) -> list[list[CollectorSpec]]:
+    """Group collectors so each runs after the collectors it depends on.
+
+    A dependency that is not among ``collectors`` is ignored (its inputs will simply be empty).
+    """
+    chosen = {c.id: c for c in collectors}
+    done: set[str] = set()
+    out: list[list[CollectorSpec]] = []
+    remaining = list(collectors)
+    while remaining:
+        ready = [c for c in remaining if all(d in done or d not in chosen for d in c.depends_on)]
+        if not ready:
+            names = ", ".join(c.id for c in remaining)
+            raise ValueError(f"collector dependency cycle among: {names}")
+        out.append(ready)
+        done.update(c.id for c in ready)
+        remaining = [c for c in remaining if c.id not in done]
+    return out
+
+
 def plan_units(
     accounts: Sequence[AccountAccess],
     regions_for: Callable[[AccountAccess], Sequence[str]],
     collectors: Sequence[CollectorSpec],
     hooks: tuple[ClientHook, ...] = (),
+    prior: Sequence[dict[str, Any]] = (),
 ) -> list[WorkUnit]:
-    """Expand accounts × regions × collectors into work units (global services once each)."""
+    """Expand accounts × regions × collectors into work units (global services once each).
+
+    ``prior`` are the payload records of earlier phases, handed to ``select_inputs``.
+    """
     units: list[WorkUnit] = []
     for acc in accounts:
         regions = list(regions_for(acc))
         gregion = global_api_region(acc.partition)
         for spec in collectors:
+            places: list[tuple[str, str]] = []
             if spec.scope == "global":
-                units.append(WorkUnit(spec.id, acc, GLOBAL, gregion, hooks))
-                if not spec.also_regional:
-                    continue
-            unit_regions = list(regions)
-            if spec.extra_global_region and gregion not in unit_regions:
-                unit_regions.append(gregion)
-            units.extend(WorkUnit(spec.id, acc, r, r, hooks) for r in unit_regions)
+                places.append((GLOBAL, gregion))
+            if spec.scope == "regional" or spec.also_regional:
+                unit_regions = list(regions)
+                if spec.extra_global_region and gregion not in unit_regions:
+                    unit_regions.append(gregion)
+                places.extend((r, r) for r in unit_regions)
+            for region, api_region in places:
+                inputs = None
+                if spec.select_inputs is not None:
+                    inputs = spec.select_inputs(prior, acc.account_id, region)
+                    if inputs is None:
+                        continue
+                units.append(WorkUnit(spec.id, acc, region, api_region, hooks, inputs))
     return units
 
 
@@ -100,6 +132,7 @@ def run_unit(unit: WorkUnit) -> UnitResult:
         partition=unit.account.partition,
         session_spec=unit.account.session_spec,
         hooks=unit.hooks,
+        inputs=unit.inputs,
     )
     data: dict[str, Any] | None
     error: dict[str, str] | None = None
@@ -168,6 +201,15 @@ def execute(
     return results
 
 
+def payload_records(results: Iterable[UnitResult]) -> list[dict[str, Any]]:
+    """Payload records (``account_id``, ``region``, ``collector``, ``data``) of successful units."""
+    return [
+        {"account_id": r.account_id, "region": r.region, "collector": r.collector, "data": r.data}
+        for r in results
+        if r.data is not None
+    ]
+
+
 def assemble(
     results: Iterable[UnitResult],
     *,
@@ -189,15 +231,7 @@ def assemble(
         gaps.extend(res.gaps)
         if res.error is not None:
             errors.append(res.error)
-        if res.data is not None:
-            payloads.append(
-                {
-                    "account_id": res.account_id,
-                    "region": res.region,
-                    "collector": res.collector,
-                    "data": res.data,
-                }
-            )
+    payloads.extend(payload_records(results))
     _redact_rule_headers(payloads)
     snap = Snapshot(
         collected_at=collected_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError
 from edgekit.aws.session import SessionSpec
 from edgekit.collect import api, registry, targets
 from edgekit.collect.base import CollectorSpec, Outcome, UnitContext
-from edgekit.collect.runner import WorkUnit, plan_units, run_unit
+from edgekit.collect.runner import WorkUnit, phases, plan_units, run_unit
 from edgekit.collect.targets import AccountAccess
 
 ACC = AccountAccess("123456789012", "aws", SessionSpec())
@@ -172,3 +172,40 @@ def test_organization_accounts(moto_aws: None) -> None:
     org.create_account(AccountName="a", Email="a@example.com")
     ids = targets.organization_account_ids(SessionSpec())
     assert "123456789012" in ids and len(ids) == 2
+
+
+def test_phases_order_dependencies() -> None:
+    a = _spec("a", "global")
+    b = _spec("b", "regional", depends_on=("a",))
+    c = _spec("c", "regional", depends_on=("b", "missing"))
+    assert [[s.id for s in ph] for ph in phases([c, b, a])] == [["a"], ["b"], ["c"]]
+    with pytest.raises(ValueError, match="cycle"):
+        phases([_spec("x", "global", depends_on=("y",)), _spec("y", "global", depends_on=("x",))])
+
+
+def test_dependent_collector_gets_inputs_and_is_skipped_without(
+    moto_aws: None, probe: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def select(prior: Any, account_id: str, region: str) -> Any:
+        zones = [z["Name"] for p in prior if p["collector"] == probe for z in p["data"]["zones"]]
+        return zones if region == "eu-west-1" else None
+
+    def child(ctx: UnitContext) -> dict[str, Any]:
+        return {"seen": ctx.inputs}
+
+    spec = CollectorSpec(
+        "child", "route53", "regional", (), child, depends_on=(probe,), select_inputs=select
+    )
+    monkeypatch.setitem(registry.collectors_by_id(), "child", spec)
+    boto3.client("route53").create_hosted_zone(Name="a.example", CallerReference="r")
+    result = api.collect(
+        SessionSpec(),
+        regions=["eu-west-1", "us-east-1"],
+        collectors=["child", probe],
+        progress=False,
+    )
+    snap = result.snapshot
+    assert snap.payload("123456789012", "eu-west-1", "child") == {
+        "seen": ["a.example.", "a.example."]
+    }
+    assert snap.payload("123456789012", "us-east-1", "child") is None
