@@ -223,11 +223,19 @@ class UnitContext:
             page = nxt
 
     def paginate(
-        self, client: Any, operation: str, result_key: str, **kwargs: Any
+        self,
+        client: Any,
+        operation: str,
+        result_key: str,
+        *,
+        not_found: tuple[str, ...] = (),
+        **kwargs: Any,
     ) -> list[Any] | Outcome:
         """Collect every item of ``result_key`` using botocore's paginator.
 
-        Returns :data:`Outcome.DENIED` (gap recorded) when a page is denied.
+        Returns :data:`Outcome.DENIED` (gap recorded) when a page is denied, and
+        :data:`Outcome.NOT_FOUND` when a page fails with one of the ``not_found`` codes (the
+        parent resource vanished during collection).
         """
         items: list[Any] = []
         try:
@@ -235,6 +243,8 @@ class UnitContext:
                 items.extend(dig(page, result_key) or [])
         except ClientError as err:
             code = str(err.response.get("Error", {}).get("Code", ""))
+            if code in not_found:
+                return Outcome.NOT_FOUND
             if code in DENIAL_CODES:
                 op_name = client.meta.method_to_api_mapping.get(operation, operation)
                 self.gap(op_name, code, str(err.response.get("Error", {}).get("Message", "")))
