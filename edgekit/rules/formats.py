@@ -1,0 +1,167 @@
+"""Serialising scan results: JSON (``edgekit.findings/1``), CSV and SARIF 2.1.0. Pure."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from edgekit import __version__
+from edgekit.rules.finding import Finding, Severity, Status
+from edgekit.rules.registry import Registry
+from edgekit.rules.runner import ScanResult
+from edgekit.rules.suppress import Applied
+
+SCHEMA = "edgekit.findings/1"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/edgekit/edgekit"
+
+CSV_COLUMNS = (
+    "check_id",
+    "status",
+    "severity",
+    "category",
+    "resource_arn",
+    "resource_type",
+    "account_id",
+    "region",
+    "title",
+    "message",
+    "remediation",
+    "evidence",
+)
+
+
+def findings_document(
+    result: ScanResult,
+    applied: Applied,
+    snapshot_meta: Mapping[str, Any],
+    findings: Sequence[Finding] | None = None,
+) -> dict[str, Any]:
+    """The ``edgekit.findings/1`` document; ``findings`` defaults to the kept ones."""
+    shown = list(applied.kept if findings is None else findings)
+    return {
+        "schema": SCHEMA,
+        "snapshot": dict(snapshot_meta),
+        "summary": result.summary(shown),
+        "evaluated": dict(sorted(result.evaluated.items())),
+        "findings": [f.to_json() for f in shown],
+        "suppressed": [{**f.to_json(), "suppression": s.to_json()} for f, s in applied.suppressed],
+        "expired_suppressions": [s.to_json() for s in applied.expired],
+        "errors": [e.to_json() for e in result.errors],
+    }
+
+
+def to_json(doc: Mapping[str, Any]) -> str:
+    """Byte-stable JSON (sorted keys, no wall-clock times added)."""
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def to_csv(findings: Sequence[Finding]) -> str:
+    """One row per finding; evidence as compact JSON."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for f in findings:
+        row = f.to_json()
+        row["evidence"] = json.dumps(row["evidence"], sort_keys=True, separators=(",", ":"))
+        writer.writerow({k: row[k] for k in CSV_COLUMNS})
+    return buf.getvalue()
+
+
+_LEVEL = {
+    Severity.CRITICAL: "error",
+    Severity.HIGH: "error",
+    Severity.MEDIUM: "warning",
+    Severity.LOW: "note",
+    Severity.INFO: "note",
+}
+_SECURITY_SEVERITY = {
+    Severity.CRITICAL: "9.5",
+    Severity.HIGH: "8.0",
+    Severity.MEDIUM: "5.5",
+    Severity.LOW: "3.0",
+    Severity.INFO: "0.0",
+}
+
+
+def to_sarif(
+    findings: Sequence[Finding], registry: Registry, artifact_uri: str | None = None
+) -> dict[str, Any]:
+    """SARIF 2.1.0 for code-scanning UIs.
+
+    Resources are logical locations (their ARN); when ``artifact_uri`` (the snapshot file) is
+    given every result also points at it, since most UIs require a physical location.
+    Unknown findings are ``kind: review``.
+    """
+    used = sorted({f.check_id for f in findings})
+    rules = [registry.get(cid).meta for cid in used]
+    index = {m.id: i for i, m in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for f in findings:
+        fingerprint = hashlib.sha256(f"{f.check_id}|{f.resource.id}".encode()).hexdigest()
+        result: dict[str, Any] = {
+            "ruleId": f.check_id,
+            "ruleIndex": index[f.check_id],
+            "kind": "fail" if f.status is Status.FAIL else "review",
+            "level": _LEVEL[f.severity] if f.status is Status.FAIL else "none",
+            "message": {"text": f"{f.message} ({f.resource.id})"},
+            "partialFingerprints": {"edgekitResource/v1": fingerprint},
+            "locations": [_location(f, artifact_uri)],
+            "properties": {
+                "status": f.status.value,
+                "account_id": f.resource.account_id,
+                "region": f.resource.region,
+                "resource_type": f.resource.type,
+                "evidence": dict(f.evidence),
+            },
+        }
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "edgekit",
+                        "version": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": [
+                            {
+                                "id": m.id,
+                                "name": m.id.replace(".", "_"),
+                                "shortDescription": {"text": m.title},
+                                "fullDescription": {"text": m.description},
+                                "help": {"text": m.remediation},
+                                "defaultConfiguration": {"level": _LEVEL[m.severity]},
+                                "properties": {
+                                    "tags": [m.category, m.area],
+                                    "security-severity": _SECURITY_SEVERITY[m.severity],
+                                },
+                            }
+                            for m in rules
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+
+
+def _location(f: Finding, artifact_uri: str | None) -> dict[str, Any]:
+    loc: dict[str, Any] = {
+        "logicalLocations": [
+            {"fullyQualifiedName": f.resource.id, "kind": "resource", "name": f.resource.type}
+        ]
+    }
+    if artifact_uri:
+        loc["physicalLocation"] = {
+            "artifactLocation": {"uri": artifact_uri},
+            "region": {"startLine": 1},
+        }
+    return loc

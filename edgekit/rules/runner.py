@@ -1,0 +1,113 @@
+"""Running the registry over a subject (the analysed estate) — pure, isolated per check."""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from edgekit.rules.finding import Fail, Finding, ResourceRef, Status, Unknown
+from edgekit.rules.registry import Check, Registry
+
+
+class Subject(Protocol):
+    """What checks run over: enumerates resources by kind and names them."""
+
+    def resources(self, kind: str) -> Iterable[Any]:
+        """Every resource of ``kind`` (the ``applies_to`` of a check)."""
+        ...
+
+    def ref(self, resource: Any, kind: str) -> ResourceRef:
+        """How findings about ``resource`` name it."""
+        ...
+
+
+@dataclass(frozen=True)
+class CheckError:
+    """A check raised on one resource; reported, and the scan's exit code is non-zero."""
+
+    check_id: str
+    resource_id: str
+    error: str
+
+    def to_json(self) -> dict[str, str]:
+        """JSON form."""
+        return {"check_id": self.check_id, "resource": self.resource_id, "error": self.error}
+
+
+@dataclass
+class ScanResult:
+    """Findings (sorted), resources evaluated per check, and check errors."""
+
+    findings: list[Finding]
+    evaluated: dict[str, int]
+    errors: list[CheckError] = field(default_factory=list)
+
+    def summary(self, findings: Iterable[Finding] | None = None) -> dict[str, Any]:
+        """Counts by status, severity and category."""
+        items = list(self.findings if findings is None else findings)
+        return {
+            "total": len(items),
+            "by_status": dict(sorted(Counter(f.status.value for f in items).items())),
+            "by_severity": dict(sorted(Counter(f.severity.label for f in items).items())),
+            "by_category": dict(sorted(Counter(f.category for f in items).items())),
+            "checks_evaluated": len(self.evaluated),
+            "resources_evaluated": sum(self.evaluated.values()),
+            "check_errors": len(self.errors),
+        }
+
+
+def _verdicts(out: Any) -> list[Fail | Unknown]:
+    if out is None:
+        return []
+    if isinstance(out, Fail | Unknown):
+        return [out]
+    verdicts = list(out)
+    for v in verdicts:
+        if not isinstance(v, Fail | Unknown):
+            raise TypeError(f"check returned {type(v).__name__}, expected Fail or Unknown")
+    return verdicts
+
+
+def _finding(check: Check, ref: ResourceRef, verdict: Fail | Unknown) -> Finding:
+    meta = check.meta
+    return Finding(
+        check_id=meta.id,
+        status=Status.FAIL if isinstance(verdict, Fail) else Status.UNKNOWN,
+        severity=meta.severity,
+        category=meta.category,
+        resource=verdict.resource or ref,
+        title=meta.title,
+        message=verdict.message,
+        evidence=verdict.evidence,
+        remediation=meta.remediation,
+    )
+
+
+def run(registry: Registry, subject: Subject) -> ScanResult:
+    """Evaluate every check on every resource it applies to.
+
+    A check that raises on a resource is recorded in ``errors`` (with the exception's last
+    line) and the scan goes on with the next resource and the other checks.
+    """
+    findings: list[Finding] = []
+    evaluated: dict[str, int] = {}
+    errors: list[CheckError] = []
+    for check in registry:
+        kind = check.meta.applies_to
+        count = 0
+        for resource in subject.resources(kind):
+            count += 1
+            ref = subject.ref(resource, kind)
+            try:
+                verdicts = _verdicts(check.fn(resource, subject))
+            except Exception as err:  # noqa: BLE001 - isolation boundary: reported, not hidden
+                last = traceback.format_exception_only(type(err), err)[-1].strip()
+                errors.append(CheckError(check.meta.id, ref.id, last))
+                continue
+            findings.extend(_finding(check, ref, v) for v in verdicts)
+        evaluated[check.meta.id] = count
+    findings.sort(key=Finding.sort_key)
+    return ScanResult(findings, evaluated, errors)
