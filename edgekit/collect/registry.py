@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from edgekit.collect import cloudfront
+from edgekit.collect import acm, cloudfront, elbv2, route53, wafv2
 from edgekit.collect.base import CollectorSpec
 
-ALL: tuple[CollectorSpec, ...] = (cloudfront.SPEC,)
+ALL: tuple[CollectorSpec, ...] = (
+    cloudfront.SPEC,
+    wafv2.SPEC,
+    elbv2.SPEC,
+    route53.SPEC,
+    acm.SPEC,
+)
 """Every collector, in collection order."""
 
 
