@@ -64,12 +64,14 @@ def error_response(code: str, status: int = 400, message: str = "injected") -> A
     }
 
 
-def fail(
-    operation: str, code: str = "AccessDenied", *, when: Callable[[Any], bool] | None = None
-) -> ClientHook:
-    """A client hook making ``operation`` (API name) fail with ``code`` before it is sent.
+Responder = Callable[[dict[str, Any]], Any]
+"""``api params -> (http response, parsed) or None`` (None: let the call through)."""
 
-    ``when(params)`` narrows it to some calls. The call is still counted by the recorder.
+
+def intercept(operation: str, respond: Responder) -> ClientHook:
+    """A client hook answering ``operation`` (API name) itself, before anything is sent.
+
+    The call is still counted by the recorder (it counts on ``before-call`` first).
     """
 
     def hook(client: Any) -> None:
@@ -77,15 +79,42 @@ def fail(
             context["test_api_params"] = dict(params)
 
         def handler(model: Any, context: dict[str, Any], **_: Any) -> Any:
-            params = context.get("test_api_params", {})
-            if model.name == operation and (when is None or when(params)):
-                return error_response(code, 403 if "Denied" in code else 400)
-            return None
+            if model.name != operation:
+                return None
+            return respond(context.get("test_api_params", {}))
 
         client.meta.events.register("before-parameter-build.*.*", remember)
         client.meta.events.register("before-call.*.*", handler)
 
     return hook
+
+
+def fail(
+    operation: str,
+    code: str = "AccessDenied",
+    *,
+    status: int | None = None,
+    when: Callable[[dict[str, Any]], bool] | None = None,
+) -> ClientHook:
+    """A client hook making ``operation`` fail with ``code``; ``when(params)`` narrows it.
+
+    ``status`` defaults to 403 for denials and 400 otherwise.
+    """
+    http_status = status or (403 if "Denied" in code or "Unauthorized" in code else 400)
+
+    def respond(params: dict[str, Any]) -> Any:
+        if when is None or when(params):
+            return error_response(code, http_status)
+        return None
+
+    return intercept(operation, respond)
+
+
+def answer(operation: str, make: Callable[[dict[str, Any]], dict[str, Any]]) -> ClientHook:
+    """A client hook answering ``operation`` successfully with ``make(params)``."""
+    return intercept(
+        operation, lambda params: (AWSResponse("https://x", 200, {}, None), make(params))
+    )
 
 
 def network(region: str) -> tuple[str, list[str]]:
