@@ -8,6 +8,9 @@ from typing import Any
 import boto3
 import pytest
 
+from edgekit.collect import secrets
+from edgekit.collect.runner import UnitResult, assemble
+from edgekit.snapshot import Target, dumps
 from tests.collect import shapes
 from tests.collect.builders import (
     ACCOUNT,
@@ -313,3 +316,71 @@ def test_unknown_ssl_policy_name_falls_back_to_listing(estate: dict[str, Any]) -
     names = {p["Name"] for p in res.data["ssl_policies"]}
     assert names == {"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-2-2021-06"}
     assert res.calls[("elbv2", "DescribeSSLPolicies")] == 2
+
+
+def _header_rule(data: dict[str, Any], estate: dict[str, Any]) -> dict[str, Any]:
+    """The HTTPS listener's one non-default rule (the X-Origin-Verify check)."""
+    rules = _listeners(data, estate["alb"])[estate["https"]]["Rules"]
+    (rule,) = [r for r in rules if not r["IsDefault"]]
+    return rule
+
+
+def _cloudfront_result(header_value: str) -> UnitResult:
+    """A hand-made cloudfront unit result whose origin sends ``X-Origin-Verify: header_value``.
+
+    Digested as the cloudfront collector does (hand-made because moto's CloudFront loses
+    origin data).
+    """
+    config = {
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "alb",
+                    "DomainName": "alb-1.eu-west-1.elb.amazonaws.com",
+                    "CustomHeaders": {
+                        "Quantity": 1,
+                        "Items": [{"HeaderName": "X-Origin-Verify", "HeaderValue": header_value}],
+                    },
+                }
+            ],
+        }
+    }
+    secrets.redact_origin_headers(config)
+    data = {"distributions": [{"Distribution": {"Id": "E1", "DistributionConfig": config}}]}
+    return UnitResult("cloudfront", ACCOUNT, "global", data)
+
+
+def test_rule_header_secret_is_replaced_by_the_origin_digest(estate: dict[str, Any]) -> None:
+    alb = run("elbv2", R)
+    assert alb.data is not None
+    header = {"HttpHeaderName": "X-Other", "Values": ["not-a-secret"]}
+    _header_rule(alb.data, estate)["Conditions"].append(
+        {"Field": "http-header", "HttpHeaderConfig": header}
+    )
+    result = assemble(
+        [_cloudfront_result(SECRET), alb], targets=[Target(ACCOUNT, R)], partition="aws"
+    )
+    snap = result.snapshot
+    elbv2 = snap.payload(ACCOUNT, R, "elbv2")
+    cloudfront = snap.payload(ACCOUNT, "global", "cloudfront")
+    assert elbv2 is not None and cloudfront is not None
+    origin = cloudfront["distributions"][0]["Distribution"]["DistributionConfig"]["Origins"]
+    digest = origin["Items"][0]["CustomHeaders"]["Items"][0]["HeaderValue"]
+    assert digest == secrets.digest(SECRET) and digest.startswith("sha256:")
+    conditions = _header_rule(elbv2, estate)["Conditions"]
+    values = {
+        c["HttpHeaderConfig"]["HttpHeaderName"]: c["HttpHeaderConfig"]["Values"] for c in conditions
+    }
+    assert values == {"X-Origin-Verify": [digest], "X-Other": ["not-a-secret"]}
+    assert SECRET not in dumps(snap)
+
+
+def test_rule_header_is_kept_when_no_distribution_sends_it(estate: dict[str, Any]) -> None:
+    alb = run("elbv2", R)
+    result = assemble(
+        [_cloudfront_result("another-value"), alb], targets=[Target(ACCOUNT, R)], partition="aws"
+    )
+    elbv2 = result.snapshot.payload(ACCOUNT, R, "elbv2")
+    assert elbv2 is not None
+    assert _header_rule(elbv2, estate)["Conditions"][0]["HttpHeaderConfig"]["Values"] == [SECRET]
