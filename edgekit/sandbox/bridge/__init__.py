@@ -20,6 +20,9 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   identities, VPC origins, ``PublishFunction`` and stage-aware ``DescribeFunction`` /
   ``ListFunctions`` (:mod:`.cloudfront_resources`, :mod:`.cloudfront_responses`).
 * WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`).
+* Route 53 SOA records of new zones carry plain string values (:mod:`.route53`).
+* ACM: DNS-validated certificates are issued at once (moto waits 60 s; the sandbox cannot
+  resolve the validation records anyway), unless ``MOTO_ACM_VALIDATION_WAIT`` is set.
 
 How: moto routes a request by the ``url_paths`` regexes of the service's ``urls`` module to
 ``<Service>Response.dispatch`` and picks the operation from botocore's model. The in-process
@@ -32,11 +35,12 @@ from __future__ import annotations
 
 import os
 
+from moto import settings as moto_settings
 from moto.cloudfront import urls as cloudfront_urls
 from moto.moto_api import state_manager
 from moto.wafv2 import urls as wafv2_urls
 
-from edgekit.sandbox.bridge import cloudfront_models
+from edgekit.sandbox.bridge import cloudfront_models, route53
 from edgekit.sandbox.bridge.cloudfront_resources import VPC_ORIGIN_MODEL
 from edgekit.sandbox.bridge.cloudfront_responses import ROUTES, BridgedCloudFrontResponse
 from edgekit.sandbox.bridge.wafv2 import BridgedWAFV2Response
@@ -47,11 +51,14 @@ __all__ = ["install", "installed"]
 def install() -> None:
     """Patch moto (process-wide, idempotent) so CloudFront and WAFv2 behave like AWS.
 
-    Also sets ``MOTO_EC2_LOAD_DEFAULT_AMIS=false`` unless already set (moto otherwise loads
-    about 1,300 AMIs per region and any EC2 call takes seconds).
+    Also sets ``MOTO_EC2_LOAD_DEFAULT_AMIS=false`` (moto otherwise loads about 1,300 AMIs per
+    region and any EC2 call takes seconds).
     """
-    os.environ.setdefault("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+    os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
+    if "MOTO_ACM_VALIDATION_WAIT" not in os.environ:
+        moto_settings.ACM_VALIDATION_WAIT = 0
     cloudfront_models.install()
+    route53.install()
     cf_dispatch = BridgedCloudFrontResponse.dispatch
     for path in list(cloudfront_urls.url_paths):
         cloudfront_urls.url_paths[path] = cf_dispatch

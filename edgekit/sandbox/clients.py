@@ -1,0 +1,88 @@
+"""boto3 clients that can only ever reach the sandbox, never a real AWS account.
+
+Estate builders (:mod:`edgekit.sandbox.seed`, and larger estates later) create resources with
+ordinary boto3 calls. :class:`SandboxClients` makes those clients safe by construction:
+
+* the target must be a loopback endpoint (``http://127.0.0.1:PORT`` / ``localhost``), or, with no
+  endpoint, the caller must be inside an active ``moto.mock_aws()``;
+* the clients use fixed fake credentials, never the user's credential chain;
+* every request passes a ``before-send`` hook that refuses it unless it goes to the loopback
+  endpoint or is intercepted by an active moto mock -- checked per request, so leaving the mock
+  half-way cannot leak a call either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import boto3
+import botocore.config
+
+from edgekit.sandbox.errors import SandboxError
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+FAKE_ACCESS_KEY_ID = "testing"
+FAKE_SECRET_ACCESS_KEY = "testing"
+
+
+def mock_active() -> bool:
+    """True while an in-process ``moto.mock_aws()`` intercepts botocore requests."""
+    from moto.core.models import botocore_stubber
+
+    return bool(botocore_stubber.enabled)
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for an ``http(s)`` URL whose host is the loopback interface."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in LOOPBACK_HOSTS
+
+
+def require_sandbox(endpoint_url: str | None) -> None:
+    """Raise :class:`SandboxError` unless ``endpoint_url`` (or an active mock) is a sandbox."""
+    if endpoint_url is None:
+        if not mock_active():
+            raise SandboxError(
+                "refusing to create resources: no endpoint URL given and no moto mock_aws() "
+                "active (a real AWS account must never be touched)"
+            )
+    elif not is_loopback_url(endpoint_url):
+        raise SandboxError(
+            f"refusing to create resources at {endpoint_url!r}: only a loopback sandbox "
+            "endpoint (http://127.0.0.1:PORT or http://localhost:PORT) is allowed"
+        )
+
+
+class SandboxClients:
+    """A factory of guarded boto3 clients for one sandbox endpoint (or the active mock)."""
+
+    def __init__(self, endpoint_url: str | None) -> None:
+        require_sandbox(endpoint_url)
+        self.endpoint_url = endpoint_url
+        self._session = boto3.session.Session(
+            aws_access_key_id=FAKE_ACCESS_KEY_ID, aws_secret_access_key=FAKE_SECRET_ACCESS_KEY
+        )
+
+    def client(self, service: str, region: str) -> Any:
+        """A boto3 client for ``service`` in ``region`` that only talks to the sandbox."""
+        client = self._session.client(
+            service,  # type: ignore[call-overload]
+            region_name=region,
+            endpoint_url=self.endpoint_url,
+            config=botocore.config.Config(
+                retries={"mode": "standard", "max_attempts": 2},
+                s3={"addressing_style": "path"},
+            ),
+        )
+        client.meta.events.register_first(
+            "before-send.*.*", self._refuse_outside_sandbox, unique_id="edgekit-sandbox-only"
+        )
+        return client
+
+    def _refuse_outside_sandbox(self, request: Any, **_: Any) -> None:
+        if self.endpoint_url is not None and is_loopback_url(str(request.url)):
+            return
+        if self.endpoint_url is None and mock_active():
+            return
+        raise SandboxError(f"refused to send a request outside the sandbox: {request.url}")

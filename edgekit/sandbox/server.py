@@ -1,0 +1,153 @@
+"""The sandbox server: a moto server on 127.0.0.1 with the fidelity bridge installed.
+
+Typical use (``edgekit sandbox`` does exactly this)::
+
+    from edgekit.sandbox.server import start
+
+    with start(port=0, seed="sample") as sandbox:
+        print(sandbox.url)          # http://127.0.0.1:PORT
+        sandbox.wait()              # serve until interrupted
+
+Any boto3 client or AWS CLI pointed at ``sandbox.url`` (with any fake credentials) talks to it.
+The server runs in a daemon thread of the calling process; its state is moto's in-process
+state, shared with any ``moto.mock_aws()`` in the same process.
+"""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
+
+from edgekit.sandbox.errors import SandboxError
+from edgekit.sandbox.seed import SeedInfo
+
+if TYPE_CHECKING:
+    from werkzeug.serving import BaseWSGIServer
+
+SeedName = Literal["sample", "none"]
+HOST = "127.0.0.1"
+
+
+class Sandbox:
+    """A running sandbox endpoint; stop it with :meth:`stop` or by leaving a ``with`` block."""
+
+    def __init__(
+        self, port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False
+    ) -> None:
+        """Prepare (not start) a sandbox; :func:`start` is the usual entry point."""
+        if seed not in ("sample", "none"):
+            raise SandboxError(f"unknown seed {seed!r}: expected 'sample' or 'none'")
+        if not 0 <= port <= 65535:
+            raise SandboxError(f"invalid port {port}: expected 0 (any free port) to 65535")
+        self._requested_port = port
+        self._seed_name: SeedName = seed
+        self._log_requests = log_requests
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = threading.Event()
+        self.port = 0
+        self.seed_info: SeedInfo | None = None
+
+    @property
+    def url(self) -> str:
+        """The endpoint URL, ``http://127.0.0.1:PORT``."""
+        if not self.port:
+            raise SandboxError("the sandbox is not running")
+        return f"http://{HOST}:{self.port}"
+
+    def start(self) -> Sandbox:
+        """Install the bridge, bind 127.0.0.1 and serve in a daemon thread; then seed."""
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
+        from werkzeug.serving import make_server
+
+        from edgekit.sandbox import bridge
+        from edgekit.sandbox.seed import seed as seed_estate
+
+        if self._server is not None:
+            raise SandboxError("the sandbox is already running")
+        bridge.install()
+        log_requests = self._log_requests
+
+        class Handler(MotoRequestHandler):
+            """moto's request handler, with werkzeug's access log only when asked for."""
+
+            def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+                if log_requests:
+                    super().log_request(code, size)
+
+        # As moto's ThreadedMotoServer, but binding here so a busy port raises at once.
+        try:
+            server = make_server(
+                HOST,
+                self._requested_port,
+                DomainDispatcherApplication(create_backend_app),
+                threaded=True,
+                request_handler=Handler,
+            )
+        except OSError as exc:
+            raise SandboxError(f"cannot listen on {HOST}:{self._requested_port}: {exc}") from exc
+        self._server = server
+        self.port = int(server.server_address[1])
+        self._thread = threading.Thread(
+            target=server.serve_forever, name=f"edgekit-sandbox-{self.port}", daemon=True
+        )
+        self._thread.start()
+        self._stopped.clear()
+        if self._seed_name == "sample":
+            try:
+                self.seed_info = seed_estate(self.url)
+            except BaseException:
+                self.stop()
+                raise
+        return self
+
+    def stop(self) -> None:
+        """Stop serving (idempotent); the port is released."""
+        server, self._server = self._server, None
+        thread, self._thread = self._thread, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None:
+            thread.join()
+        self.port = 0
+        self._stopped.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until :meth:`stop` is called (or ``timeout`` seconds pass); True if stopped."""
+        return self._stopped.wait(timeout)
+
+    @property
+    def running(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        return self._server is not None
+
+    def __enter__(self) -> Sandbox:
+        if self._server is None:
+            self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def start(port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False) -> Sandbox:
+    """Start a sandbox endpoint on ``127.0.0.1:port`` (0 = any free port) and return it.
+
+    ``seed="sample"`` creates the seed estate (:func:`edgekit.sandbox.seed.seed`, available as
+    ``Sandbox.seed_info``); ``"none"`` leaves the account empty. The bridge
+    (:func:`edgekit.sandbox.bridge.install`) is installed first. Raises
+    :class:`~edgekit.sandbox.errors.SandboxError` if the port cannot be bound.
+    ``log_requests`` prints one line per request on stderr (werkzeug's access log).
+    """
+    return Sandbox(port=port, seed=seed, log_requests=log_requests).start()
