@@ -17,6 +17,7 @@ ALLOWED_OPERATIONS: frozenset[tuple[str, str]] = frozenset(
     {
         ("sts", "AssumeRole"),
         ("sts", "GetCallerIdentity"),
+        ("s3", "HeadBucket"),  # existence and region of a bucket (HEAD, reads nothing else)
         # apigatewayv2/apigateway reads are all Get*; nothing else needed yet.
     }
 )

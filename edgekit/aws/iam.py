@@ -8,8 +8,17 @@ IAM_PREFIX: dict[str, str] = {
     "apigatewayv2": "apigateway",
     "waf-regional": "waf-regional",
     "logs": "logs",
+    "s3control": "s3",
 }
 """botocore service names whose IAM prefix differs from the service name."""
+
+OPERATION_ACTIONS: dict[tuple[str, str], str] = {
+    ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
+    ("s3", "HeadBucket"): "s3:ListBucket",
+    ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
+    ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
+}
+"""Operations whose IAM action is not named after the operation."""
 
 HTTP_VERB_SERVICES = frozenset({"apigateway", "apigatewayv2"})
 """Services authorised by HTTP verb (``apigateway:GET``) rather than by operation name."""
@@ -17,6 +26,8 @@ HTTP_VERB_SERVICES = frozenset({"apigateway", "apigatewayv2"})
 
 def iam_action(service: str, operation: str) -> str:
     """Return the IAM action for a botocore ``service`` / ``operation`` (CamelCase) pair."""
+    if (service, operation) in OPERATION_ACTIONS:
+        return OPERATION_ACTIONS[(service, operation)]
     prefix = IAM_PREFIX.get(service, service)
     if service in HTTP_VERB_SERVICES:
         return f"{prefix}:GET"

@@ -5,7 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from edgekit.collect import acm, cloudfront, elbv2, route53, wafv2
+from edgekit.collect import (
+    acm,
+    apigateway,
+    apigatewayv2,
+    cloudfront,
+    ec2,
+    elb,
+    elbv2,
+    globalaccelerator,
+    lambda_,
+    route53,
+    s3,
+    shield,
+    waf_classic,
+    wafv2,
+)
 from edgekit.collect.base import CollectorSpec
 
 ALL: tuple[CollectorSpec, ...] = (
@@ -14,6 +29,16 @@ ALL: tuple[CollectorSpec, ...] = (
     elbv2.SPEC,
     route53.SPEC,
     acm.SPEC,
+    elb.SPEC,
+    apigateway.SPEC,
+    apigatewayv2.SPEC,
+    waf_classic.SPEC,
+    waf_classic.REGIONAL_SPEC,
+    shield.SPEC,
+    globalaccelerator.SPEC,
+    ec2.SPEC,
+    s3.SPEC,
+    lambda_.SPEC,
 )
 """Every collector, in collection order."""
 

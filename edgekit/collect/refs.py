@@ -1,0 +1,160 @@
+"""References between payloads: what context collectors look for in earlier collectors' data.
+
+Context collectors (ec2, s3, lambda) only read the resources the edge actually uses. Their
+``select_inputs`` functions read the payload records of earlier phases with these helpers:
+S3 bucket and Lambda function-URL endpoints in CloudFront origins, ELB access-log buckets,
+security groups of load balancers. Everything here is pure (no AWS calls).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+BucketUse = Literal["origin", "website", "log"]
+"""How the edge uses a bucket: REST origin, website-endpoint origin, or log destination."""
+
+_REGION = r"[a-z]{2}(?:-[a-z]+)+-\d+"
+_BUCKET = r"(?P<bucket>[a-z0-9][a-z0-9.\-]*[a-z0-9])"
+_SUFFIX = r"\.amazonaws\.com(?:\.cn)?"
+S3_REST = re.compile(
+    rf"^{_BUCKET}\.s3(?:\.dualstack)?(?:[.-](?P<region>{_REGION}|external-1))?{_SUFFIX}$"
+)
+"""Virtual-hosted S3 REST endpoints: ``b.s3.amazonaws.com``, ``b.s3.<region>...``,
+``b.s3-<region>...`` (legacy dash form), ``b.s3.dualstack.<region>...``, China partition."""
+S3_WEBSITE = re.compile(rf"^{_BUCKET}\.s3-website[.-](?P<region>{_REGION}){_SUFFIX}$")
+"""S3 website endpoints, dash (``s3-website-us-east-1``) and dot (``s3-website.eu-central-1``)."""
+LAMBDA_URL = re.compile(rf"^(?P<url_id>[a-z0-9]+)\.lambda-url\.(?P<region>{_REGION})\.on\.aws$")
+"""Lambda function URL host names."""
+
+_NOT_BUCKETS = ("-s3alias", "--ol-s3", "--x-s3")
+"""Access-point aliases, Object Lambda aliases and directory buckets: not plain bucket names."""
+
+
+def records(
+    prior: Sequence[dict[str, Any]],
+    collector: str,
+    account_id: str | None = None,
+    region: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``data`` of the payload records of ``collector`` (optionally one account / region)."""
+    for rec in prior:
+        if rec.get("collector") != collector:
+            continue
+        if account_id is not None and rec.get("account_id") != account_id:
+            continue
+        if region is not None and rec.get("region") != region:
+            continue
+        yield rec.get("data") or {}
+
+
+def distribution_configs(cloudfront_data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Each distribution's config (DistributionConfig, or the summary when that was denied)."""
+    for entry in cloudfront_data.get("distributions") or []:
+        dist = entry.get("Distribution")
+        if dist is not None:
+            yield dist.get("DistributionConfig") or {}
+        elif entry.get("DistributionSummary") is not None:
+            yield entry["DistributionSummary"]
+
+
+def origin_domains(config: dict[str, Any]) -> Iterator[str]:
+    """Origin domain names of a distribution config, lower-cased."""
+    for origin in (config.get("Origins") or {}).get("Items") or []:
+        if origin.get("DomainName"):
+            yield str(origin["DomainName"]).lower().rstrip(".")
+
+
+def behaviors(config: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The default and ordered cache behaviors of a distribution config."""
+    if config.get("DefaultCacheBehavior"):
+        yield config["DefaultCacheBehavior"]
+    yield from (config.get("CacheBehaviors") or {}).get("Items") or []
+
+
+def s3_bucket(domain: str) -> tuple[str, BucketUse] | None:
+    """The bucket an S3 endpoint host name addresses, and whether it is a website endpoint."""
+    host = domain.lower().rstrip(".")
+    website = S3_WEBSITE.match(host)
+    if website:
+        return website["bucket"], "website"
+    rest = S3_REST.match(host)
+    if rest and not rest["bucket"].endswith(_NOT_BUCKETS):
+        return rest["bucket"], "origin"
+    return None
+
+
+def lambda_url(domain: str) -> tuple[str, str] | None:
+    """``(url id, region)`` of a Lambda function URL host name."""
+    m = LAMBDA_URL.match(domain.lower().rstrip("."))
+    return (m["url_id"], m["region"]) if m else None
+
+
+def attribute(attributes: Iterable[dict[str, Any]], key: str) -> str | None:
+    """Value of an ELBv2 ``[{"Key", "Value"}]`` attribute, or None."""
+    for attr in attributes:
+        if attr.get("Key") == key:
+            value = attr.get("Value")
+            return None if value is None else str(value)
+    return None
+
+
+def buckets_used(prior: Sequence[dict[str, Any]]) -> dict[str, dict[str, set[str]]]:
+    """Every bucket the edge uses → {account id that references it → uses}.
+
+    Sources: CloudFront origins (REST and website endpoints) and standard-logging buckets;
+    ALB/NLB ``access_logs.s3.bucket``; Classic ELB ``AccessLog.S3BucketName``.
+    """
+    found: dict[str, dict[str, set[str]]] = {}
+
+    def add(bucket: str, account: str, use: str) -> None:
+        found.setdefault(bucket, {}).setdefault(account, set()).add(use)
+
+    for rec in prior:
+        account, data = str(rec.get("account_id")), rec.get("data") or {}
+        if rec.get("collector") == "cloudfront":
+            for config in distribution_configs(data):
+                for domain in origin_domains(config):
+                    hit = s3_bucket(domain)
+                    if hit:
+                        add(hit[0], account, hit[1])
+                logging = config.get("Logging") or {}
+                hit = s3_bucket(str(logging.get("Bucket") or ""))
+                if logging.get("Enabled") and hit:
+                    add(hit[0], account, "log")
+        elif rec.get("collector") == "elbv2":
+            for lb in data.get("load_balancers") or []:
+                attrs = lb.get("Attributes") or []
+                bucket = attribute(attrs, "access_logs.s3.bucket")
+                if bucket and attribute(attrs, "access_logs.s3.enabled") == "true":
+                    add(bucket, account, "log")
+        elif rec.get("collector") == "elb":
+            for lb in data.get("load_balancers") or []:
+                log = (lb.get("LoadBalancerAttributes") or {}).get("AccessLog") or {}
+                if log.get("Enabled") and log.get("S3BucketName"):
+                    add(str(log["S3BucketName"]), account, "log")
+    return found
+
+
+def load_balancer_security_groups(
+    prior: Sequence[dict[str, Any]], account_id: str, region: str
+) -> list[str] | None:
+    """Security group ids of the collected ALBs/NLBs and Classic ELBs of one account/region.
+
+    None when neither load-balancer collector produced a load-balancer list there.
+    """
+    groups: set[str] = set()
+    seen = False
+    for data in records(prior, "elbv2", account_id, region):
+        if "load_balancers" in data:
+            seen = True
+            for lb in data["load_balancers"]:
+                groups.update((lb.get("LoadBalancer") or {}).get("SecurityGroups") or [])
+    for data in records(prior, "elb", account_id, region):
+        if "load_balancers" in data:
+            seen = True
+            for lb in data["load_balancers"]:
+                desc = lb.get("LoadBalancerDescription") or {}
+                groups.update(desc.get("SecurityGroups") or [])
+    return sorted(groups) if seen else None
