@@ -1,0 +1,186 @@
+"""The model layer: raw snapshot payloads parsed into frozen, typed dataclasses. Pure.
+
+Entry point: :func:`parse` (``edgekit.model.parse(snapshot) -> Inventory``). The
+:class:`Inventory` holds one tuple per resource kind (``distributions``, ``cache_policies``,
+``web_acls``, ``load_balancers``, ``listeners``, ``record_sets``, ``certificates`` ...), lookups
+by id / ARN / DNS name, and :class:`Coverage` (which units were collected, failed, or had
+denied reads).
+
+**Unknown versus none** — one pattern everywhere:
+
+* A value that a denied or skipped read can leave unknown is typed ``Collected[X]`` and holds
+  either an ``X`` or the sentinel :data:`NOT_COLLECTED`. AWS's own "there is none" stays
+  ``None`` or an empty tuple. So ``WebACL.logging`` is ``Collected[LoggingConfiguration | None]``:
+  a configuration, ``None`` (collected: logging is off) or ``NOT_COLLECTED`` (report unknown).
+* Test with ``value is NOT_COLLECTED`` (mypy narrows on it). The sentinel has **no truth
+  value**: ``if acl.logging:`` raises ``TypeError`` rather than read "unknown" as "none".
+* Where it applies: distribution ``tags``, ``logging`` and ``default_root_object`` (the
+  DistributionSummary fallback), web ACL ``logging`` and ``resource_arns``, load balancer
+  ``attributes`` / ``tags`` / ``listeners``, listener ``rules`` / ``certificates``, target group
+  ``attributes`` / ``targets``, hosted zone ``record_sets`` / ``query_logging_configs``.
+* Whole kinds (a denied ListCachePolicies) are answered by the lookups: every lookup returns
+  ``X | None | NOT_COLLECTED`` — found; collected where it would be and absent; or not
+  collected there — and by ``inv.coverage.collected(account, region, collector, key)``.
+
+Every resource carries ``account_id`` and ``region`` (``"global"`` for CloudFront, Route 53
+and CLOUDFRONT-scope WAF) and its ARN or id. Top-level resources also keep ``raw``, a read-only
+view (not a copy) of the payload item, as an escape hatch for fields not modelled yet.
+
+Adding a collector: see :mod:`edgekit.model.registry`.
+"""
+
+from __future__ import annotations
+
+from edgekit.model.acm import Certificate, DomainValidation, RenewalSummary, ResourceRecord
+from edgekit.model.cloudfront import (
+    CacheBehavior,
+    CustomErrorResponse,
+    Distribution,
+    ForwardedValues,
+    FunctionAssociation,
+    GeoRestriction,
+    LambdaFunctionAssociation,
+    StandardLogging,
+    TrustedSigners,
+    ViewerCertificate,
+)
+from edgekit.model.cloudfront_extras import (
+    CloudFrontFunction,
+    LogDelivery,
+    LogDeliverySource,
+    OriginAccessControl,
+    OriginAccessIdentity,
+    RealtimeLogConfig,
+    VpcOrigin,
+)
+from edgekit.model.cloudfront_origins import (
+    CustomOriginConfig,
+    Origin,
+    OriginCustomHeader,
+    OriginGroup,
+    OriginShield,
+    S3OriginConfig,
+    VpcOriginConfig,
+)
+from edgekit.model.cloudfront_policies import (
+    CachePolicy,
+    KeyItems,
+    OriginRequestPolicy,
+    ResponseHeadersPolicy,
+    StrictTransportSecurity,
+)
+from edgekit.model.common import (
+    GLOBAL,
+    NOT_COLLECTED,
+    Arn,
+    Collected,
+    FrozenMap,
+    NotCollected,
+    is_collected,
+    normalize_dns_name,
+)
+from edgekit.model.coverage import Coverage, Gap, UnitCoverage, UnitError
+from edgekit.model.elbv2 import (
+    Attributes,
+    HealthCheck,
+    Listener,
+    ListenerCertificate,
+    ListenerRule,
+    LoadBalancer,
+    LoadBalancerAttributes,
+    SslPolicy,
+    TargetGroup,
+    TargetHealth,
+)
+from edgekit.model.elbv2_actions import Action, RuleCondition, final_action
+from edgekit.model.inventory import Inventory
+from edgekit.model.parsing import parse
+from edgekit.model.route53 import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.wafv2 import (
+    FirewallManagerRuleGroup,
+    IPSet,
+    LoggingConfiguration,
+    RegexPatternSet,
+    Rule,
+    RuleGroup,
+    VisibilityConfig,
+    WebACL,
+)
+from edgekit.model.wafv2_statements import RuleAction, Statement
+
+__all__ = [
+    "GLOBAL",
+    "NOT_COLLECTED",
+    "Action",
+    "AliasTarget",
+    "Arn",
+    "Attributes",
+    "CacheBehavior",
+    "CachePolicy",
+    "Certificate",
+    "CloudFrontFunction",
+    "Collected",
+    "Coverage",
+    "CustomErrorResponse",
+    "CustomOriginConfig",
+    "Distribution",
+    "DomainValidation",
+    "FirewallManagerRuleGroup",
+    "ForwardedValues",
+    "FrozenMap",
+    "FunctionAssociation",
+    "Gap",
+    "GeoRestriction",
+    "HealthCheck",
+    "HostedZone",
+    "IPSet",
+    "Inventory",
+    "KeyItems",
+    "LambdaFunctionAssociation",
+    "Listener",
+    "ListenerCertificate",
+    "ListenerRule",
+    "LoadBalancer",
+    "LoadBalancerAttributes",
+    "LogDelivery",
+    "LogDeliverySource",
+    "LoggingConfiguration",
+    "NotCollected",
+    "Origin",
+    "OriginAccessControl",
+    "OriginAccessIdentity",
+    "OriginCustomHeader",
+    "OriginGroup",
+    "OriginRequestPolicy",
+    "OriginShield",
+    "QueryLoggingConfig",
+    "RealtimeLogConfig",
+    "RecordSet",
+    "RegexPatternSet",
+    "RenewalSummary",
+    "ResourceRecord",
+    "ResponseHeadersPolicy",
+    "Rule",
+    "RuleAction",
+    "RuleCondition",
+    "RuleGroup",
+    "S3OriginConfig",
+    "SslPolicy",
+    "StandardLogging",
+    "Statement",
+    "StrictTransportSecurity",
+    "TargetGroup",
+    "TargetHealth",
+    "TrustedSigners",
+    "UnitCoverage",
+    "UnitError",
+    "ViewerCertificate",
+    "VisibilityConfig",
+    "VpcOrigin",
+    "VpcOriginConfig",
+    "WebACL",
+    "final_action",
+    "is_collected",
+    "normalize_dns_name",
+    "parse",
+]

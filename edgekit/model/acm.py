@@ -1,0 +1,235 @@
+"""ACM: Certificate (DescribeCertificate.Certificate), with validation and renewal details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, normalize_dns_name, readonly
+from edgekit.model.reader import Fields, UnitKey, parse_items
+
+KIND_KEYS: Mapping[str, str] = {"certificates": "certificates"}
+"""Inventory kind → payload key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRecord:
+    """The DNS record that proves control of a domain (DNS validation)."""
+
+    name: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DomainValidation:
+    """Validation state of one domain name of a certificate."""
+
+    domain_name: str
+    validation_status: str | None = None
+    validation_method: str | None = None
+    validation_domain: str | None = None
+    resource_record: ResourceRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalSummary:
+    """Managed renewal state (Amazon-issued certificates)."""
+
+    renewal_status: str
+    """PENDING_AUTO_RENEWAL | PENDING_VALIDATION | SUCCESS | FAILED."""
+    updated_at: dt.datetime | None = None
+    renewal_status_reason: str | None = None
+    domain_validation_options: tuple[DomainValidation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    """An ACM certificate. Datetimes are timezone-aware (UTC).
+
+    When DescribeCertificate was denied (``from_summary``: a ListCertificates summary), the
+    details only DescribeCertificate returns are NOT_COLLECTED; ``in_use`` still comes from the
+    summary's InUse, and the SANs are known unless the summary says it truncated them.
+    """
+
+    account_id: str
+    region: str
+    arn: str
+    domain_name: str
+    subject_alternative_names: Collected[tuple[str, ...]]
+    in_use_by: Collected[tuple[str, ...]]
+    in_use: Collected[bool]
+    renewal_summary: Collected[RenewalSummary | None]
+    domain_validation_options: Collected[tuple[DomainValidation, ...]]
+    certificate_transparency_logging: Collected[str | None]
+    """Options.CertificateTransparencyLoggingPreference: ENABLED | DISABLED (None: not stated)."""
+    validation_method_option: Collected[str | None]
+    status: str | None = None
+    type: str | None = None
+    """AMAZON_ISSUED | IMPORTED | PRIVATE."""
+    not_before: dt.datetime | None = None
+    not_after: dt.datetime | None = None
+    created_at: dt.datetime | None = None
+    issued_at: dt.datetime | None = None
+    imported_at: dt.datetime | None = None
+    key_algorithm: str | None = None
+    """RSA_2048, EC_prime256v1, ..."""
+    renewal_eligibility: str | None = None
+    managed_by: str | None = None
+    signature_algorithm: str | None = None
+    issuer: str | None = None
+    serial: str | None = None
+    failure_reason: str | None = None
+    from_summary: bool = False
+    raw: Mapping[str, Any] = field(default=EMPTY_MAP, compare=False, repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Domain name and the SANs known, normalised, without duplicates."""
+        sans = (
+            ()
+            if self.subject_alternative_names is NOT_COLLECTED
+            else self.subject_alternative_names
+        )
+        return tuple(dict.fromkeys(normalize_dns_name(n) for n in (self.domain_name, *sans)))
+
+    @property
+    def validation_method(self) -> Collected[str | None]:
+        """EMAIL | DNS | HTTP, from the options or the domain validations."""
+        if self.validation_method_option is NOT_COLLECTED:
+            return NOT_COLLECTED
+        if self.validation_method_option:
+            return self.validation_method_option
+        if self.domain_validation_options is NOT_COLLECTED:
+            return NOT_COLLECTED
+        methods = {d.validation_method for d in self.domain_validation_options}
+        methods.discard(None)
+        return methods.pop() if len(methods) == 1 else None
+
+    @property
+    def key_bits(self) -> int | None:
+        """RSA key size in bits (None for EC or unknown)."""
+        alg = self.key_algorithm or ""
+        if alg.startswith("RSA_") and alg[4:].isdigit():
+            return int(alg[4:])
+        return None
+
+    def covers(self, hostname: str) -> Collected[bool]:
+        """Whether a name of the certificate matches ``hostname`` (one-label wildcards).
+
+        NOT_COLLECTED when no known name matches but the SAN list is incomplete.
+        """
+        host = normalize_dns_name(hostname)
+        label, _, rest = host.partition(".")
+        for name in self.names:
+            if name == host or (name.startswith("*.") and label and rest == name[2:]):
+                return True
+        return NOT_COLLECTED if self.subject_alternative_names is NOT_COLLECTED else False
+
+
+def _validation(d: Fields) -> DomainValidation:
+    rr = d.opt_sub("ResourceRecord")
+    return DomainValidation(
+        domain_name=d.req_str("DomainName"),
+        validation_status=d.opt_str("ValidationStatus"),
+        validation_method=d.opt_str("ValidationMethod"),
+        validation_domain=d.opt_str("ValidationDomain"),
+        resource_record=(
+            None
+            if rr is None
+            else ResourceRecord(rr.req_str("Name"), rr.req_str("Type"), rr.req_str("Value"))
+        ),
+    )
+
+
+def _certificate(unit: UnitKey, item: object, index: int) -> Certificate:
+    entry = unit.item(item, f"certificates[{index}]")
+    raw = entry.get("Certificate") or entry.get("CertificateSummary")
+    arn = raw.get("CertificateArn") if isinstance(raw, dict) else None
+    if isinstance(arn, str):
+        entry = entry.renamed(f"certificate {arn}", unit.label)
+    if not entry.has("Certificate") and entry.has("CertificateSummary"):
+        return _from_summary(unit, entry)
+    c = entry.sub("Certificate")
+    renewal = c.opt_sub("RenewalSummary")
+    options = c.opt_sub("Options")
+    in_use_by = c.strs("InUseBy")
+    return Certificate(
+        account_id=unit.account_id,
+        region=unit.region,
+        arn=c.req_str("CertificateArn"),
+        domain_name=c.req_str("DomainName"),
+        subject_alternative_names=c.strs("SubjectAlternativeNames"),
+        in_use_by=in_use_by,
+        in_use=bool(in_use_by),
+        renewal_summary=(
+            None
+            if renewal is None
+            else RenewalSummary(
+                renewal_status=renewal.req_str("RenewalStatus"),
+                updated_at=renewal.opt_datetime("UpdatedAt"),
+                renewal_status_reason=renewal.opt_str("RenewalStatusReason"),
+                domain_validation_options=tuple(
+                    _validation(d) for d in renewal.subs("DomainValidationOptions")
+                ),
+            )
+        ),
+        domain_validation_options=tuple(_validation(d) for d in c.subs("DomainValidationOptions")),
+        certificate_transparency_logging=(
+            options.opt_str("CertificateTransparencyLoggingPreference") if options else None
+        ),
+        validation_method_option=options.opt_str("ValidationMethod") if options else None,
+        signature_algorithm=c.opt_str("SignatureAlgorithm"),
+        issuer=c.opt_str("Issuer"),
+        serial=c.opt_str("Serial"),
+        failure_reason=c.opt_str("FailureReason"),
+        **_common(c),
+        raw=readonly(entry.raw),
+    )
+
+
+def _common(c: Fields) -> dict[str, Any]:
+    """Fields DescribeCertificate and ListCertificates share."""
+    return {
+        "status": c.opt_str("Status"),
+        "type": c.opt_str("Type"),
+        "not_before": c.opt_datetime("NotBefore"),
+        "not_after": c.opt_datetime("NotAfter"),
+        "created_at": c.opt_datetime("CreatedAt"),
+        "issued_at": c.opt_datetime("IssuedAt"),
+        "imported_at": c.opt_datetime("ImportedAt"),
+        "key_algorithm": c.opt_str("KeyAlgorithm"),
+        "renewal_eligibility": c.opt_str("RenewalEligibility"),
+        "managed_by": c.opt_str("ManagedBy"),
+    }
+
+
+def _from_summary(unit: UnitKey, entry: Fields) -> Certificate:
+    s = entry.sub("CertificateSummary")
+    truncated = s.bool_or("HasAdditionalSubjectAlternativeNames", False)
+    in_use = s.opt_bool("InUse")
+    return Certificate(
+        account_id=unit.account_id,
+        region=unit.region,
+        arn=s.req_str("CertificateArn"),
+        domain_name=s.req_str("DomainName"),
+        subject_alternative_names=(
+            NOT_COLLECTED if truncated else s.strs("SubjectAlternativeNameSummaries")
+        ),
+        in_use_by=NOT_COLLECTED,
+        in_use=NOT_COLLECTED if in_use is None else in_use,
+        renewal_summary=NOT_COLLECTED,
+        domain_validation_options=NOT_COLLECTED,
+        certificate_transparency_logging=NOT_COLLECTED,
+        validation_method_option=NOT_COLLECTED,
+        from_summary=True,
+        **_common(s),
+        raw=readonly(entry.raw),
+    )
+
+
+def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every certificate of one acm payload."""
+    return {"certificates": parse_items(unit, data, "certificates", _certificate)}

@@ -1,0 +1,226 @@
+"""Parse an elbv2 payload (docs/snapshot.md): load balancers (with listeners), target groups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
+from edgekit.model.elbv2 import (
+    Attributes,
+    AvailabilityZone,
+    Cipher,
+    HealthCheck,
+    Listener,
+    ListenerCertificate,
+    ListenerRule,
+    LoadBalancer,
+    LoadBalancerAttributes,
+    SslPolicy,
+    TargetGroup,
+    TargetHealth,
+)
+from edgekit.model.elbv2_actions import parse_actions, parse_condition
+from edgekit.model.reader import Fields, UnitKey, parse_items, tags_map
+
+KIND_KEYS: Mapping[str, str] = {
+    "load_balancers": "load_balancers",
+    "listeners": "load_balancers",
+    "listener_rules": "load_balancers",
+    "target_groups": "target_groups",
+    "ssl_policies": "ssl_policies",
+}
+"""Inventory kind → payload key."""
+
+
+def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every resource of one elbv2 payload, by inventory kind (listeners and rules flattened)."""
+    lbs = parse_items(unit, data, "load_balancers", _load_balancer)
+    listeners = [
+        listener for lb in lbs if lb.listeners is not NOT_COLLECTED for listener in lb.listeners
+    ]
+    rules = [r for li in listeners if li.rules is not NOT_COLLECTED for r in li.rules]
+    return {
+        "load_balancers": lbs,
+        "listeners": listeners,
+        "listener_rules": rules,
+        "target_groups": parse_items(unit, data, "target_groups", _target_group),
+        "ssl_policies": parse_items(unit, data, "ssl_policies", _ssl_policy),
+    }
+
+
+def _attrs(entry: Fields) -> FrozenMap[str, str] | None:
+    if not entry.has("Attributes"):
+        return None
+    return FrozenMap({a.req_str("Key"): a.str_or("Value", "") for a in entry.subs("Attributes")})
+
+
+def _load_balancer(unit: UnitKey, item: object, index: int) -> LoadBalancer:
+    entry = unit.item(item, f"load_balancers[{index}]")
+    lb_raw = entry.get("LoadBalancer")
+    arn = lb_raw.get("LoadBalancerArn") if isinstance(lb_raw, dict) else None
+    if isinstance(arn, str):
+        entry = entry.renamed(f"load balancer {arn}", unit.label)
+    lb = entry.sub("LoadBalancer")
+    arn = lb.req_str("LoadBalancerArn")
+    attrs = _attrs(entry)
+    listeners: Collected[tuple[Listener, ...]] = NOT_COLLECTED
+    if entry.has("Listeners"):
+        listeners = tuple(_listener(unit, li) for li in entry.subs("Listeners"))
+    dns = lb.opt_str("DNSName")
+    state = lb.opt_sub("State")
+    return LoadBalancer(
+        account_id=unit.account_id,
+        region=unit.region,
+        arn=arn,
+        name=lb.req_str("LoadBalancerName"),
+        type=lb.req_str("Type"),
+        scheme=lb.opt_str("Scheme"),
+        attributes=NOT_COLLECTED if attrs is None else LoadBalancerAttributes(attrs),
+        tags=tags_map(entry.subs("Tags")) if entry.has("Tags") else NOT_COLLECTED,
+        listeners=listeners,
+        dns_name=normalize_dns_name(dns) if dns else None,
+        canonical_hosted_zone_id=lb.opt_str("CanonicalHostedZoneId"),
+        vpc_id=lb.opt_str("VpcId"),
+        state=state.opt_str("Code") if state is not None else None,
+        availability_zones=tuple(
+            AvailabilityZone(
+                zone_name=z.req_str("ZoneName"),
+                subnet_id=z.opt_str("SubnetId"),
+                addresses=tuple(
+                    addr
+                    for a in z.subs("LoadBalancerAddresses")
+                    for addr in (
+                        a.opt_str("IpAddress"),
+                        a.opt_str("PrivateIPv4Address"),
+                        a.opt_str("IPv6Address"),
+                    )
+                    if addr
+                ),
+            )
+            for z in lb.subs("AvailabilityZones")
+        ),
+        security_groups=lb.strs("SecurityGroups"),
+        ip_address_type=lb.opt_str("IpAddressType"),
+        created_time=lb.opt_datetime("CreatedTime"),
+        raw=readonly(entry.raw),
+    )
+
+
+def _certs(items: list[Fields]) -> tuple[ListenerCertificate, ...]:
+    return tuple(
+        ListenerCertificate(c.req_str("CertificateArn"), c.bool_or("IsDefault", False))
+        for c in items
+    )
+
+
+def _listener(unit: UnitKey, entry: Fields) -> Listener:
+    li = entry.sub("Listener")
+    arn = li.req_str("ListenerArn")
+    rules: Collected[tuple[ListenerRule, ...]] = NOT_COLLECTED
+    if entry.has("Rules"):
+        parsed = [_rule(arn, r) for r in entry.subs("Rules")]
+        rules = tuple(sorted(parsed, key=lambda r: r.sort_key))
+    certs = entry.collected_subs("Certificates")
+    mtls = li.opt_sub("MutualAuthentication")
+    defaults = _certs(li.subs("Certificates"))
+    return Listener(
+        account_id=unit.account_id,
+        region=unit.region,
+        arn=arn,
+        load_balancer_arn=li.req_str("LoadBalancerArn"),
+        port=li.opt_int("Port"),
+        protocol=li.opt_str("Protocol"),
+        default_actions=parse_actions(li, "DefaultActions"),
+        rules=rules,
+        certificates=NOT_COLLECTED if certs is NOT_COLLECTED else _certs(certs),
+        ssl_policy=li.nonempty("SslPolicy"),
+        default_certificates=tuple(ListenerCertificate(c.certificate_arn, True) for c in defaults),
+        alpn_policy=li.strs("AlpnPolicy"),
+        mutual_authentication_mode=mtls.opt_str("Mode") if mtls is not None else None,
+    )
+
+
+def _rule(listener_arn: str, r: Fields) -> ListenerRule:
+    is_default = r.bool_or("IsDefault", False)
+    priority_raw = r.req_str("Priority")
+    is_default = is_default or priority_raw == "default"
+    if not is_default and not priority_raw.isdigit():
+        raise r.invalid("Priority", f"must be a number or 'default', got {priority_raw!r}")
+    return ListenerRule(
+        arn=r.req_str("RuleArn"),
+        listener_arn=listener_arn,
+        priority=None if is_default else int(priority_raw),
+        is_default=is_default,
+        conditions=tuple(parse_condition(c) for c in r.subs("Conditions")),
+        actions=parse_actions(r, "Actions"),
+    )
+
+
+def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
+    entry = unit.item(item, f"target_groups[{index}]")
+    tg_raw = entry.get("TargetGroup")
+    arn = tg_raw.get("TargetGroupArn") if isinstance(tg_raw, dict) else None
+    if isinstance(arn, str):
+        entry = entry.renamed(f"target group {arn}", unit.label)
+    tg = entry.sub("TargetGroup")
+    attrs = _attrs(entry)
+    health = entry.collected_subs("TargetHealthDescriptions")
+    matcher = tg.opt_sub("Matcher")
+    return TargetGroup(
+        account_id=unit.account_id,
+        region=unit.region,
+        arn=tg.req_str("TargetGroupArn"),
+        name=tg.req_str("TargetGroupName"),
+        target_type=tg.str_or("TargetType", "instance"),
+        attributes=NOT_COLLECTED if attrs is None else Attributes(attrs),
+        targets=NOT_COLLECTED if health is NOT_COLLECTED else tuple(_health(h) for h in health),
+        health_check=HealthCheck(
+            enabled=tg.bool_or("HealthCheckEnabled", True),
+            protocol=tg.opt_str("HealthCheckProtocol"),
+            port=tg.opt_str("HealthCheckPort"),
+            path=tg.opt_str("HealthCheckPath"),
+            interval_seconds=tg.opt_int("HealthCheckIntervalSeconds"),
+            timeout_seconds=tg.opt_int("HealthCheckTimeoutSeconds"),
+            healthy_threshold=tg.opt_int("HealthyThresholdCount"),
+            unhealthy_threshold=tg.opt_int("UnhealthyThresholdCount"),
+            matcher_http_code=matcher.opt_str("HttpCode") if matcher else None,
+            matcher_grpc_code=matcher.opt_str("GrpcCode") if matcher else None,
+        ),
+        protocol=tg.opt_str("Protocol"),
+        port=tg.opt_int("Port"),
+        vpc_id=tg.opt_str("VpcId"),
+        protocol_version=tg.opt_str("ProtocolVersion"),
+        ip_address_type=tg.opt_str("IpAddressType"),
+        load_balancer_arns=tg.strs("LoadBalancerArns"),
+        raw=readonly(entry.raw),
+    )
+
+
+def _health(h: Fields) -> TargetHealth:
+    target = h.sub("Target")
+    state = h.opt_sub("TargetHealth")
+    return TargetHealth(
+        target_id=target.req_str("Id"),
+        port=target.opt_int("Port"),
+        availability_zone=target.opt_str("AvailabilityZone"),
+        state=state.opt_str("State") if state else None,
+        reason=state.opt_str("Reason") if state else None,
+        description=state.opt_str("Description") if state else None,
+        health_check_port=h.opt_str("HealthCheckPort"),
+    )
+
+
+def _ssl_policy(unit: UnitKey, item: object, index: int) -> SslPolicy:
+    f = unit.item(item, f"ssl_policies[{index}]")
+    name = f.get("Name")
+    if isinstance(name, str):
+        f = f.renamed(f"SSL policy {name}", unit.label)
+    return SslPolicy(
+        account_id=unit.account_id,
+        region=unit.region,
+        name=f.req_str("Name"),
+        ssl_protocols=f.strs("SslProtocols"),
+        ciphers=tuple(Cipher(c.req_str("Name"), c.opt_int("Priority")) for c in f.subs("Ciphers")),
+        supported_load_balancer_types=f.strs("SupportedLoadBalancerTypes"),
+    )

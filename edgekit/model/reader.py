@@ -1,0 +1,261 @@
+"""The payload reader: typed, path-tracking access to raw JSON items.
+
+:class:`Fields` reads one raw payload item and turns every missing or mistyped required field
+into a :class:`~edgekit.errors.ModelError` whose message names the collector, the unit, the
+resource and the dotted field path, e.g. ``cloudfront payload (123456789012/global):
+distribution E123: missing field 'DistributionConfig.Origins'``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, NoReturn, TypeVar
+
+from edgekit.errors import ModelError
+from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, parse_datetime
+
+T = TypeVar("T")
+
+
+def tags_map(items: list[Fields]) -> FrozenMap[str, str]:
+    """``[{"Key", "Value"}]`` as a frozen ``{key: value}``."""
+    return FrozenMap({t.req_str("Key"): t.str_or("Value", "") for t in items})
+
+
+@dataclass(frozen=True, slots=True)
+class UnitKey:
+    """One collection unit: (account, region, collector)."""
+
+    account_id: str
+    region: str
+    collector: str
+
+    @property
+    def label(self) -> str:
+        """How error messages name the unit: ``cloudfront payload (123456789012/global)``."""
+        return f"{self.collector} payload ({self.account_id}/{self.region})"
+
+    def item(self, data: Any, resource: str) -> Fields:
+        """A reader for one payload item named ``resource`` in error messages."""
+        return Fields.root(data, self.label, resource)
+
+
+def parse_items(
+    unit: UnitKey,
+    data: Mapping[str, Any],
+    key: str,
+    parse: Callable[[UnitKey, object, int], T],
+) -> list[T]:
+    """Parse every item of the list ``data[key]`` (absent or null → nothing)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ModelError(f"{unit.label}: field '{key}' must be a list, got {type(value).__name__}")
+    return [parse(unit, item, i) for i, item in enumerate(value)]
+
+
+_TYPE_NAMES: Final = {str: "a string", int: "an integer", bool: "a boolean", list: "a list"}
+
+
+class Fields:
+    """Typed, path-tracking access to one raw payload object.
+
+    ``req_*`` raise :class:`ModelError` when the field is absent or null; ``opt_*`` return None;
+    ``*_or`` return the given AWS default. Type mismatches always raise.
+    """
+
+    __slots__ = ("_d", "_path", "_prefix")
+
+    def __init__(self, data: Mapping[str, Any], prefix: str, path: str = "") -> None:
+        self._d = data
+        self._prefix = prefix
+        self._path = path
+
+    @classmethod
+    def root(cls, data: Any, unit_label: str, resource: str) -> Fields:
+        """A reader for one item of a payload; ``resource`` names it in error messages."""
+        prefix = f"{unit_label}: {resource}"
+        if not isinstance(data, Mapping):
+            raise ModelError(f"{prefix}: must be an object, got {type(data).__name__}")
+        return cls(data, prefix)
+
+    def renamed(self, resource: str, unit_label: str) -> Fields:
+        """The same object, named ``resource`` in error messages from now on."""
+        return Fields(self._d, f"{unit_label}: {resource}", self._path)
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The underlying JSON object (not copied)."""
+        return self._d
+
+    # -- errors ----------------------------------------------------------------------------------
+    def error(self, key: str, problem: str) -> ModelError:
+        """A ModelError about field ``key`` of this object."""
+        return ModelError(f"{self._prefix}: {problem} '{self._path}{key}'")
+
+    def invalid(self, key: str, problem: str) -> ModelError:
+        """A ModelError saying field ``key`` ``problem`` (e.g. "is not base64")."""
+        return ModelError(f"{self._prefix}: field '{self._path}{key}' {problem}")
+
+    def _missing(self, key: str) -> ModelError:
+        return self.error(key, "missing field")
+
+    def _typed(self, key: str, value: Any, kind: type) -> Any:
+        if isinstance(value, kind) and (kind is not int or not isinstance(value, bool)):
+            return value
+        name = _TYPE_NAMES.get(kind, kind.__name__)
+        self._bad(key, f"must be {name}, got {type(value).__name__}")
+
+    def _bad(self, key: str, problem: str) -> NoReturn:
+        raise self.invalid(key, problem)
+
+    # -- scalars ---------------------------------------------------------------------------------
+    def has(self, key: str) -> bool:
+        """True when the key is present (even with a null value)."""
+        return key in self._d
+
+    def get(self, key: str) -> Any:
+        """The raw value, or None."""
+        return self._d.get(key)
+
+    def req(self, key: str) -> Any:
+        """The raw value; absent or null raises."""
+        value = self._d.get(key)
+        if value is None:
+            raise self._missing(key)
+        return value
+
+    def req_str(self, key: str) -> str:
+        """A required string."""
+        value: str = self._typed(key, self.req(key), str)
+        return value
+
+    def opt_str(self, key: str) -> str | None:
+        """An optional string; empty strings are kept (use :meth:`nonempty` to drop them)."""
+        value = self._d.get(key)
+        return None if value is None else self._typed(key, value, str)
+
+    def nonempty(self, key: str) -> str | None:
+        """An optional string where AWS's ``""`` also means "none"."""
+        value = self.opt_str(key)
+        return value or None
+
+    def str_or(self, key: str, default: str) -> str:
+        """An optional string with a default."""
+        value = self.opt_str(key)
+        return default if value is None else value
+
+    def req_int(self, key: str) -> int:
+        """A required integer."""
+        value: int = self._typed(key, self.req(key), int)
+        return value
+
+    def opt_int(self, key: str) -> int | None:
+        """An optional integer."""
+        value = self._d.get(key)
+        return None if value is None else self._typed(key, value, int)
+
+    def int_or(self, key: str, default: int) -> int:
+        """An optional integer with a default."""
+        value = self.opt_int(key)
+        return default if value is None else value
+
+    def req_bool(self, key: str) -> bool:
+        """A required boolean."""
+        value: bool = self._typed(key, self.req(key), bool)
+        return value
+
+    def opt_bool(self, key: str) -> bool | None:
+        """An optional boolean."""
+        value = self._d.get(key)
+        return None if value is None else self._typed(key, value, bool)
+
+    def bool_or(self, key: str, default: bool) -> bool:
+        """An optional boolean with a default."""
+        value = self.opt_bool(key)
+        return default if value is None else value
+
+    def opt_datetime(self, key: str) -> dt.datetime | None:
+        """An optional ISO 8601 timestamp as an aware datetime."""
+        value = self.opt_str(key)
+        if value is None:
+            return None
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            raise self.invalid(key, f"is not an ISO 8601 timestamp: {value!r}") from None
+
+    # -- structures ------------------------------------------------------------------------------
+    def _child(self, key: str, value: Any) -> Fields:
+        if not isinstance(value, Mapping):
+            self._bad(key, f"must be an object, got {type(value).__name__}")
+        return Fields(value, self._prefix, f"{self._path}{key}.")
+
+    def sub(self, key: str) -> Fields:
+        """A required nested object."""
+        return self._child(key, self.req(key))
+
+    def opt_sub(self, key: str) -> Fields | None:
+        """An optional nested object."""
+        value = self._d.get(key)
+        return None if value is None else self._child(key, value)
+
+    def _list(self, key: str, value: Any) -> list[Any]:
+        checked: list[Any] = self._typed(key, value, list)
+        return checked
+
+    def subs(self, key: str) -> list[Fields]:
+        """An optional list of objects (absent or null → empty)."""
+        value = self._d.get(key)
+        if value is None:
+            return []
+        return [self._child(f"{key}[{i}]", v) for i, v in enumerate(self._list(key, value))]
+
+    def req_subs(self, key: str) -> list[Fields]:
+        """A required list of objects (may be empty, must be present)."""
+        self.req(key)
+        return self.subs(key)
+
+    def collected_subs(self, key: str) -> Collected[list[Fields]]:
+        """A list of objects where an absent key means "not collected" and null means "none"."""
+        if key not in self._d:
+            return NOT_COLLECTED
+        return self.subs(key)
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        """An optional list of strings (absent or null → empty)."""
+        value = self._d.get(key)
+        if value is None:
+            return ()
+        items = self._list(key, value)
+        for i, item in enumerate(items):
+            self._typed(f"{key}[{i}]", item, str)
+        return tuple(items)
+
+    def ints(self, key: str) -> tuple[int, ...]:
+        """An optional list of integers (absent or null → empty)."""
+        value = self._d.get(key)
+        if value is None:
+            return ()
+        items = self._list(key, value)
+        for i, item in enumerate(items):
+            self._typed(f"{key}[{i}]", item, int)
+        return tuple(items)
+
+    def wrapped(self, key: str) -> list[Fields]:
+        """Objects of a CloudFront ``{"Quantity", "Items"}`` wrapper (absent → empty)."""
+        inner = self.opt_sub(key)
+        return [] if inner is None else inner.subs("Items")
+
+    def wrapped_strs(self, key: str) -> tuple[str, ...]:
+        """Strings of a CloudFront ``{"Quantity", "Items"}`` wrapper (absent → empty)."""
+        inner = self.opt_sub(key)
+        return () if inner is None else inner.strs("Items")
+
+    def wrapped_ints(self, key: str) -> tuple[int, ...]:
+        """Integers of a CloudFront ``{"Quantity", "Items"}`` wrapper (absent → empty)."""
+        inner = self.opt_sub(key)
+        return () if inner is None else inner.ints("Items")

@@ -1,0 +1,47 @@
+"""The model-side registry: one parser per collector id.
+
+Adding a collector to the model: write ``model/<service>.py`` with ``KIND_KEYS`` (inventory
+kind → payload key) and ``parse_unit(unit, data) -> {kind: [resources]}``, add the kinds as
+tuple fields of :class:`~edgekit.model.inventory.Inventory`, and register it here. Payloads of
+collectors without a parser are ignored by :func:`~edgekit.model.parse` (coverage still lists
+them), so a newer snapshot never breaks an older model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from edgekit.model import acm, cloudfront_parse, elbv2_parse, route53, wafv2_parse
+from edgekit.model.reader import UnitKey
+
+UnitParser = Callable[[UnitKey, Mapping[str, Any]], dict[str, list[Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class CollectorParser:
+    """How one collector's payloads become inventory kinds."""
+
+    collector: str
+    kind_keys: Mapping[str, str]
+    """Inventory kind → the payload ``data`` key it is read from (its coverage key)."""
+    parse_unit: UnitParser
+
+
+PARSERS: Mapping[str, CollectorParser] = {
+    p.collector: p
+    for p in (
+        CollectorParser("cloudfront", cloudfront_parse.KIND_KEYS, cloudfront_parse.parse_unit),
+        CollectorParser("wafv2", wafv2_parse.KIND_KEYS, wafv2_parse.parse_unit),
+        CollectorParser("elbv2", elbv2_parse.KIND_KEYS, elbv2_parse.parse_unit),
+        CollectorParser("route53", route53.KIND_KEYS, route53.parse_unit),
+        CollectorParser("acm", acm.KIND_KEYS, acm.parse_unit),
+    )
+}
+"""Parsers by collector id."""
+
+KIND_SOURCES: Mapping[str, tuple[str, str]] = {
+    kind: (p.collector, key) for p in PARSERS.values() for kind, key in p.kind_keys.items()
+}
+"""Inventory kind → (collector id, payload key)."""
