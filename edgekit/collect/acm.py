@@ -48,7 +48,7 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
     )
     if isinstance(summaries, Outcome):
         return {}
-    return {"certificates": [e for s in summaries if (e := _certificate(ctx, acm, s))]}
+    return {"certificates": [e for s in summaries if (e := _certificate(ctx, acm, s)) is not None]}
 
 
 def _certificate(ctx: UnitContext, acm: Any, summary: dict[str, Any]) -> dict[str, Any] | None:

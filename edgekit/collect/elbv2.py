@@ -63,7 +63,7 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
             data["ssl_policies"] = policies
     tgs = ctx.paginate(elb, "describe_target_groups", "TargetGroups", PaginationConfig=PAGE)
     if not isinstance(tgs, Outcome):
-        data["target_groups"] = [e for tg in tgs if (e := _target_group(ctx, elb, tg))]
+        data["target_groups"] = [e for tg in tgs if (e := _target_group(ctx, elb, tg)) is not None]
     return data
 
 
@@ -93,7 +93,9 @@ def _load_balancers(ctx: UnitContext, elb: Any, lbs: list[dict[str, Any]]) -> li
         if listeners is Outcome.NOT_FOUND:
             continue
         if not isinstance(listeners, Outcome):
-            entry["Listeners"] = [e for li in listeners if (e := _listener(ctx, elb, li))]
+            entry["Listeners"] = [
+                e for li in listeners if (e := _listener(ctx, elb, li)) is not None
+            ]
         out.append(entry)
     return out
 

@@ -31,7 +31,7 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
     data: dict[str, Any] = {}
     zones = ctx.paginate(r53, "list_hosted_zones", "HostedZones")
     if not isinstance(zones, Outcome):
-        data["hosted_zones"] = [e for z in zones if (e := _zone(ctx, r53, z))]
+        data["hosted_zones"] = [e for z in zones if (e := _zone(ctx, r53, z)) is not None]
     configs = ctx.paginate(r53, "list_query_logging_configs", "QueryLoggingConfigs")
     if not isinstance(configs, Outcome):
         data["query_logging_configs"] = configs

@@ -78,7 +78,7 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
     data: dict[str, Any] = {"scope": scope}
     summaries = list_all(ctx, waf, "list_web_acls", "WebACLs", scope)
     if summaries is not None:
-        acls = [(s["ARN"], e) for s in summaries if (e := _web_acl(ctx, waf, scope, s))]
+        acls = [(s["ARN"], e) for s in summaries if (e := _web_acl(ctx, waf, scope, s)) is not None]
         if scope == "REGIONAL" and acls:
             resources = _associations(ctx, waf, [arn for arn, _ in acls])
             for arn, entry in acls:

@@ -49,11 +49,16 @@ def run(collector: str, region: str, *hooks: ClientHook) -> UnitResult:
     return run_unit(WorkUnit(collector, ACCESS, region, api_region, tuple(hooks)))
 
 
-def assert_calls_declared(result: UnitResult) -> None:
-    """Every call the unit made is authorised by an IAM action its collector declares."""
+def assert_calls_declared(result: UnitResult, *, exact: bool = False) -> None:
+    """Every call the unit made is authorised by an IAM action its collector declares.
+
+    ``exact``: and every declared action was used (the declaration lists nothing extra).
+    """
     declared = set(collectors_by_id()[result.collector].actions)
     made = {iam_action(service, op) for service, op in result.calls}
     assert made <= declared, sorted(made - declared)
+    if exact:
+        assert made == declared, sorted(declared - made)
 
 
 def error_response(code: str, status: int = 400, message: str = "injected") -> Any:
