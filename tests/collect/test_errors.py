@@ -22,6 +22,7 @@ from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect import registry
 from edgekit.collect.api import collect
 from edgekit.collect.base import Outcome, UnitContext
+from tests.collect import shapes
 from tests.collect.builders import ACCOUNT, fail, network, run
 
 R = "eu-west-1"
@@ -275,3 +276,30 @@ def test_collectors_are_registered_in_order() -> None:
             (":" in a and a.split(":")[1][:1].isupper()) or a == "apigateway:GET"
             for a in spec.actions
         )
+
+
+def test_shape_validator_reports_unknown_members_and_type_mismatches() -> None:
+    """The validator the collector tests rely on is not silently permissive."""
+    shape = shapes.shape_at("elbv2", "DescribeLoadBalancers", "LoadBalancers[]")
+    good = {
+        "LoadBalancerArn": "arn",
+        "CreatedTime": "2024-01-01T00:00:00Z",
+        "State": {"Code": "active"},
+        "AvailabilityZones": [{"ZoneName": "eu-west-1a"}],
+    }
+    assert shapes.errors(good, shape) == []
+    bad = {
+        **good,
+        "Bogus": 1,
+        "CreatedTime": "yesterday",
+        "State": {"Code": "sleeping"},
+        "AvailabilityZones": {"ZoneName": "x"},
+        "DNSName": None,
+    }
+    problems = shapes.errors(bad, shape)
+    assert len(problems) == 5, problems
+    assert any("unknown member 'Bogus'" in p for p in problems)
+    pem = shapes.shape_at("acm", "GetCertificate", "Certificate")  # a string
+    assert shapes.errors(True, pem) != [] and shapes.errors("-----BEGIN", pem) == []
+    with pytest.raises(KeyError):
+        shapes.shape_at("elbv2", "DescribeLoadBalancers", "Nope")

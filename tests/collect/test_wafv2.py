@@ -262,6 +262,10 @@ def test_items_conform_to_botocore_output_shapes(estate: dict[str, Any]) -> None
         assert res.data is not None
         for acl in res.data["web_acls"]:
             shapes.assert_conforms(acl["WebACL"], "wafv2", "GetWebACL", "WebACL")
+            if region != "global":
+                shapes.assert_conforms(
+                    acl["ResourceArns"], "wafv2", "ListResourcesForWebACL", "ResourceArns"
+                )
             if acl["LoggingConfiguration"] is not None:
                 shapes.assert_conforms(
                     acl["LoggingConfiguration"],
