@@ -27,3 +27,18 @@ def moto_aws() -> Iterator[None]:
 
     with mock_aws():
         yield
+
+
+@pytest.fixture
+def sandbox_aws() -> Iterator[None]:
+    """In-process moto with the sandbox bridge: CloudFront, WAFv2 and Route 53 answer like AWS.
+
+    See :mod:`edgekit.sandbox.bridge`. The bridge is uninstalled again afterwards (unless it was
+    already installed), so tests using ``moto_aws`` keep seeing plain moto.
+    """
+    from moto import mock_aws
+
+    from edgekit.sandbox.bridge import bridged
+
+    with bridged(), mock_aws():
+        yield

@@ -45,6 +45,7 @@ class Sandbox:
         self._log_requests = log_requests
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
+        self._installed_bridge = False
         self._stopped = threading.Event()
         self.port = 0
         self.seed_info: SeedInfo | None = None
@@ -70,6 +71,7 @@ class Sandbox:
 
         if self._server is not None:
             raise SandboxError("the sandbox is already running")
+        self._installed_bridge = not bridge.installed()
         bridge.install()
         log_requests = self._log_requests
 
@@ -107,7 +109,10 @@ class Sandbox:
         return self
 
     def stop(self) -> None:
-        """Stop serving (idempotent); the port is released."""
+        """Stop serving (idempotent); the port is released.
+
+        The bridge is uninstalled again if this sandbox installed it.
+        """
         server, self._server = self._server, None
         thread, self._thread = self._thread, None
         if server is not None:
@@ -115,6 +120,11 @@ class Sandbox:
             server.server_close()
         if thread is not None:
             thread.join()
+        if self._installed_bridge:
+            from edgekit.sandbox import bridge
+
+            bridge.uninstall()
+            self._installed_bridge = False
         self.port = 0
         self._stopped.set()
 

@@ -1,10 +1,12 @@
 """The moto fidelity bridge: CloudFront and WAFv2 answers shaped like the real APIs.
 
-:func:`install` patches moto **process-wide** (there is no uninstall): every moto backend in
-this Python process -- ``moto.mock_aws()`` in-process mocks and ``ThreadedMotoServer`` alike --
-serves the bridged behaviour from then on, including mocks that do not go through edgekit.
-It is idempotent and cheap to call again. State stays in moto's backends, so moto's own reset
-clears it.
+:func:`install` patches moto **process-wide**: every moto backend in this Python process --
+``moto.mock_aws()`` in-process mocks and moto servers alike -- serves the bridged behaviour from
+then on, including mocks that do not go through edgekit. It is idempotent. :func:`uninstall`
+restores moto exactly; :func:`bridged` installs for the duration of a ``with`` block (and only
+uninstalls if it installed), which keeps tests that expect plain moto unaffected. Resource
+state stays in moto's backends, so moto's own reset clears it; the only module-level data here
+is the record of what was patched, so it can be restored.
 
 What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fixes a gap):
 
@@ -14,7 +16,8 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   ``Certificate`` follow the certificate (acm / iam / cloudfront); behaviors with a
   ``CachePolicyId`` have no invented ``ForwardedValues`` or TTLs; a behavior may target an
   origin group; summaries carry ``Staging`` and ``ETag``; every other member round-trips
-  unchanged (:mod:`.cloudfront_fields`, :mod:`.cloudfront_models`).
+  unchanged; key groups carry ``LastModifiedTime`` (:mod:`.cloudfront_fields`,
+  :mod:`.cloudfront_models`).
 * New CloudFront operations: cache / origin-request / response-headers policies with the
   AWS-managed ones (:mod:`.cloudfront_policies`, :mod:`.managed_policies`), origin access
   identities, VPC origins, ``PublishFunction`` and stage-aware ``DescribeFunction`` /
@@ -34,46 +37,100 @@ or WAFv2 request (:class:`edgekit.sandbox.server.Sandbox` does this).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
+from typing import Any
 
 from moto import settings as moto_settings
+from moto.cloudfront import models as moto_cloudfront_models
 from moto.cloudfront import urls as cloudfront_urls
 from moto.moto_api import state_manager
+from moto.route53 import models as moto_route53_models
 from moto.wafv2 import urls as wafv2_urls
 
-from edgekit.sandbox.bridge import cloudfront_models, route53
+from edgekit.sandbox.bridge.cloudfront_models import (
+    BridgedDistribution,
+    BridgedDistributionConfig,
+    BridgedKeyGroup,
+)
 from edgekit.sandbox.bridge.cloudfront_resources import VPC_ORIGIN_MODEL
 from edgekit.sandbox.bridge.cloudfront_responses import ROUTES, BridgedCloudFrontResponse
+from edgekit.sandbox.bridge.route53 import BridgedRecordSet
 from edgekit.sandbox.bridge.wafv2 import BridgedWAFV2Response
 
-__all__ = ["install", "installed"]
+__all__ = ["bridged", "install", "installed", "uninstall"]
+
+_ABSENT = object()
+_saved: list[tuple[Any, str, Any, bool]] = []
+"""(target, name, original value or _ABSENT, is_mapping) for every patch, in patch order."""
+
+
+def _patch(target: Any, name: str, value: Any) -> None:
+    mapping = isinstance(target, MutableMapping)
+    original = target.get(name, _ABSENT) if mapping else getattr(target, name, _ABSENT)
+    _saved.append((target, name, original, mapping))
+    if mapping:
+        target[name] = value
+    else:
+        setattr(target, name, value)
 
 
 def install() -> None:
-    """Patch moto (process-wide, idempotent) so CloudFront and WAFv2 behave like AWS.
+    """Patch moto (process-wide, idempotent) so CloudFront, WAFv2 and Route 53 behave like AWS.
 
     Also sets ``MOTO_EC2_LOAD_DEFAULT_AMIS=false`` (moto otherwise loads about 1,300 AMIs per
-    region and any EC2 call takes seconds).
+    region and any EC2 call takes seconds) and, unless ``MOTO_ACM_VALIDATION_WAIT`` is set,
+    issues DNS-validated ACM certificates at once.
     """
-    os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
+    if installed():
+        return
+    _patch(os.environ, "MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
     if "MOTO_ACM_VALIDATION_WAIT" not in os.environ:
-        moto_settings.ACM_VALIDATION_WAIT = 0
-    cloudfront_models.install()
-    route53.install()
-    cf_dispatch = BridgedCloudFrontResponse.dispatch
-    for path in list(cloudfront_urls.url_paths):
-        cloudfront_urls.url_paths[path] = cf_dispatch
-    for path in ROUTES:
-        cloudfront_urls.url_paths[path] = cf_dispatch
+        _patch(moto_settings, "ACM_VALIDATION_WAIT", 0)
+    _patch(moto_cloudfront_models, "DistributionConfig", BridgedDistributionConfig)
+    _patch(moto_cloudfront_models, "Distribution", BridgedDistribution)
+    _patch(moto_cloudfront_models, "KeyGroup", BridgedKeyGroup)
+    _patch(moto_route53_models, "RecordSet", BridgedRecordSet)
+    for path in [*cloudfront_urls.url_paths, *ROUTES]:
+        _patch(cloudfront_urls.url_paths, path, BridgedCloudFrontResponse.dispatch)
     for path in list(wafv2_urls.url_paths):
-        wafv2_urls.url_paths[path] = BridgedWAFV2Response.dispatch
+        _patch(wafv2_urls.url_paths, path, BridgedWAFV2Response.dispatch)
     state_manager.register_default_transition(
         VPC_ORIGIN_MODEL, transition={"progression": "manual", "times": 1}
     )
 
 
+def uninstall() -> None:
+    """Undo :func:`install`: moto's own classes, routes and settings come back (idempotent).
+
+    Objects created while the bridge was installed keep their bridged classes until moto
+    resets its backends (leaving ``mock_aws()`` does).
+    """
+    while _saved:
+        target, name, original, mapping = _saved.pop()
+        if original is _ABSENT:
+            if mapping:
+                target.pop(name, None)
+            else:
+                delattr(target, name)
+        elif mapping:
+            target[name] = original
+        else:
+            setattr(target, name, original)
+
+
 def installed() -> bool:
-    """True once :func:`install` has patched this process."""
-    return cloudfront_models.installed() and all(
-        getattr(handler, "__self__", None) is BridgedCloudFrontResponse
-        for handler in cloudfront_urls.url_paths.values()
-    )
+    """True while the bridge is installed in this process."""
+    return moto_cloudfront_models.DistributionConfig is BridgedDistributionConfig
+
+
+@contextmanager
+def bridged() -> Iterator[None]:
+    """Install the bridge for a ``with`` block; uninstall after it unless it was already on."""
+    was_installed = installed()
+    install()
+    try:
+        yield
+    finally:
+        if not was_installed:
+            uninstall()

@@ -1,10 +1,11 @@
 """Distribution models that keep every field: subclasses swapped into ``moto.cloudfront.models``.
 
 moto's backend builds ``Distribution(...)`` and ``DistributionConfig(...)`` through the module
-globals of :mod:`moto.cloudfront.models`; :func:`install` replaces those two names with the
-subclasses below, so every distribution created or updated afterwards (in-process or in the
-server) keeps the request's fields. moto's own objects are still built (its validation and
-``caller_reference`` bookkeeping keep working); the serialised members are then overlaid with
+globals of :mod:`moto.cloudfront.models`; :func:`edgekit.sandbox.bridge.install` rebinds those
+two names to the subclasses below, so every distribution created or updated afterwards
+(in-process or in the server) keeps the request's fields. moto's own objects are still built
+(its validation and ``caller_reference`` bookkeeping keep working); the serialised members are
+then overlaid with
 :func:`~edgekit.sandbox.bridge.cloudfront_fields.normalize_distribution_config`.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from moto.cloudfront import models as cf_models
 from moto.cloudfront.exceptions import OriginDoesNotExist
+from moto.core.utils import utcnow
 from moto.utilities.utils import get_partition
 
 from edgekit.sandbox.bridge.cloudfront_fields import (
@@ -111,19 +113,15 @@ class BridgedDistribution(cf_models.Distribution):
         return [getattr(config, "DefaultCacheBehavior", None) or {}, *ordered]
 
 
+class BridgedKeyGroup(cf_models.KeyGroup):
+    """A KeyGroup with the ``LastModifiedTime`` the KeyGroup shape requires (moto omits it)."""
+
+    def __init__(self, name: str, items: list[str]) -> None:
+        super().__init__(name, items)
+        self.last_modified_time = utcnow()
+
+
 def _active(items: list[dict[str, Any]]) -> dict[str, Any]:
     if not items:
         return {"Enabled": False, "Quantity": 0}
     return {"Enabled": True, "Quantity": len(items), "Items": items}
-
-
-def install() -> None:
-    """Swap the bridged classes into :mod:`moto.cloudfront.models` (idempotent)."""
-    # moto's typing declares these names as classes; rebinding them is the whole point.
-    cf_models.DistributionConfig = BridgedDistributionConfig  # type: ignore[misc]
-    cf_models.Distribution = BridgedDistribution  # type: ignore[misc]
-
-
-def installed() -> bool:
-    """True when the bridged distribution classes are in place."""
-    return cf_models.DistributionConfig is BridgedDistributionConfig

@@ -3,7 +3,7 @@
 moto 5.2.5 stores the SOA record's ``ResourceRecords`` as ``[{"Value": ...}]`` where its
 ``RecordSet`` expects plain strings, so ``ListResourceRecordSets`` returns the value
 ``"{'Value': 'ns-... hostmaster...'}"``. The subclass below unwraps such values; it is swapped
-into :mod:`moto.route53.models` by :func:`install` like the CloudFront models.
+into :mod:`moto.route53.models` by :func:`edgekit.sandbox.bridge.install`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,3 @@ class BridgedRecordSet(route53_models.RecordSet):
             record["Value"] if isinstance(record, dict) and "Value" in record else record
             for record in self.records or []
         ]
-
-
-def install() -> None:
-    """Swap :class:`BridgedRecordSet` into :mod:`moto.route53.models` (idempotent)."""
-    route53_models.RecordSet = BridgedRecordSet  # type: ignore[misc]
