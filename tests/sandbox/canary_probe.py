@@ -1,0 +1,168 @@
+"""Probe plain moto (no edgekit bridge) for the fidelity gaps the sandbox bridges.
+
+Run as a script in a fresh interpreter by ``test_canary.py``; prints a JSON object mapping each
+gap name to true (moto still has the gap) or false (moto fixed it). It must never import
+``edgekit.sandbox``: the bridge patches moto process-wide.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import boto3
+from botocore.exceptions import ClientError
+from moto import mock_aws
+
+ACM = "arn:aws:acm:us-east-1:123456789012:certificate/canary"
+CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+VISIBILITY = {"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "m"}
+
+CONFIG: dict[str, Any] = {
+    "CallerReference": "canary",
+    "Origins": {
+        "Quantity": 3,
+        "Items": [
+            {
+                "Id": "s3",
+                "DomainName": "b.s3.us-east-1.amazonaws.com",
+                "S3OriginConfig": {"OriginAccessIdentity": ""},
+                "OriginAccessControlId": "E2QWRUHAPOMQZL",
+            },
+            {"Id": "vpc", "DomainName": "app.internal", "VpcOriginConfig": {"VpcOriginId": "vo_1"}},
+            {
+                "Id": "web",
+                "DomainName": "web.example.com",
+                "CustomOriginConfig": {
+                    "HTTPPort": 80,
+                    "HTTPSPort": 443,
+                    "OriginProtocolPolicy": "https-only",
+                },
+            },
+        ],
+    },
+    "DefaultCacheBehavior": {
+        "TargetOriginId": "s3",
+        "ViewerProtocolPolicy": "allow-all",
+        "CachePolicyId": CACHING_OPTIMIZED,
+        "FunctionAssociations": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "FunctionARN": "arn:aws:cloudfront::123456789012:function/f",
+                    "EventType": "viewer-request",
+                }
+            ],
+        },
+        "LambdaFunctionAssociations": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:l:1",
+                    "EventType": "origin-request",
+                }
+            ],
+        },
+    },
+    "ViewerCertificate": {"ACMCertificateArn": ACM, "SSLSupportMethod": "sni-only"},
+    "Comment": "",
+    "Enabled": True,
+}
+
+
+def _fails(call: Callable[[], Any]) -> bool:
+    try:
+        call()
+    except (ClientError, NotImplementedError):
+        return True
+    return False
+
+
+def probe() -> dict[str, bool]:
+    """Each known gap of plain moto, and whether it is still there."""
+    cf = boto3.client("cloudfront", region_name="us-east-1")
+    dist = cf.create_distribution(DistributionConfig=copy.deepcopy(CONFIG))["Distribution"]
+    config = cf.get_distribution(Id=dist["Id"])["Distribution"]["DistributionConfig"]
+    origins = {o["Id"]: o for o in config["Origins"]["Items"]}
+    default = config["DefaultCacheBehavior"]
+    grouped = copy.deepcopy(CONFIG)
+    grouped["CallerReference"] = "canary-group"
+    grouped["OriginGroups"] = {
+        "Quantity": 1,
+        "Items": [
+            {
+                "Id": "group",
+                "FailoverCriteria": {"StatusCodes": {"Quantity": 1, "Items": [500]}},
+                "Members": {"Quantity": 2, "Items": [{"OriginId": "s3"}, {"OriginId": "web"}]},
+            }
+        ],
+    }
+    grouped["DefaultCacheBehavior"]["TargetOriginId"] = "group"
+    waf = boto3.client("wafv2", region_name="eu-west-1")
+    acl = waf.create_web_acl(
+        Name="a", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig=VISIBILITY
+    )["Summary"]["ARN"]
+    route53 = boto3.client("route53", region_name="us-east-1")
+    zone = route53.create_hosted_zone(Name="example.com", CallerReference="c")["HostedZone"]["Id"]
+    records = route53.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]
+    soa = next(r for r in records if r["Type"] == "SOA")["ResourceRecords"][0]["Value"]
+    key = cf.create_public_key(
+        PublicKeyConfig={"CallerReference": "k", "Name": "k", "EncodedKey": "KEY"}
+    )["PublicKey"]["Id"]
+    group = cf.create_key_group(KeyGroupConfig={"Name": "g", "Items": [key]})["KeyGroup"]
+    function_etag = cf.create_function(
+        Name="f",
+        FunctionConfig={"Comment": "", "Runtime": "cloudfront-js-2.0"},
+        FunctionCode=b"function handler(e) { return e.request; }",
+    )["ETag"]
+    return {
+        "cloudfront_drops_S3OriginConfig": "S3OriginConfig" not in origins["s3"],
+        "cloudfront_drops_OriginAccessControlId": "OriginAccessControlId" not in origins["s3"],
+        "cloudfront_drops_VpcOriginConfig": "VpcOriginConfig" not in origins["vpc"],
+        "cloudfront_empties_FunctionAssociations": default["FunctionAssociations"]["Quantity"] == 0,
+        "cloudfront_empties_LambdaFunctionAssociations": (
+            default["LambdaFunctionAssociations"]["Quantity"] == 0
+        ),
+        "cloudfront_reports_cloudfront_CertificateSource_for_ACM": (
+            config["ViewerCertificate"].get("CertificateSource") == "cloudfront"
+        ),
+        "cloudfront_invents_ForwardedValues_with_cache_policy": "ForwardedValues" in default,
+        "cloudfront_invents_TTLs_with_cache_policy": "MinTTL" in default,
+        "cloudfront_rejects_origin_group_default_target": _fails(
+            lambda: cf.create_distribution(DistributionConfig=grouped)
+        ),
+        "cloudfront_summary_lacks_Staging": (
+            "Staging" not in cf.list_distributions()["DistributionList"]["Items"][0]
+        ),
+        "cloudfront_key_group_lacks_LastModifiedTime": "LastModifiedTime" not in group,
+        "cloudfront_lacks_ListCachePolicies": _fails(cf.list_cache_policies),
+        "cloudfront_lacks_ListOriginRequestPolicies": _fails(cf.list_origin_request_policies),
+        "cloudfront_lacks_ListResponseHeadersPolicies": _fails(cf.list_response_headers_policies),
+        "cloudfront_lacks_ListCloudFrontOriginAccessIdentities": _fails(
+            cf.list_cloud_front_origin_access_identities
+        ),
+        "cloudfront_lacks_ListVpcOrigins": _fails(cf.list_vpc_origins),
+        "cloudfront_lacks_PublishFunction": _fails(
+            lambda: cf.publish_function(Name="f", IfMatch=function_etag)
+        ),
+        "wafv2_lacks_ListResourcesForWebACL": _fails(
+            lambda: waf.list_resources_for_web_acl(WebACLArn=acl)
+        ),
+        "route53_wraps_SOA_value": soa.startswith("{"),
+    }
+
+
+def main() -> int:
+    """Print the probe result as JSON."""
+    assert "edgekit.sandbox" not in sys.modules
+    with mock_aws():
+        print(json.dumps(probe()))
+    assert "edgekit.sandbox" not in sys.modules
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
