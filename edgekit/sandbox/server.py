@@ -9,12 +9,14 @@ Typical use (``edgekit sandbox`` does exactly this)::
         sandbox.wait()              # serve until interrupted
 
 Any boto3 client or AWS CLI pointed at ``sandbox.url`` (with any fake credentials) talks to it.
-The server runs in a daemon thread of the calling process; its state is moto's in-process
-state, shared with any ``moto.mock_aws()`` in the same process.
+The server runs in a daemon thread of the calling process. Its resources are moto's in-process
+state: starting and stopping a sandbox resets that state, so run one sandbox per process and no
+``moto.mock_aws()`` beside it.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
@@ -73,6 +75,7 @@ class Sandbox:
             raise SandboxError("the sandbox is already running")
         self._installed_bridge = not bridge.installed()
         bridge.install()
+        _reset_moto()
         log_requests = self._log_requests
 
         class Handler(MotoRequestHandler):
@@ -82,17 +85,25 @@ class Sandbox:
                 if log_requests:
                     super().log_request(code, size)
 
-        # As moto's ThreadedMotoServer, but binding here so a busy port raises at once.
+        # As moto's ThreadedMotoServer, but binding here so a busy port raises (werkzeug would
+        # print and exit) and nothing but the loopback interface is ever bound.
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((HOST, self._requested_port))
+            listener.listen(128)
             server = make_server(
                 HOST,
-                self._requested_port,
+                listener.getsockname()[1],
                 DomainDispatcherApplication(create_backend_app),
                 threaded=True,
                 request_handler=Handler,
+                fd=listener.fileno(),
             )
         except OSError as exc:
             raise SandboxError(f"cannot listen on {HOST}:{self._requested_port}: {exc}") from exc
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
         self._server = server
         self.port = int(server.server_address[1])
         self._thread = threading.Thread(
@@ -109,7 +120,7 @@ class Sandbox:
         return self
 
     def stop(self) -> None:
-        """Stop serving (idempotent); the port is released.
+        """Stop serving (idempotent): the port is released and the resources are discarded.
 
         The bridge is uninstalled again if this sandbox installed it.
         """
@@ -120,6 +131,8 @@ class Sandbox:
             server.server_close()
         if thread is not None:
             thread.join()
+        if server is not None:
+            _reset_moto()
         if self._installed_bridge:
             from edgekit.sandbox import bridge
 
@@ -149,6 +162,13 @@ class Sandbox:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _reset_moto() -> None:
+    """Discard every resource of moto's in-process backends (a fresh, empty account)."""
+    from moto.core.base_backend import BackendDict
+
+    BackendDict.reset()
 
 
 def start(port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False) -> Sandbox:

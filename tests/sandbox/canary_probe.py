@@ -83,7 +83,7 @@ def _fails(call: Callable[[], Any]) -> bool:
 
 def probe() -> dict[str, bool]:
     """Each known gap of plain moto, and whether it is still there."""
-    cf = boto3.client("cloudfront", region_name="us-east-1")
+    cf: Any = boto3.client("cloudfront", region_name="us-east-1")
     dist = cf.create_distribution(DistributionConfig=copy.deepcopy(CONFIG))["Distribution"]
     config = cf.get_distribution(Id=dist["Id"])["Distribution"]["DistributionConfig"]
     origins = {o["Id"]: o for o in config["Origins"]["Items"]}
@@ -101,11 +101,11 @@ def probe() -> dict[str, bool]:
         ],
     }
     grouped["DefaultCacheBehavior"]["TargetOriginId"] = "group"
-    waf = boto3.client("wafv2", region_name="eu-west-1")
+    waf: Any = boto3.client("wafv2", region_name="eu-west-1")
     acl = waf.create_web_acl(
         Name="a", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig=VISIBILITY
     )["Summary"]["ARN"]
-    route53 = boto3.client("route53", region_name="us-east-1")
+    route53: Any = boto3.client("route53", region_name="us-east-1")
     zone = route53.create_hosted_zone(Name="example.com", CallerReference="c")["HostedZone"]["Id"]
     records = route53.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]
     soa = next(r for r in records if r["Type"] == "SOA")["ResourceRecords"][0]["Value"]

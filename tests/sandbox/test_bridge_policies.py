@@ -236,8 +236,10 @@ def test_listing_paginates_with_markers(cf: Any) -> None:
 
 def test_managed_cache_policy_settings(cf: Any) -> None:
     def config(policy_id: str) -> dict[str, Any]:
-        policy: dict[str, Any] = cf.get_cache_policy(Id=policy_id)["CachePolicy"]
-        return policy["CachePolicyConfig"]
+        found: dict[str, Any] = cf.get_cache_policy(Id=policy_id)["CachePolicy"][
+            "CachePolicyConfig"
+        ]
+        return found
 
     optimized = config("658327ea-f89d-4fab-a63d-7e88639e58f6")
     assert (optimized["MinTTL"], optimized["DefaultTTL"], optimized["MaxTTL"]) == (

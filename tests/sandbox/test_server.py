@@ -1,0 +1,95 @@
+"""The sandbox server: 127.0.0.1 only, seeded, bridged, and answering boto3 and the AWS CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from edgekit.sandbox.server import Sandbox, start
+from tests.sandbox.shapes import validated_client
+
+FAKE = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    """One seeded sandbox server for the module."""
+    with start(port=0, seed="sample") as running:
+        yield running
+
+
+def _client(sandbox: Sandbox, service: str, region: str = "us-east-1") -> Any:
+    return validated_client(service, region, endpoint_url=sandbox.url, **FAKE)
+
+
+def test_it_listens_on_loopback_only(sandbox: Sandbox) -> None:
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+", sandbox.url)
+    assert sandbox.running and sandbox.port == int(sandbox.url.rsplit(":", 1)[1])
+    server = sandbox._server  # the bound socket itself
+    assert server is not None and server.server_address[0] == "127.0.0.1"
+
+
+def test_the_seed_estate_is_served_with_the_bridge(sandbox: Sandbox) -> None:
+    info = sandbox.seed_info
+    assert info is not None
+    cf = _client(sandbox, "cloudfront")
+    summaries = cf.list_distributions()["DistributionList"]["Items"]
+    assert [s["Id"] for s in summaries] == [info.distribution_id]
+    config = cf.get_distribution_config(Id=info.distribution_id)["DistributionConfig"]
+    assert config["Origins"]["Items"][0]["OriginAccessControlId"] == info.origin_access_control_id
+    assert config["DefaultCacheBehavior"]["FunctionAssociations"]["Quantity"] == 1
+    managed = cf.list_cache_policies(Type="managed")["CachePolicyList"]
+    assert "658327ea-f89d-4fab-a63d-7e88639e58f6" in {
+        i["CachePolicy"]["Id"] for i in managed["Items"]
+    }
+    assert cf.list_vpc_origins()["VpcOriginList"]["Quantity"] == 0
+    oai = cf.create_cloud_front_origin_access_identity(
+        CloudFrontOriginAccessIdentityConfig={"CallerReference": "srv", "Comment": "server"}
+    )["CloudFrontOriginAccessIdentity"]
+    listed = cf.list_cloud_front_origin_access_identities()["CloudFrontOriginAccessIdentityList"]
+    assert [i["Id"] for i in listed["Items"]] == [oai["Id"]]
+    waf = _client(sandbox, "wafv2", info.origin.region)
+    assert waf.list_resources_for_web_acl(WebACLArn=info.web_acl_arn)["ResourceArns"] == []
+    elbv2 = _client(sandbox, "elbv2", info.origin.region)
+    assert len(elbv2.describe_load_balancers()["LoadBalancers"]) == 1
+
+
+@pytest.mark.skipif(shutil.which("aws") is None, reason="AWS CLI not installed")
+def test_the_aws_cli_gets_the_managed_policies(sandbox: Sandbox) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_CONFIG_FILE="/nonexistent/edgekit-test-config",
+        AWS_SHARED_CREDENTIALS_FILE="/nonexistent/edgekit-test-credentials",
+    )
+    done = subprocess.run(
+        [
+            "aws",
+            "cloudfront",
+            "list-response-headers-policies",
+            "--type",
+            "managed",
+            "--endpoint-url",
+            sandbox.url,
+            "--output",
+            "json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    items = json.loads(done.stdout)["ResponseHeadersPolicyList"]["Items"]
+    names = {i["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"]["Name"] for i in items}
+    assert "Managed-SecurityHeadersPolicy" in names
