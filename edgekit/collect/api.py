@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from typing import Any
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.collect.executors import as_executor
 from edgekit.collect.registry import select
 from edgekit.collect.runner import (
     CollectionResult,
@@ -29,7 +31,7 @@ def collect(
     organization_accounts: Sequence[str] | None = None,
     role_name: str | None = None,
     collectors: Sequence[str] | None = None,
-    executor: Executor | None = None,
+    executor: Executor | Any | None = None,
     workers: int = 8,
     progress: bool = True,
     hooks: tuple[ClientHook, ...] = (),
@@ -39,8 +41,11 @@ def collect(
 
     ``regions`` None means every region enabled for each account. ``accounts`` (or
     ``organization_accounts``) are reached with ``role_name``; a denied AssumeRole becomes a gap
-    for that account. ``executor`` runs the work units (a thread pool of ``workers`` when None).
+    for that account. ``executor`` runs the work units: any ``concurrent.futures.Executor`` or a
+    ``distributed.Client`` (see :mod:`edgekit.collect.executors`); a new thread pool of
+    ``workers`` per phase when None. An executor passed in is not shut down here.
     """
+    pool = as_executor(executor)
     spec = session_spec or SessionSpec()
     recorder = CallRecorder()
     resolution = resolve_accounts(
@@ -63,7 +68,7 @@ def collect(
     for phase in phases(select(collectors)):
         prior = payload_records(results)
         units = plan_units(resolution.accounts, regions_for, phase, hooks, prior)
-        results.extend(execute(units, executor, workers=workers, progress=progress))
+        results.extend(execute(units, pool, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]
     partition = resolution.accounts[0].partition if resolution.accounts else "aws"

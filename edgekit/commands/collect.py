@@ -30,6 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--endpoint-url", help="send every call to this endpoint (the sandbox)")
     p.add_argument("--workers", type=int, default=8, help="concurrent work units (default 8)")
     p.add_argument(
+        "--executor",
+        help="where work units run: 'threads' (default) or dask://HOST:PORT (a Dask scheduler; "
+        "needs edgekit[dask])",
+    )
+    p.add_argument(
         "--collectors", help="comma-separated collector ids to run (default: all); see --list"
     )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
@@ -44,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit import snapshot as snap
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
+    from edgekit.collect.executors import make_executor
     from edgekit.collect.targets import organization_account_ids, parse_regions
 
     if args.workers < 1:
@@ -59,18 +65,21 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
+    sandbox = bool(args.endpoint_url and is_loopback_url(args.endpoint_url))
     try:
-        result = collect(
-            spec,
-            regions=regions,
-            accounts=accounts,
-            organization_accounts=org_accounts,
-            role_name=args.role_name,
-            collectors=collectors,
-            workers=args.workers,
-            progress=not args.quiet,
-            source="sandbox" if args.endpoint_url and is_loopback_url(args.endpoint_url) else "aws",
-        )
+        with make_executor(args.executor, args.workers) as pool:
+            result = collect(
+                spec,
+                regions=regions,
+                accounts=accounts,
+                organization_accounts=org_accounts,
+                role_name=args.role_name,
+                collectors=collectors,
+                executor=pool,
+                workers=args.workers,
+                progress=not args.quiet,
+                source="sandbox" if sandbox else "aws",
+            )
     except ValueError as err:
         raise InputError(str(err)) from None
     path = snap.write(result.snapshot, args.output)
