@@ -154,8 +154,13 @@ TARGET_ACTIONS: tuple[str, ...] = (
 
 
 def organization_account_ids(spec: SessionSpec, recorder: CallRecorder | None = None) -> list[str]:
-    """Active member accounts of the caller's organisation (suspended ones skipped)."""
-    org = spec.client("organizations", "us-east-1", recorder=recorder)
+    """Active member accounts of the caller's organisation (suspended ones skipped).
+
+    Organizations is called in the global region of the partition of the session's region
+    (us-east-1 for ``aws``; us-gov-west-1 / cn-northwest-1 elsewhere).
+    """
+    region = global_api_region(partition_of_region(spec.session().region_name or "us-east-1"))
+    org = spec.client("organizations", region, recorder=recorder)
     ids: list[str] = []
     try:
         for page in org.get_paginator("list_accounts").paginate():
