@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from edgekit.errors import ModelError
@@ -20,6 +21,19 @@ def parse(snapshot: Snapshot) -> Inventory:
     Raises :class:`~edgekit.errors.ModelError` naming collector, unit, resource and field when
     a required field is missing or mistyped.
     """
+    # The model builds no reference cycles; pausing the cyclic GC keeps parsing linear on large
+    # estates (its generational passes over the growing heap otherwise cost ~2.5x at 150k
+    # resources). It is restored even when a ModelError escapes.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(snapshot)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(snapshot: Snapshot) -> Inventory:
     buckets: dict[str, list[Any]] = {kind: [] for kind in KIND_SOURCES}
     seen: set[UnitKey] = set()
     for payload in snapshot.payloads:

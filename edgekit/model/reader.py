@@ -78,7 +78,7 @@ class Fields:
     def root(cls, data: Any, unit_label: str, resource: str) -> Fields:
         """A reader for one item of a payload; ``resource`` names it in error messages."""
         prefix = f"{unit_label}: {resource}"
-        if not isinstance(data, Mapping):
+        if not isinstance(data, dict):
             raise ModelError(f"{prefix}: must be an object, got {type(data).__name__}")
         return cls(data, prefix)
 
@@ -190,7 +190,7 @@ class Fields:
 
     # -- structures ------------------------------------------------------------------------------
     def _child(self, key: str, value: Any) -> Fields:
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             self._bad(key, f"must be an object, got {type(value).__name__}")
         return Fields(value, self._prefix, f"{self._path}{key}.")
 

@@ -168,3 +168,20 @@ def test_model_imports_no_heavy_dependencies() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_parse_restores_the_garbage_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    parse(f.snapshot(f.payload("cloudfront", {"distributions": []})))
+    assert gc.isenabled()
+    with pytest.raises(ModelError):
+        parse(f.snapshot(f.payload("cloudfront", {"distributions": [{}]})))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse(f.snapshot())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
