@@ -38,6 +38,9 @@ class NotCollected(enum.Enum):
     def __repr__(self) -> str:
         return "NOT_COLLECTED"
 
+    def __str__(self) -> str:
+        return "NOT_COLLECTED"
+
 
 NOT_COLLECTED: Final = NotCollected.NOT_COLLECTED
 """The one not-collected marker (the payload key was absent)."""

@@ -66,6 +66,7 @@ class Index:
         self.ssl_policy = by(inv.ssl_policies, lambda p: (p.account_id, p.region, p.name))
         self.ssl_policy.update(by(inv.ssl_policies, lambda p: (None, None, p.name)))
         self.hosted_zone = by(inv.hosted_zones, lambda z: z.id)
+        self.zones_without_records = [z for z in inv.hosted_zones if z.record_sets is NOT_COLLECTED]
         self.records_by_name = group(inv.record_sets, lambda r: r.name)
         self.records_by_target: dict[str, list[Any]] = {}
         for r in inv.record_sets:

@@ -286,9 +286,18 @@ class Inventory:
         """A target group by ARN."""
         return self._by_arn("target_groups", arn, TargetGroup)
 
-    def target_groups_for(self, load_balancer_arn: str) -> tuple[TargetGroup, ...]:
-        """Target groups that name the load balancer in their LoadBalancerArns (as collected)."""
-        return tuple(self._index.tgs_by_lb.get(load_balancer_arn, ()))
+    def target_groups_for(self, load_balancer_arn: str) -> Collected[tuple[TargetGroup, ...]]:
+        """Target groups whose LoadBalancerArns name the load balancer.
+
+        ``()`` only when the target groups of the load balancer's account and region were read.
+        """
+        found = self._index.tgs_by_lb.get(load_balancer_arn)
+        if found:
+            return tuple(found)
+        parts = Arn.parse(load_balancer_arn)
+        if parts is not None and self.known("target_groups", parts.account_id, parts.region):
+            return ()
+        return NOT_COLLECTED
 
     def ssl_policy(
         self, name: str, account_id: str | None = None, region: str | None = None
@@ -308,14 +317,30 @@ class Inventory:
         found = self._index.hosted_zone.get(bare_zone_id(zone_id))
         return self._resolve(found, "hosted_zones", None, GLOBAL)
 
-    def records_named(self, name: str) -> tuple[RecordSet, ...]:
-        """Record sets with this name (normalised), across zones, as collected."""
-        return tuple(self._index.records_by_name.get(normalize_dns_name(name), ()))
+    @property
+    def records_complete(self) -> bool:
+        """Every account's zones were listed and every zone's record sets were read."""
+        return self.known("hosted_zones", None, GLOBAL) and not self._index.zones_without_records
 
-    def records_pointing_to(self, dns_name: str) -> tuple[RecordSet, ...]:
-        """Alias and CNAME records whose target is ``dns_name`` (``dualstack.`` ignored)."""
+    def _records(self, found: list[RecordSet] | None) -> Collected[tuple[RecordSet, ...]]:
+        if found:
+            return tuple(found)
+        return () if self.records_complete else NOT_COLLECTED
+
+    def records_named(self, name: str) -> Collected[tuple[RecordSet, ...]]:
+        """Record sets with this name (normalised), across zones.
+
+        The records found; ``()`` only when every zone of every account was read.
+        """
+        return self._records(self._index.records_by_name.get(normalize_dns_name(name)))
+
+    def records_pointing_to(self, dns_name: str) -> Collected[tuple[RecordSet, ...]]:
+        """Alias and CNAME records whose target is ``dns_name`` (``dualstack.`` ignored).
+
+        The records found; ``()`` only when every zone of every account was read.
+        """
         name = normalize_dns_name(dns_name).removeprefix("dualstack.")
-        return tuple(self._index.records_by_target.get(name, ()))
+        return self._records(self._index.records_by_target.get(name))
 
     def certificate(self, arn: str) -> Collected[Certificate | None]:
         """An ACM certificate by ARN."""

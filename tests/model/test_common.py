@@ -15,7 +15,7 @@ from edgekit.model.reader import Fields, UnitKey
 
 def test_not_collected_has_no_truth_value() -> None:
     assert NOT_COLLECTED is NotCollected.NOT_COLLECTED
-    assert repr(NOT_COLLECTED) == "NOT_COLLECTED"
+    assert repr(NOT_COLLECTED) == str(NOT_COLLECTED) == "NOT_COLLECTED"
     with pytest.raises(TypeError, match="is NOT_COLLECTED"):
         bool(NOT_COLLECTED)
     with pytest.raises(TypeError):

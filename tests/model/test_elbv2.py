@@ -374,3 +374,10 @@ def test_elbv2_model_errors() -> None:
         parse(
             f.snapshot(f.payload("elbv2", {"target_groups": [f.tg_entry(tg)]}, region="us-east-1"))
         )
+
+
+def test_target_groups_for_unknown_versus_none(rich: Inventory, partial: Inventory) -> None:
+    assert rich.target_groups_for(f.lb_arn("gone")) == ()
+    assert rich.target_groups_for(f.lb_arn("x", region="ap-south-1")) is NOT_COLLECTED
+    failed_region = f.lb_arn("x", region="eu-west-1", account=f.ACCOUNT_B)
+    assert partial.target_groups_for(failed_region) is NOT_COLLECTED

@@ -280,3 +280,16 @@ def test_certificate_lookup_and_error(rich: Inventory) -> None:
                 f.payload("acm", {"certificates": [f.certificate_entry(cert)]}, region="us-east-1")
             )
         )
+
+
+def test_record_lookups_unknown_versus_none(
+    rich: Inventory, partial: Inventory, multi: Inventory
+) -> None:
+    assert rich.records_complete
+    assert rich.records_named("nobody.example.com") == ()
+    assert rich.records_pointing_to("dnothing.cloudfront.net") == ()
+    assert not partial.records_complete  # a zone's record sets were denied
+    assert partial.records_pointing_to("dnothing.cloudfront.net") is NOT_COLLECTED
+    assert not multi.records_complete  # account B's zones were not collected
+    assert multi.records_named("nobody.example.com") is NOT_COLLECTED
+    assert multi.records_named("cross.example.com") is not NOT_COLLECTED  # found is found
