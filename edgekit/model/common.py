@@ -10,7 +10,6 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Final, TypeAlias, TypeVar
 
 T = TypeVar("T")
@@ -102,9 +101,34 @@ def freeze(value: Any) -> Any:
     return value
 
 
+class ReadOnlyView(Mapping[str, Any]):
+    """A read-only view of a raw payload item, without copying it (the ``raw`` escape hatch).
+
+    Unlike ``types.MappingProxyType`` it pickles, so inventories can cross process boundaries.
+    Nested values are the payload's own objects: treat them as read-only too.
+    """
+
+    __slots__ = ("_d",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._d = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._d[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __repr__(self) -> str:
+        return f"ReadOnlyView({len(self._d)} keys)"
+
+
 def readonly(data: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only view of a raw payload item, without copying it (the ``raw`` escape hatch)."""
-    return MappingProxyType(data)
+    """Wrap a raw payload item in a :class:`ReadOnlyView` (no copy)."""
+    return ReadOnlyView(data)
 
 
 _OCTAL = re.compile(r"\\(\d{3})")

@@ -185,3 +185,15 @@ def test_parse_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_inventory_pickles_and_deep_copies(rich: Inventory) -> None:
+    import copy
+    import pickle
+
+    again = pickle.loads(pickle.dumps(rich))
+    assert again == rich
+    acl = next(a for a in again.web_acls if a.scope == "CLOUDFRONT")
+    assert acl.resource_arns is NOT_COLLECTED  # the sentinel stays a singleton
+    assert again.distribution("E1MAINDIST") == rich.distribution("E1MAINDIST")
+    assert copy.deepcopy(rich) == rich
