@@ -19,8 +19,14 @@ denied reads).
   ``attributes`` / ``tags`` / ``listeners``, listener ``rules`` / ``certificates``, target group
   ``attributes`` / ``targets``, hosted zone ``record_sets`` / ``query_logging_configs``.
 * Whole kinds (a denied ListCachePolicies) are answered by the lookups: every lookup returns
-  ``X | None | NOT_COLLECTED`` — found; collected where it would be and absent; or not
-  collected there — and by ``inv.coverage.collected(account, region, collector, key)``.
+  ``X | None | NOT_COLLECTED`` — found; collected where it would live (account and region taken
+  from the ARN where there is one) and absent; or not collected there. Reverse lookups
+  (``records_pointing_to``, ``target_groups_for``) return what they found, ``()`` only when
+  the search was complete, else NOT_COLLECTED. Lower level:
+  ``inv.coverage.collected(account, region, collector, key)`` and
+  ``inv.coverage.gap_for(account, region, collector, operation)``.
+* Summary fallbacks (GetDistribution / GetWebACL / DescribeCertificate denied) parse into the
+  same classes with ``from_summary=True`` and the Get-only fields NOT_COLLECTED.
 
 Every resource carries ``account_id`` and ``region`` (``"global"`` for CloudFront, Route 53
 and CLOUDFRONT-scope WAF) and its ARN or id. Top-level resources also keep ``raw``, a read-only
