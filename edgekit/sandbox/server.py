@@ -60,50 +60,16 @@ class Sandbox:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> Sandbox:
-        """Install the bridge, bind 127.0.0.1 and serve in a daemon thread; then seed."""
-        from moto.moto_server.werkzeug_app import (
-            DomainDispatcherApplication,
-            MotoRequestHandler,
-            create_backend_app,
-        )
-        from werkzeug.serving import make_server
-
+        """Bind 127.0.0.1, install the bridge, serve in a daemon thread; then seed."""
         from edgekit.sandbox import bridge
         from edgekit.sandbox.seed import seed as seed_estate
 
         if self._server is not None:
             raise SandboxError("the sandbox is already running")
+        server = _bind(self._requested_port, log_requests=self._log_requests)
         self._installed_bridge = not bridge.installed()
         bridge.install()
         _reset_moto()
-        log_requests = self._log_requests
-
-        class Handler(MotoRequestHandler):
-            """moto's request handler, with werkzeug's access log only when asked for."""
-
-            def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-                if log_requests:
-                    super().log_request(code, size)
-
-        # As moto's ThreadedMotoServer, but binding here so a busy port raises (werkzeug would
-        # print and exit) and nothing but the loopback interface is ever bound.
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            listener.bind((HOST, self._requested_port))
-            listener.listen(128)
-            server = make_server(
-                HOST,
-                listener.getsockname()[1],
-                DomainDispatcherApplication(create_backend_app),
-                threaded=True,
-                request_handler=Handler,
-                fd=listener.fileno(),
-            )
-        except OSError as exc:
-            raise SandboxError(f"cannot listen on {HOST}:{self._requested_port}: {exc}") from exc
-        finally:
-            listener.close()  # the server holds its own duplicate of the socket
         self._server = server
         self.port = int(server.server_address[1])
         self._thread = threading.Thread(
@@ -162,6 +128,46 @@ class Sandbox:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _bind(port: int, *, log_requests: bool) -> BaseWSGIServer:
+    """moto's WSGI app on a socket bound to 127.0.0.1:port (as moto's ThreadedMotoServer).
+
+    The socket is bound here, not by werkzeug, so a busy port raises
+    :class:`~edgekit.sandbox.errors.SandboxError` (werkzeug would print and exit) and nothing
+    but the loopback interface is ever bound.
+    """
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+        create_backend_app,
+    )
+    from werkzeug.serving import make_server
+
+    class Handler(MotoRequestHandler):
+        """moto's request handler, with werkzeug's access log only when asked for."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if log_requests:
+                super().log_request(code, size)
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, port))
+        listener.listen(128)
+        return make_server(
+            HOST,
+            listener.getsockname()[1],
+            DomainDispatcherApplication(create_backend_app),
+            threaded=True,
+            request_handler=Handler,
+            fd=listener.fileno(),
+        )
+    except OSError as exc:
+        raise SandboxError(f"cannot listen on {HOST}:{port}: {exc}") from exc
+    finally:
+        listener.close()  # the server holds its own duplicate of the socket
 
 
 def _reset_moto() -> None:

@@ -12,6 +12,7 @@ SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03"
 ACM_ARN = f"arn:aws:acm:us-east-1:{ACCOUNT}:certificate/0b0d6a3f-2a70-4c1e-9d42-000000000001"
 FUNCTION_ARN = f"arn:aws:cloudfront::{ACCOUNT}:function/rewrite"
 LAMBDA_ARN = f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:edge:3"
+REALTIME_API = f"arn:aws:cloudfront::{ACCOUNT}:realtime-log-config/api"
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
 
 
@@ -122,8 +123,8 @@ def rich_config(
                 {
                     "PathPattern": "/api/*",
                     "TargetOriginId": "alb",
-                    "TrustedSigners": {"Enabled": False, "Quantity": 0},
-                    "TrustedKeyGroups": {"Enabled": False, "Quantity": 0},
+                    "TrustedSigners": {"Enabled": True, **qlist(["self"])},
+                    "TrustedKeyGroups": {"Enabled": True, **qlist(["kg-1"])},
                     "ViewerProtocolPolicy": "https-only",
                     "AllowedMethods": {
                         **qlist(ALL_METHODS),
@@ -136,6 +137,7 @@ def rich_config(
                         [{"FunctionARN": FUNCTION_ARN, "EventType": "viewer-response"}]
                     ),
                     "FieldLevelEncryptionId": "",
+                    "RealtimeLogConfigArn": REALTIME_API,
                     "CachePolicyId": CACHING_OPTIMIZED,
                     "OriginRequestPolicyId": CORS_S3_ORIGIN,
                     "ResponseHeadersPolicyId": SECURITY_HEADERS,

@@ -71,6 +71,18 @@ def test_create_get_get_config_list_and_update_echo_every_member(cf: Any) -> Non
     )
     assert echo_differences(changed, updated["Distribution"]["DistributionConfig"]) == []
     assert echo_differences(changed, _config(cf, created["Id"])) == []
+    summary = cf.list_distributions()["DistributionList"]["Items"][0]
+    assert echo_differences({k: v for k, v in changed.items() if k in summary}, summary) == []
+
+
+def test_active_trusted_signers_follow_the_behaviors(cf: Any) -> None:
+    distribution = cf.get_distribution(Id=_create(cf, rich_config())["Id"])["Distribution"]
+    assert distribution["ActiveTrustedSigners"] == {
+        "Enabled": True,
+        "Quantity": 1,
+        "Items": [{"AwsAccountNumber": "self", "KeyPairIds": {"Quantity": 0}}],
+    }
+    assert distribution["ActiveTrustedKeyGroups"]["Items"][0]["KeyGroupId"] == "kg-1"
 
 
 def test_origins_keep_s3_oac_oai_and_vpc_origin_settings(cf: Any) -> None:

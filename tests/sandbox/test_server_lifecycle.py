@@ -24,13 +24,14 @@ def test_lifecycle_errors_and_an_empty_account() -> None:
     idle = Sandbox(seed="none")
     with pytest.raises(SandboxError, match="not running"):
         _ = idle.url
+    was_installed = bridge.installed()
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         with pytest.raises(SandboxError, match="cannot listen"):
             Sandbox(port=busy.getsockname()[1], seed="none").start()
+    assert bridge.installed() is was_installed  # a failed start leaves moto as it was
 
-    was_installed = bridge.installed()
     with Sandbox(seed="none") as empty:
         assert empty.seed_info is None
         cf = validated_client(
