@@ -104,6 +104,8 @@ class ListenerCertificate:
 class ListenerRule:
     """A listener rule. The default rule has ``is_default`` and ``priority`` None."""
 
+    account_id: str
+    region: str
     arn: str
     listener_arn: str
     priority: int | None

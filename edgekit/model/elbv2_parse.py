@@ -119,7 +119,7 @@ def _listener(unit: UnitKey, entry: Fields) -> Listener:
     arn = li.req_str("ListenerArn")
     rules: Collected[tuple[ListenerRule, ...]] = NOT_COLLECTED
     if entry.has("Rules"):
-        parsed = [_rule(arn, r) for r in entry.subs("Rules")]
+        parsed = [_rule(unit, arn, r) for r in entry.subs("Rules")]
         rules = tuple(sorted(parsed, key=lambda r: r.sort_key))
     certs = entry.collected_subs("Certificates")
     mtls = li.opt_sub("MutualAuthentication")
@@ -141,13 +141,15 @@ def _listener(unit: UnitKey, entry: Fields) -> Listener:
     )
 
 
-def _rule(listener_arn: str, r: Fields) -> ListenerRule:
+def _rule(unit: UnitKey, listener_arn: str, r: Fields) -> ListenerRule:
     is_default = r.bool_or("IsDefault", False)
     priority_raw = r.req_str("Priority")
     is_default = is_default or priority_raw == "default"
     if not is_default and not priority_raw.isdigit():
         raise r.invalid("Priority", f"must be a number or 'default', got {priority_raw!r}")
     return ListenerRule(
+        account_id=unit.account_id,
+        region=unit.region,
         arn=r.req_str("RuleArn"),
         listener_arn=listener_arn,
         priority=None if is_default else int(priority_raw),

@@ -98,6 +98,11 @@ class RecordSet:
     geo_proximity_location: FrozenMap[str, Any] | None = None
 
     @property
+    def key(self) -> tuple[str, str, str, str | None]:
+        """What identifies the record set: (zone id, name, type, set identifier)."""
+        return (self.hosted_zone_id, self.name, self.type, self.set_identifier)
+
+    @property
     def routing_policy(self) -> str:
         """simple, weighted, latency, geolocation, failover, multivalue, cidr or geoproximity."""
         if self.weight is not None:

@@ -213,6 +213,7 @@ def test_rules_conditions_and_actions(rich: Inventory) -> None:
     assert debug.actions[0].fixed_response.message_body == "nope"
     assert default.conditions == () and default.actions == https.default_actions
     assert api.listener_arn == https.arn and api.arn.endswith("/r10")
+    assert (api.account_id, api.region) == (f.ACCOUNT, "us-east-1")
 
 
 def test_legacy_condition_values_and_plain_forward() -> None:

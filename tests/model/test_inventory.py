@@ -197,3 +197,21 @@ def test_inventory_pickles_and_deep_copies(rich: Inventory) -> None:
     assert acl.resource_arns is NOT_COLLECTED  # the sentinel stays a singleton
     assert again.distribution("E1MAINDIST") == rich.distribution("E1MAINDIST")
     assert copy.deepcopy(rich) == rich
+
+
+def test_every_resource_carries_account_region_and_identity(rich: Inventory) -> None:
+    for kind in Inventory.kinds():
+        items = getattr(rich, kind)
+        assert items, kind
+        for item in items:
+            assert item.account_id == f.ACCOUNT and item.region in (
+                "global",
+                "us-east-1",
+                "eu-west-1",
+            )
+            identity = next(
+                (getattr(item, a) for a in ("arn", "id", "key", "name") if hasattr(item, a)), None
+            )
+            assert identity, (kind, item)
+    keys = [r.key for r in rich.record_sets]
+    assert len(keys) == len(set(keys))
