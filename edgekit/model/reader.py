@@ -254,8 +254,3 @@ class Fields:
         """Strings of a CloudFront ``{"Quantity", "Items"}`` wrapper (absent → empty)."""
         inner = self.opt_sub(key)
         return () if inner is None else inner.strs("Items")
-
-    def wrapped_ints(self, key: str) -> tuple[int, ...]:
-        """Integers of a CloudFront ``{"Quantity", "Items"}`` wrapper (absent → empty)."""
-        inner = self.opt_sub(key)
-        return () if inner is None else inner.ints("Items")
