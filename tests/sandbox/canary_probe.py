@@ -145,6 +145,7 @@ def probe() -> dict[str, bool]:
             cf.list_cloud_front_origin_access_identities
         ),
         "cloudfront_lacks_ListVpcOrigins": _fails(cf.list_vpc_origins),
+        "cloudfront_lacks_ListRealtimeLogConfigs": _fails(cf.list_realtime_log_configs),
         "cloudfront_lacks_PublishFunction": _fails(
             lambda: cf.publish_function(Name="f", IfMatch=function_etag)
         ),

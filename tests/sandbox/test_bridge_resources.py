@@ -216,3 +216,42 @@ def test_acm_dns_certificates_are_issued_at_once(client: ClientFactory) -> None:
         "CertificateArn"
     ]
     assert acm.describe_certificate(CertificateArn=arn)["Certificate"]["Status"] == "ISSUED"
+
+
+def test_realtime_log_config_lifecycle(cf: Any) -> None:
+    endpoint = {
+        "StreamType": "Kinesis",
+        "KinesisStreamConfig": {
+            "RoleARN": f"arn:aws:iam::{ACCOUNT}:role/cf-realtime",
+            "StreamARN": f"arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/cf",
+        },
+    }
+    created = cf.create_realtime_log_config(
+        EndPoints=[endpoint], Fields=["timestamp", "c-ip"], Name="rt", SamplingRate=10
+    )
+    assert created["ResponseMetadata"]["HTTPStatusCode"] == 201
+    config = created["RealtimeLogConfig"]
+    assert config["ARN"] == f"arn:aws:cloudfront::{ACCOUNT}:realtime-log-config/rt"
+    assert (config["SamplingRate"], config["Fields"]) == (10, ["timestamp", "c-ip"])
+    listing = cf.list_realtime_log_configs()["RealtimeLogConfigs"]
+    assert listing["Items"] == [config] and listing["IsTruncated"] is False
+    assert cf.get_realtime_log_config(ARN=config["ARN"])["RealtimeLogConfig"] == config
+    updated = cf.update_realtime_log_config(Name="rt", SamplingRate=50)["RealtimeLogConfig"]
+    assert updated["SamplingRate"] == 50 and updated["EndPoints"] == [endpoint]
+    with pytest.raises(ClientError) as caught:
+        cf.create_realtime_log_config(
+            EndPoints=[endpoint], Fields=["c-ip"], Name="rt", SamplingRate=1
+        )
+    assert _error(caught) == ("RealtimeLogConfigAlreadyExists", 409)
+
+    cf.create_distribution(
+        DistributionConfig=minimal_config(
+            CachePolicyId=CACHING_OPTIMIZED, RealtimeLogConfigArn=config["ARN"]
+        )
+    )
+    with pytest.raises(ClientError) as caught:
+        cf.delete_realtime_log_config(Name="rt")
+    assert _error(caught) == ("RealtimeLogConfigInUse", 400)  # 400 in the model
+    with pytest.raises(ClientError) as caught:
+        cf.get_realtime_log_config(Name="missing")
+    assert _error(caught) == ("NoSuchRealtimeLogConfig", 404)

@@ -33,6 +33,7 @@ GAPS = [
     "cloudfront_lacks_ListResponseHeadersPolicies",
     "cloudfront_lacks_ListCloudFrontOriginAccessIdentities",
     "cloudfront_lacks_ListVpcOrigins",
+    "cloudfront_lacks_ListRealtimeLogConfigs",
     "cloudfront_lacks_PublishFunction",
     "wafv2_lacks_ListResourcesForWebACL",
     "route53_wraps_SOA_value",

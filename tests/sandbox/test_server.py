@@ -93,3 +93,27 @@ def test_the_aws_cli_gets_the_managed_policies(sandbox: Sandbox) -> None:
     items = json.loads(done.stdout)["ResponseHeadersPolicyList"]["Items"]
     names = {i["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"]["Name"] for i in items}
     assert "Managed-SecurityHeadersPolicy" in names
+
+
+def test_edgekit_collects_the_seed_estate_without_errors_or_gaps(sandbox: Sandbox) -> None:
+    from edgekit.aws.session import SessionSpec
+    from edgekit.collect.api import collect
+
+    info = sandbox.seed_info
+    assert info is not None
+    result = collect(
+        SessionSpec(endpoint_url=sandbox.url, max_attempts=1),
+        regions=["us-east-1", info.origin.region],
+        collectors=["cloudfront", "wafv2", "elbv2", "route53", "acm"],
+        progress=False,
+    )
+    snapshot = result.snapshot
+    assert result.failed_units == 0 and snapshot.gaps == []
+    cloudfront = next(p["data"] for p in snapshot.payloads if p["collector"] == "cloudfront")
+    (distribution,) = cloudfront["distributions"]
+    origins = distribution["Distribution"]["DistributionConfig"]["Origins"]["Items"]
+    assert origins[0]["OriginAccessControlId"] == info.origin_access_control_id
+    secret = origins[1]["CustomHeaders"]["Items"][0]["HeaderValue"]
+    assert secret.startswith("sha256:") and info.origin_verify_secret not in secret
+    assert {i["Type"] for i in cloudfront["cache_policies"]} == {"managed"}
+    assert [f["FunctionMetadata"]["Stage"] for f in cloudfront["functions"]].count("LIVE") == 1

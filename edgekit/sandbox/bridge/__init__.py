@@ -20,8 +20,10 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   :mod:`.cloudfront_models`).
 * New CloudFront operations: cache / origin-request / response-headers policies with the
   AWS-managed ones (:mod:`.cloudfront_policies`, :mod:`.managed_policies`), origin access
-  identities, VPC origins, ``PublishFunction`` and stage-aware ``DescribeFunction`` /
-  ``ListFunctions`` (:mod:`.cloudfront_resources`, :mod:`.cloudfront_responses`).
+  identities, VPC origins, real-time log configs, ``PublishFunction`` and stage-aware
+  ``DescribeFunction`` / ``ListFunctions`` (:mod:`.cloudfront_resources`,
+  :mod:`.cloudfront_realtime`, :mod:`.cloudfront_resource_responses`,
+  :mod:`.cloudfront_responses`).
 * WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`).
 * Route 53 SOA records of new zones carry plain string values (:mod:`.route53`).
 * ACM: DNS-validated certificates are issued at once (moto waits 60 s; the sandbox cannot

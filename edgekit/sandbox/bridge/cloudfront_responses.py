@@ -1,11 +1,13 @@
-"""CloudFront operations moto lacks, as methods of a ``CloudFrontResponse`` subclass.
+"""CloudFront operations moto lacks, as methods of a ``CloudFrontResponse`` subclass (policies).
 
 moto resolves the operation of a REST request from botocore's service model, calls the
 method named after it (``ListCachePolicies`` -> ``list_cache_policies``) and serialises the
 returned dict with botocore's output shape. So each operation below is one method plus the
-storage functions in :mod:`~edgekit.sandbox.bridge.cloudfront_policies` and
-:mod:`~edgekit.sandbox.bridge.cloudfront_resources`; :data:`ROUTES` lists the URL patterns
-that must reach this class (see :mod:`edgekit.sandbox.bridge.routes`).
+storage functions in :mod:`~edgekit.sandbox.bridge.cloudfront_policies`; the operations on other
+resources come from
+:class:`~edgekit.sandbox.bridge.cloudfront_resource_responses.ResourceResponses`.
+:data:`ROUTES` lists the URL patterns that must reach this class (``install`` adds them to
+moto's ``url_paths``).
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from moto.cloudfront.exceptions import CloudFrontException
-from moto.cloudfront.responses import CloudFrontResponse
 from moto.core.responses import ActionResult, EmptyResult
 
 from edgekit.sandbox.bridge import cloudfront_policies as policies
-from edgekit.sandbox.bridge import cloudfront_resources as resources
-from edgekit.sandbox.bridge.state import drop_empty_items, page, state
-
-API = "https://cloudfront.amazonaws.com/2020-05-31"
+from edgekit.sandbox.bridge.cloudfront_resource_responses import (
+    API,
+    ResourceResponses,
+    list_body,
+)
+from edgekit.sandbox.bridge.state import drop_empty_items, page
 
 ROUTES: tuple[str, ...] = (
     *(
@@ -39,32 +41,15 @@ ROUTES: tuple[str, ...] = (
     "{0}/2020-05-31/vpc-origin$",
     "{0}/2020-05-31/vpc-origin/(?P<Id>[^/]+)$",
     "{0}/2020-05-31/function/(?P<Name>[^/]+)/publish$",
+    "{0}/2020-05-31/realtime-log-config$",
+    "{0}/2020-05-31/get-realtime-log-config$",
+    "{0}/2020-05-31/delete-realtime-log-config$",
 )
 """URL patterns (moto ``url_paths`` syntax) of the operations added here."""
 
 
-def _list(
-    items: list[Any], next_marker: str | None, max_items: int, **extra: Any
-) -> dict[str, Any]:
-    body: dict[str, Any] = {**extra, "MaxItems": max_items, "Quantity": len(items)}
-    if next_marker:
-        body["NextMarker"] = next_marker
-    if items:
-        body["Items"] = items
-    return body
-
-
-def _marker_list(
-    items: list[Any], marker: str | None, next_marker: str | None, max_items: int
-) -> dict[str, Any]:
-    """The Marker / IsTruncated list form (OAIs, VPC origins)."""
-    return _list(
-        items, next_marker, max_items, Marker=marker or "", IsTruncated=next_marker is not None
-    )
-
-
-class BridgedCloudFrontResponse(CloudFrontResponse):
-    """moto's CloudFront responses plus the operations the sandbox bridges."""
+class BridgedCloudFrontResponse(ResourceResponses):
+    """moto's CloudFront responses plus every operation the sandbox bridges."""
 
     # ------------------------------------------------------------------ policies
 
@@ -97,7 +82,7 @@ class BridgedCloudFrontResponse(CloudFrontResponse):
             pairs, self._get_param("Marker"), self._get_param("MaxItems")
         )
         items = [{"Type": t, kind.name: policies.as_api(kind, p)} for t, p in chunk]
-        return ActionResult({kind.list_member: _list(items, next_marker, limit)})
+        return ActionResult({kind.list_member: list_body(items, next_marker, limit)})
 
     def _update_policy(self, kind: policies.PolicyKind) -> ActionResult:
         policy = policies.update_policy(
@@ -114,151 +99,6 @@ class BridgedCloudFrontResponse(CloudFrontResponse):
             self.backend, kind, self._get_param("Id"), self._get_param("IfMatch")
         )
         return EmptyResult()
-
-    # ------------------------------------------------------------------ origin access identities
-
-    def create_cloud_front_origin_access_identity(self) -> ActionResult:
-        """CreateCloudFrontOriginAccessIdentity (201, Location, ETag)."""
-        oai, _ = resources.create_oai(
-            self.backend, self._get_param("CloudFrontOriginAccessIdentityConfig") or {}
-        )
-        return ActionResult(
-            {
-                "CloudFrontOriginAccessIdentity": resources.oai_as_api(oai),
-                "Location": f"{API}/origin-access-identity/cloudfront/{oai.id}",
-                "ETag": oai.etag,
-            }
-        )
-
-    def get_cloud_front_origin_access_identity(self) -> ActionResult:
-        """GetCloudFrontOriginAccessIdentity."""
-        oai = resources.get_oai(self.backend, self._get_param("Id"))
-        return ActionResult(
-            {"CloudFrontOriginAccessIdentity": resources.oai_as_api(oai), "ETag": oai.etag}
-        )
-
-    def get_cloud_front_origin_access_identity_config(self) -> ActionResult:
-        """GetCloudFrontOriginAccessIdentityConfig."""
-        oai = resources.get_oai(self.backend, self._get_param("Id"))
-        return ActionResult(
-            {"CloudFrontOriginAccessIdentityConfig": dict(oai.config), "ETag": oai.etag}
-        )
-
-    def list_cloud_front_origin_access_identities(self) -> ActionResult:
-        """ListCloudFrontOriginAccessIdentities (Marker pagination)."""
-        marker = self._get_param("Marker")
-        chunk, next_marker, limit = page(
-            list(state(self.backend).origin_access_identities.values()),
-            marker,
-            self._get_param("MaxItems"),
-        )
-        items = [resources.oai_summary(o) for o in chunk]
-        return ActionResult(
-            {"CloudFrontOriginAccessIdentityList": _marker_list(items, marker, next_marker, limit)}
-        )
-
-    def update_cloud_front_origin_access_identity(self) -> ActionResult:
-        """UpdateCloudFrontOriginAccessIdentity (comment only)."""
-        oai = resources.update_oai(
-            self.backend,
-            self._get_param("Id"),
-            self._get_param("CloudFrontOriginAccessIdentityConfig") or {},
-            self._get_param("IfMatch"),
-        )
-        return ActionResult(
-            {"CloudFrontOriginAccessIdentity": resources.oai_as_api(oai), "ETag": oai.etag}
-        )
-
-    def delete_cloud_front_origin_access_identity(self) -> ActionResult:
-        """DeleteCloudFrontOriginAccessIdentity (refused while an origin uses it)."""
-        resources.delete_oai(self.backend, self._get_param("Id"), self._get_param("IfMatch"))
-        return EmptyResult()
-
-    # ------------------------------------------------------------------ VPC origins
-
-    def create_vpc_origin(self) -> ActionResult:
-        """CreateVpcOrigin (202, status Deploying)."""
-        origin = resources.create_vpc_origin(
-            self.backend,
-            self._get_param("VpcOriginEndpointConfig") or {},
-            self._get_param("Tags.Items", []) or [],
-        )
-        return ActionResult(
-            {
-                "VpcOrigin": resources.vpc_origin_as_api(self.backend, origin),
-                "Location": f"{API}/vpc-origin/{origin.id}",
-                "ETag": origin.etag,
-            }
-        )
-
-    def get_vpc_origin(self) -> ActionResult:
-        """GetVpcOrigin."""
-        origin = resources.get_vpc_origin(self.backend, self._get_param("Id"))
-        return ActionResult(
-            {"VpcOrigin": resources.vpc_origin_as_api(self.backend, origin), "ETag": origin.etag}
-        )
-
-    def list_vpc_origins(self) -> ActionResult:
-        """ListVpcOrigins: summaries carry OriginEndpointArn."""
-        marker = self._get_param("Marker")
-        chunk, next_marker, limit = page(
-            list(state(self.backend).vpc_origins.values()),
-            marker,
-            self._get_param("MaxItems"),
-        )
-        items = [resources.vpc_origin_summary(self.backend, o) for o in chunk]
-        return ActionResult({"VpcOriginList": _marker_list(items, marker, next_marker, limit)})
-
-    def update_vpc_origin(self) -> ActionResult:
-        """UpdateVpcOrigin (202)."""
-        origin = resources.update_vpc_origin(
-            self.backend,
-            self._get_param("Id"),
-            self._get_param("VpcOriginEndpointConfig") or {},
-            self._get_param("IfMatch"),
-        )
-        body = resources.vpc_origin_as_api(self.backend, origin, status="Deploying")
-        return ActionResult({"VpcOrigin": body, "ETag": origin.etag})
-
-    def delete_vpc_origin(self) -> ActionResult:
-        """DeleteVpcOrigin (202, status Deleting)."""
-        origin = resources.delete_vpc_origin(
-            self.backend, self._get_param("Id"), self._get_param("IfMatch")
-        )
-        body = resources.vpc_origin_as_api(self.backend, origin, status="Deleting")
-        return ActionResult({"VpcOrigin": body, "ETag": origin.etag})
-
-    # ------------------------------------------------------------------ functions
-
-    def publish_function(self) -> ActionResult:
-        """PublishFunction: the function's LIVE stage."""
-        summary = resources.publish_function(
-            self.backend, self._get_param("Name"), self._get_param("IfMatch")
-        )
-        return ActionResult({"FunctionSummary": summary})
-
-    def describe_function(self) -> ActionResult:
-        """DescribeFunction honouring ``Stage``."""
-        name = self._get_param("Name")
-        summary = resources.describe_function(self.backend, name, self._get_param("Stage"))
-        return ActionResult({"FunctionSummary": summary, "ETag": self.backend.functions[name].etag})
-
-    def list_functions(self) -> ActionResult:
-        """ListFunctions: both stages unless ``Stage`` filters one."""
-        summaries = resources.function_summaries(self.backend, self._get_param("Stage"))
-        chunk, next_marker, limit = page(
-            summaries, self._get_param("Marker"), self._get_param("MaxItems"), key="Name"
-        )
-        return ActionResult({"FunctionList": _list(chunk, next_marker, limit)})
-
-    def delete_function(self) -> ActionResult:
-        """DeleteFunction, refused while a distribution associates it (FunctionInUse)."""
-        name = self._get_param("Name")
-        if resources.function_in_use(self.backend, name):
-            raise CloudFrontException("FunctionInUse", f"The function {name} is in use.")
-        result: ActionResult = super().delete_function()
-        state(self.backend).live_functions.pop(name, None)
-        return result
 
 
 def _policy_methods(kind: policies.PolicyKind) -> dict[str, Callable[..., ActionResult]]:

@@ -52,6 +52,7 @@ class BridgeState:
     origin_access_identities: dict[str, Stored] = field(default_factory=dict)
     vpc_origins: dict[str, Stored] = field(default_factory=dict)
     live_functions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    realtime_log_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def state(backend: CloudFrontBackend) -> BridgeState:
