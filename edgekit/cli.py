@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands register their own arguments)."""
-    from edgekit.commands import collect
+    from edgekit.commands import checks, collect
 
     parser = _Parser(
         prog="edgekit",
@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("collect", help="collect a snapshot from AWS (read-only)")
     collect.add_arguments(p)
     p.set_defaults(handler=collect.run)
+
+    p = sub.add_parser("checks", help="list the check catalogue")
+    checks.add_arguments(p)
+    p.set_defaults(handler=checks.run)
 
     p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
     p.set_defaults(handler=collect.run_iam_policy)

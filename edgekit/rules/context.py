@@ -1,0 +1,187 @@
+"""The context every check receives: the model, the estate graph (lazily) and resource kinds.
+
+``CheckContext.resources(kind)`` enumerates what a check ``applies_to``; ``ref`` names a
+resource in findings (its ARN, or for sub-resources such as cache behaviors and origins a
+stable node id). ``today`` is the snapshot's collection date, so results do not depend on when
+the scan runs (byte-stable goldens; an expiry check answers "as of the snapshot").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
+from edgekit.rules.finding import ResourceRef
+
+if TYPE_CHECKING:
+    from edgekit.graph.estate import Estate
+
+
+@dataclass(frozen=True)
+class BehaviorSubject:
+    """One cache behavior (default or ordered) of a distribution; ``position`` 0 = default."""
+
+    distribution: Distribution
+    behavior: CacheBehavior
+    position: int
+
+    @property
+    def path(self) -> str:
+        """The path pattern, or ``Default (*)`` for the default behavior."""
+        return "Default (*)" if self.behavior.is_default else self.behavior.path_pattern
+
+
+@dataclass(frozen=True)
+class OriginSubject:
+    """One origin of a distribution."""
+
+    distribution: Distribution
+    origin: Origin
+
+
+def behavior_node_id(distribution_id: str, behavior: CacheBehavior) -> str:
+    """Node id of a cache behavior (shared with the graph's id scheme)."""
+    path = "default" if behavior.is_default else behavior.path_pattern
+    return f"behavior:{distribution_id}:{path}"
+
+
+def origin_node_id(distribution_id: str, origin_id: str) -> str:
+    """Node id of a distribution's origin (shared with the graph's id scheme)."""
+    return f"origin:{distribution_id}:{origin_id}"
+
+
+def iter_behaviors(dist: Distribution) -> Iterator[BehaviorSubject]:
+    """Ordered behaviors in evaluation order (position 1..n), then the default (position 0)."""
+    for i, b in enumerate(dist.cache_behaviors, 1):
+        yield BehaviorSubject(dist, b, i)
+    yield BehaviorSubject(dist, dist.default_cache_behavior, 0)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How to enumerate and name one kind of resource."""
+
+    type: str
+    """Resource type in findings (CloudFormation names; sub-resources with a ``/`` suffix)."""
+    enumerate: Callable[[CheckContext], Iterable[Any]]
+    ref: Callable[[CheckContext, Any], tuple[str, str, str]]
+    """``(ctx, resource) -> (id, account_id, region)``."""
+
+
+def _arn_ref(_: CheckContext, r: Any) -> tuple[str, str, str]:
+    return (r.arn, r.account_id, r.region)
+
+
+KINDS: dict[str, Kind] = {
+    "distribution": Kind(
+        "AWS::CloudFront::Distribution", lambda c: c.model.distributions, _arn_ref
+    ),
+    "cache_behavior": Kind(
+        "AWS::CloudFront::Distribution/CacheBehavior",
+        lambda c: (b for d in c.model.distributions for b in iter_behaviors(d)),
+        lambda _, s: (
+            behavior_node_id(s.distribution.id, s.behavior),
+            s.distribution.account_id,
+            s.distribution.region,
+        ),
+    ),
+    "origin": Kind(
+        "AWS::CloudFront::Distribution/Origin",
+        lambda c: (OriginSubject(d, o) for d in c.model.distributions for o in d.origins),
+        lambda _, s: (
+            origin_node_id(s.distribution.id, s.origin.id),
+            s.distribution.account_id,
+            s.distribution.region,
+        ),
+    ),
+    "web_acl": Kind("AWS::WAFv2::WebACL", lambda c: c.model.web_acls, _arn_ref),
+    "load_balancer": Kind(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer", lambda c: c.model.load_balancers, _arn_ref
+    ),
+    "listener": Kind(
+        "AWS::ElasticLoadBalancingV2::Listener", lambda c: c.model.listeners, _arn_ref
+    ),
+    "listener_rule": Kind(
+        "AWS::ElasticLoadBalancingV2::ListenerRule", lambda c: c.model.listener_rules, _arn_ref
+    ),
+    "target_group": Kind(
+        "AWS::ElasticLoadBalancingV2::TargetGroup", lambda c: c.model.target_groups, _arn_ref
+    ),
+    "certificate": Kind(
+        "AWS::CertificateManager::Certificate", lambda c: c.model.certificates, _arn_ref
+    ),
+    "hosted_zone": Kind(
+        "AWS::Route53::HostedZone",
+        lambda c: c.model.hosted_zones,
+        lambda c, z: (
+            f"arn:{c.model.partition}:route53:::hostedzone/{z.id}",
+            z.account_id,
+            z.region,
+        ),
+    ),
+    "record_set": Kind(
+        "AWS::Route53::RecordSet",
+        lambda c: c.model.record_sets,
+        lambda _, r: (
+            f"record:{r.hosted_zone_id}:{r.name}:{r.type}{_set_suffix(r)}",
+            r.account_id,
+            r.region,
+        ),
+    ),
+}
+"""Every ``applies_to`` value a check may use. Add a kind here when a new resource kind appears."""
+
+
+def _set_suffix(record: Any) -> str:
+    ident = getattr(record, "set_identifier", None)
+    return f":{ident}" if ident else ""
+
+
+class CheckContext:
+    """What every check receives as ``ctx`` (implements the runner's ``Subject`` protocol)."""
+
+    model: Inventory
+    today: dt.date
+
+    def __init__(self, model: Inventory, *, estate: Estate | None = None) -> None:
+        self.model = model
+        self._estate = estate
+        self.today = _collection_date(model.collected_at)
+
+    @classmethod
+    def from_estate(cls, estate: Estate) -> CheckContext:
+        """A context over an already built estate (graph shared with lineage and planning)."""
+        return cls(estate.model, estate=estate)
+
+    @property
+    def estate(self) -> Estate:
+        """The traffic graph and its cross-resource helpers (built on first use)."""
+        if self._estate is None:
+            from edgekit.graph.estate import Estate
+
+            self._estate = Estate.from_model(self.model)
+        return self._estate
+
+    def resources(self, kind: str) -> Iterable[Any]:
+        """Every resource of ``kind``; an unknown kind is a programming error."""
+        try:
+            spec = KINDS[kind]
+        except KeyError:
+            raise KeyError(f"no resource kind {kind!r} (known: {', '.join(KINDS)})") from None
+        return spec.enumerate(self)
+
+    def ref(self, resource: Any, kind: str) -> ResourceRef:
+        """The finding's resource reference."""
+        spec = KINDS[kind]
+        rid, account, region = spec.ref(self, resource)
+        return ResourceRef(rid, spec.type, account, region)
+
+
+def _collection_date(collected_at: str) -> dt.date:
+    try:
+        return dt.datetime.fromisoformat(collected_at.replace("Z", "+00:00")).date()
+    except ValueError:
+        return dt.datetime.now(dt.UTC).date()
