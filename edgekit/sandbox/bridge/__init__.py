@@ -1,4 +1,4 @@
-"""The moto fidelity bridge: CloudFront and WAFv2 answers shaped like the real APIs.
+"""The moto fidelity bridge: CloudFront, WAFv2, Route 53 and ACM answers shaped like AWS's.
 
 :func:`install` patches moto **process-wide**: every moto backend in this Python process --
 ``moto.mock_aws()`` in-process mocks and moto servers alike -- serves the bridged behaviour from
@@ -28,6 +28,13 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
 * Route 53 SOA records of new zones carry plain string values (:mod:`.route53`).
 * ACM: DNS-validated certificates are issued at once (moto waits 60 s; the sandbox cannot
   resolve the validation records anyway), unless ``MOTO_ACM_VALIDATION_WAIT`` is set.
+
+Known differences that remain (deliberately lenient, or not needed yet): ids a
+DistributionConfig references (policies, OAC, OAI, VPC origin, key groups) are not checked
+for existence; a behavior with neither ``CachePolicyId`` nor ``ForwardedValues`` is accepted
+(AWS refuses it) and gets the legacy defaults; distributions keep moto's If-Match handling (any
+value accepted, ETag unchanged by updates); an omitted ``OriginSslProtocols`` reads back as
+``["TLSv1.2"]``; ``ListDistributionsBy*`` and continuous deployment are not bridged.
 
 How: moto routes a request by the ``url_paths`` regexes of the service's ``urls`` module to
 ``<Service>Response.dispatch`` and picks the operation from botocore's model. The in-process
