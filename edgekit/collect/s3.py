@@ -32,8 +32,10 @@ Payload ``data`` (absent key = not collected):
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from botocore.exceptions import ClientError
 
@@ -86,6 +88,7 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
     data: dict[str, Any] = {"buckets": items}
     if any(i.get("owned") for i in items):
         control = ctx.client("s3control")
+        control.meta.events.register("before-sign.s3-control.*", strip_account_label)
         got = ctx.call(
             control,
             "get_public_access_block",
@@ -97,6 +100,28 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
         elif not isinstance(got, Outcome):
             data["account_public_access_block"] = got.get("PublicAccessBlockConfiguration")
     return data
+
+
+def strip_account_label(request: Any, **_: Any) -> None:
+    """botocore handler: undo the ``<account>.`` host label on an IP-address endpoint.
+
+    botocore's s3control endpoint rules prefix every endpoint, a custom one included, with the
+    account id; ``123456789012.127.0.0.1`` (the sandbox) cannot resolve, while the endpoint
+    serves s3control by path. Real AWS host names are left alone.
+    """
+    parts = urlsplit(request.url)
+    label, _, rest = parts.netloc.partition(".")
+    host = urlsplit(f"//{rest}").hostname or ""
+    if label.isdigit() and _is_ip(host):
+        request.url = urlunsplit(parts._replace(netloc=rest))
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _probe(ctx: UnitContext, s3: Any, bucket: str, *, owned: bool | None) -> dict[str, Any]:

@@ -338,3 +338,24 @@ def test_select_inputs_flags_the_referencing_account() -> None:
 )
 def test_s3_endpoint_forms(domain: str, expected: tuple[str, str] | None) -> None:
     assert refs.s3_bucket(domain) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://123456789012.127.0.0.1:5000/v20180820/x", "http://127.0.0.1:5000/v20180820/x"),
+        ("http://123456789012.[::1]:5000/v20180820/x", "http://[::1]:5000/v20180820/x"),
+        (
+            "https://123456789012.s3-control.us-east-1.amazonaws.com/v20180820/x",
+            "https://123456789012.s3-control.us-east-1.amazonaws.com/v20180820/x",
+        ),
+    ],
+)
+def test_account_label_stripped_only_on_ip_endpoints(url: str, expected: str) -> None:
+    class Request:
+        pass
+
+    request = Request()
+    request.url = url  # type: ignore[attr-defined]
+    s3.strip_account_label(request)
+    assert request.url == expected  # type: ignore[attr-defined]
