@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands register their own arguments)."""
-    from edgekit.commands import checks, collect
+    from edgekit.commands import checks, collect, sandbox, scan
 
     parser = _Parser(
         prog="edgekit",
@@ -38,9 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_arguments(p)
     p.set_defaults(handler=collect.run)
 
+    p = sub.add_parser("scan", help="run the check catalogue over a snapshot")
+    scan.add_arguments(p)
+    p.set_defaults(handler=scan.run)
+
     p = sub.add_parser("checks", help="list the check catalogue")
     checks.add_arguments(p)
     p.set_defaults(handler=checks.run)
+
+    p = sub.add_parser("sandbox", help="serve a local AWS-compatible endpoint (moto) on 127.0.0.1")
+    sandbox.add_arguments(p)
+    p.set_defaults(handler=sandbox.run)
 
     p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
     p.set_defaults(handler=collect.run_iam_policy)

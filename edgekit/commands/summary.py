@@ -38,8 +38,9 @@ def print_collection_summary(result: CollectionResult, console: Console | None =
         con.print(gaps)
     if result.snapshot.errors:
         errs = Table(title="failed units", style="red")
-        for col in ("account", "region", "collector", "operation", "error", "message"):
-            errs.add_column(col)
+        for col in ("account", "region", "collector", "operation", "error"):
+            errs.add_column(col, no_wrap=True)
+        errs.add_column("message", overflow="ellipsis", no_wrap=True, max_width=60)
         for e in result.snapshot.errors:
             errs.add_row(
                 e["account_id"],
@@ -47,6 +48,12 @@ def print_collection_summary(result: CollectionResult, console: Console | None =
                 e["collector"],
                 e["operation"],
                 e["error_code"],
-                e["message"][:120],
+                _first_line(e["message"]),
             )
         con.print(errs)
+
+
+def _first_line(message: str) -> str:
+    """The first meaningful part of an error message (HTML bodies cut off)."""
+    text = message.split("<!", 1)[0].strip().splitlines()
+    return text[0] if text else message[:80]

@@ -1,0 +1,98 @@
+"""``edgekit scan``: run the check catalogue over a snapshot."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from edgekit.errors import InputError
+from edgekit.rules.finding import Finding, Severity, Status
+
+FORMATS = ("table", "json", "csv", "sarif")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``edgekit scan``."""
+    p.add_argument("snapshot", help="snapshot file (.json or .json.gz)")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument(
+        "--min-severity", default="info", help="hide findings below this severity (default info)"
+    )
+    p.add_argument(
+        "--fail-on",
+        help="exit 1 when a failing finding at or above this severity remains (default: never)",
+    )
+    p.add_argument("--checks", help="comma-separated check ids or globs (default: all)")
+    p.add_argument("--suppress", help="TOML suppression file")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+
+def _severity(value: str, flag: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as err:
+        raise InputError(f"{flag}: {err}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Scan; exit 1 on findings at/above --fail-on, 3 when a check raised."""
+    from edgekit import snapshot as snap
+    from edgekit.model import parse
+    from edgekit.rules import formats, runner, suppress
+    from edgekit.rules.catalogue import load
+    from edgekit.rules.context import CheckContext
+
+    min_sev = _severity(args.min_severity, "--min-severity")
+    fail_on = _severity(args.fail_on, "--fail-on") if args.fail_on else None
+    snapshot = snap.load(args.snapshot)
+    try:
+        registry = load().select(args.checks.split(",") if args.checks else None)
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    sups = suppress.load(args.suppress) if args.suppress else []
+    ctx = CheckContext(parse(snapshot))
+    result = runner.run(registry, ctx)
+    applied = suppress.apply(result.findings, sups, dt.datetime.now(dt.UTC).date())
+    shown = [f for f in applied.kept if f.severity >= min_sev]
+
+    if args.format == "json":
+        text = formats.to_json(formats.findings_document(result, applied, snapshot.meta(), shown))
+    elif args.format == "csv":
+        text = formats.to_csv(shown)
+    elif args.format == "sarif":
+        uri = Path(args.snapshot).name
+        text = json.dumps(formats.to_sarif(shown, registry, uri), indent=2, sort_keys=True) + "\n"
+    else:
+        text = ""
+    if args.format == "table":
+        from edgekit.commands.tables import print_findings
+
+        print_findings(shown, result, applied, snapshot.meta(), output=args.output)
+    elif args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+    for err in result.errors:
+        print(
+            f"edgekit: check {err.check_id} raised on {err.resource_id}: {err.error}",
+            file=sys.stderr,
+        )
+    for s in applied.expired:
+        print(
+            f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})",
+            file=sys.stderr,
+        )
+    if result.errors:
+        return 3
+    if fail_on is not None and _any_failing(applied.kept, fail_on):
+        return 1
+    return 0
+
+
+def _any_failing(findings: list[Finding], threshold: Severity) -> bool:
+    return any(f.status is Status.FAIL and f.severity >= threshold for f in findings)

@@ -1,0 +1,59 @@
+"""Terminal tables (rich) for scan results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from edgekit.rules.finding import Finding, Severity, Status
+from edgekit.rules.runner import ScanResult
+from edgekit.rules.suppress import Applied
+
+SEVERITY_STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+
+
+def print_findings(
+    findings: Sequence[Finding],
+    result: ScanResult,
+    applied: Applied,
+    meta: Mapping[str, Any],
+    *,
+    output: str | None = None,
+) -> None:
+    """A findings table plus a one-line summary (to ``output`` as plain text if given)."""
+    fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
+    try:
+        con = Console(file=fh, width=160) if fh else Console()
+        table = Table(
+            title=f"findings — snapshot {meta.get('collected_at', '?')}", show_lines=False
+        )
+        for col in ("severity", "status", "check", "resource", "message"):
+            table.add_column(col, overflow="fold")
+        for f in findings:
+            table.add_row(
+                f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
+                f.status.value if f.status is Status.FAIL else "[magenta]unknown[/]",
+                f.check_id,
+                f.resource.id,
+                f.message,
+            )
+        con.print(table)
+        s = result.summary(findings)
+        con.print(
+            f"{s['total']} findings ({s['by_status']}), {s['checks_evaluated']} checks on "
+            f"{s['resources_evaluated']} resources; {len(applied.suppressed)} suppressed; "
+            f"{len(result.errors)} check errors; gaps in snapshot: {meta.get('gaps', 0)}"
+        )
+    finally:
+        if fh:
+            fh.close()
