@@ -1,0 +1,314 @@
+"""``Estate``: a snapshot, its model, its graph, and the questions asked of them.
+
+>>> est = Estate.load("prod.json.gz")                        # doctest: +SKIP
+>>> est.entrypoints()                                        # doctest: +SKIP
+>>> est.lineage("www.example.com").to_frame()                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from edgekit import snapshot as snap
+from edgekit.errors import InputError
+from edgekit.graph import nodes as n
+from edgekit.graph import tables
+from edgekit.graph.build import build_graph
+from edgekit.graph.lineage import Lineage, build_lineage, paths_from, web_acls_on_path
+from edgekit.graph.nodes import ORIGIN_RESOLUTION_EDGES, REF, EdgeKind, NodeKind
+from edgekit.graph.resolve import normalize
+from edgekit.graph.serialize import node_link
+from edgekit.graph.summary import Downstream, summarize
+from edgekit.model import (
+    NOT_COLLECTED,
+    Collected,
+    Distribution,
+    Inventory,
+    LoadBalancer,
+    Origin,
+    parse,
+)
+from edgekit.snapshot import Snapshot
+
+_FRONT_KINDS = frozenset(
+    {NodeKind.DNS, NodeKind.ORIGIN, NodeKind.VPC_ORIGIN, NodeKind.API_DOMAIN, NodeKind.API}
+)
+
+
+class UnknownEntrypointError(InputError):
+    """The hostname or node id names nothing in the estate."""
+
+
+class Estate:
+    """A snapshot with its :class:`~edgekit.model.Inventory` and traffic graph.
+
+    ``graph`` is frozen (adding or removing nodes raises); copy it (``graph.copy()``) to edit.
+    Node attributes hold the model objects under ``ref``.
+    """
+
+    def __init__(self, model: Inventory, snapshot: Snapshot | None = None) -> None:
+        self._model = model
+        self._snapshot = snapshot
+        self._graph = nx.freeze(build_graph(model))
+        self._summaries: dict[str, Downstream] | None = None
+        self._by_ref: dict[int, str] | None = None
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Estate:
+        """Read a snapshot file (``.json`` or ``.json.gz``) and build its estate."""
+        return cls.from_snapshot(snap.load(path))
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot) -> Estate:
+        """Parse a snapshot and build its estate."""
+        return cls(parse(snapshot), snapshot)
+
+    @classmethod
+    def from_model(cls, model: Inventory) -> Estate:
+        """An estate over an already parsed inventory (``snapshot`` is then None)."""
+        return cls(model)
+
+    from_inventory = from_model
+
+    def __repr__(self) -> str:
+        g = self._graph
+        return f"Estate({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)"
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The snapshot (None when built with :meth:`from_model`)."""
+        return self._snapshot
+
+    @property
+    def model(self) -> Inventory:
+        """The parsed inventory."""
+        return self._model
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The traffic and protection graph (frozen)."""
+        return self._graph
+
+    # -- nodes -------------------------------------------------------------------------------------
+    def node_id(self, item: object) -> str:
+        """The node id of a model object, or ``item`` itself when it is a node id.
+
+        Raises KeyError when the object or id is not in the graph.
+        """
+        if isinstance(item, str):
+            if item in self._graph:
+                return item
+            raise KeyError(f"no node {item!r}")
+        node = self._ref_map().get(id(item))
+        if node is None:
+            raise KeyError(f"{type(item).__name__} is not in this estate's graph")
+        return node
+
+    def _ref_map(self) -> dict[int, str]:
+        """Model object identity → node id (built on first use)."""
+        if self._by_ref is None:
+            self._by_ref = {
+                id(ref): node for node, ref in self._graph.nodes(data=REF) if ref is not None
+            }
+        return self._by_ref
+
+    def node(self, item: object) -> Mapping[str, Any]:
+        """The attributes of a node (by id or model object)."""
+        attrs: Mapping[str, Any] = self._graph.nodes[self.node_id(item)]
+        return attrs
+
+    def downstream(self, item: object) -> Downstream:
+        """What lies downstream of a node (distributions, ACLs, backends, hops, chain)."""
+        if self._summaries is None:
+            self._summaries = summarize(self._graph)
+        return self._summaries[self.node_id(item)]
+
+    # -- tables ------------------------------------------------------------------------------------
+    def entrypoints(self) -> pd.DataFrame:
+        """One row per public hostname (see :func:`edgekit.graph.tables.entries`)."""
+        if self._summaries is None:
+            self._summaries = summarize(self._graph)
+        return tables.entrypoints_frame(self._graph, self._summaries)
+
+    def inventory(self, kind: str) -> pd.DataFrame:
+        """One row per resource of an inventory kind (``distributions``, ``web_acls`` ...)."""
+        return tables.inventory_frame(self._model, kind, self._ref_map())
+
+    def nodes(self, kind: str | None = None) -> pd.DataFrame:
+        """One row per node (of a :class:`~edgekit.graph.nodes.NodeKind`)."""
+        return tables.nodes_frame(self._graph, kind)
+
+    def edges(self, kind: str | None = None) -> pd.DataFrame:
+        """One row per edge (of an :class:`~edgekit.graph.nodes.EdgeKind`)."""
+        return tables.edges_frame(self._graph, kind)
+
+    def to_node_link(self) -> dict[str, Any]:
+        """The graph as sorted node-link JSON (model references left out)."""
+        return node_link(self._graph)
+
+    # -- lineage -----------------------------------------------------------------------------------
+    def entry_node(self, hostname_or_id: str) -> str:
+        """The node a hostname (or node id) enters the graph at.
+
+        A node id; a public record name; any entrypoint hostname; a distribution alias or
+        ``*.cloudfront.net`` name; a load balancer DNS name (``dualstack.`` ignored). Raises
+        :class:`UnknownEntrypointError` otherwise.
+        """
+        if hostname_or_id in self._graph:
+            return hostname_or_id
+        host = normalize(hostname_or_id)
+        if n.dns_id(host) in self._graph:
+            return n.dns_id(host)
+        for entry in tables.entries(self._graph):
+            if entry.hostname == host:
+                return entry.node
+        for found in (
+            self._model.distribution_for_alias(host),
+            self._model.distribution_by_domain(host),
+            self._model.load_balancer_by_dns(host),
+        ):
+            if isinstance(found, Distribution | LoadBalancer):
+                return self.node_id(found)
+        raise UnknownEntrypointError(f"unknown entrypoint {hostname_or_id!r}: no such host or node")
+
+    def lineage(self, hostname_or_id: str) -> Lineage:
+        """The ordered hops from an entrypoint, with the protections at each."""
+        return build_lineage(self._graph, self.entry_node(hostname_or_id), hostname_or_id)
+
+    def paths_from(self, entry: object, limit: int | None = None) -> list[list[str]]:
+        """Every traffic path (node ids) from ``entry`` (node id, hostname or model object)."""
+        node = self.entry_node(entry) if isinstance(entry, str) else self.node_id(entry)
+        return paths_from(self._graph, node, limit)
+
+    def web_acls_on_path(self, path: Sequence[str]) -> list[str]:
+        """Web ACL node ids protecting the nodes of a path, in path order."""
+        return web_acls_on_path(self._graph, path)
+
+    # -- cross-resource questions ------------------------------------------------------------------
+    def is_internet_facing(self, resource_or_node: object) -> Collected[bool]:
+        """Whether a resource is an internet-facing entrypoint (CHECKS.md's definition).
+
+        An enabled distribution; an internet-facing ALB, NLB or Classic ELB (never a GWLB); a
+        public (non-PRIVATE) API Gateway API or stage or custom domain. ``dns:`` nodes (public
+        hosted zone records) are internet facing too. Every other kind is not. NOT_COLLECTED
+        when the node has no model object to decide from (a placeholder, or an API Gateway
+        resource known only from its name).
+        """
+        attrs = self.node(resource_or_node)
+        kind = attrs["kind"]
+        if kind == NodeKind.DNS:
+            return True
+        if kind not in (
+            NodeKind.DISTRIBUTION,
+            NodeKind.LOAD_BALANCER,
+            NodeKind.API,
+            NodeKind.API_STAGE,
+            NodeKind.API_DOMAIN,
+        ):
+            return False
+        if attrs.get(REF) is None and "public" not in attrs:
+            return NOT_COLLECTED
+        if kind == NodeKind.DISTRIBUTION:
+            return bool(attrs["enabled"])
+        if kind == NodeKind.LOAD_BALANCER:
+            return bool(attrs["internet_facing"]) and attrs["lb_type"] != "gwlb"
+        public = attrs.get("public")
+        return NOT_COLLECTED if public is None else bool(public)
+
+    def distributions_in_front_of(
+        self, resource_or_node: object
+    ) -> list[tuple[Distribution, Origin]]:
+        """(distribution, origin) pairs whose origin is this resource ("behind CloudFront").
+
+        The origin's domain resolves to the resource directly, through Route 53 alias / CNAME
+        records (chains included), through a VPC origin, or (API Gateway) through a custom
+        domain mapped to the API or stage. Resources further down (the targets of an ALB that
+        is an origin) are not behind CloudFront in this sense. Disabled distributions count;
+        filter on ``distribution.enabled`` if needed. Sorted by distribution id, origin id.
+        """
+        start = self.node_id(resource_or_node)
+        queue = deque([start])
+        if self._graph.nodes[start]["kind"] == NodeKind.API:
+            queue.extend(
+                v for v, d in self._graph.adj[start].items() if d["kind"] == EdgeKind.HAS_STAGE
+            )
+        seen = set(queue)
+        origins: list[str] = []
+        while queue:
+            node = queue.popleft()
+            for u in self._graph.predecessors(node):
+                if u in seen or self._graph[u][node]["kind"] not in ORIGIN_RESOLUTION_EDGES:
+                    continue
+                kind = self._graph.nodes[u]["kind"]
+                if kind not in _FRONT_KINDS:
+                    continue
+                seen.add(u)
+                if kind == NodeKind.ORIGIN:
+                    origins.append(u)
+                else:
+                    queue.append(u)
+        pairs = []
+        for o in origins:
+            attrs = self._graph.nodes[o]
+            dist = self._graph.nodes[n.distribution_id(attrs["distribution_id"])][REF]
+            pairs.append((dist, attrs[REF]))
+        return sorted(pairs, key=lambda p: (p[0].id, p[1].id))
+
+    def resolve_origin(self, distribution: Distribution | str, origin: Origin | str) -> str:
+        """The node an origin reaches: its domain's resource, after DNS records and VPC origin.
+
+        Follows ``resolves-to`` from the origin through ``dns:`` and ``vpc-origin`` nodes while
+        each has exactly one target; returns the first other node (or the ``dns:`` node where
+        records split between several targets or loop). Raises KeyError for an unknown origin.
+        """
+        dist_id = distribution if isinstance(distribution, str) else distribution.id
+        origin_key = origin if isinstance(origin, str) else origin.id
+        node = self.node_id(n.origin_id(dist_id, origin_key))
+        seen = {node}
+        while True:
+            targets: list[str] = [
+                v for v, d in self._graph.adj[node].items() if d["kind"] == EdgeKind.RESOLVES_TO
+            ]
+            if len(targets) != 1 or targets[0] in seen:
+                return node
+            node = targets[0]
+            seen.add(node)
+            if self._graph.nodes[node]["kind"] not in (NodeKind.DNS, NodeKind.VPC_ORIGIN):
+                return node
+
+    def web_acls_for(self, resource_or_node: object) -> list[str]:
+        """Web ACL node ids that protect this resource directly, sorted."""
+        node = self.node_id(resource_or_node)
+        return sorted(
+            u for u in self._graph.predecessors(node) if self._graph[u][node]["kind"] == "protects"
+        )
+
+    def dns_names_for(self, resource_or_node: object) -> list[str]:
+        """Public record names that resolve to this resource (directly or through a chain)."""
+        start = self.node_id(resource_or_node)
+        names: set[str] = set()
+        queue = deque([start])
+        seen = {start}
+        while queue:
+            node = queue.popleft()
+            for u in _dns_predecessors(self._graph, node):
+                if u not in seen:
+                    seen.add(u)
+                    names.add(self._graph.nodes[u]["name"])
+                    queue.append(u)
+        return sorted(names)
+
+
+def _dns_predecessors(graph: nx.DiGraph, node: str) -> Iterable[str]:
+    for u in graph.predecessors(node):
+        if (
+            graph.nodes[u]["kind"] == NodeKind.DNS
+            and graph[u][node]["kind"] == EdgeKind.RESOLVES_TO
+        ):
+            yield u

@@ -1,0 +1,256 @@
+"""Lineage of one entrypoint: its hops in order, with the protections at each; paths to backends.
+
+A lineage is the depth-first, pre-order walk of the traffic edges from the entry node: each hop
+records its depth and the edge it was reached by, so the list reads as an indented tree.
+Successors are visited in their natural order (behaviors in evaluation order, listener rules by
+priority with the default rule last, then by node id). A node reached a second time (an origin
+used by several behaviors, a shared target group) is listed again with ``repeat=True`` and not
+expanded again, so a lineage is linear in the size of what the entry reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any, overload
+
+import networkx as nx
+import pandas as pd
+
+from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One node of a lineage and what protects it there."""
+
+    depth: int
+    node: str
+    kind: str
+    label: str
+    account_id: str | None
+    region: str | None
+    parent: str | None
+    """The node this hop was reached from (None for the entry)."""
+    via: str | None
+    """The edge kind from ``parent`` (``resolves-to``, ``routes``, ``forwards`` ...)."""
+    detail: str
+    """What the edge says: the path pattern, rule priority, weight, resolution rule."""
+    web_acls: tuple[str, ...]
+    """Names of the web ACLs protecting this node."""
+    web_acl_ids: tuple[str, ...]
+    """Their node ids."""
+    certificates: tuple[str, ...]
+    """Domain names of the certificates this node presents."""
+    tls_policy: str | None
+    """Viewer TLS policy here (distribution minimum protocol, listener SslPolicy)."""
+    origin_lock: tuple[str, ...]
+    """Origin lock facts: headers sent / required, OAC / OAI, VPC origin, internal scheme."""
+    unresolved: bool
+    repeat: bool
+    """Already listed above; not expanded again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage(Sequence[Hop]):
+    """The ordered hops from an entrypoint (a sequence of :class:`Hop`)."""
+
+    entry: str
+    """The entry node id."""
+    query: str
+    """What was asked for (hostname or node id)."""
+    hops: tuple[Hop, ...]
+
+    @overload
+    def __getitem__(self, index: int) -> Hop: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Hop]: ...
+    def __getitem__(self, index: int | slice) -> Hop | Sequence[Hop]:
+        return self.hops[index]
+
+    def __len__(self) -> int:
+        return len(self.hops)
+
+    def __iter__(self) -> Iterator[Hop]:
+        return iter(self.hops)
+
+    @property
+    def unresolved(self) -> bool:
+        """Some hop is unresolved."""
+        return any(h.unresolved for h in self.hops)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Hops as JSON-ready dicts (tuples as lists)."""
+        return [
+            {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(h).items()}
+            for h in self.hops
+        ]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Hops as a DataFrame (list columns joined with ``, ``)."""
+        columns = [f.name for f in fields(Hop)]
+        rows = [
+            {k: ", ".join(v) if isinstance(v, list) else v for k, v in r.items()}
+            for r in self.to_records()
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+
+def edge_sort_key(graph: nx.DiGraph, source: str, target: str) -> tuple[int, int, str]:
+    """Natural successor order: behavior order, then rule priority (default last), then id."""
+    data = graph[source][target]
+    order = data.get("order")
+    priority = data.get("priority")
+    if order is not None:
+        return (0, int(order), target)
+    if data.get("kind") == EdgeKind.HAS_RULE:
+        return (1, priority if priority is not None else 1 << 30, target)
+    if data.get("position") is not None:
+        return (0, int(data["position"]), target)
+    return (2, 0, target)
+
+
+def traffic_successors(graph: nx.DiGraph, node: str) -> list[str]:
+    """Successors along traffic edges, in natural order."""
+    succ = [v for v, d in graph.adj[node].items() if d["kind"] in TRAFFIC_EDGES]
+    return sorted(succ, key=lambda v: edge_sort_key(graph, node, v))
+
+
+def edge_detail(data: Mapping[str, Any]) -> str:
+    """A short text for an edge: path pattern, priority, weight, resolution rule, records."""
+    kind = data.get("kind")
+    if kind == EdgeKind.HAS_BEHAVIOR:
+        return str(data.get("path_pattern") or "default")
+    if kind == EdgeKind.HAS_RULE:
+        priority = data.get("priority")
+        return "default" if priority is None else f"priority {priority}"
+    if kind == EdgeKind.FORWARDS:
+        parts = [f"weight {data['weight']}"] if data.get("weight") is not None else []
+        if data.get("via"):
+            parts.append(str(data["via"]))
+        return ", ".join(parts)
+    if kind == EdgeKind.HAS_MEMBER:
+        return "primary" if data.get("position") == 0 else f"failover {data.get('position')}"
+    parts = []
+    if data.get("rule"):
+        parts.append(str(data["rule"]))
+    if data.get("record_types"):
+        alias = " alias" if data.get("alias") else ""
+        parts.append("/".join(data["record_types"]) + alias)
+    if data.get("set_identifiers"):
+        parts.append("sets " + ",".join(data["set_identifiers"]))
+    return ", ".join(parts)
+
+
+def origin_lock(attrs: Mapping[str, Any]) -> tuple[str, ...]:
+    """The origin lock facts a node's attributes record."""
+    kind = attrs["kind"]
+    facts: list[str] = []
+    if kind == NodeKind.ORIGIN:
+        facts += [f"sends header {h}" for h in attrs.get("custom_headers") or ()]
+        if attrs.get("origin_access_control"):
+            facts.append(f"OAC {attrs['origin_access_control']}")
+        if attrs.get("origin_access_identity"):
+            facts.append(f"OAI {attrs['origin_access_identity']}")
+        if attrs.get("origin_kind") == "vpc":
+            facts.append("VPC origin (private)")
+    elif kind == NodeKind.LISTENER_RULE:
+        facts += [f"requires header {h}" for h in attrs.get("requires_headers") or ()]
+        if attrs.get("authenticate"):
+            facts.append("authenticates")
+    elif kind == NodeKind.LOAD_BALANCER and attrs.get("scheme") == "internal":
+        facts.append("internal scheme")
+    facts += list(attrs.get("lock_facts") or ())
+    return tuple(facts)
+
+
+def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
+    """The lineage of ``entry`` (a node id of ``graph``)."""
+    protectors: dict[str, list[str]] = {}
+    hops: list[Hop] = []
+    seen: set[str] = set()
+    stack: list[tuple[str, int, str | None]] = [(entry, 0, None)]
+    while stack:
+        node, depth, parent = stack.pop()
+        attrs = graph.nodes[node]
+        repeat = node in seen
+        seen.add(node)
+        edge = graph[parent][node] if parent is not None else {}
+        acls = protectors.setdefault(
+            node,
+            sorted(
+                u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS
+            ),
+        )
+        certs = sorted(
+            graph.nodes[v]["label"]
+            for v, d in graph.adj[node].items()
+            if d["kind"] == EdgeKind.SERVES_CERTIFICATE
+        )
+        hops.append(
+            Hop(
+                depth=depth,
+                node=node,
+                kind=attrs["kind"],
+                label=attrs["label"],
+                account_id=attrs.get("account_id"),
+                region=attrs.get("region"),
+                parent=parent,
+                via=edge.get("kind"),
+                detail=edge_detail(edge) if edge else "",
+                web_acls=tuple(graph.nodes[a]["label"] for a in acls),
+                web_acl_ids=tuple(acls),
+                certificates=tuple(certs),
+                tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
+                origin_lock=origin_lock(attrs),
+                unresolved=bool(attrs.get("unresolved") or attrs.get("cname_loop")),
+                repeat=repeat,
+            )
+        )
+        if not repeat:
+            for child in reversed(traffic_successors(graph, node)):
+                stack.append((child, depth + 1, node))
+    return Lineage(entry=entry, query=query, hops=tuple(hops))
+
+
+def paths_from(graph: nx.DiGraph, entry: str, limit: int | None = None) -> list[list[str]]:
+    """Every simple traffic path from ``entry`` to a node with nowhere further to go.
+
+    A path also ends where it would revisit one of its own nodes (an alias / CNAME loop).
+    ``limit`` caps how many paths are returned (None: all).
+    """
+    paths: list[list[str]] = []
+    path: list[str] = [entry]
+    on_path = {entry}
+    iters = [iter(traffic_successors(graph, entry))]
+    extended = [False]
+    while iters:
+        child = next(iters[-1], None)
+        if child is None:
+            if not extended[-1]:
+                paths.append(list(path))
+                if limit is not None and len(paths) >= limit:
+                    break
+            iters.pop()
+            extended.pop()
+            on_path.discard(path.pop())
+            continue
+        extended[-1] = True
+        if child in on_path:
+            paths.append([*path, child])
+            continue
+        path.append(child)
+        on_path.add(child)
+        iters.append(iter(traffic_successors(graph, child)))
+        extended.append(False)
+    return paths
+
+
+def web_acls_on_path(graph: nx.DiGraph, path: Sequence[str]) -> list[str]:
+    """Web ACL node ids protecting nodes of ``path``, in path order, each once."""
+    out: dict[str, None] = {}
+    for node in path:
+        for u in sorted(graph.predecessors(node)):
+            if graph[u][node]["kind"] == EdgeKind.PROTECTS:
+                out.setdefault(u)
+    return list(out)
