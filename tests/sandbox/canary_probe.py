@@ -153,6 +153,13 @@ def probe() -> dict[str, bool]:
             lambda: waf.list_resources_for_web_acl(WebACLArn=acl)
         ),
         "route53_wraps_SOA_value": soa.startswith("{"),
+        "globalaccelerator_not_served": _fails(
+            boto3.client("globalaccelerator", region_name="us-west-2").list_accelerators
+        ),
+        "waf_not_served": _fails(boto3.client("waf", region_name="us-east-1").get_change_token),
+        "waf_regional_not_served": _fails(
+            boto3.client("waf-regional", region_name="eu-west-1").list_web_acls
+        ),
     }
 
 

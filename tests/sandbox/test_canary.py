@@ -37,6 +37,9 @@ GAPS = [
     "cloudfront_lacks_PublishFunction",
     "wafv2_lacks_ListResourcesForWebACL",
     "route53_wraps_SOA_value",
+    "globalaccelerator_not_served",
+    "waf_not_served",
+    "waf_regional_not_served",
 ]
 
 

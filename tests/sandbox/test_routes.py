@@ -85,3 +85,43 @@ def test_cloudfront_and_wafv2_operations_are_routed_in_the_server(installed: Non
     waf = create_backend_app("wafv2").url_map.bind("localhost")
     assert waf.match("/", method="POST")[0].startswith("BridgedWAFV2Response.dispatch")
     assert callable(BridgedWAFV2Response.list_resources_for_web_acl)
+
+
+EXTRA_SERVICES = {
+    # service: (endpoint URL, signing region, backend key: partition or region)
+    "globalaccelerator": ("https://globalaccelerator.us-west-2.amazonaws.com/", "us-west-2", "aws"),
+    "waf": ("https://waf.amazonaws.com/", "us-east-1", "aws"),
+    "waf-regional": ("https://waf-regional.eu-west-1.amazonaws.com/", "eu-west-1", "eu-west-1"),
+}
+
+
+@pytest.mark.parametrize("service", sorted(EXTRA_SERVICES))
+def test_extra_services_are_routed_in_process_and_in_the_server(
+    installed: None, service: str
+) -> None:
+    import moto.backend_index as backend_index
+    import moto.backends as moto_backends
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+    url, region, key = EXTRA_SERVICES[service]
+    matched = [name for name, pattern in backend_index.backend_url_patterns if pattern.match(url)]
+    assert matched == [service]
+    backend = moto_backends.get_backend(service)["123456789012"]  # type: ignore[call-overload]
+    assert any(re.compile(u).match(url) for u in backend[key].urls)
+    dispatcher = DomainDispatcherApplication(create_backend_app)
+    auth = f"AWS4-HMAC-SHA256 Credential=testing/20250101/{region}/{service}/aws4_request, x"
+    host = dispatcher.infer_service_region_host({"HTTP_AUTHORIZATION": auth}, "/")
+    assert dispatcher.get_backend_for_host(host) == service
+    app = create_backend_app(service)  # type: ignore[arg-type]
+    endpoint, _ = app.url_map.bind("localhost").match("/", method="POST")
+    assert endpoint.endswith(".dispatch")
+
+
+def test_extra_services_are_gone_after_uninstall() -> None:
+    import moto.backend_index as backend_index
+
+    with bridge.bridged():
+        pass
+    if not bridge.installed():
+        names = {name for name, _ in backend_index.backend_url_patterns}
+        assert not names & set(EXTRA_SERVICES)

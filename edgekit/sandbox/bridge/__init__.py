@@ -1,4 +1,4 @@
-"""The moto fidelity bridge: CloudFront, WAFv2, Route 53 and ACM answers shaped like AWS's.
+"""The moto fidelity bridge: CloudFront, WAF, Route 53, ACM and Global Accelerator like AWS.
 
 :func:`install` patches moto **process-wide**: every moto backend in this Python process --
 ``moto.mock_aws()`` in-process mocks and moto servers alike -- serves the bridged behaviour from
@@ -25,6 +25,10 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   :mod:`.cloudfront_realtime`, :mod:`.cloudfront_resource_responses`,
   :mod:`.cloudfront_responses`).
 * WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`).
+* Services moto does not have at all, registered as moto services (:mod:`.services`,
+  :mod:`.extra`): Global Accelerator standard accelerators, listeners and endpoint groups
+  (:mod:`.globalaccelerator`), and WAF Classic / WAF Classic Regional change tokens, IP sets,
+  rules, web ACLs and regional associations (:mod:`.waf_classic`).
 * Route 53 SOA records of new zones carry plain string values (:mod:`.route53`).
 * ACM: DNS-validated certificates are issued at once (moto waits 60 s; the sandbox cannot
   resolve the validation records anyway), unless ``MOTO_ACM_VALIDATION_WAIT`` is set.
@@ -64,7 +68,9 @@ from edgekit.sandbox.bridge.cloudfront_models import (
 )
 from edgekit.sandbox.bridge.cloudfront_resources import VPC_ORIGIN_MODEL
 from edgekit.sandbox.bridge.cloudfront_responses import ROUTES, BridgedCloudFrontResponse
+from edgekit.sandbox.bridge.extra import EXTRA_SERVICES
 from edgekit.sandbox.bridge.route53 import BridgedRecordSet
+from edgekit.sandbox.bridge.services import Undo, register
 from edgekit.sandbox.bridge.wafv2 import BridgedWAFV2Response
 
 __all__ = ["bridged", "install", "installed", "uninstall"]
@@ -72,6 +78,8 @@ __all__ = ["bridged", "install", "installed", "uninstall"]
 _ABSENT = object()
 _saved: list[tuple[Any, str, Any, bool]] = []
 """(target, name, original value or _ABSENT, is_mapping) for every patch, in patch order."""
+_undo: list[Undo] = []
+"""Undo steps of the extra services' registration, in registration order."""
 
 
 def _patch(target: Any, name: str, value: Any) -> None:
@@ -85,7 +93,7 @@ def _patch(target: Any, name: str, value: Any) -> None:
 
 
 def install() -> None:
-    """Patch moto (process-wide, idempotent) so CloudFront, WAFv2 and Route 53 behave like AWS.
+    """Patch moto (process-wide, idempotent): CloudFront, WAF, Route 53 and GA behave like AWS.
 
     Also sets ``MOTO_EC2_LOAD_DEFAULT_AMIS=false`` (moto otherwise loads about 1,300 AMIs per
     region and any EC2 call takes seconds) and, unless ``MOTO_ACM_VALIDATION_WAIT`` is set,
@@ -107,6 +115,7 @@ def install() -> None:
     state_manager.register_default_transition(
         VPC_ORIGIN_MODEL, transition={"progression": "manual", "times": 1}
     )
+    _undo.extend(register(EXTRA_SERVICES))
 
 
 def uninstall() -> None:
@@ -115,6 +124,8 @@ def uninstall() -> None:
     Objects created while the bridge was installed keep their bridged classes until moto
     resets its backends (leaving ``mock_aws()`` does).
     """
+    while _undo:
+        _undo.pop()()
     while _saved:
         target, name, original, mapping = _saved.pop()
         if original is _ABSENT:
