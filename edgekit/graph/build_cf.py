@@ -137,6 +137,10 @@ def _vpc_origin(graph: nx.DiGraph, inv: Inventory, ident: str, owner: str | None
     if node in graph:
         return node
     found = inv.vpc_origin(ident, owner)
+    if not isinstance(found, VpcOrigin) and owner is not None:
+        # Listed by another account than its owner (shared): any account's listing will do.
+        anywhere = inv.vpc_origin(ident)
+        found = anywhere if isinstance(anywhere, VpcOrigin) else found
     if not isinstance(found, VpcOrigin):
         return n.add_node(
             graph,

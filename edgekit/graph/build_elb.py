@@ -24,6 +24,8 @@ from edgekit.model import (
     WebACL,
 )
 
+_LABEL_PREFIX = {NodeKind.TARGET_GROUP: "tg ", NodeKind.LOAD_BALANCER: "lb "}
+
 
 def missing_of(found: object) -> str:
     """``not-collected`` for the sentinel, else ``absent``."""
@@ -43,7 +45,8 @@ def placeholder(
         return node
     account, region = _arn_place(arn)
     found = lookup(arn)
-    label = arn.rsplit("/", 2)[-2] if arn.count("/") >= 2 else arn.rpartition(":")[2]
+    name = arn.rsplit("/", 2)[-2] if arn.count("/") >= 2 else arn.rpartition(":")[2]
+    label = f"{_LABEL_PREFIX.get(kind, '')}{name}"
     return n.add_node(
         graph,
         node,

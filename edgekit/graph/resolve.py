@@ -16,7 +16,7 @@ from typing import Final
 from edgekit.model.common import normalize_dns_name
 
 _REGION: Final = r"[a-z]{2}(?:-[a-z]+)+-\d+"
-_BUCKET: Final = r"(?P<bucket>[a-z0-9][a-z0-9.\-]*[a-z0-9])"
+_BUCKET: Final = r"(?P<bucket>[a-z0-9](?:[a-z0-9.\-]*[a-z0-9])?)"
 _AWS: Final = r"\.amazonaws\.com(?:\.cn)?"
 
 S3_REST: Final = re.compile(

@@ -129,8 +129,8 @@ def _combine(
             else _union((), (c.tls_policies for c in children))
         ),
         backends=(
-            _union([backend_kind(a) for a in attrs], ())
-            if not children and not loop
+            _union([backend_kind(a) for a in attrs] if not loop else ["cname-loop"], ())
+            if not children
             else _union((), (c.backends for c in children))
         ),
         hops=sum(hop_weight(a) for a in attrs) + max((c.hops for c in children), default=0),
