@@ -70,8 +70,13 @@ def acl_internet_facing(acl: WebACL, ctx: CheckContext) -> Facts:
 
 
 def distributions_in_front(node: str, ctx: CheckContext) -> Facts:
-    """Is the resource at ``node`` behind CloudFront? ``resources``: the distribution ids."""
-    dists = sorted({d.id for d, _ in ctx.estate.distributions_in_front_of(node)})
+    """Is the resource at ``node`` behind CloudFront? ``resources``: the distribution ids.
+
+    A node the graph does not have is fronted by nothing.
+    """
+    estate = ctx.estate
+    pairs = estate.distributions_in_front_of(node) if node in estate.graph else []
+    dists = sorted({d.id for d, _ in pairs})
     if dists:
         return Facts(True, tuple(dists))
     if not ctx.model.known("distributions", None, GLOBAL):
