@@ -17,7 +17,7 @@ CAPACITY_LIMIT = 1500
 
 def _not_read(acl: WebACL, what: str) -> Unknown:
     return Unknown(
-        f"the web ACL's {what} was not collected (GetWebACL denied?)",
+        f"the web ACL's {what} could not be read (GetWebACL denied: only its summary)",
         {"from_summary": acl.from_summary},
     )
 

@@ -51,7 +51,9 @@ def enforces_nothing(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
         return None
     evidence = {"default_action": "Allow", "rules": sorted(r.name for r in rules)}
     if verdict is None:
-        return Unknown("whether a referenced rule group enforces is not known (not collected)")
+        return Unknown(
+            "a referenced rule group was not collected: cannot tell if it enforces", evidence
+        )
     return Fail(
         f"default action Allow and none of the {len(rules)} rule(s) can block or challenge",
         evidence,
