@@ -1,0 +1,63 @@
+"""Golden graph (node-link JSON) and lineage for the fixture and hand-built estates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edgekit.graph import Estate, dumps_node_link
+from tests.graph import estates as graph_estates
+from tests.graph import goldens
+from tests.model import estates
+
+BUILDERS = {
+    "rich": estates.rich,
+    "multi_account": estates.multi_account,
+    "partial": estates.partial,
+    "rules": graph_estates.rules,
+}
+
+
+@pytest.fixture(scope="module", params=sorted(BUILDERS))
+def named(request: pytest.FixtureRequest) -> tuple[str, Estate]:
+    name: str = request.param
+    return name, Estate.from_snapshot(BUILDERS[name]())
+
+
+def test_golden_graph(named: tuple[str, Estate]) -> None:
+    name, estate = named
+    goldens.check(f"{name}.graph.json", dumps_node_link(estate.graph))
+
+
+def test_golden_lineage(named: tuple[str, Estate]) -> None:
+    name, estate = named
+    goldens.check(f"{name}.lineage.json", goldens.lineage_document(estate))
+
+
+def test_fixture_files_give_the_same_graph() -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "snapshots"
+    for name in ("rich", "multi_account"):
+        from_file = Estate.load(fixtures / f"{name}.json")
+        text = (goldens.GOLDENS / f"{name}.graph.json").read_text(encoding="utf-8")
+        assert dumps_node_link(from_file.graph) == text
+
+
+def test_serialised_graph_has_no_model_refs(named: tuple[str, Estate]) -> None:
+    _, estate = named
+    doc = estate.to_node_link()
+    assert all("ref" not in node for node in doc["nodes"])
+    assert [x["id"] for x in doc["nodes"]] == sorted(x["id"] for x in doc["nodes"])
+    assert doc["schema"] == "edgekit.graph/1" and doc["directed"] is True
+
+
+def test_missing_golden_fails_instead_of_being_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(goldens.ENV, raising=False)
+    with pytest.raises(pytest.fail.Exception, match="is missing"):
+        goldens.check("absent.json", "{}\n", tmp_path)
+    assert not (tmp_path / "absent.json").exists()
+    monkeypatch.setenv(goldens.ENV, "1")
+    goldens.check("absent.json", "{}\n", tmp_path)
+    assert (tmp_path / "absent.json").read_text(encoding="utf-8") == "{}\n"
