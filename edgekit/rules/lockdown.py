@@ -1,0 +1,257 @@
+"""Is a load balancer behind CloudFront locked down (reachable only through the edge)?
+
+Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) with reasons:
+
+* **network** — the security groups admit, on every listener port, no internet source but the
+  CloudFront origin-facing managed prefix list: ``0.0.0.0/0`` / ``::/0`` or another public
+  CIDR is ``open``; a customer prefix list (contents unknown) or an unreadable group is
+  ``unknown``; non-global CIDRs (RFC 1918, CGNAT, ULA ...) and security-group references are
+  internal and ignored. A load
+  balancer without security groups (an NLB may have none) admits everyone: ``open``.
+* **header** — every listener path that *forwards* (default action or rule, judged by the
+  terminal action, after any ``authenticate-*``) requires the secret origin header CloudFront
+  sends: an ``http-header`` condition on one of those header names whose every value is the
+  (``sha256:``-digested) secret. Layer-4 listeners (TCP/TLS/UDP) cannot check headers:
+  ``open``. Rules not collected: ``unknown`` (unless the default action already forwards).
+
+:func:`combine`: ``open`` if either facet is open, ``unknown`` if either is unknown, else
+``locked``. ``lb.no_waf`` uses the combination; the ``origin.*`` checks read the facets.
+Everything here is pure: callers gather the inputs (listener ports, security groups, the
+origin-facing prefix list ids, the secret headers of the origins that target the load balancer).
+"""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Protocol
+
+from edgekit.model import NOT_COLLECTED, Collected, Listener, RuleCondition, final_action
+
+ANYWHERE: Final = frozenset({"0.0.0.0/0", "::/0"})
+HEADER_PROTOCOLS: Final = frozenset({"HTTP", "HTTPS"})
+
+
+class State(enum.StrEnum):
+    """A facet's (or the combination's) verdict."""
+
+    LOCKED = "locked"
+    OPEN = "open"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One facet's verdict, why, and small JSON evidence."""
+
+    state: State
+    reasons: tuple[str, ...] = ()
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lockdown:
+    """Both facets and their combination."""
+
+    network: Facet
+    header: Facet
+
+    @property
+    def state(self) -> State:
+        """:func:`combine` of the two facets."""
+        return combine(self.network.state, self.header.state)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Reasons of the facets that are not locked (all reasons when locked)."""
+        facets = (self.network, self.header)
+        picked = [f for f in facets if f.state is not State.LOCKED] or list(facets)
+        return tuple(r for f in picked for r in f.reasons)
+
+    def evidence(self) -> dict[str, Any]:
+        """JSON evidence of both facets."""
+        return {
+            "lockdown": self.state.value,
+            "network": {"state": self.network.state.value, **self.network.evidence},
+            "header": {"state": self.header.state.value, **self.header.evidence},
+        }
+
+
+def combine(*states: State) -> State:
+    """``open`` beats ``unknown`` beats ``locked``."""
+    if State.OPEN in states:
+        return State.OPEN
+    if State.UNKNOWN in states:
+        return State.UNKNOWN
+    return State.LOCKED
+
+
+# -- network facet ----------------------------------------------------------------------------
+
+
+class PermissionLike(Protocol):
+    """What the network facet reads of an ingress permission (``edgekit.model`` ec2)."""
+
+    @property
+    def cidrs(self) -> tuple[str, ...]: ...
+
+    @property
+    def prefix_lists(self) -> tuple[str, ...]: ...
+
+    def allows_tcp_port(self, port: int) -> bool: ...
+
+
+class GroupLike(Protocol):
+    """What the network facet reads of a security group."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def ingress(self) -> Sequence[PermissionLike]: ...
+
+
+def _is_internal(cidr: str) -> bool | None:
+    try:
+        net = ipaddress.ip_network(cidr.strip(), strict=False)
+    except ValueError:
+        return None
+    return not net.is_global
+
+
+def network_facet(
+    ports: Iterable[int],
+    groups: Collected[Sequence[GroupLike]],
+    cloudfront_prefix_lists: Collected[Collection[str]],
+) -> Facet:
+    """Which sources the security groups admit on the listener ports.
+
+    ``groups`` NOT_COLLECTED: unknown. ``cloudfront_prefix_lists``: ids of the CloudFront
+    origin-facing prefix list in the load balancer's region (NOT_COLLECTED when that lookup
+    was not read; then a prefix-list source is unknown).
+    """
+    if groups is NOT_COLLECTED:
+        return Facet(State.UNKNOWN, ("security groups were not collected",))
+    port_list = sorted(set(ports))
+    if not groups:
+        return Facet(
+            State.OPEN,
+            ("no security group: every source reaches the listeners",),
+            {"ports": port_list, "security_groups": []},
+        )
+    open_ports: dict[int, set[str]] = {}
+    unknown: dict[int, set[str]] = {}
+    cloudfront_ports: set[int] = set()
+    for port in port_list:
+        for group in groups:
+            for perm in group.ingress:
+                if not perm.allows_tcp_port(port):
+                    continue
+                for cidr in perm.cidrs:
+                    internal = _is_internal(cidr)
+                    if cidr.strip() in ANYWHERE or internal is False:
+                        open_ports.setdefault(port, set()).add(f"{group.id}:{cidr}")
+                    elif internal is None:
+                        unknown.setdefault(port, set()).add(f"{group.id}:{cidr}")
+                for pl in perm.prefix_lists:
+                    if cloudfront_prefix_lists is NOT_COLLECTED:
+                        unknown.setdefault(port, set()).add(f"{group.id}:{pl}")
+                    elif pl in cloudfront_prefix_lists:
+                        cloudfront_ports.add(port)
+                    else:
+                        unknown.setdefault(port, set()).add(f"{group.id}:{pl}")
+    evidence: dict[str, Any] = {
+        "ports": port_list,
+        "security_groups": sorted(g.id for g in groups),
+        "cloudfront_prefix_list_ports": sorted(cloudfront_ports),
+    }
+    if open_ports:
+        evidence["open_sources"] = {str(p): sorted(s) for p, s in sorted(open_ports.items())}
+        reasons = tuple(
+            f"port {p} admits {', '.join(sorted(s))}" for p, s in sorted(open_ports.items())
+        )
+        return Facet(State.OPEN, reasons, evidence)
+    if unknown:
+        evidence["unresolved_sources"] = {str(p): sorted(s) for p, s in sorted(unknown.items())}
+        reasons = tuple(
+            f"port {p}: cannot tell what {', '.join(sorted(s))} admits"
+            for p, s in sorted(unknown.items())
+        )
+        return Facet(State.UNKNOWN, reasons, evidence)
+    return Facet(
+        State.LOCKED,
+        ("listener ports admit no internet source but the CloudFront origin-facing prefix list",),
+        evidence,
+    )
+
+
+# -- header facet -----------------------------------------------------------------------------
+
+
+def _requires_secret(
+    conditions: Sequence[RuleCondition], secrets: Collection[tuple[str, str]]
+) -> bool:
+    names = {name for name, _ in secrets}
+    for c in conditions:
+        if c.field != "http-header" or c.regex_values or not c.values:
+            continue
+        name = (c.http_header_name or "").lower()
+        if name in names and all((name, v) in secrets for v in c.values):
+            return True
+    return False
+
+
+def header_facet(
+    listeners: Collected[Sequence[Listener]], secrets: Collection[tuple[str, str]]
+) -> Facet:
+    """Whether every forwarding path of the listeners requires a secret origin header.
+
+    ``secrets``: ``(header name lower-cased, sha256 digest)`` pairs CloudFront sends to this
+    load balancer (origin custom headers).
+    """
+    if listeners is NOT_COLLECTED:
+        return Facet(State.UNKNOWN, ("listeners were not collected",))
+    secret_names = sorted({n for n, _ in secrets})
+    evidence: dict[str, Any] = {"secret_headers": secret_names}
+    if not secrets:
+        return Facet(State.OPEN, ("CloudFront sends no custom origin header",), evidence)
+    unguarded: list[str] = []
+    unknown: list[str] = []
+    for li in sorted(listeners, key=lambda x: (x.port or 0, x.arn)):
+        where = f"{li.protocol or '?'}:{li.port}"
+        if (li.protocol or "").upper() not in HEADER_PROTOCOLS:
+            unguarded.append(f"{where} (layer 4: cannot check headers)")
+            continue
+        last = final_action(li.default_actions)
+        if last is not None and last.type == "forward":
+            unguarded.append(f"{where} default action")
+            continue
+        if li.rules is NOT_COLLECTED:
+            unknown.append(f"{where} rules")
+            continue
+        for rule in li.rules:
+            if rule.is_default:
+                continue
+            last = final_action(rule.actions)
+            if last is None or last.type != "forward":
+                continue
+            if not _requires_secret(rule.conditions, secrets):
+                unguarded.append(f"{where} rule {rule.priority}")
+    if unguarded:
+        evidence["forwards_without_header"] = unguarded
+        return Facet(
+            State.OPEN,
+            tuple(f"{u} forwards without the secret header" for u in unguarded),
+            evidence,
+        )
+    if unknown:
+        evidence["not_collected"] = unknown
+        return Facet(State.UNKNOWN, tuple(f"{u} not collected" for u in unknown), evidence)
+    return Facet(State.LOCKED, ("every forward requires the secret origin header",), evidence)
+
+
+def lockdown(network: Facet, header: Facet) -> Lockdown:
+    """Both facets together."""
+    return Lockdown(network, header)
