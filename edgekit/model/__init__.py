@@ -17,7 +17,15 @@ denied reads).
 * Where it applies: distribution ``tags``, ``logging`` and ``default_root_object`` (the
   DistributionSummary fallback), web ACL ``logging`` and ``resource_arns``, load balancer
   ``attributes`` / ``tags`` / ``listeners``, listener ``rules`` / ``certificates``, target group
-  ``attributes`` / ``targets``, hosted zone ``record_sets`` / ``query_logging_configs``.
+  ``attributes`` / ``targets``, hosted zone ``record_sets`` / ``query_logging_configs``; and in
+  the context kinds: Classic ELB ``attributes`` / ``policies`` / ``tags`` (and a listener's
+  ``ssl_policy``), bucket details, REST API ``stages`` / ``resources``, v2 API parts, custom
+  domain mappings, function URL configs, classic web ACL rules / associations, accelerator
+  listeners / endpoint groups.
+* Context collectors (ec2, s3, lambda) read only what the edge references: their lookups answer
+  "absent" only where the resource would have been read (see :mod:`.lookups_context`,
+  :mod:`.lookups_apps`). ``bucket(name)`` merges every account's record of a bucket
+  (``None`` = it does not exist); ``domain_name(name)`` merges the v1 and v2 views.
 * Whole kinds (a denied ListCachePolicies) are answered by the lookups: every lookup returns
   ``X | None | NOT_COLLECTED`` — found; collected where it would live (account and region taken
   from the ARN where there is one) and absent; or not collected there. Reverse lookups
@@ -38,6 +46,30 @@ Adding a collector: see :mod:`edgekit.model.registry`.
 from __future__ import annotations
 
 from edgekit.model.acm import Certificate, DomainValidation, RenewalSummary, ResourceRecord
+from edgekit.model.apigateway import (
+    BasePathMapping,
+    DomainNameV1,
+    MethodIntegration,
+    MethodSetting,
+    RestApi,
+    RestApiMethod,
+    RestApiResource,
+    RestApiStage,
+    UsagePlan,
+    UsagePlanApiStage,
+    VpcLink,
+)
+from edgekit.model.apigateway_domains import DomainName
+from edgekit.model.apigatewayv2 import (
+    Api,
+    ApiIntegration,
+    ApiMapping,
+    ApiRoute,
+    ApiStage,
+    DomainNameConfiguration,
+    DomainNameV2,
+    VpcLinkV2,
+)
 from edgekit.model.cloudfront import (
     CacheBehavior,
     CustomErrorResponse,
@@ -86,6 +118,21 @@ from edgekit.model.common import (
     normalize_dns_name,
 )
 from edgekit.model.coverage import Coverage, Gap, UnitCoverage, UnitError
+from edgekit.model.ec2 import (
+    IpPermission,
+    IpRange,
+    ManagedPrefixList,
+    PrefixListRef,
+    SecurityGroup,
+    UserIdGroupPair,
+)
+from edgekit.model.elb import (
+    ClassicHealthCheck,
+    ClassicListener,
+    ClassicLoadBalancer,
+    ClassicLoadBalancerAttributes,
+    ElbPolicy,
+)
 from edgekit.model.elbv2 import (
     Attributes,
     HealthCheck,
@@ -99,9 +146,33 @@ from edgekit.model.elbv2 import (
     TargetHealth,
 )
 from edgekit.model.elbv2_actions import Action, RuleCondition, final_action
+from edgekit.model.globalaccelerator import (
+    Accelerator,
+    AcceleratorEndpoint,
+    AcceleratorListener,
+    EndpointGroup,
+)
 from edgekit.model.inventory import Inventory
+from edgekit.model.lambda_ import (
+    EdgeFunction,
+    FunctionConfiguration,
+    FunctionUrl,
+    FunctionUrlConfig,
+    UnresolvedFunctionUrl,
+)
 from edgekit.model.parsing import parse
 from edgekit.model.route53 import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.s3 import (
+    AccountPublicAccessBlock,
+    Bucket,
+    BucketRecord,
+    PublicAccessBlock,
+    RedirectAllRequestsTo,
+    WebsiteConfiguration,
+)
+from edgekit.model.s3_policy import Condition, PolicyDocument, PolicyStatement, Principal
+from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
+from edgekit.model.waf_classic import ClassicActivatedRule, ClassicWebACL
 from edgekit.model.wafv2 import (
     FirewallManagerRuleGroup,
     IPSet,
@@ -117,30 +188,61 @@ from edgekit.model.wafv2_statements import RuleAction, Statement
 __all__ = [
     "GLOBAL",
     "NOT_COLLECTED",
+    "Accelerator",
+    "AcceleratorEndpoint",
+    "AcceleratorListener",
+    "AccountPublicAccessBlock",
     "Action",
     "AliasTarget",
+    "Api",
+    "ApiIntegration",
+    "ApiMapping",
+    "ApiRoute",
+    "ApiStage",
     "Arn",
     "Attributes",
+    "BasePathMapping",
+    "Bucket",
+    "BucketRecord",
     "CacheBehavior",
     "CachePolicy",
     "Certificate",
+    "ClassicActivatedRule",
+    "ClassicHealthCheck",
+    "ClassicListener",
+    "ClassicLoadBalancer",
+    "ClassicLoadBalancerAttributes",
+    "ClassicWebACL",
     "CloudFrontFunction",
     "Collected",
+    "Condition",
     "Coverage",
     "CustomErrorResponse",
     "CustomOriginConfig",
     "Distribution",
+    "DomainName",
+    "DomainNameConfiguration",
+    "DomainNameV1",
+    "DomainNameV2",
     "DomainValidation",
+    "EdgeFunction",
+    "ElbPolicy",
+    "EndpointGroup",
     "FirewallManagerRuleGroup",
     "ForwardedValues",
     "FrozenMap",
     "FunctionAssociation",
+    "FunctionConfiguration",
+    "FunctionUrl",
+    "FunctionUrlConfig",
     "Gap",
     "GeoRestriction",
     "HealthCheck",
     "HostedZone",
     "IPSet",
     "Inventory",
+    "IpPermission",
+    "IpRange",
     "KeyItems",
     "LambdaFunctionAssociation",
     "Listener",
@@ -151,6 +253,9 @@ __all__ = [
     "LogDelivery",
     "LogDeliverySource",
     "LoggingConfiguration",
+    "ManagedPrefixList",
+    "MethodIntegration",
+    "MethodSetting",
     "NotCollected",
     "Origin",
     "OriginAccessControl",
@@ -159,18 +264,32 @@ __all__ = [
     "OriginGroup",
     "OriginRequestPolicy",
     "OriginShield",
+    "PolicyDocument",
+    "PolicyStatement",
+    "PrefixListRef",
+    "Principal",
+    "Protection",
+    "ProtectionGroup",
+    "PublicAccessBlock",
     "QueryLoggingConfig",
     "RealtimeLogConfig",
     "RecordSet",
+    "RedirectAllRequestsTo",
     "RegexPatternSet",
     "RenewalSummary",
     "ResourceRecord",
     "ResponseHeadersPolicy",
+    "RestApi",
+    "RestApiMethod",
+    "RestApiResource",
+    "RestApiStage",
     "Rule",
     "RuleAction",
     "RuleCondition",
     "RuleGroup",
     "S3OriginConfig",
+    "SecurityGroup",
+    "ShieldSubscription",
     "SslPolicy",
     "StandardLogging",
     "Statement",
@@ -180,11 +299,18 @@ __all__ = [
     "TrustedSigners",
     "UnitCoverage",
     "UnitError",
+    "UnresolvedFunctionUrl",
+    "UsagePlan",
+    "UsagePlanApiStage",
+    "UserIdGroupPair",
     "ViewerCertificate",
     "VisibilityConfig",
+    "VpcLink",
+    "VpcLinkV2",
     "VpcOrigin",
     "VpcOriginConfig",
     "WebACL",
+    "WebsiteConfiguration",
     "final_action",
     "is_collected",
     "normalize_dns_name",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from edgekit.model.acm import Certificate
+from edgekit.model.apigateway import DomainNameV1, RestApi, UsagePlan, VpcLink
+from edgekit.model.apigatewayv2 import Api, DomainNameV2, VpcLinkV2
 from edgekit.model.cloudfront import Distribution
 from edgekit.model.cloudfront_extras import (
     CloudFrontFunction,
@@ -21,16 +23,24 @@ from edgekit.model.cloudfront_policies import (
     ResponseHeadersPolicy,
 )
 from edgekit.model.coverage import Coverage
+from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
+from edgekit.model.elb import ClassicLoadBalancer
 from edgekit.model.elbv2 import Listener, ListenerRule, LoadBalancer, SslPolicy, TargetGroup
+from edgekit.model.globalaccelerator import Accelerator
 from edgekit.model.index import Index
-from edgekit.model.lookups import Lookups
+from edgekit.model.index_context import ContextIndex
+from edgekit.model.lambda_ import EdgeFunction, FunctionUrl, UnresolvedFunctionUrl
+from edgekit.model.lookups_context import ContextLookups
 from edgekit.model.registry import KIND_SOURCES
 from edgekit.model.route53 import HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.s3 import AccountPublicAccessBlock, BucketRecord
+from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
+from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 
 @dataclass(frozen=True, slots=True)
-class Inventory(Lookups):
+class Inventory(ContextLookups):
     """Every resource of a snapshot, as frozen model objects, plus :class:`Coverage`."""
 
     coverage: Coverage = field(default_factory=Coverage)
@@ -65,10 +75,42 @@ class Inventory(Lookups):
     query_logging_configs: tuple[QueryLoggingConfig, ...] = ()
     # acm
     certificates: tuple[Certificate, ...] = ()
+    # ec2 (security groups of collected load balancers; CloudFront origin-facing prefix list)
+    security_groups: tuple[SecurityGroup, ...] = ()
+    managed_prefix_lists: tuple[ManagedPrefixList, ...] = ()
+    # elb (Classic Load Balancers)
+    classic_load_balancers: tuple[ClassicLoadBalancer, ...] = ()
+    # s3 (one record per bucket per reporting account; merged views: bucket(name))
+    bucket_records: tuple[BucketRecord, ...] = ()
+    account_public_access_blocks: tuple[AccountPublicAccessBlock, ...] = ()
+    # apigateway (v1 REST)
+    rest_apis: tuple[RestApi, ...] = ()
+    domain_names_v1: tuple[DomainNameV1, ...] = ()
+    usage_plans: tuple[UsagePlan, ...] = ()
+    vpc_links: tuple[VpcLink, ...] = ()
+    # apigatewayv2 (HTTP / WebSocket; merged custom domains: domain_name(name))
+    apis: tuple[Api, ...] = ()
+    domain_names_v2: tuple[DomainNameV2, ...] = ()
+    vpc_links_v2: tuple[VpcLinkV2, ...] = ()
+    # lambda
+    function_urls: tuple[FunctionUrl, ...] = ()
+    unresolved_function_urls: tuple[UnresolvedFunctionUrl, ...] = ()
+    edge_functions: tuple[EdgeFunction, ...] = ()
+    # waf / waf-regional (WAF Classic, inventory only)
+    classic_web_acls: tuple[ClassicWebACL, ...] = ()
+    classic_regional_web_acls: tuple[ClassicWebACL, ...] = ()
+    # shield (subscriptions only for subscribed accounts: see shield_subscription(account))
+    shield_subscriptions: tuple[ShieldSubscription, ...] = ()
+    shield_protections: tuple[Protection, ...] = ()
+    shield_protection_groups: tuple[ProtectionGroup, ...] = ()
+    # globalaccelerator
+    accelerators: tuple[Accelerator, ...] = ()
     _index: Index = field(init=False, repr=False, compare=False)
+    _context: ContextIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", Index(self))
+        object.__setattr__(self, "_context", ContextIndex(self))
 
     @classmethod
     def kinds(cls) -> tuple[str, ...]:

@@ -30,8 +30,9 @@ from edgekit.model.common import GLOBAL, NOT_COLLECTED, Arn, Collected, normaliz
 from edgekit.model.coverage import Coverage
 from edgekit.model.elbv2 import Listener, LoadBalancer, SslPolicy, TargetGroup
 from edgekit.model.index import Index
-from edgekit.model.registry import KIND_SOURCES
+from edgekit.model.registry import GLOBAL_COLLECTORS, KIND_SOURCES
 from edgekit.model.route53 import HostedZone, RecordSet, bare_zone_id
+from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 R = TypeVar("R")
@@ -57,7 +58,7 @@ class Lookups:
         return self.coverage.collected(account_id, region, collector, key)
 
     def _regions_of(self, collector: str) -> list[str]:
-        if collector in ("cloudfront", "route53"):
+        if collector in GLOBAL_COLLECTORS:
             return [GLOBAL]
         return sorted({r for _, r in self.coverage.targets})
 
@@ -164,14 +165,14 @@ class Lookups:
         )
 
     # -- wafv2 -------------------------------------------------------------------------------------
-    def web_acl(self, arn_or_classic_id: str) -> Collected[WebACL | None]:
-        """A WAFv2 web ACL by ARN. WAF Classic ids are NOT_COLLECTED (classic not modelled yet)."""
+    def web_acl(self, arn_or_classic_id: str) -> Collected[WebACL | ClassicWebACL | None]:
+        """A WAFv2 web ACL by ARN (WAF Classic ids and ARNs: see ``ContextLookups.web_acl``)."""
         parts = Arn.parse(arn_or_classic_id)
         if parts is None or parts.service != "wafv2":
             return NOT_COLLECTED
         return self._by_arn("web_acls", arn_or_classic_id, WebACL)
 
-    def web_acl_for_resource(self, resource_arn: str) -> Collected[WebACL | None]:
+    def web_acl_for_resource(self, resource_arn: str) -> Collected[WebACL | ClassicWebACL | None]:
         """The web ACL protecting a distribution, load balancer or API stage."""
         found: WebACL | None = self._index.acl_by_resource.get(resource_arn)
         if found is not None:

@@ -13,7 +13,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from edgekit.model import acm, cloudfront_parse, elbv2_parse, route53, wafv2_parse
+from edgekit.model import (
+    acm,
+    apigateway_parse,
+    apigatewayv2_parse,
+    cloudfront_parse,
+    ec2,
+    elb_parse,
+    elbv2_parse,
+    globalaccelerator,
+    lambda_,
+    route53,
+    s3_parse,
+    shield,
+    waf_classic,
+    wafv2_parse,
+)
 from edgekit.model.reader import UnitKey
 
 UnitParser = Callable[[UnitKey, Mapping[str, Any]], dict[str, list[Any]]]
@@ -37,9 +52,30 @@ PARSERS: Mapping[str, CollectorParser] = {
         CollectorParser("elbv2", elbv2_parse.KIND_KEYS, elbv2_parse.parse_unit),
         CollectorParser("route53", route53.KIND_KEYS, route53.parse_unit),
         CollectorParser("acm", acm.KIND_KEYS, acm.parse_unit),
+        CollectorParser("ec2", ec2.KIND_KEYS, ec2.parse_unit),
+        CollectorParser("elb", elb_parse.KIND_KEYS, elb_parse.parse_unit),
+        CollectorParser("s3", s3_parse.KIND_KEYS, s3_parse.parse_unit),
+        CollectorParser("apigateway", apigateway_parse.KIND_KEYS, apigateway_parse.parse_unit),
+        CollectorParser(
+            "apigatewayv2", apigatewayv2_parse.KIND_KEYS, apigatewayv2_parse.parse_unit
+        ),
+        CollectorParser("lambda", lambda_.KIND_KEYS, lambda_.parse_unit),
+        CollectorParser("waf", waf_classic.GLOBAL_KIND_KEYS, waf_classic.parse_global_unit),
+        CollectorParser(
+            "waf-regional", waf_classic.REGIONAL_KIND_KEYS, waf_classic.parse_regional_unit
+        ),
+        CollectorParser("shield", shield.KIND_KEYS, shield.parse_unit),
+        CollectorParser(
+            "globalaccelerator", globalaccelerator.KIND_KEYS, globalaccelerator.parse_unit
+        ),
     )
 }
 """Parsers by collector id."""
+
+GLOBAL_COLLECTORS: frozenset[str] = frozenset(
+    {"cloudfront", "route53", "s3", "waf", "shield", "globalaccelerator"}
+)
+"""Collectors recorded only under region ``global`` (wafv2 has both scopes)."""
 
 KIND_SOURCES: Mapping[str, tuple[str, str]] = {
     kind: (p.collector, key) for p in PARSERS.values() for kind, key in p.kind_keys.items()

@@ -1,0 +1,169 @@
+"""Parse an apigatewayv2 payload (docs/snapshot.md): HTTP/WebSocket APIs, domains, VPC links."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from edgekit.model.apigateway import apigateway_arn
+from edgekit.model.apigateway_parse import number, string_map
+from edgekit.model.apigatewayv2 import (
+    Api,
+    ApiIntegration,
+    ApiMapping,
+    ApiRoute,
+    ApiStage,
+    DomainNameConfiguration,
+    DomainNameV2,
+    VpcLinkV2,
+)
+from edgekit.model.common import NOT_COLLECTED, normalize_dns_name, readonly
+from edgekit.model.reader import Fields, UnitKey, parse_items
+
+KIND_KEYS: Mapping[str, str] = {
+    "apis": "apis",
+    "domain_names_v2": "domain_names",
+    "vpc_links_v2": "vpc_links",
+}
+"""Inventory kind → payload key."""
+
+
+def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every resource of one apigatewayv2 payload, by inventory kind."""
+    return {
+        "apis": parse_items(unit, data, "apis", _api),
+        "domain_names_v2": parse_items(unit, data, "domain_names", _domain_name),
+        "vpc_links_v2": parse_items(unit, data, "vpc_links", _vpc_link),
+    }
+
+
+def _named(unit: UnitKey, item: object, index: int, key: str, outer: str, ident: str) -> Fields:
+    f = unit.item(item, f"{key}[{index}]")
+    inner = f.get(outer) if outer else f.raw
+    value = inner.get(ident) if isinstance(inner, dict) else None
+    label = {"apis": "API", "domain_names": "domain name", "vpc_links": "VPC link"}[key]
+    return f.renamed(f"{label} {value}", unit.label) if isinstance(value, str) else f
+
+
+def _stage(s: Fields) -> ApiStage:
+    defaults = s.opt_sub("DefaultRouteSettings")
+    logs = s.opt_sub("AccessLogSettings")
+    return ApiStage(
+        name=s.req_str("StageName"),
+        auto_deploy=s.bool_or("AutoDeploy", False),
+        deployment_id=s.opt_str("DeploymentId"),
+        throttling_burst_limit=defaults.opt_int("ThrottlingBurstLimit") if defaults else None,
+        throttling_rate_limit=number(defaults, "ThrottlingRateLimit") if defaults else None,
+        access_log_destination_arn=logs.opt_str("DestinationArn") if logs else None,
+        api_gateway_managed=s.bool_or("ApiGatewayManaged", False),
+    )
+
+
+def _integration(i: Fields) -> ApiIntegration:
+    return ApiIntegration(
+        id=i.req_str("IntegrationId"),
+        type=i.opt_str("IntegrationType"),
+        uri=i.opt_str("IntegrationUri"),
+        method=i.opt_str("IntegrationMethod"),
+        connection_type=i.opt_str("ConnectionType"),
+        connection_id=i.opt_str("ConnectionId"),
+        subtype=i.opt_str("IntegrationSubtype"),
+        payload_format_version=i.opt_str("PayloadFormatVersion"),
+        timeout_in_millis=i.opt_int("TimeoutInMillis"),
+    )
+
+
+def _route(r: Fields) -> ApiRoute:
+    return ApiRoute(
+        id=r.req_str("RouteId"),
+        route_key=r.req_str("RouteKey"),
+        authorization_type=r.opt_str("AuthorizationType"),
+        authorizer_id=r.opt_str("AuthorizerId"),
+        api_key_required=r.bool_or("ApiKeyRequired", False),
+        target=r.opt_str("Target"),
+    )
+
+
+def _api(unit: UnitKey, item: object, index: int) -> Api:
+    entry = _named(unit, item, index, "apis", "Api", "ApiId")
+    a = entry.sub("Api")
+    api_id = a.req_str("ApiId")
+    stages = entry.collected_subs("Stages")
+    integrations = entry.collected_subs("Integrations")
+    routes = entry.collected_subs("Routes")
+    return Api(
+        account_id=unit.account_id,
+        region=unit.region,
+        id=api_id,
+        arn=apigateway_arn(unit.region, f"/apis/{api_id}"),
+        name=a.req_str("Name"),
+        protocol_type=a.req_str("ProtocolType"),
+        stages=NOT_COLLECTED if stages is NOT_COLLECTED else tuple(_stage(s) for s in stages),
+        integrations=(
+            NOT_COLLECTED
+            if integrations is NOT_COLLECTED
+            else tuple(_integration(i) for i in integrations)
+        ),
+        routes=NOT_COLLECTED if routes is NOT_COLLECTED else tuple(_route(r) for r in routes),
+        api_endpoint=a.opt_str("ApiEndpoint"),
+        disable_execute_api_endpoint=a.bool_or("DisableExecuteApiEndpoint", False),
+        api_gateway_managed=a.bool_or("ApiGatewayManaged", False),
+        tags=string_map(a, "Tags"),
+        created_date=a.opt_datetime("CreatedDate"),
+        raw=readonly(entry.raw),
+    )
+
+
+def _configuration(c: Fields) -> DomainNameConfiguration:
+    target = c.nonempty("ApiGatewayDomainName")
+    return DomainNameConfiguration(
+        endpoint_type=c.opt_str("EndpointType"),
+        security_policy=c.opt_str("SecurityPolicy"),
+        api_gateway_domain_name=normalize_dns_name(target) if target else None,
+        hosted_zone_id=c.opt_str("HostedZoneId"),
+        certificate_arn=c.opt_str("CertificateArn"),
+        status=c.opt_str("DomainNameStatus"),
+    )
+
+
+def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV2:
+    entry = _named(unit, item, index, "domain_names", "DomainName", "DomainName")
+    d = entry.sub("DomainName")
+    name = normalize_dns_name(d.req_str("DomainName"))
+    mappings = entry.collected_subs("ApiMappings")
+    return DomainNameV2(
+        account_id=unit.account_id,
+        region=unit.region,
+        name=name,
+        arn=d.opt_str("DomainNameArn") or apigateway_arn(unit.region, f"/domainnames/{name}"),
+        api_mappings=(
+            NOT_COLLECTED
+            if mappings is NOT_COLLECTED
+            else tuple(
+                ApiMapping(
+                    api_id=m.req_str("ApiId"),
+                    stage=m.req_str("Stage"),
+                    key=m.str_or("ApiMappingKey", ""),
+                    id=m.opt_str("ApiMappingId"),
+                )
+                for m in mappings
+            )
+        ),
+        configurations=tuple(_configuration(c) for c in d.subs("DomainNameConfigurations")),
+        raw=readonly(entry.raw),
+    )
+
+
+def _vpc_link(unit: UnitKey, item: object, index: int) -> VpcLinkV2:
+    f = _named(unit, item, index, "vpc_links", "", "VpcLinkId")
+    link_id = f.req_str("VpcLinkId")
+    return VpcLinkV2(
+        account_id=unit.account_id,
+        region=unit.region,
+        id=link_id,
+        arn=apigateway_arn(unit.region, f"/vpclinks/{link_id}"),
+        name=f.req_str("Name"),
+        subnet_ids=f.strs("SubnetIds"),
+        security_group_ids=f.strs("SecurityGroupIds"),
+        status=f.opt_str("VpcLinkStatus"),
+    )

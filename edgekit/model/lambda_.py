@@ -1,0 +1,213 @@
+"""Lambda: function URLs behind the edge (FunctionUrl), unresolved URL ids, Lambda@Edge versions.
+
+The lambda collector reads only the functions the edge references (ALB ``lambda`` targets,
+function-URL origins of the same account, Lambda@Edge associations), so a function missing
+from a payload was not looked at: lookups answer NOT_COLLECTED, not "absent".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap, freeze, readonly
+from edgekit.model.reader import Fields, UnitKey, parse_items
+
+KIND_KEYS: Mapping[str, str] = {
+    "function_urls": "function_urls",
+    "unresolved_function_urls": "unresolved_url_ids",
+    "edge_functions": "edge_functions",
+}
+"""Inventory kind → payload key."""
+
+LAMBDA_URL: Final = re.compile(
+    r"^(?P<url_id>[a-z0-9]+)\.lambda-url\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.on\.aws$"
+)
+"""Function URL host names: ``<url-id>.lambda-url.<region>.on.aws``."""
+
+
+def url_host(url: str) -> str:
+    """The lower-cased host of a URL (``https://x.y/`` → ``x.y``)."""
+    return url.split("//")[-1].split("/")[0].lower().rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionUrlConfig:
+    """GetFunctionUrlConfig: a function's URL and who may call it."""
+
+    function_url: str
+    function_arn: str
+    auth_type: str
+    """``NONE`` (anyone) | ``AWS_IAM`` (signed requests, e.g. CloudFront OAC)."""
+    invoke_mode: str | None = None
+    """``BUFFERED`` | ``RESPONSE_STREAM``."""
+    cors: FrozenMap[str, Any] | None = None
+    creation_time: dt.datetime | None = None
+    last_modified_time: dt.datetime | None = None
+
+    @property
+    def domain(self) -> str:
+        """The URL's host (``<url-id>.lambda-url.<region>.on.aws``)."""
+        return url_host(self.function_url)
+
+    @property
+    def url_id(self) -> str | None:
+        """The URL id (first label of the host)."""
+        match = LAMBDA_URL.match(self.domain)
+        return match.group("url_id") if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionUrl:
+    """A referenced function and its URL (``config`` None: no URL; NOT_COLLECTED: denied)."""
+
+    account_id: str
+    region: str
+    function_arn: str
+    config: Collected[FunctionUrlConfig | None]
+    raw: Mapping[str, Any] = field(default=EMPTY_MAP, compare=False, repr=False)
+
+    @property
+    def arn(self) -> str:
+        """The function ARN (as listed)."""
+        return self.function_arn
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedFunctionUrl:
+    """A function-URL origin id that none of the account's functions in the region serves."""
+
+    account_id: str
+    region: str
+    id: str
+    """The URL id (``<id>.lambda-url.<region>.on.aws``)."""
+
+    @property
+    def domain(self) -> str:
+        """The URL host name."""
+        return f"{self.id}.lambda-url.{self.region}.on.aws"
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionConfiguration:
+    """GetFunctionConfiguration of a (Lambda@Edge) function version."""
+
+    function_name: str
+    function_arn: str
+    runtime: str | None = None
+    version: str | None = None
+    memory_size: int | None = None
+    timeout: int | None = None
+    code_size: int | None = None
+    handler: str | None = None
+    role: str | None = None
+    state: str | None = None
+    package_type: str | None = None
+    last_modified: str | None = None
+    architectures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeFunction:
+    """A Lambda@Edge function version a distribution associates.
+
+    ``configuration`` None: the version no longer exists; NOT_COLLECTED: the read was denied.
+    """
+
+    account_id: str
+    region: str
+    function_arn: str
+    """The qualified ARN (``...:function:name:3``)."""
+    configuration: Collected[FunctionConfiguration | None]
+    raw: Mapping[str, Any] = field(default=EMPTY_MAP, compare=False, repr=False)
+
+    @property
+    def arn(self) -> str:
+        """The qualified function ARN."""
+        return self.function_arn
+
+
+def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every resource of one lambda payload, by inventory kind."""
+    unresolved: list[UnresolvedFunctionUrl] = []
+    if data.get("unresolved_url_ids") is not None:
+        root = Fields.root(data, unit.label, "payload")
+        unresolved = [
+            UnresolvedFunctionUrl(unit.account_id, unit.region, url_id)
+            for url_id in root.strs("unresolved_url_ids")
+        ]
+    return {
+        "function_urls": parse_items(unit, data, "function_urls", _function_url),
+        "unresolved_function_urls": unresolved,
+        "edge_functions": parse_items(unit, data, "edge_functions", _edge_function),
+    }
+
+
+def _entry(unit: UnitKey, item: object, key: str, index: int) -> Fields:
+    f = unit.item(item, f"{key}[{index}]")
+    arn = f.get("FunctionArn")
+    return f.renamed(f"function {arn}", unit.label) if isinstance(arn, str) else f
+
+
+def _url_config(c: Fields) -> FunctionUrlConfig:
+    cors = c.opt_sub("Cors")
+    return FunctionUrlConfig(
+        function_url=c.req_str("FunctionUrl"),
+        function_arn=c.req_str("FunctionArn"),
+        auth_type=c.req_str("AuthType"),
+        invoke_mode=c.opt_str("InvokeMode"),
+        cors=freeze(cors.raw) if cors is not None else None,
+        creation_time=c.opt_datetime("CreationTime"),
+        last_modified_time=c.opt_datetime("LastModifiedTime"),
+    )
+
+
+def _function_url(unit: UnitKey, item: object, index: int) -> FunctionUrl:
+    f = _entry(unit, item, "function_urls", index)
+    config: Collected[FunctionUrlConfig | None] = NOT_COLLECTED
+    if f.has("FunctionUrlConfig"):
+        sub = f.opt_sub("FunctionUrlConfig")
+        config = None if sub is None else _url_config(sub)
+    return FunctionUrl(
+        account_id=unit.account_id,
+        region=unit.region,
+        function_arn=f.req_str("FunctionArn"),
+        config=config,
+        raw=readonly(f.raw),
+    )
+
+
+def _configuration(c: Fields) -> FunctionConfiguration:
+    return FunctionConfiguration(
+        function_name=c.req_str("FunctionName"),
+        function_arn=c.req_str("FunctionArn"),
+        runtime=c.opt_str("Runtime"),
+        version=c.opt_str("Version"),
+        memory_size=c.opt_int("MemorySize"),
+        timeout=c.opt_int("Timeout"),
+        code_size=c.opt_int("CodeSize"),
+        handler=c.opt_str("Handler"),
+        role=c.opt_str("Role"),
+        state=c.opt_str("State"),
+        package_type=c.opt_str("PackageType"),
+        last_modified=c.opt_str("LastModified"),
+        architectures=c.strs("Architectures"),
+    )
+
+
+def _edge_function(unit: UnitKey, item: object, index: int) -> EdgeFunction:
+    f = _entry(unit, item, "edge_functions", index)
+    configuration: Collected[FunctionConfiguration | None] = NOT_COLLECTED
+    if f.has("Configuration"):
+        sub = f.opt_sub("Configuration")
+        configuration = None if sub is None else _configuration(sub)
+    return EdgeFunction(
+        account_id=unit.account_id,
+        region=unit.region,
+        function_arn=f.req_str("FunctionArn"),
+        configuration=configuration,
+        raw=readonly(f.raw),
+    )

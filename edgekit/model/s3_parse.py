@@ -1,0 +1,121 @@
+"""Parse an s3 payload (docs/snapshot.md): bucket records and the account public access block."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from edgekit.model.common import NOT_COLLECTED, Collected, freeze, readonly
+from edgekit.model.reader import Fields, UnitKey, parse_items
+from edgekit.model.s3 import (
+    AccountPublicAccessBlock,
+    BucketRecord,
+    PublicAccessBlock,
+    RedirectAllRequestsTo,
+    WebsiteConfiguration,
+)
+from edgekit.model.s3_policy import PolicyDocument, parse_policy
+
+KIND_KEYS: Mapping[str, str] = {
+    "bucket_records": "buckets",
+    "account_public_access_blocks": "account_public_access_block",
+}
+"""Inventory kind → payload key."""
+
+
+def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every bucket record of one s3 payload, and the account's public access block."""
+    blocks: list[AccountPublicAccessBlock] = []
+    if "account_public_access_block" in data:
+        root = Fields.root(data, unit.label, "account")
+        config = root.opt_sub("account_public_access_block")
+        blocks.append(
+            AccountPublicAccessBlock(
+                unit.account_id,
+                unit.region,
+                None if config is None else public_access_block(config),
+            )
+        )
+    return {
+        "bucket_records": parse_items(unit, data, "buckets", _record),
+        "account_public_access_blocks": blocks,
+    }
+
+
+def public_access_block(f: Fields) -> PublicAccessBlock:
+    """A PublicAccessBlockConfiguration (absent settings are off)."""
+    return PublicAccessBlock(
+        block_public_acls=f.bool_or("BlockPublicAcls", False),
+        ignore_public_acls=f.bool_or("IgnorePublicAcls", False),
+        block_public_policy=f.bool_or("BlockPublicPolicy", False),
+        restrict_public_buckets=f.bool_or("RestrictPublicBuckets", False),
+    )
+
+
+def _tri(f: Fields, key: str) -> bool | None:
+    """An edgekit tri-state: required key, value true / false / null."""
+    if not f.has(key):
+        raise f.error(key, "missing field")
+    return f.opt_bool(key)
+
+
+def _website(f: Fields) -> WebsiteConfiguration:
+    index = f.opt_sub("IndexDocument")
+    error = f.opt_sub("ErrorDocument")
+    redirect = f.opt_sub("RedirectAllRequestsTo")
+    return WebsiteConfiguration(
+        index_document_suffix=index.req_str("Suffix") if index else None,
+        error_document_key=error.req_str("Key") if error else None,
+        redirect_all_requests_to=(
+            RedirectAllRequestsTo(redirect.req_str("HostName"), redirect.opt_str("Protocol"))
+            if redirect
+            else None
+        ),
+        routing_rules=tuple(freeze(r.raw) for r in f.subs("RoutingRules")),
+    )
+
+
+def _collected(f: Fields, key: str) -> Collected[Fields | None]:
+    return f.opt_sub(key) if f.has(key) else NOT_COLLECTED
+
+
+def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
+    f = unit.item(item, f"buckets[{index}]")
+    name = f.get("Name")
+    if isinstance(name, str):
+        f = f.renamed(f"bucket {name}", unit.label)
+    name = f.req_str("Name")
+    text: Collected[str | None] = f.opt_str("Policy") if f.has("Policy") else NOT_COLLECTED
+    policy: Collected[PolicyDocument | None] = text if not isinstance(text, str) else None
+    if isinstance(text, str):
+        policy = parse_policy(text, unit.label, f"bucket {name}", "Policy")
+    status = _collected(f, "PolicyStatus")
+    pab = _collected(f, "PublicAccessBlockConfiguration")
+    ownership = _collected(f, "OwnershipControls")
+    website = _collected(f, "WebsiteConfiguration")
+    return BucketRecord(
+        account_id=unit.account_id,
+        region=unit.region,
+        name=name,
+        exists=_tri(f, "exists"),
+        owned=_tri(f, "owned"),
+        bucket_region=f.opt_str("BucketRegion"),
+        policy=policy,
+        policy_text=text,
+        policy_is_public=(
+            status if status is NOT_COLLECTED or status is None else status.opt_bool("IsPublic")
+        ),
+        public_access_block=(
+            pab if pab is NOT_COLLECTED or pab is None else public_access_block(pab)
+        ),
+        object_ownership=(
+            ownership if ownership is NOT_COLLECTED or ownership is None else _ownership(ownership)
+        ),
+        website=website if website is NOT_COLLECTED or website is None else _website(website),
+        raw=readonly(f.raw),
+    )
+
+
+def _ownership(f: Fields) -> str | None:
+    rules = f.req_subs("Rules")
+    return rules[0].req_str("ObjectOwnership") if rules else None

@@ -1,0 +1,130 @@
+"""WAF Classic (inventory only): ClassicWebACL from the ``waf`` (global) and ``waf-regional``
+collectors.
+
+Two collectors, two inventory kinds: ``classic_web_acls`` (global: attached by distributions'
+``WebACLId``) and ``classic_regional_web_acls`` (``ResourceArns`` = ALBs and API stages).
+When GetWebACL was denied the item is a ListWebACLs summary: ``from_summary`` is set and the
+default action and rules are NOT_COLLECTED.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, readonly
+from edgekit.model.elb import partition_of
+from edgekit.model.reader import Fields, UnitKey, parse_items
+
+GLOBAL_KIND_KEYS: Mapping[str, str] = {"classic_web_acls": "web_acls"}
+"""Inventory kind → payload key (``waf``)."""
+REGIONAL_KIND_KEYS: Mapping[str, str] = {"classic_regional_web_acls": "web_acls"}
+"""Inventory kind → payload key (``waf-regional``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicActivatedRule:
+    """A rule of a classic web ACL (ActivatedRule)."""
+
+    rule_id: str
+    priority: int
+    type: str | None = None
+    """``REGULAR`` | ``RATE_BASED`` | ``GROUP``."""
+    action: str | None = None
+    """``BLOCK`` | ``ALLOW`` | ``COUNT`` (rules)."""
+    override_action: str | None = None
+    """``NONE`` | ``COUNT`` (rule groups)."""
+    excluded_rule_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicWebACL:
+    """A WAF Classic web ACL (global for CloudFront, or regional for ALB / API Gateway).
+
+    ``resource_arns`` (regional only) is NOT_COLLECTED when ListResourcesForWebACL was denied;
+    global ACLs' associations are the distributions naming the ACL (see the lookups).
+    """
+
+    account_id: str
+    region: str
+    id: str
+    name: str
+    scope: str
+    """``global`` (``waf``) | ``regional`` (``waf-regional``)."""
+    arn: str
+    default_action: Collected[str]
+    rules: Collected[tuple[ClassicActivatedRule, ...]]
+    resource_arns: Collected[tuple[str, ...]]
+    metric_name: str | None = None
+    from_summary: bool = False
+    raw: Mapping[str, Any] = field(default=EMPTY_MAP, compare=False, repr=False)
+
+    @property
+    def rule_count(self) -> Collected[int]:
+        """Number of rules."""
+        return NOT_COLLECTED if self.rules is NOT_COLLECTED else len(self.rules)
+
+
+def classic_acl_arn(acl_id: str, account_id: str, region: str) -> str:
+    """The ARN of a classic web ACL (``arn:aws:waf::<acct>:webacl/<id>`` when global)."""
+    if region == GLOBAL:
+        return f"arn:aws:waf::{account_id}:webacl/{acl_id}"
+    return f"arn:{partition_of(region)}:waf-regional:{region}:{account_id}:webacl/{acl_id}"
+
+
+def parse_global_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every classic web ACL of one ``waf`` payload."""
+    return {"classic_web_acls": parse_items(unit, data, "web_acls", _web_acl)}
+
+
+def parse_regional_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Every classic web ACL of one ``waf-regional`` payload."""
+    return {"classic_regional_web_acls": parse_items(unit, data, "web_acls", _web_acl)}
+
+
+def _rule(r: Fields) -> ClassicActivatedRule:
+    action = r.opt_sub("Action")
+    override = r.opt_sub("OverrideAction")
+    return ClassicActivatedRule(
+        rule_id=r.req_str("RuleId"),
+        priority=r.req_int("Priority"),
+        type=r.opt_str("Type"),
+        action=action.req_str("Type") if action else None,
+        override_action=override.req_str("Type") if override else None,
+        excluded_rule_ids=tuple(x.req_str("RuleId") for x in r.subs("ExcludedRules")),
+    )
+
+
+def _web_acl(unit: UnitKey, item: object, index: int) -> ClassicWebACL:
+    entry = unit.item(item, f"web_acls[{index}]")
+    inner = entry.get("WebACL") or entry.get("WebACLSummary")
+    ident = inner.get("WebACLId") if isinstance(inner, dict) else None
+    if isinstance(ident, str):
+        entry = entry.renamed(f"classic web ACL {ident}", unit.label)
+    summary = not entry.has("WebACL") and entry.has("WebACLSummary")
+    acl = entry.sub("WebACLSummary" if summary else "WebACL")
+    acl_id = acl.req_str("WebACLId")
+    resource_arns: Collected[tuple[str, ...]] = NOT_COLLECTED
+    if unit.region != GLOBAL and entry.has("ResourceArns"):
+        resource_arns = entry.strs("ResourceArns")
+    default: Collected[str] = NOT_COLLECTED
+    rules: Collected[tuple[ClassicActivatedRule, ...]] = NOT_COLLECTED
+    if not summary:
+        default = acl.sub("DefaultAction").req_str("Type")
+        rules = tuple(sorted((_rule(r) for r in acl.req_subs("Rules")), key=lambda r: r.priority))
+    return ClassicWebACL(
+        account_id=unit.account_id,
+        region=unit.region,
+        id=acl_id,
+        name=acl.req_str("Name") if summary else acl.str_or("Name", ""),
+        scope="global" if unit.region == GLOBAL else "regional",
+        arn=(None if summary else acl.opt_str("WebACLArn"))
+        or classic_acl_arn(acl_id, unit.account_id, unit.region),
+        default_action=default,
+        rules=rules,
+        resource_arns=resource_arns,
+        metric_name=None if summary else acl.opt_str("MetricName"),
+        from_summary=summary,
+        raw=readonly(entry.raw),
+    )
