@@ -3,7 +3,9 @@
 * ``rich``: one account (111111111111), global + us-east-1 + eu-west-1, every service and most
   features: CloudFront with S3/OAC, legacy OAI, ALB (secret header), S3 website, VPC origin and
   origin-group origins, managed and custom policies, WAF in both scopes, ALB/NLB/internal ALB,
-  target groups of every type, Route 53 aliases/CNAMEs, ACM certificates.
+  target groups of every type, Route 53 aliases/CNAMEs, ACM certificates; and the context
+  collectors (``estates_context``): security groups, a Classic ELB, S3 buckets, API Gateway
+  v1/v2, Lambda URLs, WAF Classic, Shield, Global Accelerator.
 * ``partial``: one account (222222222222) where many reads were denied (summary fallbacks,
   missing keys, gaps) and one unit failed: every not-collected case the model distinguishes.
 * ``multi_account``: a distribution in 111111111111 whose origin is an ALB in 222222222222.
@@ -23,6 +25,7 @@ from edgekit.model.cloudfront_policies import (
     RHP_SECURITY_HEADERS,
 )
 from edgekit.snapshot import Snapshot
+from tests.model import estates_context
 from tests.model import factories as f
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "snapshots"
@@ -278,6 +281,7 @@ def rich() -> Snapshot:
             f.distribution_entry(dist_main, f.tags(env="prod", team="web")),
             f.distribution_entry(dist_legacy, []),
             f.distribution_entry(dist_vpc, f.tags(env="prod")),
+            f.distribution_entry(estates_context.context_distribution(), []),
         ],
         **policies,
         "origin_access_controls": [f.oac()],
@@ -501,6 +505,12 @@ def rich() -> Snapshot:
                 ]
             },
             region="eu-west-1",
+        ),
+        *estates_context.rich_payloads(
+            alb=alb,
+            nlb=nlb,
+            internal_listener_arn=internal_http["ListenerArn"],
+            main_dist_arn=main_arn,
         ),
         targets=[(A, region), (A, "eu-west-1")],
     )

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from edgekit.snapshot import Snapshot, Target
+from tests.model.factories_apps import *  # noqa: F403
 from tests.model.factories_cf import *  # noqa: F403
 from tests.model.factories_cf import ACCOUNT
 from tests.model.factories_dns import *  # noqa: F403
 from tests.model.factories_elb import *  # noqa: F403
+from tests.model.factories_net import *  # noqa: F403
 from tests.model.factories_waf import *  # noqa: F403
 
 ACCOUNT_B = "222222222222"

@@ -12,12 +12,15 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import json
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 import botocore.session
 from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+from tests.model.shapes_context import CONTEXT_LAYOUTS
 
 Spec = Any
 """(service, shape name) | "str" | "list:<spec>" | {member: spec} | ("one_of", {member: spec})."""
@@ -179,6 +182,7 @@ LAYOUTS: Mapping[str, Mapping[str, Spec]] = {
             },
         ),
     },
+    **CONTEXT_LAYOUTS,
 }
 
 
@@ -197,6 +201,8 @@ def item_errors(value: Any, spec: Spec, where: str) -> list[str]:
     if spec == "list:str":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         return [] if ok else [f"{where}: not a list of strings"]
+    if spec in _SCALARS:
+        return [] if _SCALARS[spec](value) else [f"{where}: {value!r:.40} is not {spec}"]
     kind, _, rest = spec.partition(":")
     service, _, name = rest.partition(":")
     if kind == "nullable":
@@ -204,6 +210,20 @@ def item_errors(value: Any, spec: Spec, where: str) -> list[str]:
     if not isinstance(value, list):
         return [f"{where}: not a list"]
     return [e for i, v in enumerate(value) for e in errors(v, service, name, f"{where}[{i}]")]
+
+
+def _json_doc(value: Any) -> bool:
+    try:
+        return isinstance(json.loads(value), dict)
+    except (TypeError, ValueError):
+        return False
+
+
+_SCALARS = {
+    "str": lambda v: isinstance(v, str),
+    "tri": lambda v: v is None or isinstance(v, bool),
+    "json-str?": lambda v: v is None or (isinstance(v, str) and _json_doc(v)),
+}
 
 
 def _composite(
@@ -237,6 +257,10 @@ def payload_errors(collector: str, data: Mapping[str, Any]) -> list[str]:
             continue
         if key not in layout:
             out.append(f"{collector}: unknown payload key {key!r}")
+            continue
+        spec = layout[key]
+        if isinstance(spec, tuple) and spec[0] == "value":
+            out.extend(item_errors(value, spec[1], f"{collector}.{key}"))
             continue
         if not isinstance(value, list):
             out.append(f"{collector}.{key}: not a list")

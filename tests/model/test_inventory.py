@@ -70,7 +70,23 @@ def test_every_kind_comes_from_a_registered_parser() -> None:
     fields = {fl.name for fl in dataclasses.fields(Inventory)}
     assert set(KIND_SOURCES) <= fields
     assert set(Inventory.kinds()) == set(KIND_SOURCES)
-    assert set(PARSERS) == {"cloudfront", "wafv2", "elbv2", "route53", "acm"}
+    assert set(PARSERS) == {
+        "cloudfront",
+        "wafv2",
+        "elbv2",
+        "route53",
+        "acm",
+        "ec2",
+        "elb",
+        "s3",
+        "apigateway",
+        "apigatewayv2",
+        "lambda",
+        "waf",
+        "waf-regional",
+        "shield",
+        "globalaccelerator",
+    }
     for kind, (collector, key) in KIND_SOURCES.items():
         assert PARSERS[collector].kind_keys[kind] == key
 
@@ -82,12 +98,12 @@ def test_rich_fixture_has_every_kind(rich: Inventory) -> None:
 
 def test_unknown_collectors_are_skipped_but_covered() -> None:
     snap = f.snapshot(
-        f.payload("shield", {"subscription": None}),
+        f.payload("future-service", {"subscription": None}),
         f.payload("cloudfront", {"distributions": []}),
     )
     inv = parse(snap)
     assert inv.distributions == ()
-    assert inv.coverage.collected(f.ACCOUNT, "global", "shield", "subscription")
+    assert inv.coverage.collected(f.ACCOUNT, "global", "future-service", "subscription")
 
 
 def test_repeated_unit_is_read_once() -> None:

@@ -304,7 +304,7 @@ def test_web_acl_lookup(rich: Inventory) -> None:
     assert rich.web_acl(edge.arn) == edge
     missing = edge.arn.replace("edge-acl", "gone")
     assert rich.web_acl(missing) is None
-    assert rich.web_acl("a1b2c3d4-classic-id") is NOT_COLLECTED  # WAF Classic not modelled yet
+    assert rich.web_acl("a1b2c3d4-classic-id") is None  # WAF Classic (global) was collected
     other_account = edge.arn.replace(f.ACCOUNT, "999999999999")
     assert rich.web_acl(other_account) is NOT_COLLECTED
 
