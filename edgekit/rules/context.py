@@ -131,6 +131,14 @@ KINDS: dict[str, Kind] = {
             r.region,
         ),
     ),
+    "tls_endpoint": Kind(
+        "AWS::CloudFront::Distribution|AWS::ElasticLoadBalancingV2::Listener",
+        lambda c: (
+            *c.model.distributions,
+            *(li for li in c.model.listeners if (li.protocol or "").upper() == "HTTPS"),
+        ),
+        _arn_ref,
+    ),
 }
 """Every ``applies_to`` value a check may use. Add a kind here when a new resource kind appears."""
 
