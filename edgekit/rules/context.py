@@ -139,6 +139,9 @@ KINDS: dict[str, Kind] = {
         ),
         _arn_ref,
     ),
+    "classic_load_balancer": Kind(
+        "AWS::ElasticLoadBalancing::LoadBalancer", lambda c: c.model.classic_load_balancers, _arn_ref
+    ),
 }
 """Every ``applies_to`` value a check may use. Add a kind here when a new resource kind appears."""
 

@@ -16,8 +16,9 @@ Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) wit
 
 :func:`combine`: ``open`` if either facet is open, ``unknown`` if either is unknown, else
 ``locked``. ``lb.no_waf`` uses the combination; the ``origin.*`` checks read the facets.
-Everything here is pure: callers gather the inputs (listener ports, security groups, the
-origin-facing prefix list ids, the secret headers of the origins that target the load balancer).
+The facet functions are pure (inputs: listener ports, security groups, the origin-facing
+prefix list ids, the secret headers of the origins that target the load balancer);
+:func:`lockdown_for` gathers those inputs from the model.
 """
 
 from __future__ import annotations
@@ -26,9 +27,20 @@ import enum
 import ipaddress
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
-from edgekit.model import NOT_COLLECTED, Collected, Listener, RuleCondition, final_action
+from edgekit.model import (
+    NOT_COLLECTED,
+    Collected,
+    Listener,
+    LoadBalancer,
+    Origin,
+    RuleCondition,
+    final_action,
+)
+
+if TYPE_CHECKING:
+    from edgekit.rules.context import CheckContext
 
 ANYWHERE: Final = frozenset({"0.0.0.0/0", "::/0"})
 HEADER_PROTOCOLS: Final = frozenset({"HTTP", "HTTPS"})
@@ -255,3 +267,29 @@ def header_facet(
 def lockdown(network: Facet, header: Facet) -> Lockdown:
     """Both facets together."""
     return Lockdown(network, header)
+
+
+def secret_headers(origins: Iterable[Origin]) -> frozenset[tuple[str, str]]:
+    """``(name lower-cased, digest)`` of the custom headers the origins send."""
+    return frozenset((h.name.lower(), h.value) for o in origins for h in o.custom_headers)
+
+
+def lockdown_for(ctx: CheckContext, lb: LoadBalancer, origins: Iterable[Origin]) -> Lockdown:
+    """The lockdown of ``lb`` as the CloudFront ``origins`` (those targeting it) reach it.
+
+    Listener ports and rules come from the load balancer, security groups and the region's
+    CloudFront origin-facing prefix list from the ec2 payloads, secrets from the origins.
+    """
+    model = ctx.model
+    if lb.listeners is NOT_COLLECTED:
+        network = Facet(State.UNKNOWN, ("listeners (ports) were not collected",))
+    else:
+        ports = [li.port for li in lb.listeners if li.port is not None]
+        prefix_list = model.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
+        cf_ids: Collected[frozenset[str]] = (
+            NOT_COLLECTED
+            if prefix_list is NOT_COLLECTED
+            else frozenset({prefix_list.id} if prefix_list is not None else ())
+        )
+        network = network_facet(ports, model.security_groups_for(lb), cf_ids)
+    return Lockdown(network, header_facet(lb.listeners, secret_headers(origins)))

@@ -1,0 +1,62 @@
+"""lb.no_waf: internet-facing ALBs that no web ACL protects, unless locked behind CloudFront."""
+
+from __future__ import annotations
+
+from edgekit.model import GLOBAL, NOT_COLLECTED, LoadBalancer
+from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Fail, Unknown
+from edgekit.rules.lockdown import State, lockdown_for
+from edgekit.rules.registry import check
+
+
+@check(
+    "lb.no_waf",
+    title="Internet-facing ALB without a web ACL",
+    severity="high",
+    category="security",
+    applies_to="load_balancer",
+    remediation=(
+        "Associate a WAFv2 web ACL with the ALB, or serve it only through CloudFront (with WAF) "
+        "and lock the origin: security group admitting only the CloudFront origin-facing prefix "
+        "list, and listener rules that forward only requests carrying the secret origin header."
+    ),
+    references=("SH ELB.16", "P", "CK2_28"),
+)
+def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
+    """An internet-facing ALB that no web ACL (WAFv2, or WAF Classic regional) protects and
+    that is not reachable *only* through CloudFront. It passes when it is the origin of an
+    enabled distribution (by DNS name, alias record or VPC origin) and its origin is locked
+    down (``edgekit.rules.lockdown``): its security groups admit no internet source but the
+    CloudFront origin-facing prefix list on the listener ports, **and** every forwarding
+    listener path requires the secret header CloudFront sends. Unknown — never "no WAF" —
+    when the WAF associations of its region could not be read; also when no ACL is attached
+    but whether CloudFront fronts it, or the lockdown, cannot be decided (distributions,
+    security groups, prefix list or listener rules not collected). Evidence carries the
+    lockdown facets and their reasons."""
+    if lb.type != "application" or not lb.internet_facing:
+        return None
+    acl = ctx.model.web_acl_for_resource(lb.arn)
+    if acl is NOT_COLLECTED:
+        return Unknown("WAF associations of the load balancer's region were not collected", {})
+    if acl is not None:
+        return None
+    try:
+        pairs = ctx.estate.distributions_in_front_of(lb)
+    except KeyError:  # not in the graph: nothing fronts it
+        pairs = []
+    fronting = [(d, o) for d, o in pairs if d.enabled]
+    if not fronting:
+        if not ctx.model.known("distributions", None, GLOBAL):
+            return Unknown(
+                "no web ACL; whether CloudFront fronts it is unknown (distributions not collected)",
+                {},
+            )
+        return Fail("internet-facing ALB without a web ACL, not behind CloudFront", {})
+    lock = lockdown_for(ctx, lb, [o for _, o in fronting])
+    evidence = {"distributions": sorted({d.id for d, _ in fronting}), **lock.evidence()}
+    if lock.state is State.LOCKED:
+        return None
+    reasons = "; ".join(lock.reasons)
+    if lock.state is State.UNKNOWN:
+        return Unknown(f"no web ACL; behind CloudFront, lockdown undecided: {reasons}", evidence)
+    return Fail(f"no web ACL; reachable around CloudFront: {reasons}", evidence)
