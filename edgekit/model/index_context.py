@@ -93,6 +93,12 @@ class ContextIndex:
         self.protection_by_resource = by(inv.shield_protections, lambda p: p.resource_arn)
         # global accelerator
         self.accelerator = by(inv.accelerators, lambda a: a.arn)
+        self.accelerator_by_dns = {
+            name: a
+            for a in reversed(inv.accelerators)
+            for name in (a.dns_name, a.dual_stack_dns_name)
+            if name
+        }
         self.accelerators_by_endpoint: dict[str, list[Any]] = {}
         self.accelerator_accounts_incomplete: set[str] = set()
         for acc in inv.accelerators:

@@ -147,10 +147,21 @@ class ContextLookups(AppLookups):
             if isinstance(dist, Distribution) and acl_id and Arn.parse(acl_id) is None:
                 return self.classic_web_acl(acl_id, dist.account_id)
         v2 = super().web_acl_for_resource(resource_arn)
-        unknown = self._context.classic_assoc_unknown
-        if v2 is None and parts is not None and (parts.account_id, parts.region) in unknown:
+        if parts is None:
+            return v2
+        account = parts.account_id or self._stage_account(resource_arn)
+        unit = (account, parts.region)
+        if v2 is NOT_COLLECTED and account and not parts.account_id:
+            # API Gateway stage ARNs name no account: decide in the stage's own account
+            known = self.known("web_acls", *unit) and unit not in self._index.acl_assoc_unknown
+            v2 = None if known else NOT_COLLECTED
+        if v2 is None and unit in self._context.classic_assoc_unknown:
             return NOT_COLLECTED
         return v2
+
+    def _stage_account(self, stage_arn: str) -> str:
+        stage = self._context.rest_stage.get(stage_arn)
+        return stage.account_id if stage is not None else ""
 
     # -- shield ------------------------------------------------------------------------------------
     def shield_subscription(self, account_id: str) -> Collected[ShieldSubscription | None]:
@@ -191,6 +202,12 @@ class ContextLookups(AppLookups):
         found = self._context.accelerator.get(arn)
         parts = Arn.parse(arn)
         return self._resolve(found, "accelerators", parts.account_id if parts else None, GLOBAL)
+
+    def accelerator_by_dns(self, dns_name: str) -> Collected[Accelerator | None]:
+        """An accelerator by its DNS name (IPv4 or dual-stack); absent only when every
+        account's accelerators were listed."""
+        found = self._context.accelerator_by_dns.get(normalize_dns_name(dns_name))
+        return self._resolve(found, "accelerators", None, GLOBAL)
 
     def accelerators_targeting(self, endpoint_id: str) -> Collected[tuple[Accelerator, ...]]:
         """Accelerators with an endpoint ``endpoint_id`` (an ALB/NLB ARN, EIP or instance).
