@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from edgekit.model import NOT_COLLECTED, Listener, ListenerRule
+from edgekit.model import NOT_COLLECTED, Listener, ListenerRule, parse
 from edgekit.model.elbv2_actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
-from edgekit.rules.lockdown import State, combine, header_facet, lockdown, network_facet
+from edgekit.rules.context import CheckContext
+from edgekit.rules.lockdown import (
+    State,
+    combine,
+    header_facet,
+    lockdown,
+    lockdown_for,
+    network_facet,
+)
+from tests.model import factories as f
+from tests.rules.checks.lb_snapshots import elbv2, entry, https_listener, lb
 
 CF_PL = "pl-3b927c52"
 
@@ -138,3 +149,26 @@ def test_combination() -> None:
     assert lock.state is State.OPEN
     assert lock.reasons == ("HTTPS:443 default action forwards without the secret header",)
     assert lock.evidence()["network"]["state"] == "locked"
+
+
+# -- lockdown_for (inputs gathered from the model) ---------------------------------------------
+def _context(*payloads: Any) -> CheckContext:
+    return CheckContext(parse(f.snapshot(*payloads)))
+
+
+def test_lockdown_for_nlb_without_security_groups_is_open() -> None:
+    nlb = lb("net", "network", security_groups=())
+    ctx = _context(elbv2(entry(nlb, [https_listener(nlb, protocol="TLS")])))
+    [model_lb] = ctx.model.load_balancers
+    lock = lockdown_for(ctx, model_lb, [])
+    assert lock.network.state is State.OPEN
+    assert lock.header.state is State.OPEN
+    assert lock.state is State.OPEN
+
+
+def test_lockdown_for_unknown_without_listeners() -> None:
+    ctx = _context(elbv2(entry(lb(), f.OMIT)))
+    [model_lb] = ctx.model.load_balancers
+    assert model_lb.listeners is NOT_COLLECTED
+    lock = lockdown_for(ctx, model_lb, [])
+    assert (lock.network.state, lock.header.state) == (State.UNKNOWN, State.UNKNOWN)
