@@ -102,9 +102,28 @@ def probe() -> dict[str, bool]:
     }
     grouped["DefaultCacheBehavior"]["TargetOriginId"] = "group"
     waf: Any = boto3.client("wafv2", region_name="eu-west-1")
-    acl = waf.create_web_acl(
-        Name="a", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig=VISIBILITY
-    )["Summary"]["ARN"]
+    summary = waf.create_web_acl(
+        Name="a",
+        Scope="REGIONAL",
+        DefaultAction={"Allow": {}},
+        VisibilityConfig=VISIBILITY,
+        Rules=[
+            {
+                "Name": "common",
+                "Priority": 0,
+                "Statement": {
+                    "ManagedRuleGroupStatement": {
+                        "VendorName": "AWS",
+                        "Name": "AWSManagedRulesCommonRuleSet",
+                    }
+                },
+                "OverrideAction": {"None": {}},
+                "VisibilityConfig": VISIBILITY,
+            }
+        ],
+    )["Summary"]
+    acl = summary["ARN"]
+    capacity = waf.get_web_acl(Name="a", Scope="REGIONAL", Id=summary["Id"])["WebACL"]["Capacity"]
     route53: Any = boto3.client("route53", region_name="us-east-1")
     zone = route53.create_hosted_zone(Name="example.com", CallerReference="c")["HostedZone"]["Id"]
     records = route53.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]
@@ -118,6 +137,13 @@ def probe() -> dict[str, bool]:
         FunctionConfig={"Comment": "", "Runtime": "cloudfront-js-2.0"},
         FunctionCode=b"function handler(e) { return e.request; }",
     )["ETag"]
+    acm: Any = boto3.client("acm", region_name="us-east-1")
+    certificate = acm.request_certificate(DomainName="web.example.com")["CertificateArn"]
+    used = copy.deepcopy(CONFIG)
+    used["CallerReference"] = "canary-certificate"
+    used["ViewerCertificate"]["ACMCertificateArn"] = certificate
+    cf.create_distribution(DistributionConfig=used)
+    in_use = acm.describe_certificate(CertificateArn=certificate)["Certificate"]["InUseBy"]
     return {
         "cloudfront_drops_S3OriginConfig": "S3OriginConfig" not in origins["s3"],
         "cloudfront_drops_OriginAccessControlId": "OriginAccessControlId" not in origins["s3"],
@@ -153,6 +179,8 @@ def probe() -> dict[str, bool]:
             lambda: waf.list_resources_for_web_acl(WebACLArn=acl)
         ),
         "route53_wraps_SOA_value": soa.startswith("{"),
+        "wafv2_capacity_is_constant": capacity == 3,
+        "acm_in_use_by_ignores_cloudfront": in_use == [],
         "globalaccelerator_not_served": _fails(
             boto3.client("globalaccelerator", region_name="us-west-2").list_accelerators
         ),

@@ -37,6 +37,8 @@ GAPS = [
     "cloudfront_lacks_PublishFunction",
     "wafv2_lacks_ListResourcesForWebACL",
     "route53_wraps_SOA_value",
+    "wafv2_capacity_is_constant",
+    "acm_in_use_by_ignores_cloudfront",
     "globalaccelerator_not_served",
     "waf_not_served",
     "waf_regional_not_served",

@@ -24,7 +24,10 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   ``DescribeFunction`` / ``ListFunctions`` (:mod:`.cloudfront_resources`,
   :mod:`.cloudfront_realtime`, :mod:`.cloudfront_resource_responses`,
   :mod:`.cloudfront_responses`).
-* WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`).
+* WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`); web ACL ``Capacity`` summed from the
+  rules' WCU instead of a constant 3 (:mod:`.wafv2_capacity`).
+* ACM ``InUseBy`` lists the distributions, load balancers and API domain names using the
+  certificate (:mod:`.acm`).
 * Services moto does not have at all, registered as moto services (:mod:`.services`,
   :mod:`.extra`): Global Accelerator standard accelerators, listeners and endpoint groups
   (:mod:`.globalaccelerator`), and WAF Classic / WAF Classic Regional change tokens, IP sets,
@@ -55,12 +58,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from moto import settings as moto_settings
+from moto.acm import models as moto_acm_models
 from moto.cloudfront import models as moto_cloudfront_models
 from moto.cloudfront import urls as cloudfront_urls
 from moto.moto_api import state_manager
 from moto.route53 import models as moto_route53_models
+from moto.wafv2 import models as moto_wafv2_models
 from moto.wafv2 import urls as wafv2_urls
 
+from edgekit.sandbox.bridge.acm import BridgedCertBundle
 from edgekit.sandbox.bridge.cloudfront_models import (
     BridgedDistribution,
     BridgedDistributionConfig,
@@ -72,6 +78,7 @@ from edgekit.sandbox.bridge.extra import EXTRA_SERVICES
 from edgekit.sandbox.bridge.route53 import BridgedRecordSet
 from edgekit.sandbox.bridge.services import Undo, register
 from edgekit.sandbox.bridge.wafv2 import BridgedWAFV2Response
+from edgekit.sandbox.bridge.wafv2_capacity import BridgedFakeWebACL
 
 __all__ = ["bridged", "install", "installed", "uninstall"]
 
@@ -108,6 +115,8 @@ def install() -> None:
     _patch(moto_cloudfront_models, "Distribution", BridgedDistribution)
     _patch(moto_cloudfront_models, "KeyGroup", BridgedKeyGroup)
     _patch(moto_route53_models, "RecordSet", BridgedRecordSet)
+    _patch(moto_acm_models, "CertBundle", BridgedCertBundle)
+    _patch(moto_wafv2_models, "FakeWebACL", BridgedFakeWebACL)
     for path in [*cloudfront_urls.url_paths, *ROUTES]:
         _patch(cloudfront_urls.url_paths, path, BridgedCloudFrontResponse.dispatch)
     for path in list(wafv2_urls.url_paths):
