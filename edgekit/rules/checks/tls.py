@@ -9,18 +9,9 @@ reference from a collected distribution (``ViewerCertificate.ACMCertificateArn``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any, Final
 
-from edgekit.model import (
-    GLOBAL,
-    NOT_COLLECTED,
-    Certificate,
-    Collected,
-    HostedZone,
-    Inventory,
-    normalize_dns_name,
-)
+from edgekit.model import NOT_COLLECTED, Certificate, Collected, Inventory
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -28,11 +19,11 @@ from edgekit.rules.registry import check
 EXPIRING_DAYS: Final = 30
 MIN_RSA_BITS: Final = 2048
 
-_CACHE: dict[int, tuple[Inventory, dict[str, Any]]] = {}
+_CACHE: dict[int, tuple[Inventory, dict[str, set[str]]]] = {}
 
 
-def _indexes(model: Inventory) -> dict[str, Any]:
-    """Certificate references and public zones by name, built once per inventory."""
+def _references(model: Inventory) -> dict[str, set[str]]:
+    """Certificate ARN → ARNs of the collected resources referencing it (once per inventory)."""
     hit = _CACHE.get(id(model))
     if hit is not None and hit[0] is model:
         return hit[1]
@@ -47,15 +38,10 @@ def _indexes(model: Inventory) -> dict[str, Any]:
         for arn in known:
             if arn:
                 refs.setdefault(arn, set()).add(li.load_balancer_arn)
-    zones: dict[str, list[HostedZone]] = {}
-    for zone in model.hosted_zones:
-        if not zone.private_zone:
-            zones.setdefault(zone.name, []).append(zone)
-    built = {"refs": refs, "zones": zones}
     if len(_CACHE) > 4:
         _CACHE.clear()
-    _CACHE[id(model)] = (model, built)
-    return built
+    _CACHE[id(model)] = (model, refs)
+    return refs
 
 
 def as_of(ctx: CheckContext) -> dt.datetime:
@@ -71,7 +57,7 @@ def as_of(ctx: CheckContext) -> dt.datetime:
 
 def usage(ctx: CheckContext, cert: Certificate) -> tuple[Collected[bool], list[str]]:
     """Whether the certificate is in use, and by what (ARNs, sorted)."""
-    users: set[str] = set(_indexes(ctx.model)["refs"].get(cert.arn, ()))
+    users: set[str] = set(_references(ctx.model).get(cert.arn, ()))
     if cert.in_use_by is not NOT_COLLECTED:
         users.update(cert.in_use_by)
     if users:
@@ -171,82 +157,6 @@ def cert_expiring(cert: Certificate, ctx: CheckContext) -> Fail | Unknown | None
         f"certificate for {cert.domain_name} expires in {left.days} days, {problem}",
         {**evidence, "renewal": problem},
     )
-
-
-def _zones_for(zones: Mapping[str, list[HostedZone]], name: str) -> list[HostedZone]:
-    """The most specific public zones (same name) whose domain contains ``name``."""
-    labels = name.split(".")
-    for i in range(len(labels)):
-        found = zones.get(".".join(labels[i:]))
-        if found:
-            return found
-    return []
-
-
-@check(
-    "tls.cert_renewal_at_risk",
-    title="DNS validation record of an Amazon-issued certificate is missing",
-    severity="medium",
-    category="tls",
-    applies_to="certificate",
-    remediation=(
-        "Recreate the CNAME validation record ACM lists for the domain in the hosted zone "
-        "(ACM console: 'Create records in Route 53')."
-    ),
-)
-def cert_renewal_at_risk(cert: Certificate, ctx: CheckContext) -> Fail | Unknown | None:
-    """An Amazon-issued, DNS-validated certificate whose validation CNAME is missing from (or
-    points elsewhere in) the Route 53 public hosted zone of the snapshot that is authoritative
-    for it — the most specific zone whose name contains the record. ACM re-checks that record
-    to renew; without it the certificate silently stops renewing and expires. Names in no zone
-    of the snapshot are out of scope. Unknown when that zone's records were not read, the
-    zone listing was incomplete, or the certificate's details were not collected."""
-    if (cert.type or "").upper() != "AMAZON_ISSUED":
-        return None
-    method = cert.validation_method
-    if method is NOT_COLLECTED or cert.domain_validation_options is NOT_COLLECTED:
-        return Unknown("certificate details were not collected (DescribeCertificate)", {})
-    if (method or "").upper() != "DNS":
-        return None
-    wanted = {
-        normalize_dns_name(d.resource_record.name): normalize_dns_name(d.resource_record.value)
-        for d in cert.domain_validation_options
-        if d.resource_record is not None and d.resource_record.type.upper() == "CNAME"
-    }
-    zones_by_name = _indexes(ctx.model)["zones"]
-    zones_complete = ctx.model.known("hosted_zones", None, GLOBAL)
-    missing: dict[str, list[str]] = {}
-    unknown: list[str] = []
-    for name, value in sorted(wanted.items()):
-        zones = _zones_for(zones_by_name, name)
-        if not zones:
-            if not zones_complete:
-                unknown.append(name)
-            continue
-        records = ctx.model.records_named(name)
-        ids = {z.id for z in zones}
-        found = records is not NOT_COLLECTED and any(
-            r.hosted_zone_id in ids
-            and r.type == "CNAME"
-            and value in {normalize_dns_name(v) for v in r.values}
-            for r in records
-        )
-        if found:
-            continue
-        if any(z.record_sets is NOT_COLLECTED for z in zones):
-            unknown.append(name)
-        else:
-            missing[name] = sorted(f"{z.name} ({z.id})" for z in zones)
-    evidence: dict[str, Any] = {"domain_name": cert.domain_name}
-    if missing:
-        evidence["missing_records"] = missing
-        return Fail(
-            f"validation record(s) {', '.join(sorted(missing))} missing from Route 53", evidence
-        )
-    if unknown:
-        evidence["not_collected"] = unknown
-        return Unknown("hosted zone records needed to verify validation were not read", evidence)
-    return None
 
 
 @check(
