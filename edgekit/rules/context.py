@@ -61,6 +61,13 @@ def iter_behaviors(dist: Distribution) -> Iterator[BehaviorSubject]:
 
 
 @dataclass(frozen=True)
+class AccountSubject:
+    """One AWS account of the snapshot (checks about account-wide settings: Shield, WAF Classic)."""
+
+    account_id: str
+
+
+@dataclass(frozen=True)
 class Kind:
     """How to enumerate and name one kind of resource."""
 
@@ -142,6 +149,13 @@ KINDS: dict[str, Kind] = {
     "classic_load_balancer": Kind(
         "AWS::ElasticLoadBalancing::LoadBalancer", lambda c: c.model.classic_load_balancers, _arn_ref
     ),
+    "account": Kind(
+        "AWS::::Account",
+        lambda c: (AccountSubject(a) for a in c.model.coverage.accounts()),
+        lambda c, a: (f"arn:{c.model.partition}:iam::{a.account_id}:root", a.account_id, "global"),
+    ),
+    "rest_api": Kind("AWS::ApiGateway::RestApi", lambda c: c.model.rest_apis, _arn_ref),
+    "api_domain": Kind("AWS::ApiGateway::DomainName", lambda c: c.model.domain_names(), _arn_ref),
 }
 """Every ``applies_to`` value a check may use. Add a kind here when a new resource kind appears."""
 
