@@ -77,9 +77,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
 
-    for err in result.errors:
+    for failure in result.errors:
         print(
-            f"edgekit: check {err.check_id} raised on {err.resource_id}: {err.error}",
+            f"edgekit: check {failure.check_id} raised on {failure.resource_id}: "
+            f"{failure.error}",
             file=sys.stderr,
         )
     for s in applied.expired:
