@@ -147,7 +147,9 @@ KINDS: dict[str, Kind] = {
         _arn_ref,
     ),
     "classic_load_balancer": Kind(
-        "AWS::ElasticLoadBalancing::LoadBalancer", lambda c: c.model.classic_load_balancers, _arn_ref
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        lambda c: c.model.classic_load_balancers,
+        _arn_ref,
     ),
     "account": Kind(
         "AWS::::Account",
