@@ -96,6 +96,9 @@ class AppLookups(Lookups):
 
     def _domains_known(self, account_id: str | None, region: str | None) -> bool:
         """Custom domains are listed by both APIs: either listing complete is enough."""
+        if account_id is not None and region is None:
+            regions = [r for a, r in self.coverage.targets if a == account_id]
+            return bool(regions) and all(self._domains_known(account_id, r) for r in regions)
         return self.known("domain_names_v1", account_id, region) or self.known(
             "domain_names_v2", account_id, region
         )

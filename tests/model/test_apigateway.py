@@ -257,6 +257,8 @@ def test_domain_lookups_unknown_versus_none(rich: Inventory) -> None:
     assert rich.domain_name("nope.example.com") is None
     assert rich.domain_name("orders.example.com", account_id=A, region="eu-west-1") is None
     assert rich.domain_name("orders.example.com", region=R) is not None
+    assert rich.domain_name("nope.example.com", account_id=A) is None
+    assert rich.domain_name("nope.example.com", account_id=f.ACCOUNT_B) is NOT_COLLECTED
     assert rich.domain_name_by_target(ec.EDGE_API_DISTRIBUTION + ".") is not None
     assert rich.domain_name_by_target("d-zzz.execute-api.us-east-1.amazonaws.com") is None
     assert rich.domain_name_by_target("d-zzz.execute-api.ap-south-1.amazonaws.com") is NOT_COLLECTED
@@ -370,3 +372,14 @@ def test_apigateway_model_errors() -> None:
         ModelError, match=r"domain name d\.com: missing field 'ApiMappings\[0\]\.ApiId'"
     ):
         _inv(_v2({"domain_names": [f.domain_v2_entry(f.domain_v2("d.com"), [{"Stage": "s"}])]}))
+
+
+def test_china_partition_and_bare_api() -> None:
+    api = f.rest_api("cn1")
+    del api["tags"], api["endpointConfiguration"]
+    inv = _inv(_v1({"rest_apis": [f.rest_api_entry(api)]}, region="cn-north-1"))
+    (rest,) = inv.rest_apis
+    assert rest.arn == "arn:aws-cn:apigateway:cn-north-1::/restapis/cn1"
+    assert rest.execute_api_domain == "cn1.execute-api.cn-north-1.amazonaws.com.cn"
+    assert rest.tags == {} and rest.endpoint_types == ()
+    assert inv.api_by_execute_domain(rest.execute_api_domain) == rest

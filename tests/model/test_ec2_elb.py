@@ -362,3 +362,20 @@ def test_elb_model_errors() -> None:
                 region=R,
             )
         )
+
+
+def test_partitions_and_missing_health_check() -> None:
+    bare = f.classic_lb("cn", [], region="cn-north-1")
+    del bare["HealthCheck"]
+    inv = _inv(
+        f.payload("elb", {"load_balancers": [f.classic_entry(bare)]}, region="cn-north-1"),
+        f.payload(
+            "elb",
+            {"load_balancers": [f.classic_entry(f.classic_lb("gov", [], region="us-gov-west-1"))]},
+            region="us-gov-west-1",
+        ),
+    )
+    cn, gov = inv.classic_load_balancers
+    assert cn.arn.startswith("arn:aws-cn:elasticloadbalancing:cn-north-1:")
+    assert gov.arn.startswith("arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:")
+    assert cn.health_check is None and gov.health_check is not None

@@ -285,3 +285,11 @@ def test_stage_arns_resolve_in_their_api_account() -> None:
         region=R,
     )
     assert _inv(api, denied).web_acl_for_resource(arn) is NOT_COLLECTED
+
+
+def test_global_summary_gets_a_built_arn() -> None:
+    acl = f.classic_acl("g-sum", "global-summary")
+    inv = _inv(f.payload("waf", {"web_acls": [f.classic_acl_summary_entry(acl)]}))
+    (summary,) = inv.classic_web_acls
+    assert summary.arn == f"arn:aws:waf::{A}:webacl/g-sum" and summary.scope == "global"
+    assert inv.classic_web_acl("g-sum") == summary
