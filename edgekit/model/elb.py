@@ -98,8 +98,10 @@ class ElbPolicy:
 class ClassicListener:
     """A Classic ELB listener (ListenerDescription).
 
-    ``ssl_policy`` is the ``SSLNegotiationPolicyType`` policy among ``policy_names``: None when
-    none is attached, NOT_COLLECTED when the load balancer's policies were not read.
+    ``ssl_policy`` is the ``SSLNegotiationPolicyType`` policy among ``policy_names`` (the load
+    balancer's own policies, else a described predefined policy of that name): None when none
+    is attached, NOT_COLLECTED when the load balancer's policies were not read or a named
+    policy is described nowhere.
     """
 
     protocol: str

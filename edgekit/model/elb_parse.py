@@ -84,19 +84,27 @@ def _attributes(a: Fields) -> ClassicLoadBalancerAttributes:
     )
 
 
-def _listener(d: Fields, policies: Collected[tuple[ElbPolicy, ...]]) -> ClassicListener:
+def _ssl_policy(
+    names: tuple[str, ...], policies: Collected[tuple[ElbPolicy, ...]], refs: References
+) -> Collected[ElbPolicy | None]:
+    """The listener's SSL negotiation policy: among the load balancer's own policies, else a
+    described predefined one of that name; NOT_COLLECTED when a named policy is not known."""
+    if not names:
+        return None
+    if policies is NOT_COLLECTED:
+        return NOT_COLLECTED
+    own = {p.name: p for p in policies}
+    found = [own.get(n) or (refs or {}).get(n) for n in names]
+    ssl = next((p for p in found if p is not None and p.type_name == SSL_NEGOTIATION), None)
+    return NOT_COLLECTED if ssl is None and None in found else ssl
+
+
+def _listener(
+    d: Fields, policies: Collected[tuple[ElbPolicy, ...]], refs: References
+) -> ClassicListener:
     li = d.sub("Listener")
     names = d.strs("PolicyNames")
-    ssl: Collected[ElbPolicy | None] = None
-    if names:
-        if policies is NOT_COLLECTED:
-            ssl = NOT_COLLECTED
-        else:
-            wanted = set(names)
-            ssl = next(
-                (p for p in policies if p.name in wanted and p.type_name == SSL_NEGOTIATION),
-                None,
-            )
+    ssl = _ssl_policy(names, policies, refs)
     return ClassicListener(
         protocol=li.req_str("Protocol"),
         load_balancer_port=li.req_int("LoadBalancerPort"),
@@ -144,7 +152,7 @@ def _load_balancer(
         arn=classic_arn(name, unit.account_id, unit.region),
         name=name,
         scheme=d.opt_str("Scheme"),
-        listeners=tuple(_listener(x, policies) for x in d.subs("ListenerDescriptions")),
+        listeners=tuple(_listener(x, policies, refs) for x in d.subs("ListenerDescriptions")),
         attributes=NOT_COLLECTED if attrs is None else _attributes(attrs),
         policies=policies,
         tags=tags_map(entry.subs("Tags")) if entry.has("Tags") else NOT_COLLECTED,

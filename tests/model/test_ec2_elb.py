@@ -303,6 +303,12 @@ def test_tls_protocols_unknown_versus_none() -> None:
     # read, but the listener's policy is not an SSL negotiation policy: there is none
     lb = _one_lb([f.elb_policy("tls", "LBCookieStickinessPolicyType", {})])
     assert lb.listeners[0].ssl_policy is None and lb.listeners[0].ssl_protocols is None
+    # the listener names a policy the load balancer's policies do not describe
+    assert _one_lb([]).listeners[0].ssl_policy is NOT_COLLECTED
+    # ... but the predefined policies do: it is that one
+    predefined = f.ssl_negotiation_policy("tls", protocols=["TLSv1.2"])
+    (li,) = _one_lb([], refs=[predefined]).listeners
+    assert isinstance(li.ssl_policy, ElbPolicy) and li.ssl_protocols == ("TLSv1.2",)
 
 
 def test_classic_lookups(rich: Inventory) -> None:
