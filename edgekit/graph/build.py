@@ -10,17 +10,17 @@ import networkx as nx
 
 from edgekit.graph import nodes as n
 from edgekit.graph.build_cf import add_distribution, add_dns, traffic_records
-from edgekit.graph.build_context import attach_context, register_context_rules
+from edgekit.graph.build_context import attach_context, finish_context, register_context_rules
 from edgekit.graph.build_elb import (
     add_certificate,
     add_load_balancer,
     add_target_group,
     add_web_acl,
-    placeholder,
 )
 from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.graph.refs import resource_node
 from edgekit.graph.resolver import Resolver
-from edgekit.model import NOT_COLLECTED, Arn, Inventory
+from edgekit.model import NOT_COLLECTED, Inventory
 
 
 def build_graph(inv: Inventory) -> nx.DiGraph:
@@ -29,7 +29,7 @@ def build_graph(inv: Inventory) -> nx.DiGraph:
     private = {z.id for z in inv.hosted_zones if z.private_zone}
     public = traffic_records(inv.record_sets, private)
     addresses = {
-        address: lb.arn
+        address: (n.lb_id(lb.arn), "lb-address")
         for lb in inv.load_balancers
         for zone in lb.availability_zones
         for address in zone.addresses
@@ -50,41 +50,9 @@ def build_graph(inv: Inventory) -> nx.DiGraph:
     for name in sorted(public):
         add_dns(graph, res, name, public[name])
     _protections(graph, inv)
+    finish_context(inv, graph)
     _mark_loops(graph)
     return graph
-
-
-def resource_node(graph: nx.DiGraph, inv: Inventory, arn: str) -> str:
-    """The node of a resource a web ACL protects, by ARN (a placeholder when unknown)."""
-    parts = Arn.parse(arn)
-    if parts is not None and parts.service == "cloudfront":
-        node = n.distribution_id(parts.resource.rpartition("/")[2])
-        if node in graph:
-            return node
-        return placeholder(graph, node, NodeKind.DISTRIBUTION, arn, inv.distribution)
-    if parts is not None and parts.service == "elasticloadbalancing":
-        return placeholder(graph, n.lb_id(arn), NodeKind.LOAD_BALANCER, arn, inv.load_balancer)
-    if parts is not None and parts.service == "apigateway":
-        pieces = parts.resource.strip("/").split("/")
-        if len(pieces) == 4 and pieces[0] == "restapis" and pieces[2] == "stages":
-            node = n.api_stage_id(parts.region, pieces[1], pieces[3])
-            if node not in graph:
-                n.add_node(
-                    graph,
-                    node,
-                    NodeKind.API_STAGE,
-                    f"{pieces[1]}/{pieces[3]}",
-                    account_id=parts.account_id or None,
-                    region=parts.region,
-                    arn=arn,
-                    api_id=pieces[1],
-                    stage=pieces[3],
-                )
-            return node
-    node = f"arn:{arn}"
-    if node not in graph:
-        n.add_node(graph, node, NodeKind.AWS_RESOURCE, arn.rpartition(":")[2], arn=arn)
-    return node
 
 
 def _protections(graph: nx.DiGraph, inv: Inventory) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import networkx as nx
 
 from edgekit.graph import nodes as n
-from edgekit.graph.build_elb import certificate_node, placeholder, web_acl_node
 from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.graph.refs import certificate_node, placeholder, web_acl_node
 from edgekit.graph.resolver import Resolver
 from edgekit.model import (
     Distribution,

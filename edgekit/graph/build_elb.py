@@ -1,19 +1,16 @@
-"""Graph parts for ELBv2 (load balancers → listeners → rules → target groups → targets), web
-ACLs and certificates. Placeholders for resources referenced by ARN but absent from the snapshot
-are added here too (``unresolved``, with ``missing``: ``absent`` or ``not-collected``)."""
+"""Graph parts for ELBv2 (load balancers → listeners → rules → target groups → targets), and the
+web ACL and certificate nodes of the inventory."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import networkx as nx
 
 from edgekit.graph import nodes as n
 from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.graph.refs import arn_place, certificate_node, placeholder
 from edgekit.model import (
     NOT_COLLECTED,
     Action,
-    Arn,
     Certificate,
     Inventory,
     Listener,
@@ -23,41 +20,6 @@ from edgekit.model import (
     TargetHealth,
     WebACL,
 )
-
-_LABEL_PREFIX = {NodeKind.TARGET_GROUP: "tg ", NodeKind.LOAD_BALANCER: "lb "}
-
-
-def missing_of(found: object) -> str:
-    """``not-collected`` for the sentinel, else ``absent``."""
-    return "not-collected" if found is NOT_COLLECTED else "absent"
-
-
-def _arn_place(arn: str) -> tuple[str | None, str | None]:
-    parts = Arn.parse(arn)
-    return (None, None) if parts is None else (parts.account_id, parts.region)
-
-
-def placeholder(
-    graph: nx.DiGraph, node: str, kind: NodeKind, arn: str, lookup: Callable[[str], object]
-) -> str:
-    """A node for a resource referenced by ARN; ``unresolved`` when the lookup misses it."""
-    if node in graph:
-        return node
-    account, region = _arn_place(arn)
-    found = lookup(arn)
-    name = arn.rsplit("/", 2)[-2] if arn.count("/") >= 2 else arn.rpartition(":")[2]
-    label = f"{_LABEL_PREFIX.get(kind, '')}{name}"
-    return n.add_node(
-        graph,
-        node,
-        kind,
-        label,
-        account_id=account,
-        region=region,
-        arn=arn,
-        unresolved=True,
-        missing=missing_of(found),
-    )
 
 
 def add_certificate(graph: nx.DiGraph, cert: Certificate) -> None:
@@ -78,16 +40,6 @@ def add_certificate(graph: nx.DiGraph, cert: Certificate) -> None:
     )
 
 
-def certificate_node(graph: nx.DiGraph, inv: Inventory, ref: str) -> str:
-    """The node of an ACM ARN or IAM certificate id (a placeholder when not collected)."""
-    node = n.certificate_id(ref)
-    if node in graph:
-        return node
-    if ref.startswith("arn:"):
-        return placeholder(graph, node, NodeKind.CERTIFICATE, ref, inv.certificate)
-    return n.add_node(graph, node, NodeKind.CERTIFICATE, f"IAM {ref}", iam_certificate_id=ref)
-
-
 def add_web_acl(graph: nx.DiGraph, acl: WebACL) -> None:
     """A WAFv2 web ACL node."""
     n.add_node(
@@ -102,16 +54,6 @@ def add_web_acl(graph: nx.DiGraph, acl: WebACL) -> None:
         name=acl.name,
         scope=acl.scope,
     )
-
-
-def web_acl_node(graph: nx.DiGraph, inv: Inventory, ref: str) -> str:
-    """The node of a WAFv2 ARN (placeholder when absent) or a WAF Classic id."""
-    node = n.web_acl_id(ref)
-    if node in graph:
-        return node
-    if ref.startswith("arn:"):
-        return placeholder(graph, node, NodeKind.WEB_ACL, ref, inv.web_acl)
-    return n.add_node(graph, node, NodeKind.WEB_ACL_CLASSIC, f"classic {ref}", classic_id=ref)
 
 
 def add_load_balancer(graph: nx.DiGraph, inv: Inventory, lb: LoadBalancer) -> None:
@@ -253,7 +195,7 @@ def _add_target(graph: nx.DiGraph, inv: Inventory, tg: TargetGroup, target: Targ
     )
     if tg.target_type == "lambda":
         fn = n.lambda_id(target.target_id)
-        account, region = _arn_place(target.target_id)
+        account, region = arn_place(target.target_id)
         n.add_node(
             graph,
             fn,

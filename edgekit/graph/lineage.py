@@ -45,7 +45,10 @@ class Hop:
     tls_policy: str | None
     """Viewer TLS policy here (distribution minimum protocol, listener SslPolicy)."""
     origin_lock: tuple[str, ...]
-    """Origin lock facts: headers sent / required, OAC / OAI, VPC origin, internal scheme."""
+    """Origin lock facts: headers sent / required, OAC / OAI, VPC origin, internal scheme,
+    security groups, bucket policy, function URL auth type."""
+    shield: str | None
+    """Shield Advanced protection name (``unknown`` when it could not be read), or None."""
     unresolved: bool
     repeat: bool
     """Already listed above; not expanded again."""
@@ -203,6 +206,7 @@ def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
                 certificates=tuple(certs),
                 tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
                 origin_lock=origin_lock(attrs),
+                shield=attrs.get("shield"),
                 unresolved=bool(attrs.get("unresolved") or attrs.get("cname_loop")),
                 repeat=repeat,
             )

@@ -13,7 +13,8 @@ origin              ``origin:<distId>:<originId>``
 origin-group        ``origin-group:<distId>:<groupId>``
 vpc-origin          ``vpc-origin:<vpcOriginId>``
 web-acl             ``waf:<arn>``                                   WAFv2 ARN
-web-acl-classic     ``waf-classic:<webAclId>``                      WAF Classic id
+web-acl-classic     ``waf-classic:<webAclId>``                      WAF Classic id (also
+                                                                    for a classic ARN)
 load-balancer       ``lb:<arn>``                                    ALB/NLB/GWLB/Classic ARN
 listener            ``listener:<arn>``
 listener-rule       ``rule:<arn>``
@@ -159,8 +160,11 @@ def vpc_origin_id(vpc_origin: str) -> str:
 
 
 def web_acl_id(arn_or_classic_id: str) -> str:
-    """``waf:<arn>`` for WAFv2, ``waf-classic:<id>`` for a WAF Classic id."""
+    """``waf:<arn>`` for WAFv2, ``waf-classic:<id>`` for a WAF Classic id or ARN."""
     if arn_or_classic_id.startswith("arn:"):
+        service = arn_or_classic_id.split(":", 3)[2]
+        if service in ("waf", "waf-regional"):
+            return f"waf-classic:{arn_or_classic_id.rpartition('/')[2]}"
         return f"waf:{arn_or_classic_id}"
     return f"waf-classic:{arn_or_classic_id}"
 

@@ -2,16 +2,19 @@
 
 Rules, tried in this order (the first match wins; each is O(1) — dictionary lookups, no scans):
 
-1. an IP address: an NLB's static address, else ``ext:<ip>``;
+1. an IP address: an NLB's static address or an accelerator's address, else ``ext:<ip>``;
 2. an ALB/NLB/GWLB DNS name (case-insensitive, ``dualstack.`` ignored) → ``lb:<arn>``;
    a Classic ELB DNS name → ``lb:<classic arn>`` (once Classic ELBs are in the model);
-3. a distribution's ``*.cloudfront.net`` name → ``cloudfront:<id>``;
+3. a distribution's ``*.cloudfront.net`` name → ``cloudfront:<id>``; then the context rules:
+   an API custom domain's regional ``d-….execute-api…`` or edge ``*.cloudfront.net`` name →
+   ``apigw-domain:<name>``, an accelerator's DNS name → ``accelerator:<arn>``;
 4. an S3 REST or website endpoint (every regional form) → ``s3:<bucket>``;
 5. an ``execute-api`` default endpoint → ``apigw:<region>:<apiId>``;
 6. a ``*.lambda-url.<region>.on.aws`` URL → ``lambda-url:<region>:<urlId>``;
 7. a name with public Route 53 records → ``dns:<name>`` (whose own edges follow the alias or
    CNAME onwards: chains are edges between ``dns:`` nodes, loops are marked by the builder);
-8. an alias of a distribution → ``cloudfront:<id>``;
+8. an alias of a distribution → ``cloudfront:<id>``; an API custom domain name →
+   ``apigw-domain:<name>``;
 9. anything else → ``ext:<name>`` (``unresolved``; ``hint`` names the AWS service its form
    suggests: ``elb``, ``cloudfront``, ``api-domain``, ``accelerator``; ``missing`` says whether
    the place it would live was collected: ``absent`` or ``not-collected``).
@@ -29,7 +32,7 @@ import networkx as nx
 
 from edgekit.graph import nodes as n
 from edgekit.graph.nodes import NodeKind
-from edgekit.graph.resolve import classify, normalize, strip_dualstack
+from edgekit.graph.resolve import classify, normalize
 from edgekit.model import NOT_COLLECTED, Distribution, Inventory, LoadBalancer
 
 Hook = Callable[[str], "tuple[str, str] | None"]
@@ -44,12 +47,13 @@ class Resolver:
         inv: Inventory,
         graph: nx.DiGraph,
         public_names: Mapping[str, Any],
-        lb_addresses: Mapping[str, str],
+        addresses: dict[str, tuple[str, str]],
     ) -> None:
         self.inv = inv
         self.graph = graph
         self.public_names = public_names
-        self.lb_addresses = lb_addresses
+        self.addresses = addresses
+        """IP address → (node id, rule): NLB static addresses, accelerator addresses."""
         self.before_patterns: list[Hook] = []
         """Rules added by context kinds, tried after rule 3 (e.g. API custom-domain targets)."""
         self.after_names: list[Hook] = []
@@ -60,9 +64,9 @@ class Resolver:
         host = normalize(domain)
         match = classify(host)
         if match is not None and match.rule == "ip":
-            lb_arn = self.lb_addresses.get(host)
-            if lb_arn is not None:
-                return n.lb_id(lb_arn), "lb-address"
+            found = self.addresses.get(host)
+            if found is not None:
+                return found
             return self._external(host, None, None), "unresolved"
         lb = self.inv.load_balancer_by_dns(host)
         if isinstance(lb, LoadBalancer):
@@ -141,6 +145,3 @@ def _missing(found: object) -> str | None:
     if found is NOT_COLLECTED:
         return "not-collected"
     return "absent" if found is None else None
-
-
-__all__ = ["Resolver", "strip_dualstack"]

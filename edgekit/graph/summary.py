@@ -19,6 +19,7 @@ from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
 CHAIN_LIMIT: Final = 600
 """Longest origin-chain text kept per node (longer ones end with ``…``)."""
 
+_TLS_PROTOCOLS: Final = frozenset({"HTTPS", "TLS", "SSL"})
 MAX_ALTERNATIVES: Final = 64
 """Most alternatives kept per node (the first ones in sorted order)."""
 
@@ -28,9 +29,8 @@ _HOP_KINDS: Final = frozenset(
         NodeKind.DISTRIBUTION,
         NodeKind.ACCELERATOR,
         NodeKind.LOAD_BALANCER,
-        NodeKind.API,
+        NodeKind.API_STAGE,
         NodeKind.S3_BUCKET,
-        NodeKind.LAMBDA_URL,
         NodeKind.LAMBDA_FUNCTION,
         NodeKind.INSTANCE,
         NodeKind.EXTERNAL,
@@ -44,6 +44,7 @@ _CHAIN_PREFIX: Final = {
     NodeKind.TARGET_GROUP: "",
     NodeKind.ACCELERATOR: "accelerator ",
     NodeKind.API: "api ",
+    NodeKind.API_STAGE: "stage ",
     NodeKind.API_DOMAIN: "api-domain ",
     NodeKind.S3_BUCKET: "s3 ",
     NodeKind.LAMBDA_URL: "lambda-url ",
@@ -66,7 +67,10 @@ class Downstream:
     backends: frozenset[str]
     """Kinds of the path ends (``instance``, ``ip``, ``lambda``, ``s3``, ``external`` ...)."""
     hops: int
-    """Most network hops on a path (distribution, accelerator, LB, API, backend count 1)."""
+    """Most network hops on a path: distributions, accelerators, load balancers, API stages
+    (an edge-optimized API or EDGE custom domain adds API Gateway's own CloudFront), and the
+    backend (instance / IP target, function, bucket, external name) count 1 each; DNS records
+    and configuration nodes (behaviors, origins, listeners, rules, target groups) count 0."""
     unresolved: bool
     """Some path reaches an unresolved node or an alias / CNAME loop."""
     alternatives: tuple[str, ...]
@@ -83,19 +87,72 @@ def traffic_view(graph: nx.DiGraph) -> Any:
     return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] in TRAFFIC_EDGES)
 
 
+def traffic_adjacency(graph: nx.DiGraph) -> dict[str, list[str]]:
+    """Every node's traffic successors (a plain dict: much faster to walk than a view)."""
+    return {
+        u: [v for v, d in nbrs.items() if d["kind"] in TRAFFIC_EDGES]
+        for u, nbrs in graph.adjacency()
+    }
+
+
+def components(succ: Mapping[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components, successors before predecessors (iterative Tarjan, O(V+E)).
+
+    Each component's nodes are sorted.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    for root in sorted(succ):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            children = succ[node]
+            while i < len(children):
+                child = children[i]
+                i += 1
+                if child not in index:
+                    work.append((node, i))
+                    work.append((child, 0))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                if low[node] == index[node]:
+                    comp: list[str] = []
+                    while True:
+                        top = stack.pop()
+                        on_stack.discard(top)
+                        comp.append(top)
+                        if top == node:
+                            break
+                    out.append(sorted(comp))
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return out
+
+
 def summarize(graph: nx.DiGraph) -> dict[str, Downstream]:
     """:class:`Downstream` of every node."""
-    traffic = traffic_view(graph)
-    condensed = nx.condensation(traffic)
-    members: dict[int, set[str]] = {c: data["members"] for c, data in condensed.nodes(data=True)}
+    succ = traffic_adjacency(graph)
     acls = _protectors(graph)
-    done: dict[int, Downstream] = {}
-    for comp in reversed(list(nx.topological_sort(condensed))):
-        nodes = sorted(members[comp])
-        children = [done[c] for c in condensed.successors(comp)]
-        done[comp] = _combine(graph, nodes, children, acls)
-    mapping = condensed.graph["mapping"]
-    return {node: done[mapping[node]] for node in graph}
+    done: dict[str, Downstream] = {}
+    for comp in components(succ):
+        members = set(comp)
+        children = {id(d): d for x in comp for c in succ[x] if c not in members for d in (done[c],)}
+        summary = _combine(graph, comp, list(children.values()), acls)
+        for node in comp:
+            done[node] = summary
+    return done
 
 
 def _protectors(graph: nx.DiGraph) -> dict[str, list[str]]:
@@ -124,7 +181,7 @@ def _combine(
         distributions=_union(own_dists, (c.distributions for c in children)),
         web_acls=_union(own_acls, (c.web_acls for c in children)),
         tls_policies=(
-            _union([p for a in attrs for p in _tls(graph, a)], ())
+            _union([p for x, a in zip(nodes, attrs, strict=True) for p in _tls(graph, x, a)], ())
             if terminator
             else _union((), (c.tls_policies for c in children))
         ),
@@ -157,6 +214,14 @@ def hop_weight(attrs: Mapping[str, Any]) -> int:
     kind = attrs["kind"]
     if kind == NodeKind.TARGET:
         return 1 if attrs.get("target_type") in ("instance", "ip") else 0
+    if kind == NodeKind.API:
+        # the stage is the hop; an edge-optimized API adds API Gateway's own CloudFront
+        own = 0 if attrs.get("has_stages") else 1
+        return own + (1 if attrs.get("edge_optimized") else 0)
+    if kind == NodeKind.API_DOMAIN:
+        return 1 if attrs.get("endpoint_type") == "EDGE" else 0
+    if kind == NodeKind.LAMBDA_URL:
+        return 0 if attrs.get("modelled") else 1  # the function behind it is the hop
     return 1 if kind in _HOP_KINDS else 0
 
 
@@ -188,16 +253,18 @@ def backend_kind(attrs: Mapping[str, Any]) -> str:
     return f"{kind} (unresolved)" if attrs.get("unresolved") else str(kind)
 
 
-def _tls(graph: nx.DiGraph, attrs: Mapping[str, Any]) -> list[str]:
+def _tls(graph: nx.DiGraph, node: str, attrs: Mapping[str, Any]) -> list[str]:
+    """Viewer TLS policies where ``node`` terminates TLS (its HTTPS/TLS/SSL listeners)."""
     if attrs["kind"] == NodeKind.DISTRIBUTION:
         return [attrs.get("tls_policy") or ""]
     if attrs["kind"] == NodeKind.API_DOMAIN:
         return [attrs["security_policy"]] if attrs.get("security_policy") else []
-    ref = attrs.get("ref")
     policies: list[str] = []
-    for li in getattr(ref, "listeners", None) or ():
-        if getattr(li, "protocol", None) in ("HTTPS", "TLS") and li.ssl_policy:
-            policies.append(li.ssl_policy)
+    for v in graph.successors(node):
+        li = graph.nodes[v]
+        listener = li["kind"] == NodeKind.LISTENER and li.get("protocol") in _TLS_PROTOCOLS
+        if listener and li.get("ssl_policy"):
+            policies.append(li["ssl_policy"])
     return policies
 
 

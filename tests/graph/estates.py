@@ -5,7 +5,10 @@
   CNAME chains and loops, a cross-account NLB → ALB → Lambda chain, VPC origins (found,
   cross-account, missing), another distribution by domain and by alias, ``execute-api`` and
   Lambda URL endpoints, unresolvable names (plain, ELB-like, CloudFront-like), an A record on
-  an NLB's static address, a forward to a missing target group, a WAF Classic id.
+  an NLB's static address, a forward to a missing target group, a WAF Classic id; context
+  kinds: a Classic ELB by (dualstack) DNS name, an accelerator by DNS name and by address (its
+  endpoint an ALB of the other account), an API custom domain by its regional target and by
+  its own name (mapped to a stage of an API the snapshot does not have).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from tests.model import factories as f
 A, B = f.ACCOUNT, f.ACCOUNT_B
 REGION = "us-east-1"
 CF_ZONE = "Z2FDTNDATAQYW2"
+SHOP_TARGET = "d-rules1.execute-api.us-east-1.amazonaws.com"
 EDGE_ACL_ID = "e0000000-0000-4000-8000-0000000000e1"
 ALB_ACL_ID = "e0000000-0000-4000-8000-0000000000e2"
 
@@ -152,9 +156,17 @@ def rules() -> Snapshot:
             f.custom_origin("partner", "origin.partner.example"),
             f.custom_origin("old-elb", "gone-alb-999.us-east-1.elb.amazonaws.com"),
             f.custom_origin("old-cdn", "dgone12345.cloudfront.net"),
+            f.custom_origin("shop", "shop.rules.example"),
         ],
-        behaviors=[f.behavior(o, f"/{o}/*") for o in ("url", "partner", "old-elb", "old-cdn")],
+        behaviors=[
+            f.behavior(o, f"/{o}/*") for o in ("url", "partner", "old-elb", "old-cdn", "shop")
+        ],
     )
+    clb = f.classic_lb("rules-clb", [f.classic_listener("HTTP", 80)], security_groups=())
+    accel = f.accelerator("rules-accelerator")
+    ga_li = f.ga_listener(accel)
+    ga_group = f.endpoint_group(ga_li, REGION, [f.ga_endpoint(b_alb["LoadBalancerArn"])])
+    shop = f.domain_v2("shop.rules.example", target=SHOP_TARGET)
     records = [
         f.alias_record("www.example.com.", dual["DomainName"] + ".", CF_ZONE),
         f.alias_record("www.example.com.", dual["DomainName"] + ".", CF_ZONE, rtype="AAAA"),
@@ -168,6 +180,10 @@ def rules() -> Snapshot:
         f.record("blue.example.com.", "CNAME", ["www.example.com"], SetIdentifier="b", Weight=90),
         f.record("blue.example.com.", "CNAME", ["api.example.com"], SetIdentifier="g", Weight=10),
         f.record("_acme.example.com.", "CNAME", ["x.acm-validations.aws."]),
+        f.alias_record("legacy.example.com.", f"dualstack.{clb['DNSName']}.", f.ALB_ZONE),
+        f.record("ga.example.com.", "A", ["75.2.10.1"]),
+        f.alias_record("ga2.example.com.", accel["DnsName"] + ".", "Z2BJ6XQ5FK7U4H"),
+        f.alias_record("api2.example.com.", f"{SHOP_TARGET}.", "Z1UJRXOUMOOFQ8"),
         f.record("mail.example.com.", "MX", ["10 mx.example.com."]),
     ]
     cloudfront = {
@@ -268,6 +284,28 @@ def rules() -> Snapshot:
             },
         ),
         f.payload("route53", {"hosted_zones": [], "query_logging_configs": []}, account=B),
+        f.payload(
+            "elb",
+            {"load_balancers": [f.classic_entry(clb, attrs=f.classic_attributes())]},
+            region=REGION,
+        ),
+        f.payload(
+            "globalaccelerator",
+            {
+                "accelerators": [
+                    f.accelerator_entry(accel, [f.ga_listener_entry(ga_li, [ga_group])])
+                ]
+            },
+        ),
+        f.payload(
+            "apigatewayv2",
+            {
+                "apis": [],
+                "domain_names": [f.domain_v2_entry(shop, [f.api_mapping("zz9gone", "live")])],
+                "vpc_links": [],
+            },
+            region=REGION,
+        ),
         f.payload(
             "acm",
             {

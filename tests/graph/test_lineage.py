@@ -64,7 +64,8 @@ def test_vpc_origin_and_internal_scheme(rich: Estate) -> None:
     kinds = [h.kind for h in hops]
     assert kinds[:5] == ["distribution", "behavior", "origin", "vpc-origin", "load-balancer"]
     assert hops[2].origin_lock == ("VPC origin (private)",)
-    assert hops[4].origin_lock == ("internal scheme",) and hops[4].detail == "vpc-origin-endpoint"
+    assert hops[4].origin_lock == ("internal scheme", "port 80 admits 0.0.0.0/0 or ::/0")
+    assert hops[4].detail == "vpc-origin-endpoint"
 
 
 def test_unresolved_and_loops(rules: Estate) -> None:
