@@ -22,15 +22,17 @@ covering side, run against the covered pattern's automaton, with antichain pruni
 covering subset contains an already explored one's cannot lead to a new counterexample). It
 stops at the first counterexample, which :func:`find_uncovered` returns as a concrete path.
 
-The subset construction is exponential only in contrived patterns with long runs of ``?``;
-a work budget turns such an input into :class:`PatternTooComplexError` instead of a hang.
+Two cheap candidate paths are tried before the search (most non-inclusions end there) and
+results are memoised per (patterns, pattern), since estates repeat the same patterns. The subset
+construction is exponential only in contrived patterns with long runs of ``?``; a work budget
+turns such an input into :class:`PatternTooComplexError` instead of a hang.
 """
 
 from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -39,7 +41,7 @@ STAR: Final = "*"
 ANY: Final = "?"
 _OTHER: Final = ""
 """The abstract symbol for "a character no pattern of the comparison names" (never a literal)."""
-BUDGET: Final = 200_000
+BUDGET = 200_000
 """Maximum (state, subset) pairs explored by one inclusion test."""
 
 
@@ -83,59 +85,68 @@ class _Glob:
     def final(self) -> int:
         return len(self.tokens)
 
-    def close(self, states: Iterable[int]) -> frozenset[int]:
-        """Add the states reachable by letting a ``*`` match nothing (stars are collapsed, so
-        one step suffices)."""
-        out = set(states)
-        out.update(i + 1 for i in list(out) if i < self.final and self.tokens[i] == STAR)
-        return frozenset(out)
-
-    def step(self, states: Iterable[int], symbol: str) -> frozenset[int]:
-        """States after consuming one character of class ``symbol``."""
-        nxt: set[int] = set()
-        for i in states:
-            if i >= self.final:
-                continue
-            tok = self.tokens[i]
-            if tok == STAR:
-                nxt.add(i)
-            elif tok in (ANY, symbol):
-                nxt.add(i + 1)
-        return self.close(nxt)
-
     def literals(self) -> set[str]:
         return {c for c in self.tokens if c not in (STAR, ANY)}
 
 
-class _Union:
-    """Several patterns as one NFA over states ``(pattern index, position)``."""
+class _Nfa:
+    """Several patterns as one NFA over a fixed abstract alphabet, transitions memoised.
 
-    def __init__(self, globs: Sequence[_Glob]) -> None:
-        self.globs = globs
+    Global states number every pattern position; :meth:`move` gives the (closed) set of states
+    after one character of class ``symbol`` (an index into the alphabet).
+    """
 
-    def start(self) -> frozenset[tuple[int, int]]:
-        return frozenset((k, i) for k, g in enumerate(self.globs) for i in g.close({0}))
+    def __init__(self, globs: Sequence[_Glob], alphabet: Sequence[str]) -> None:
+        self.alphabet = alphabet
+        self.tokens: list[str] = []
+        """Token at each global state (``""`` for a pattern's final state)."""
+        self.closure: list[frozenset[int]] = []
+        start: set[int] = set()
+        final: set[int] = set()
+        for g in globs:
+            base = len(self.tokens)
+            self.tokens.extend(g.tokens)
+            self.tokens.append("")
+            start.add(base)
+            final.add(base + g.final)
+        n = len(self.tokens)
+        self.closure = [
+            frozenset((i, i + 1)) if self.tokens[i] == STAR and i + 1 < n else frozenset((i,))
+            for i in range(n)
+        ]
+        self.start = frozenset().union(*(self.closure[i] for i in start))
+        self.final = frozenset(final)
+        self._moves: dict[tuple[int, int], frozenset[int]] = {}
 
-    def step(self, states: frozenset[tuple[int, int]], symbol: str) -> frozenset[tuple[int, int]]:
-        out: set[tuple[int, int]] = set()
-        for k, g in enumerate(self.globs):
-            mine = [i for kk, i in states if kk == k]
-            if mine:
-                out.update((k, i) for i in g.step(mine, symbol))
-        return frozenset(out)
+    def move(self, state: int, symbol: int) -> frozenset[int]:
+        key = (state, symbol)
+        found = self._moves.get(key)
+        if found is None:
+            tok = self.tokens[state]
+            if tok == STAR:
+                found = self.closure[state]
+            elif tok == ANY or (tok and tok == self.alphabet[symbol]):
+                found = self.closure[state + 1]
+            else:
+                found = frozenset()
+            self._moves[key] = found
+        return found
 
-    def accepts(self, states: frozenset[tuple[int, int]]) -> bool:
-        return any(i == self.globs[k].final for k, i in states)
+    def step(self, states: frozenset[int], symbol: int) -> frozenset[int]:
+        rows = [self.move(s, symbol) for s in states]
+        return frozenset().union(*rows) if rows else frozenset()
+
+
+_CANDIDATES: Final = "x0~-_.zZ9" + "".join(chr(n) for n in range(0x100, 0x200))
+"""Characters for the "other" class: the first one no pattern of the comparison names (the
+literal set of two patterns is far smaller than this list)."""
 
 
 def _concrete(symbol: str, literals: set[str]) -> str:
     """A real character for an abstract symbol (the "other" class gets an unused character)."""
     if symbol != _OTHER:
         return symbol
-    for c in "x0~-_.zZ9" + "".join(chr(n) for n in range(0x100, 0x200)):
-        if c not in literals:
-            return c
-    raise AssertionError("unreachable: literals cannot exhaust the candidates")
+    return next(c for c in _CANDIDATES if c not in literals)
 
 
 def _completion(glob: _Glob, state: int, literals: set[str]) -> str:
@@ -146,48 +157,78 @@ def _completion(glob: _Glob, state: int, literals: set[str]) -> str:
     )
 
 
+def _quick_witness(generals: Sequence[str], specific: str, other: str) -> str | None:
+    """Cheap candidates first: ``specific`` with its ``*`` empty or one unnamed character and
+    its ``?`` an unnamed character. Most non-inclusions are caught here."""
+    tokens = canonical(specific)
+    for star in ("", other):
+        path = "".join(star if c == STAR else other if c == ANY else c for c in tokens)
+        if not any(matches(g, path) for g in generals):
+            return path
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _uncovered(generals: tuple[str, ...], specific: str) -> str | None:
+    q = _Glob(canonical(specific))
+    globs = [_Glob(canonical(g)) for g in generals]
+    literals = q.literals().union(*(g.literals() for g in globs))
+    alphabet = [*sorted(literals), _OTHER]
+    chars = [_concrete(a, literals) for a in alphabet]
+    quick = _quick_witness(generals, specific, chars[-1])
+    if quick is not None:
+        return quick
+    p = _Nfa(globs, alphabet)
+    qn = _Nfa([q], alphabet)
+    q_final = q.final
+
+    def counterexample(s: int, sp: frozenset[int], word: str) -> str | None:
+        if not sp:  # nothing of `generals` is left alive: any completion is uncovered
+            return word + _completion(q, s, literals)
+        if s == q_final and not sp & p.final:
+            return word
+        return None
+
+    # Antichain: per state of `specific`, the minimal covering subsets explored so far.
+    seen: dict[int, list[frozenset[int]]] = {}
+    queue: deque[tuple[int, frozenset[int], str]] = deque()
+
+    def push(s: int, sp: frozenset[int], word: str) -> None:
+        known = seen.setdefault(s, [])
+        if any(old <= sp for old in known):
+            return
+        known[:] = [old for old in known if not sp <= old]
+        known.append(sp)
+        queue.append((s, sp, word))
+
+    for s in qn.start:
+        found = counterexample(s, p.start, "")
+        if found is not None:
+            return found
+        push(s, p.start, "")
+    explored = 0
+    while queue:
+        s, sp, word = queue.popleft()
+        explored += 1
+        if explored > BUDGET:
+            raise PatternTooComplexError(f"inclusion of {specific!r} in {list(generals)!r}")
+        for a, char in enumerate(chars):
+            nsp = p.step(sp, a)
+            for ns in qn.move(s, a):
+                found = counterexample(ns, nsp, word + char)
+                if found is not None:
+                    return found
+                push(ns, nsp, word + char)
+    return None
+
+
 def find_uncovered(generals: Sequence[str], specific: str) -> str | None:
     """A path that ``specific`` matches and none of ``generals`` does; None when the patterns
     of ``generals`` together cover ``specific`` (its language is a subset of their union).
 
     Raises :class:`PatternTooComplexError` when the search exceeds :data:`BUDGET`.
     """
-    q = _Glob(canonical(specific))
-    union = _Union([_Glob(canonical(g)) for g in generals])
-    literals = q.literals().union(*(g.literals() for g in union.globs))
-    alphabet = [*sorted(literals), _OTHER]
-    start_p = union.start()
-    # Antichain: per state of `specific`, the minimal covering subsets explored so far.
-    seen: dict[int, list[frozenset[tuple[int, int]]]] = {}
-    queue: deque[tuple[int, frozenset[tuple[int, int]], str]] = deque()
-
-    def push(s: int, sp: frozenset[tuple[int, int]], word: str) -> bool:
-        known = seen.setdefault(s, [])
-        if any(old <= sp for old in known):
-            return False
-        known[:] = [old for old in known if not sp <= old]
-        known.append(sp)
-        queue.append((s, sp, word))
-        return True
-
-    for s in q.close({0}):
-        push(s, start_p, "")
-    explored = 0
-    while queue:
-        s, sp, word = queue.popleft()
-        if not sp:  # nothing of `generals` is left alive: any completion is uncovered
-            return word + _completion(q, s, literals)
-        if s == q.final and not union.accepts(sp):
-            return word
-        explored += 1
-        if explored > BUDGET:
-            raise PatternTooComplexError(f"inclusion of {specific!r} in {list(generals)!r}")
-        for sym in alphabet:
-            nsp = union.step(sp, sym)
-            char = _concrete(sym, literals)
-            for ns in q.step({s}, sym):
-                push(ns, nsp, word + char)
-    return None
+    return _uncovered(tuple(generals), specific)
 
 
 def covers(general: str | Sequence[str], specific: str) -> bool:
@@ -204,17 +245,18 @@ def find_common(a: str, b: str) -> str | None:
     ga, gb = _Glob(canonical(a)), _Glob(canonical(b))
     literals = ga.literals() | gb.literals()
     alphabet = [*sorted(literals), _OTHER]
-    start = [(i, j) for i in ga.close({0}) for j in gb.close({0})]
+    chars = [_concrete(x, literals) for x in alphabet]
+    na, nb = _Nfa([ga], alphabet), _Nfa([gb], alphabet)
+    start = [(i, j) for i in na.start for j in nb.start]
     seen = set(start)
     queue = deque((i, j, "") for i, j in start)
     while queue:
         i, j, word = queue.popleft()
         if i == ga.final and j == gb.final:
             return word
-        for sym in alphabet:
-            char = _concrete(sym, literals)
-            for ni in ga.step({i}, sym):
-                for nj in gb.step({j}, sym):
+        for x, char in enumerate(chars):
+            for ni in na.move(i, x):
+                for nj in nb.move(j, x):
                     if (ni, nj) not in seen:
                         seen.add((ni, nj))
                         queue.append((ni, nj, word + char))
