@@ -70,12 +70,13 @@ def origin_http_only(dist: Distribution, ctx: CheckContext) -> Fail | None:
 )
 def origin_tls_outdated(dist: Distribution, ctx: CheckContext) -> Fail | None:
     """A custom origin's OriginSslProtocols contains SSLv3, TLSv1 or TLSv1.1, so CloudFront
-    may negotiate them with the origin. Origins with OriginProtocolPolicy ``http-only`` never
-    negotiate TLS and are left to ``cloudfront.origin_http_only``."""
+    may negotiate them with the origin. The list is judged whatever the OriginProtocolPolicy
+    (an ``http-only`` origin switched to HTTPS later inherits it); evidence names the outdated
+    protocols per origin."""
     bad: dict[str, list[str]] = {}
     for origin in sorted(dist.origins, key=lambda o: o.id):
         cfg = origin.custom_origin_config
-        if cfg is None or cfg.origin_protocol_policy == "http-only":
+        if cfg is None:
             continue
         old = sorted(p for p in cfg.origin_ssl_protocols if p in OUTDATED_ORIGIN_PROTOCOLS)
         if old:

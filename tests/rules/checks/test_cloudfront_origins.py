@@ -76,8 +76,14 @@ def test_origin_tls_outdated_fires_on_tls10_11_sslv3() -> None:
     assert finding.evidence == {"origin_ssl_protocols": {"alb": ["SSLv3", "TLSv1", "TLSv1.1"]}}
 
 
-def test_origin_tls_outdated_passes_tls12_only_and_http_only() -> None:
+def test_origin_tls_outdated_fires_whatever_the_protocol_policy() -> None:
     d = dist(origins=[alb(), alb("plain", policy="http-only", ssl=("TLSv1", "TLSv1.2"))])
+    [finding] = fails("cloudfront.origin_tls_outdated", cf(d))
+    assert finding.evidence == {"origin_ssl_protocols": {"plain": ["TLSv1"]}}
+
+
+def test_origin_tls_outdated_passes_tls12_only_and_s3_rest() -> None:
+    d = dist(origins=[alb(ssl=("TLSv1.2",)), f.s3_origin()])
     assert run_check("cloudfront.origin_tls_outdated", cf(d)) == []
 
 
