@@ -124,3 +124,15 @@ def test_domain_tls_outdated_unknown_without_a_policy() -> None:
     del domain["securityPolicy"]
     [finding] = unknowns("apigw.domain_tls_outdated", _domains(domain))
     assert finding.evidence == {"domain": "old.example.com"}
+
+
+def test_stage_no_waf_fires_only_for_stages_not_mapped_behind_cloudfront() -> None:
+    api = f.rest_api_entry(f.rest_api("a1"), stages=[f.rest_stage("prod"), f.rest_stage("dev")])
+    domain = f.domain_v1_entry(f.domain_v1("api.example.com"), [f.base_path_mapping("a1", "prod")])
+    dist = f.distribution("E1", origins=[f.custom_origin("api", "api.example.com")])
+    snap = f.snapshot(
+        f.payload("apigateway", {"rest_apis": [api], "domain_names": [domain]}, region=REGION),
+        f.payload("cloudfront", {"distributions": [f.distribution_entry(dist)]}),
+    )
+    [finding] = fails("apigw.stage_no_waf", snap)
+    assert finding.evidence["stage"] == "dev"

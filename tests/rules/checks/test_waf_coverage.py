@@ -190,3 +190,15 @@ def test_no_rate_based_rule_unknown_when_not_collected() -> None:
     # associated with an API stage while API Gateway was not collected
     stage = f"arn:aws:apigateway:{REGION}::/restapis/abc123/stages/prod"
     assert len(unknowns("waf.no_rate_based_rule", only(group(CRS, 1), resources=[stage]))) == 1
+
+
+def test_no_rate_based_rule_fires_for_a_public_api_stage_not_for_a_private_one() -> None:
+    stage_arn = f"arn:aws:apigateway:{REGION}::/restapis/a1/stages/prod"
+    for types, expected in ((["REGIONAL"], 1), (["PRIVATE"], 0)):
+        api = f.rest_api_entry(f.rest_api("a1", types=types), stages=[f.rest_stage("prod")])
+        snap = regional(
+            entry(acl(group(CRS, 1)), resources=[stage_arn]),
+            extra=[f.payload("apigateway", {"rest_apis": [api]}, region=REGION)],
+        )
+        assert len(fails("waf.no_rate_based_rule", snap)) == expected, types
+        assert unknowns("waf.no_rate_based_rule", snap) == []
