@@ -25,6 +25,11 @@ from edgekit.model import NOT_COLLECTED, Inventory
 
 def build_graph(inv: Inventory) -> nx.DiGraph:
     """The traffic and protection graph of an inventory (see :mod:`edgekit.graph`)."""
+    with n.gc_paused():
+        return _build(inv)
+
+
+def _build(inv: Inventory) -> nx.DiGraph:
     graph = nx.DiGraph(collected_at=inv.collected_at, partition=inv.partition)
     private = {z.id for z in inv.hosted_zones if z.private_zone}
     public = traffic_records(inv.record_sets, private)

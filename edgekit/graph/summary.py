@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import networkx as nx
 
-from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
+from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind, gc_paused
 
 CHAIN_LIMIT: Final = 600
 """Longest origin-chain text kept per node (longer ones end with ``…``)."""
@@ -143,6 +143,11 @@ def components(succ: Mapping[str, list[str]]) -> list[list[str]]:
 
 def summarize(graph: nx.DiGraph) -> dict[str, Downstream]:
     """:class:`Downstream` of every node."""
+    with gc_paused():
+        return _summarize(graph)
+
+
+def _summarize(graph: nx.DiGraph) -> dict[str, Downstream]:
     succ = traffic_adjacency(graph)
     acls = _protectors(graph)
     done: dict[str, Downstream] = {}

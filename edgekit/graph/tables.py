@@ -16,7 +16,7 @@ from typing import Any, Final
 import networkx as nx
 import pandas as pd
 
-from edgekit.graph.nodes import REF, NodeKind
+from edgekit.graph.nodes import REF, NodeKind, gc_paused
 from edgekit.graph.summary import Downstream
 from edgekit.model import NOT_COLLECTED, FrozenMap, Inventory
 
@@ -43,6 +43,17 @@ NODE_COLUMNS: Final = (
     "arn",
     "modelled",
     "unresolved",
+)
+
+
+_ENTRY: Final = frozenset(
+    {
+        NodeKind.DISTRIBUTION,
+        NodeKind.LOAD_BALANCER,
+        NodeKind.API,
+        NodeKind.API_DOMAIN,
+        NodeKind.ACCELERATOR,
+    }
 )
 
 
@@ -74,7 +85,10 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
     for node, attrs in graph.nodes(data=True):
         if attrs["kind"] == NodeKind.DNS:
             add(attrs["name"], "dns-record", node)
-    for node, attrs in sorted(graph.nodes(data=True)):
+    candidates = [
+        (node, attrs) for node, attrs in graph.nodes(data=True) if attrs["kind"] in _ENTRY
+    ]
+    for node, attrs in sorted(candidates, key=lambda c: c[0]):
         kind = attrs["kind"]
         if kind == NodeKind.DISTRIBUTION and attrs.get("enabled") and attrs.get("modelled"):
             for alias in attrs.get("aliases") or ():
@@ -94,6 +108,11 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
 
 def entrypoints_frame(graph: nx.DiGraph, summaries: Mapping[str, Downstream]) -> pd.DataFrame:
     """The entrypoints table (columns :data:`ENTRYPOINT_COLUMNS`)."""
+    with gc_paused():
+        return _entrypoints_frame(graph, summaries)
+
+
+def _entrypoints_frame(graph: nx.DiGraph, summaries: Mapping[str, Downstream]) -> pd.DataFrame:
     rows = []
     labels = graph.nodes
     for e in entries(graph):
