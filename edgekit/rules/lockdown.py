@@ -11,8 +11,11 @@ Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) wit
 * **header** — every listener path that *forwards* (default action or rule, judged by the
   terminal action, after any ``authenticate-*``) requires the secret origin header CloudFront
   sends: an ``http-header`` condition on one of those header names whose every value is the
-  (``sha256:``-digested) secret. Layer-4 listeners (TCP/TLS/UDP) cannot check headers:
-  ``open``. Rules not collected: ``unknown`` (unless the default action already forwards).
+  (``sha256:``-digested) secret. Rules are taken in priority order: paths behind a catch-all
+  rule that does not forward are unreachable, and rules admitting only internal ``source-ip``
+  CIDRs are not internet paths (:func:`listener_gaps`). Layer-4 listeners (TCP/TLS/UDP)
+  cannot check headers: ``open``. Rules not collected: ``unknown`` (unless the default
+  action already forwards).
 
 :func:`combine`: ``open`` if either facet is open, ``unknown`` if either is unknown, else
 ``locked``. ``lb.no_waf`` uses the combination; the ``origin.*`` checks read the facets.
@@ -215,10 +218,77 @@ def _requires_secret(
     return False
 
 
+_EVERY_PATH: Final = frozenset({"*", "/*"})
+
+
+def _matches_everything(conditions: Sequence[RuleCondition]) -> bool:
+    """Every request matches: each condition is a catch-all (path ``*`` or ``/*``, host ``*``,
+    source ``0.0.0.0/0`` and ``::/0``). Sound, not complete; no condition is not a catch-all."""
+
+    def universal(c: RuleCondition) -> bool:
+        if c.regex_values:
+            return False
+        if c.field == "path-pattern":
+            return bool(_EVERY_PATH.intersection(c.values))
+        if c.field == "host-header":
+            return "*" in c.values
+        if c.field == "source-ip":
+            return {v.strip() for v in c.values} >= ANYWHERE
+        return False
+
+    return bool(conditions) and all(universal(c) for c in conditions)
+
+
+def _internal_sources_only(conditions: Sequence[RuleCondition]) -> bool:
+    """A ``source-ip`` condition admits only non-global CIDRs: no internet client matches."""
+    return any(
+        c.field == "source-ip" and bool(c.values) and all(_is_internal(v) is True for v in c.values)
+        for c in conditions
+    )
+
+
+def listener_gaps(
+    li: Listener, secrets: Collection[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """``(unguarded, not_collected)`` for one listener: the forwarding paths (``PROTO:port
+    rule N`` / ``default action``) an internet request *without* the secret header reaches,
+    and the parts that could not be read.
+
+    Rules are walked in priority order as ALB evaluates them, for a request that lacks the
+    secret: a rule requiring the secret (``http-header`` condition on a secret header name,
+    every value a secret digest) does not match it; a rule whose ``source-ip`` condition admits
+    only non-global CIDRs is not reachable from the internet; any other rule that forwards is
+    a gap; a catch-all rule (path ``*`` / ``/*``, host ``*``) ends the walk — later rules and
+    the default action are never reached. Layer-4 listeners cannot check headers.
+    """
+    where = f"{li.protocol or '?'}:{li.port}"
+    if (li.protocol or "").upper() not in HEADER_PROTOCOLS:
+        return [f"{where} (layer 4: cannot check headers)"], []
+    default = final_action(li.default_actions)
+    default_forwards = default is not None and default.type == "forward"
+    if li.rules is NOT_COLLECTED:
+        if default_forwards:
+            return [f"{where} default action"], []
+        return [], [f"{where} rules"]
+    unguarded: list[str] = []
+    for rule in sorted((r for r in li.rules if not r.is_default), key=lambda r: r.sort_key):
+        if _requires_secret(rule.conditions, secrets) or _internal_sources_only(rule.conditions):
+            continue
+        last = final_action(rule.actions)
+        if last is not None and last.type == "forward":
+            unguarded.append(f"{where} rule {rule.priority}")
+        if _matches_everything(rule.conditions):
+            return unguarded, []
+    if default_forwards:
+        unguarded.append(f"{where} default action")
+    return unguarded, []
+
+
 def header_facet(
     listeners: Collected[Sequence[Listener]], secrets: Collection[tuple[str, str]]
 ) -> Facet:
-    """Whether every forwarding path of the listeners requires a secret origin header.
+    """Whether every forwarding path of the listeners requires a secret origin header
+    (:func:`listener_gaps`, rule priority order honoured).
 
     ``secrets``: ``(header name lower-cased, sha256 digest)`` pairs CloudFront sends to this
     load balancer (origin custom headers).
@@ -232,25 +302,9 @@ def header_facet(
     unguarded: list[str] = []
     unknown: list[str] = []
     for li in sorted(listeners, key=lambda x: (x.port or 0, x.arn)):
-        where = f"{li.protocol or '?'}:{li.port}"
-        if (li.protocol or "").upper() not in HEADER_PROTOCOLS:
-            unguarded.append(f"{where} (layer 4: cannot check headers)")
-            continue
-        last = final_action(li.default_actions)
-        if last is not None and last.type == "forward":
-            unguarded.append(f"{where} default action")
-            continue
-        if li.rules is NOT_COLLECTED:
-            unknown.append(f"{where} rules")
-            continue
-        for rule in li.rules:
-            if rule.is_default:
-                continue
-            last = final_action(rule.actions)
-            if last is None or last.type != "forward":
-                continue
-            if not _requires_secret(rule.conditions, secrets):
-                unguarded.append(f"{where} rule {rule.priority}")
+        gaps, missing = listener_gaps(li, secrets)
+        unguarded += gaps
+        unknown += missing
     if unguarded:
         evidence["forwards_without_header"] = unguarded
         return Facet(
