@@ -14,8 +14,19 @@ Nodes the snapshot does not describe are still nodes, never dropped:
 * ``ext:<domain>`` — a name no rule matched (``unresolved``; ``hint`` = the AWS service its
   form suggests, ``missing`` = ``absent`` | ``not-collected`` where that can be told);
 * placeholders for resources referenced by ARN but absent (``unresolved``, ``missing``);
-* nodes identified by their DNS name alone (S3 buckets, API Gateway APIs, Lambda URLs, Lambda
-  functions of ALB targets) are resolved, and ``modelled`` only once their payload is parsed.
+* nodes identified by their name or ARN alone (S3 buckets, API Gateway APIs, Lambda URLs,
+  Lambda functions, IAM certificates, WAF Classic ids) are resolved, and ``modelled`` once the
+  snapshot has their payload (a bucket the s3 collector found missing, a URL no function serves,
+  an API mapping to an API that is absent become ``unresolved`` with ``missing``).
+
+Kind-specific attributes (all JSON-native): distributions ``domain_name``, ``aliases``,
+``enabled``, ``web_acl``, ``tls_policy``; load balancers ``lb_type`` (alb | nlb | gwlb |
+classic, from AWS's ``Type``), ``scheme``, ``internet_facing``, ``dns_name``; listeners
+``protocol``, ``port``, ``ssl_policy``; rules ``priority``, ``action``, ``conditions``,
+``requires_headers``; origins ``domain_name``, ``origin_kind``, ``custom_headers``,
+``origin_access_control`` / ``_identity``; APIs ``api_type``, ``public``, ``endpoint``,
+``edge_optimized``; ``lock_facts`` (security groups, bucket policy, function URL auth) and
+``shield`` where known; ``dns:`` nodes ``record_types``, ``routing``, ``cname_loop``.
 
 **Edges** (:class:`EdgeKind`; ``kind`` attribute): traffic edges point the way requests flow
 (``resolves-to``, ``has-behavior``, ``routes``, ``has-member``, ``has-listener``, ``has-rule``,

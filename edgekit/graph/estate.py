@@ -8,8 +8,7 @@
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -18,15 +17,14 @@ import pandas as pd
 from edgekit import snapshot as snap
 from edgekit.errors import InputError
 from edgekit.graph import nodes as n
-from edgekit.graph import tables
+from edgekit.graph import queries, tables
 from edgekit.graph.build import build_graph
 from edgekit.graph.lineage import Lineage, build_lineage, paths_from, web_acls_on_path
-from edgekit.graph.nodes import ORIGIN_RESOLUTION_EDGES, REF, EdgeKind, NodeKind
+from edgekit.graph.nodes import REF
 from edgekit.graph.resolve import normalize
 from edgekit.graph.serialize import node_link
 from edgekit.graph.summary import Downstream, summarize
 from edgekit.model import (
-    NOT_COLLECTED,
     Collected,
     Distribution,
     Inventory,
@@ -35,10 +33,6 @@ from edgekit.model import (
     parse,
 )
 from edgekit.snapshot import Snapshot
-
-_FRONT_KINDS = frozenset(
-    {NodeKind.DNS, NodeKind.ORIGIN, NodeKind.VPC_ORIGIN, NodeKind.API_DOMAIN, NodeKind.API}
-)
 
 
 class UnknownEntrypointError(InputError):
@@ -200,26 +194,7 @@ class Estate:
         when the node has no model object to decide from (a placeholder, or an API Gateway
         resource known only from its name).
         """
-        attrs = self.node(resource_or_node)
-        kind = attrs["kind"]
-        if kind == NodeKind.DNS:
-            return True
-        if kind not in (
-            NodeKind.DISTRIBUTION,
-            NodeKind.LOAD_BALANCER,
-            NodeKind.API,
-            NodeKind.API_STAGE,
-            NodeKind.API_DOMAIN,
-        ):
-            return False
-        if attrs.get(REF) is None and "public" not in attrs:
-            return NOT_COLLECTED
-        if kind == NodeKind.DISTRIBUTION:
-            return bool(attrs["enabled"])
-        if kind == NodeKind.LOAD_BALANCER:
-            return bool(attrs["internet_facing"]) and attrs["lb_type"] != "gwlb"
-        public = attrs.get("public")
-        return NOT_COLLECTED if public is None else bool(public)
+        return queries.is_internet_facing(self.node(resource_or_node))
 
     def distributions_in_front_of(
         self, resource_or_node: object
@@ -232,33 +207,7 @@ class Estate:
         is an origin) are not behind CloudFront in this sense. Disabled distributions count;
         filter on ``distribution.enabled`` if needed. Sorted by distribution id, origin id.
         """
-        start = self.node_id(resource_or_node)
-        queue = deque([start])
-        if self._graph.nodes[start]["kind"] == NodeKind.API:
-            queue.extend(
-                v for v, d in self._graph.adj[start].items() if d["kind"] == EdgeKind.HAS_STAGE
-            )
-        seen = set(queue)
-        origins: list[str] = []
-        while queue:
-            node = queue.popleft()
-            for u in self._graph.predecessors(node):
-                if u in seen or self._graph[u][node]["kind"] not in ORIGIN_RESOLUTION_EDGES:
-                    continue
-                kind = self._graph.nodes[u]["kind"]
-                if kind not in _FRONT_KINDS:
-                    continue
-                seen.add(u)
-                if kind == NodeKind.ORIGIN:
-                    origins.append(u)
-                else:
-                    queue.append(u)
-        pairs = []
-        for o in origins:
-            attrs = self._graph.nodes[o]
-            dist = self._graph.nodes[n.distribution_id(attrs["distribution_id"])][REF]
-            pairs.append((dist, attrs[REF]))
-        return sorted(pairs, key=lambda p: (p[0].id, p[1].id))
+        return queries.distributions_in_front_of(self._graph, self.node_id(resource_or_node))
 
     def resolve_origin(self, distribution: Distribution | str, origin: Origin | str) -> str:
         """The node an origin reaches: its domain's resource, after DNS records and VPC origin.
@@ -269,46 +218,12 @@ class Estate:
         """
         dist_id = distribution if isinstance(distribution, str) else distribution.id
         origin_key = origin if isinstance(origin, str) else origin.id
-        node = self.node_id(n.origin_id(dist_id, origin_key))
-        seen = {node}
-        while True:
-            targets: list[str] = [
-                v for v, d in self._graph.adj[node].items() if d["kind"] == EdgeKind.RESOLVES_TO
-            ]
-            if len(targets) != 1 or targets[0] in seen:
-                return node
-            node = targets[0]
-            seen.add(node)
-            if self._graph.nodes[node]["kind"] not in (NodeKind.DNS, NodeKind.VPC_ORIGIN):
-                return node
+        return queries.resolve_origin(self._graph, self.node_id(n.origin_id(dist_id, origin_key)))
 
     def web_acls_for(self, resource_or_node: object) -> list[str]:
         """Web ACL node ids that protect this resource directly, sorted."""
-        node = self.node_id(resource_or_node)
-        return sorted(
-            u for u in self._graph.predecessors(node) if self._graph[u][node]["kind"] == "protects"
-        )
+        return queries.web_acls_for(self._graph, self.node_id(resource_or_node))
 
     def dns_names_for(self, resource_or_node: object) -> list[str]:
         """Public record names that resolve to this resource (directly or through a chain)."""
-        start = self.node_id(resource_or_node)
-        names: set[str] = set()
-        queue = deque([start])
-        seen = {start}
-        while queue:
-            node = queue.popleft()
-            for u in _dns_predecessors(self._graph, node):
-                if u not in seen:
-                    seen.add(u)
-                    names.add(self._graph.nodes[u]["name"])
-                    queue.append(u)
-        return sorted(names)
-
-
-def _dns_predecessors(graph: nx.DiGraph, node: str) -> Iterable[str]:
-    for u in graph.predecessors(node):
-        if (
-            graph.nodes[u]["kind"] == NodeKind.DNS
-            and graph[u][node]["kind"] == EdgeKind.RESOLVES_TO
-        ):
-            yield u
+        return queries.dns_names_for(self._graph, self.node_id(resource_or_node))

@@ -6,36 +6,40 @@ resource keeps its id across snapshots. Every id is ``<prefix>:<identifier>``:
 ==================  ==============================================  ========================
 kind                id                                              identifier
 ==================  ==============================================  ========================
-dns                 ``dns:<name>``                                  normalised record name
+dns                 ``dns:<name>``                                  public record name
 distribution        ``cloudfront:<distId>``
 behavior            ``behavior:<distId>:<pathPattern|default>``
 origin              ``origin:<distId>:<originId>``
 origin-group        ``origin-group:<distId>:<groupId>``
 vpc-origin          ``vpc-origin:<vpcOriginId>``
 web-acl             ``waf:<arn>``                                   WAFv2 ARN
-web-acl-classic     ``waf-classic:<webAclId>``                      WAF Classic id (also
-                                                                    for a classic ARN)
+web-acl-classic     ``waf-classic:<webAclId>``                      id (also from its ARN)
 load-balancer       ``lb:<arn>``                                    ALB/NLB/GWLB/Classic ARN
-listener            ``listener:<arn>``
+listener            ``listener:<arn>``                              Classic ELB:
+                                                                    ``<lbArn>/<port>``
 listener-rule       ``rule:<arn>``
 target-group        ``tg:<arn>``
-target              ``target:<tgArn>:<targetId>:<port|->``
+target              ``target:<tgArn>:<targetId>:<port|->``          Classic ELB: ``<lbArn>``
 lambda-function     ``lambda:<functionArn>``
-instance            ``ec2:<instanceArn>``                           (VPC origin endpoints)
+instance            ``ec2:<arn or id>``                             VPC origin / accelerator
+                                                                    endpoint (instance, EIP)
 s3-bucket           ``s3:<bucket>``
 api                 ``apigw:<region>:<apiId>``                      REST, HTTP or WebSocket API
 api-stage           ``apigw-stage:<region>:<apiId>:<stage>``
 api-domain          ``apigw-domain:<domainName>``                   custom domain name
 lambda-url          ``lambda-url:<region>:<urlId>``
 accelerator         ``accelerator:<arn>``
-certificate         ``cert:<arn>`` (ACM) / ``cert:iam:<id>``
+certificate         ``cert:<arn>`` (ACM, IAM) / ``cert:iam:<id>``
 aws-resource        ``arn:<arn>``                                   an ARN of another type
-external            ``ext:<domain or address>``                     unresolved
+external            ``ext:<domain or address>``                     unresolved (a VPC link the
+                                                                    snapshot lacks:
+                                                                    ``ext:vpc-link/<region>/<id>``)
 ==================  ==============================================  ========================
 
 Names inside ids are normalised (lower case, no trailing dot); ARNs and AWS ids keep their case.
 A Classic ELB's ARN is the one AWS gives it (``arn:…:loadbalancer/<name>``), which
-DescribeLoadBalancers does not return.
+DescribeLoadBalancers does not return. Only public hosted zones' A / AAAA / CNAME / alias
+records become ``dns:`` nodes (names whose first label starts with ``_`` are left out).
 """
 
 from __future__ import annotations
