@@ -158,6 +158,21 @@ KINDS: dict[str, Kind] = {
     ),
     "rest_api": Kind("AWS::ApiGateway::RestApi", lambda c: c.model.rest_apis, _arn_ref),
     "api_domain": Kind("AWS::ApiGateway::DomainName", lambda c: c.model.domain_names(), _arn_ref),
+    "api": Kind(
+        "AWS::ApiGateway::RestApi|AWS::ApiGatewayV2::Api",
+        lambda c: (*c.model.rest_apis, *c.model.apis),
+        _arn_ref,
+    ),
+    "edge_entrypoint": Kind(
+        "AWS::CloudFront::Distribution|AWS::ElasticLoadBalancingV2::LoadBalancer"
+        "|AWS::ElasticLoadBalancing::LoadBalancer",
+        lambda c: (
+            *c.model.distributions,
+            *c.model.load_balancers,
+            *c.model.classic_load_balancers,
+        ),
+        _arn_ref,
+    ),
 }
 """Every ``applies_to`` value a check may use. Add a kind here when a new resource kind appears."""
 
