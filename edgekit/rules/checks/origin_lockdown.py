@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.model import NOT_COLLECTED, Listener, LoadBalancer
+from edgekit.model import GLOBAL, NOT_COLLECTED, Listener, LoadBalancer
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.lockdown import (
@@ -32,9 +32,29 @@ LOCK_REMEDIATION = (
     "forwards require it (http-header condition) with a default action that returns 403."
 )
 
+UNCOLLECTED_SECRETS = (
+    "forwards only with exact header values that may be the secrets of distributions not "
+    "collected (distributions of some accounts missing)"
+)
+
 
 def _is_alb(lb: LoadBalancer) -> bool:
     return lb.type == "application"
+
+
+def _checked_headers(lb: LoadBalancer) -> frozenset[tuple[str, str]]:
+    """Exact-valued ``http-header`` conditions of the ALB's rules (secrets of distributions the
+    snapshot does not hold are stored as they are, not as digests)."""
+    if lb.listeners is NOT_COLLECTED:
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    for li in lb.listeners:
+        for rule in () if li.rules is NOT_COLLECTED else li.rules:
+            for c in rule.conditions:
+                if c.field == "http-header" and c.http_header_name and not c.regex_values:
+                    name = c.http_header_name.lower()
+                    found.update((name, v) for v in c.values if not set(v) & {"*", "?"})
+    return frozenset(found)
 
 
 def _bypass_paths(
@@ -98,7 +118,9 @@ def alb_bypass(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     Unknown — never pass — when the listeners, their rules (unless the default action already
     forwards), the security groups, or the contents of a non-CloudFront prefix list on an
     unguarded port are needed but missing; and when no collected distribution fronts the ALB
-    but some account's distributions were not collected while it would otherwise fail. Evidence:
+    but some account's distributions were not collected while it would otherwise fail, or the
+    only guard of the gaps is an exact-valued ``http-header`` condition that could be the
+    secret of such an uncollected distribution (its value is then stored undigested). Evidence:
     the distributions, and per bypassable listener the open sources and the header gaps."""
     if not _is_alb(lb) or not lb.internet_facing:
         return None
@@ -109,6 +131,11 @@ def alb_bypass(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
         return Unknown("listeners of the ALB were not collected", {})
     secrets = secret_headers(front.origins)
     bypass, undecided = _bypass_paths(lb, ctx, secrets)
+    if bypass and front.pairs and not ctx.model.known("distributions", None, GLOBAL):
+        lenient, _ = _bypass_paths(lb, ctx, secrets | _checked_headers(lb))
+        if not lenient:
+            return Unknown(UNCOLLECTED_SECRETS, {"bypass": bypass})
+        bypass = lenient
     evidence: dict[str, Any] = {
         "distributions": front.distribution_ids,
         "secret_headers": sorted({name for name, _ in secrets}),
@@ -150,8 +177,10 @@ def secret_header_not_enforced(lb: LoadBalancer, ctx: CheckContext) -> Fail | Un
     not a lock. Same path analysis as ``origin.alb_bypass`` (rules in priority order, header
     values compared by digest; any of the secrets of the fronting origins is accepted), over
     every listener regardless of security groups. Unknown when the listeners or the rules
-    needed are not collected, and when no collected distribution fronts the ALB while some
-    account's distributions were not collected (which headers CloudFront sends is unknown).
+    needed are not collected; when no collected distribution fronts the ALB while some
+    account's distributions were not collected (which headers CloudFront sends is unknown);
+    and when the only guard of the gaps is an exact-valued header condition that could be the
+    secret of such an uncollected distribution.
     Evidence: the distributions, the header names and the forwarding paths without them."""
     if not _is_alb(lb):
         return None
@@ -165,29 +194,19 @@ def secret_header_not_enforced(lb: LoadBalancer, ctx: CheckContext) -> Fail | Un
     origins = [o for o in front.origins if o.custom_headers]
     if not origins:
         return None
-    facet = header_facet(lb.listeners, secret_headers(origins))
+    secrets = secret_headers(origins)
+    facet = header_facet(lb.listeners, secrets)
     evidence = {"distributions": front.distribution_ids, **facet.evidence}
+    if facet.state is State.OPEN and not ctx.model.known("distributions", None, GLOBAL):
+        lenient = header_facet(lb.listeners, secrets | _checked_headers(lb))
+        if lenient.state is not State.OPEN:
+            return Unknown(UNCOLLECTED_SECRETS, evidence)
     if facet.state is State.OPEN:
         gaps = ", ".join(facet.evidence.get("forwards_without_header", []))
         return Fail(f"forwards requests without the secret origin header: {gaps}", evidence)
     if facet.state is State.UNKNOWN:
         return Unknown(f"enforcement undecided: {'; '.join(facet.reasons)}", evidence)
     return None
-
-
-def _checked_headers(lb: LoadBalancer) -> frozenset[tuple[str, str]]:
-    """Exact-valued ``http-header`` conditions of the ALB's rules (secrets of distributions the
-    snapshot does not hold are stored as they are, not as digests)."""
-    if lb.listeners is NOT_COLLECTED:
-        return frozenset()
-    found: set[tuple[str, str]] = set()
-    for li in lb.listeners:
-        for rule in () if li.rules is NOT_COLLECTED else li.rules:
-            for c in rule.conditions:
-                if c.field == "http-header" and c.http_header_name and not c.regex_values:
-                    name = c.http_header_name.lower()
-                    found.update((name, v) for v in c.values if not set(v) & {"*", "?"})
-    return frozenset(found)
 
 
 @check(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.model.factories import OMIT
 from tests.rules.checks import lb_snapshots as lbs
@@ -174,6 +175,32 @@ def test_alb_bypass_unknown_when_listeners_not_collected() -> None:
     assert len(unknowns(BYPASS, snap)) == 1
 
 
+def _second_secret(b: dict[str, object]) -> dict[str, object]:
+    """Forwards with our secret (digest) or an exact plaintext value (another party's secret)."""
+    li = lbs.https_listener(b, default=[f.fixed_response()])
+    theirs = f.condition("http-header", ["plain-b-secret"], HttpHeaderName="X-Origin-Verify")
+    return lbs.with_rules(li, lbs.rule(li, 1, [o.secret_condition()]), lbs.rule(li, 2, [theirs]))
+
+
+def _with_uncollected_account(snap: Snapshot) -> Snapshot:
+    """Account B joins the snapshot (its route53 read), its distributions not collected."""
+    other = f.payload(
+        "route53", {"hosted_zones": [], "query_logging_configs": []}, account=f.ACCOUNT_B
+    )
+    return o.snap(*snap.payloads, other)
+
+
+def test_alb_bypass_unknown_when_guard_may_be_an_uncollected_distributions_secret() -> None:
+    snap = _with_uncollected_account(o.alb_estate(_second_secret, perms=[o.anywhere()]))
+    [finding] = unknowns(BYPASS, snap)
+    assert "may be the secrets of distributions not collected" in finding.message
+    # all accounts' distributions known: another party's value is just not our secret
+    assert len(fails(BYPASS, o.alb_estate(_second_secret, perms=[o.anywhere()]))) == 1
+    # a gap guarded by nothing still fails
+    snap = _with_uncollected_account(o.alb_estate(o.open_listener, perms=[o.anywhere()]))
+    assert len(fails(BYPASS, snap)) == 1
+
+
 # -- origin.secret_header_not_enforced --------------------------------------------------------
 def test_secret_header_not_enforced_fires_for_forward_without_header() -> None:
     snap = o.alb_estate(o.open_listener, perms=[o.cloudfront_only()])
@@ -218,6 +245,12 @@ def test_secret_header_not_enforced_unknown_when_rules_not_collected() -> None:
 
 def test_secret_header_not_enforced_unknown_when_distributions_not_collected() -> None:
     assert len(unknowns(NOT_ENFORCED, o.alb_estate(o.open_listener, dists=OMIT))) == 1
+
+
+def test_secret_header_not_enforced_unknown_when_guard_may_be_uncollected_secret() -> None:
+    snap = _with_uncollected_account(o.alb_estate(_second_secret))
+    assert len(unknowns(NOT_ENFORCED, snap)) == 1
+    assert len(fails(NOT_ENFORCED, o.alb_estate(_second_secret))) == 1
 
 
 # -- origin.prefix_list_only ------------------------------------------------------------------
