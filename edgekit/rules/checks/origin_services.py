@@ -127,7 +127,7 @@ def _direct(api: RestApi | Api) -> Collected[str | None]:
     routes = api.routes
     if routes is NOT_COLLECTED:
         return NOT_COLLECTED
-    if routes and all(r.api_key_required for r in routes):
+    if all(r.api_key_required for r in routes):  # no route at all: nothing to call
         return None
     return f"{api.protocol_type} API: no resource policy, routes without an API key"
 

@@ -172,6 +172,13 @@ def test_apigw_direct_access_passes_when_restricted() -> None:
         assert run_check(APIGW, api_estate(*api_payloads(item))) == []
 
 
+def test_apigw_direct_access_passes_for_http_api_disabled_or_without_routes() -> None:
+    disabled = f.api_v2_entry(f.api_v2(API_ID, disable_default=True), routes=[])
+    empty = f.api_v2_entry(f.api_v2(API_ID), routes=[])
+    for item in (disabled, empty):
+        assert run_check(APIGW, api_estate(*api_payloads(v2=[item]))) == []
+
+
 def test_apigw_direct_access_passes_for_non_api_origins() -> None:
     assert run_check(APIGW, api_estate(host="www.example.com")) == []
 
@@ -180,3 +187,5 @@ def test_apigw_direct_access_unknown_when_api_or_methods_not_collected() -> None
     [finding] = unknowns(APIGW, api_estate())
     assert finding.evidence["not_collected"] == [API_HOST]
     assert len(unknowns(APIGW, api_estate(*api_payloads(rest(methods=OMIT))))) == 1
+    no_routes = f.api_v2_entry(f.api_v2(API_ID))  # GetRoutes denied
+    assert len(unknowns(APIGW, api_estate(*api_payloads(v2=[no_routes])))) == 1
