@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands register their own arguments)."""
-    from edgekit.commands import checks, collect, lineage, sandbox, scan
+    from edgekit.commands import checks, collect, diagram, lineage, sandbox, scan
 
     parser = _Parser(
         prog="edgekit",
@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lineage", help="public entrypoints and how each reaches its backend")
     lineage.add_arguments(p)
     p.set_defaults(handler=lineage.run)
+
+    p = sub.add_parser("diagram", help="architecture pictures (PNG/SVG) of a snapshot")
+    diagram.add_arguments(p)
+    p.set_defaults(handler=diagram.run)
 
     p = sub.add_parser("checks", help="list the check catalogue")
     checks.add_arguments(p)

@@ -1,0 +1,118 @@
+"""A run's pictures: which specs to draw for a snapshot, and drawing them into one folder.
+
+``select`` picks the specs (one entrypoint, every entrypoint up to a cap, the account
+overviews, the before/after of proposals); ``write`` draws them (Graphviz runs in parallel
+threads: each is a ``dot`` subprocess) and writes ``index.json`` describing every picture.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final
+
+from edgekit.graph import Estate
+from edgekit.graph.tables import entries
+from edgekit.render.common import unique
+from edgekit.render.entrypoint import entrypoint_spec, spec_for_entry
+from edgekit.render.findings import FindingIndex
+from edgekit.render.overview import overview_specs
+from edgekit.render.spec import NODE_CAP, DiagramSpec
+
+MAX_ENTRYPOINT_PICTURES: Final = 100
+"""Entrypoint pictures drawn by default in one run (the overviews list every entrypoint)."""
+
+
+@dataclass
+class Selection:
+    """The specs of a run and what was left out (said to the user)."""
+
+    specs: list[DiagramSpec] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def select(
+    estate: Estate,
+    index: FindingIndex,
+    *,
+    entrypoint: str | None = None,
+    overview: bool = False,
+    after: Callable[[str | None], list[DiagramSpec]] | None = None,
+    max_pictures: int = MAX_ENTRYPOINT_PICTURES,
+    cap: int = NODE_CAP,
+) -> Selection:
+    """The pictures to draw.
+
+    With ``entrypoint``: that entrypoint (plus the overviews with ``overview``). With only
+    ``overview``: the overviews. With neither: every entrypoint (the first ``max_pictures`` by
+    hostname) and the overviews. ``after`` (given an entrypoint or None for all) adds the
+    before/after pictures of proposals.
+    """
+    out = Selection()
+    if entrypoint is not None:
+        out.specs.append(entrypoint_spec(estate, index, entrypoint, cap=cap))
+    elif not overview:
+        found = entries(estate.graph)
+        if len(found) > max_pictures:
+            out.notes.append(
+                f"drew {max_pictures} of {len(found)} entrypoint pictures (cap); the overviews "
+                "list every entrypoint; draw one with --entrypoint HOST or raise --max-pictures"
+            )
+        out.specs += [
+            spec_for_entry(estate, index, e.node, e.hostname, cap=cap) for e in found[:max_pictures]
+        ]
+    if overview or entrypoint is None:
+        out.specs += overview_specs(estate, index, cap=cap)
+    if after is not None:
+        out.specs += after(entrypoint)
+    names = unique(
+        (s.name for s in out.specs), (f"{s.kind}:{s.subject}:{s.part}" for s in out.specs)
+    )
+    out.specs = [replace(s, name=n) for s, n in zip(out.specs, names, strict=True)]
+    return out
+
+
+def write(
+    specs: Sequence[DiagramSpec],
+    out_dir: str | Path,
+    formats: Sequence[str] = ("png",),
+    *,
+    workers: int | None = None,
+) -> list[Path]:
+    """Draw every spec in every format into ``out_dir``; write ``index.json``; return the paths.
+
+    Paths are in spec order, formats in the given order, then ``index.json``.
+    """
+    from edgekit.render.draw import render_formats
+
+    out = Path(out_dir)
+    threads = workers or min(8, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        drawn = list(pool.map(lambda spec: render_formats(spec, out, formats), specs))
+    paths = [p for group in drawn for p in group]
+    index = out / "index.json"
+    index.write_text(_index(specs, formats), encoding="utf-8")
+    return [*paths, index]
+
+
+def _index(specs: Sequence[DiagramSpec], formats: Sequence[str]) -> str:
+    rows: list[dict[str, Any]] = [
+        {
+            "name": s.name,
+            "kind": s.kind,
+            "subject": s.subject,
+            "title": s.title,
+            "part": s.part,
+            "parts": s.parts,
+            "nodes": len(s.nodes),
+            "notes": list(s.notes),
+            "files": [f"{s.name}.{f}" for f in formats],
+        }
+        for s in specs
+    ]
+    doc = {"schema": "edgekit.diagrams-index/1", "pictures": rows}
+    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,303 @@
+"""The one adapter to the ``diagrams`` package: draw a :class:`DiagramSpec` as PNG or SVG.
+
+Choices made for readability (DESIGN.md §5):
+
+* left to right (``rankdir=LR``), spline edges (``ortho`` on request), no edge labels;
+* every box is an HTML-like label: the AWS icon from ``diagrams.aws.*`` at a fixed 36 pt on the
+  left, the name in bold, a grey caption saying what it is, facts and finding counts below.
+  (``diagrams``' own icon nodes are fixed-size with the label under the icon, so long hostnames
+  spill into their neighbours; the HTML label grows with its text instead.)
+* title, coverage footer, notes and legend in one block at the top left of the picture;
+* deterministic: node ids ``n0…`` in sorted spec order, clusters and edges sorted;
+* files are written by absolute path (``diagrams`` writes relative to the working directory
+  otherwise) and ``show=False`` (no viewer is opened); the intermediate DOT file is removed;
+* SVG output embeds its icons as ``data:`` URIs, so the file stands alone (notebooks, browsers).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from edgekit.errors import EdgekitError
+from edgekit.render import labels
+from edgekit.render.spec import DiagramSpec, LegendEntry, SpecCluster, SpecNode, Style
+from edgekit.render.svgembed import embed_images
+
+# Imported by name: the project's own top-level ``diagrams/`` output folder would otherwise be
+# taken by mypy (and ruff's import sorting) for the package, and neither package has types.
+_diagrams: Any = importlib.import_module("diagrams")
+_graphviz: Any = importlib.import_module("graphviz")
+Cluster = _diagrams.Cluster
+Diagram = _diagrams.Diagram
+Edge = _diagrams.Edge
+
+FORMATS: Final = ("png", "svg")
+FONT: Final = "DejaVu Sans,Sans-Serif"
+ICON_PT: Final = 36
+
+ICONS: Final[dict[str, tuple[str, str]]] = {
+    "alb": ("diagrams.aws.network", "ElbApplicationLoadBalancer"),
+    "nlb": ("diagrams.aws.network", "ElbNetworkLoadBalancer"),
+    "clb": ("diagrams.aws.network", "ElbClassicLoadBalancer"),
+    "elb": ("diagrams.aws.network", "ElasticLoadBalancing"),
+    "cloudfront": ("diagrams.aws.network", "CloudFront"),
+    "route53": ("diagrams.aws.network", "Route53"),
+    "global-accelerator": ("diagrams.aws.network", "GlobalAccelerator"),
+    "apigateway": ("diagrams.aws.network", "APIGateway"),
+    "apigateway-endpoint": ("diagrams.aws.network", "APIGatewayEndpoint"),
+    "vpc": ("diagrams.aws.network", "Privatelink"),
+    "waf": ("diagrams.aws.security", "WAF"),
+    "acm": ("diagrams.aws.security", "CertificateManager"),
+    "s3": ("diagrams.aws.storage", "SimpleStorageServiceS3Bucket"),
+    "lambda": ("diagrams.aws.compute", "Lambda"),
+    "ec2": ("diagrams.aws.compute", "EC2Instance"),
+    "ec2-many": ("diagrams.aws.compute", "EC2Instances"),
+    "ecs": ("diagrams.aws.compute", "ElasticContainerService"),
+    "eip": ("diagrams.aws.compute", "EC2ElasticIpAddress"),
+    "aws": ("diagrams.aws.general", "General"),
+    "users": ("diagrams.aws.general", "Users"),
+    "external": ("diagrams.aws.general", "InternetAlt1"),
+    "none": ("diagrams.generic.blank", "Blank"),
+}
+"""Icon key (``SpecNode.icon``) → ``diagrams`` node class; ``none`` draws no icon."""
+
+GRAPH_ATTR: Final = {
+    "rankdir": "LR",
+    "splines": "spline",
+    "newrank": "true",
+    "nodesep": "0.30",
+    "ranksep": "0.80",
+    "pad": "0.35",
+    "fontname": FONT,
+    "fontsize": "12",
+    "labelloc": "t",
+    "labeljust": "l",
+}
+NODE_ATTR: Final = {
+    "shape": "box",
+    "fixedsize": "false",
+    "fontname": FONT,
+    "fontsize": "12",
+    "labelloc": "c",
+    "margin": "0.10,0.06",
+    "width": "0.3",
+    "height": "0.3",
+}
+EDGE_ATTR: Final = {"arrowsize": "0.7", "fontname": FONT}
+
+
+def icon_class(key: str) -> Any:
+    """The ``diagrams`` node class of an icon key (KeyError for an unknown key)."""
+    module, name = ICONS[key]
+    return getattr(importlib.import_module(module), name)
+
+
+@cache
+def icon_file(key: str) -> str | None:
+    """The PNG file of an icon key (None for ``none``).
+
+    ``diagrams`` keeps each class's icon as ``_icon_dir`` / ``_icon`` under its resources
+    folder; a test checks every key resolves to an existing file.
+    """
+    if key == "none":
+        return None
+    cls = icon_class(key)
+    base = Path(_diagrams.__file__).resolve().parent.parent
+    return str(base / cls._icon_dir / cls._icon)
+
+
+def render(spec: DiagramSpec, out_dir: str | Path, fmt: str = "svg") -> Path:
+    """Draw ``spec`` into ``out_dir/<spec.name>.<fmt>`` and return that path."""
+    return render_formats(spec, out_dir, [fmt])[0]
+
+
+def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str]) -> list[Path]:
+    """Draw ``spec`` once into every format (one Graphviz layout); the paths, in that order."""
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise EdgekitError(f"unknown picture format {bad!r} (one of: {', '.join(FORMATS)})")
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / spec.name
+    rankdir = str(spec.layout.get("rankdir", "LR"))
+    graph_attr = {
+        **GRAPH_ATTR,
+        "label": _title_block(spec),
+        "rankdir": rankdir,
+        "splines": str(spec.layout.get("splines", GRAPH_ATTR["splines"])),
+    }
+    try:
+        with Diagram(
+            name=spec.title,
+            filename=str(stem),
+            outformat=list(formats),
+            show=False,
+            direction=rankdir,
+            graph_attr=graph_attr,
+            node_attr=dict(NODE_ATTR),
+            edge_attr=dict(EDGE_ATTR),
+        ):
+            _draw_body(spec)
+    except _graphviz.ExecutableNotFound:
+        raise EdgekitError(
+            "Graphviz 'dot' not found: install Graphviz (e.g. apt-get install graphviz)"
+        ) from None
+    paths = [stem.with_name(f"{spec.name}.{f}") for f in formats]
+    for path in paths:
+        if path.suffix == ".svg":
+            path.write_text(embed_images(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return paths
+
+
+def _draw_body(spec: DiagramSpec) -> None:
+    ids = {n.id: f"n{i}" for i, n in enumerate(sorted(spec.nodes, key=lambda n: n.id))}
+    by_cluster: dict[str | None, list[SpecNode]] = {}
+    for n in sorted(spec.nodes, key=lambda n: n.id):
+        by_cluster.setdefault(n.cluster, []).append(n)
+    children: dict[str | None, list[SpecCluster]] = {}
+    for c in sorted(spec.clusters, key=lambda c: c.id):
+        children.setdefault(c.parent, []).append(c)
+    drawn: dict[str, Any] = {}
+
+    def place(cluster_id: str | None) -> None:
+        for n in by_cluster.get(cluster_id, ()):
+            drawn[n.id] = _node(n, ids[n.id])
+        for child in children.get(cluster_id, ()):
+            with _cluster(child):
+                place(child.id)
+
+    place(None)
+    for e in sorted(spec.edges, key=lambda e: (e.src, e.dst, e.kind)):
+        if e.src not in drawn or e.dst not in drawn:
+            continue
+        attrs = _edge_attrs(e.kind, e.style)
+        drawn[e.src] >> Edge(**attrs) >> drawn[e.dst]
+
+
+@contextmanager
+def _cluster(c: SpecCluster) -> Iterator[None]:
+    attrs = {
+        "account": {
+            "bgcolor": "#f4f6f8",
+            "pencolor": "#9aa5b1",
+            "fontsize": "14",
+            "style": "rounded",
+        },
+        "region": {
+            "bgcolor": "#ffffff",
+            "pencolor": "#c3cbd3",
+            "fontsize": "12",
+            "style": "rounded",
+        },
+        "external": {
+            "bgcolor": "#f7f7f7",
+            "pencolor": "#9aa5b1",
+            "fontsize": "12",
+            "style": "dashed",
+        },
+        "side": {"bgcolor": "#ffffff", "pencolor": "#5f6b7a", "fontsize": "16", "style": "rounded"},
+    }.get(c.kind, {})
+    with Cluster(c.label, graph_attr={"fontname": FONT, "fontcolor": "#3e4c59", **attrs}) as cl:
+        # diagrams names a cluster after its label; equal labels ("us-east-1" in two accounts)
+        # would merge into one subgraph, so name it after the unique spec id instead.
+        cl.dot.name = "cluster_" + labels.safe_id(c.id)
+        yield
+
+
+def _node(n: SpecNode, node_id: str) -> Any:
+    cls = icon_class(n.icon)
+    style = ["rounded", "filled"] + ([n.style.line] if n.style.line != "solid" else [])
+    return cls(
+        _node_label(n),
+        nodeid=node_id,
+        image="",
+        shape="box",
+        style=",".join(style),
+        fillcolor=n.style.fill,
+        color=n.style.border,
+        penwidth=str(n.style.penwidth),
+        fontcolor=n.style.font,
+        width="0.3",
+        height="0.3",
+        fixedsize="false",
+        labelloc="c",
+        tooltip=n.id,
+    )
+
+
+def _node_label(n: SpecNode) -> str:
+    icon = icon_file(n.icon)
+    rows = [f"<B>{_esc(line)}</B>" for line in labels.wrap(n.label, 28, 2)]
+    rows += [
+        f'<FONT POINT-SIZE="10" COLOR="#5f6b7a">{_esc(line)}</FONT>'
+        for line in labels.wrap(n.caption, 34, 2)
+    ]
+    findings = labels.findings_line(n.findings)
+    for extra in n.lines:
+        finding = bool(findings) and extra == findings
+        colour = n.style.border if finding and n.severity else "#3e4c59"
+        for line in labels.wrap(extra, 44, 3 if finding else 2):
+            text = f"<B>{_esc(line)}</B>" if finding else _esc(line)
+            rows.append(f'<FONT POINT-SIZE="10" COLOR="{colour}">{text}</FONT>')
+    cells = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{r}</TD></TR>' for r in rows]
+    if icon is not None:
+        img = (
+            f'<TD ROWSPAN="{len(rows)}" FIXEDSIZE="TRUE" WIDTH="{ICON_PT}" HEIGHT="{ICON_PT}" '
+            f'VALIGN="MIDDLE"><IMG SRC="{_esc(icon)}" SCALE="TRUE"/></TD>'
+        )
+        cells[0] = cells[0].replace("<TR>", "<TR>" + img, 1)
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
+    return f"<{table}{''.join(cells)}</TABLE>>"
+
+
+def _edge_attrs(kind: str, style: Style) -> dict[str, str]:
+    if kind == "layout":
+        return {"style": "invis"}
+    attrs = {
+        "color": style.border,
+        "style": style.line if style.line != "solid" else "",
+        "penwidth": str(style.penwidth),
+    }
+    if kind == "protects":
+        attrs.update(arrowhead="odot", minlen="0")
+    elif kind == "serves-certificate":
+        attrs.update(arrowhead="none", minlen="0")
+    return attrs
+
+
+def _title_block(spec: DiagramSpec) -> str:
+    rows = [f'<FONT POINT-SIZE="20"><B>{_esc(spec.title)}</B></FONT>']
+    if spec.parts > 1:
+        rows.append(
+            f'<FONT POINT-SIZE="12" COLOR="#8e0000">part {spec.part} of {spec.parts}</FONT>'
+        )
+    rows.append(f'<FONT POINT-SIZE="11" COLOR="#3e4c59">{_esc(spec.footer.text)}</FONT>')
+    rows += [f'<FONT POINT-SIZE="11" COLOR="#8e0000">{_esc(note)}</FONT>' for note in spec.notes]
+    rows.append(_legend(spec.legend))
+    body = "".join(f'<TR><TD ALIGN="LEFT">{r}</TD></TR>' for r in rows)
+    return f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{body}</TABLE>>'
+
+
+def _legend(entries: tuple[LegendEntry, ...]) -> str:
+    cells = ['<TD><FONT POINT-SIZE="11"><B>Legend:</B></FONT></TD>']
+    for e in entries:
+        if e.shape == "node":
+            cells.append(
+                f'<TD BGCOLOR="{e.style.fill}" COLOR="{e.style.border}" BORDER="2" WIDTH="16" '
+                f'HEIGHT="12" FIXEDSIZE="TRUE" STYLE="rounded"> </TD>'
+            )
+        else:
+            glyph = {"dashed": "╌╌╌", "dotted": "┈┈┈"}.get(e.style.line, "━━━")
+            cells.append(f'<TD><FONT COLOR="{e.style.border}"><B>{glyph}</B></FONT></TD>')
+        cells.append(f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{_esc(e.label)}</FONT></TD>')
+    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,229 @@
+"""The per-account overview: one card per public entrypoint, never the whole graph.
+
+Each card names the hostname, how it enters AWS and how many network hops its longest path
+has, its web ACLs, the kinds of backend it reaches, and the failing findings anywhere on its
+paths (including the web ACLs and certificates there) by severity; the card is coloured by the
+worst of them. Cards sit in their account / region cluster, in rows (invisible ``layout``
+edges), sorted by hostname. Past the node cap an account's cards are split over several
+pictures, each saying which part it is and that the entrypoints table lists them all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Sequence
+from typing import Final
+
+import networkx as nx
+
+from edgekit.graph import Estate
+from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
+from edgekit.graph.tables import Entry, entries
+from edgekit.render import describe
+from edgekit.render.boxes import footer, index_for
+from edgekit.render.common import account_region, cluster_id, clusters_for, slugify
+from edgekit.render.findings import FindingIndex, count, counts_text, worst
+from edgekit.render.labels import natural_key
+from edgekit.render.spec import (
+    NODE_CAP,
+    DiagramSpec,
+    SpecEdge,
+    SpecNode,
+    edge_style,
+    node_style,
+    severity_legend,
+)
+from edgekit.rules.finding import Finding
+
+ENTRY_KINDS: Final = {
+    "dns-record": "Route 53 record",
+    "distribution-alias": "CloudFront alias",
+    "distribution-domain": "CloudFront domain",
+    "load-balancer": "load balancer DNS name",
+    "api-endpoint": "API Gateway endpoint",
+    "api-domain": "API custom domain",
+    "accelerator": "Global Accelerator",
+}
+ASPECT: Final = 2.2
+"""Rows per column of cards (cards are about 3.5 times wider than tall: a 16:10 picture)."""
+
+
+def account_of(estate: Estate, entry: Entry) -> str | None:
+    """The account an entrypoint belongs to (its entry node's)."""
+    return account_region(estate.graph.nodes[entry.node])[0]
+
+
+def overview_accounts(estate: Estate) -> list[str]:
+    """Accounts with at least one entrypoint, sorted."""
+    return sorted({a for e in entries(estate.graph) if (a := account_of(estate, e))})
+
+
+def overview_specs(
+    estate: Estate, findings: Sequence[Finding] | FindingIndex | None, *, cap: int = NODE_CAP
+) -> list[DiagramSpec]:
+    """Every account's overview pictures (parts included), by account."""
+    index = index_for(estate, findings)
+    by_account: dict[str, list[Entry]] = {}
+    for e in entries(estate.graph):
+        if account := account_of(estate, e):
+            by_account.setdefault(account, []).append(e)
+    return [
+        s
+        for account in sorted(by_account)
+        for s in _account_specs(estate, index, account, by_account[account], cap)
+    ]
+
+
+def overview_spec(
+    estate: Estate,
+    findings: Sequence[Finding] | FindingIndex | None,
+    account: str,
+    *,
+    cap: int = NODE_CAP,
+) -> list[DiagramSpec]:
+    """The overview of one account: one spec, or one per part when past ``cap`` entrypoints."""
+    index = index_for(estate, findings)
+    mine = [e for e in entries(estate.graph) if account_of(estate, e) == account]
+    return _account_specs(estate, index, account, mine, cap)
+
+
+def _account_specs(
+    estate: Estate, index: FindingIndex, account: str, mine: list[Entry], cap: int
+) -> list[DiagramSpec]:
+    cards = sorted(
+        (_card(estate, index, e) for e in mine),
+        key=lambda c: (c.cluster or "", natural_key(c.label)),
+    )
+    parts = [cards[i : i + cap] for i in range(0, len(cards), cap)] or [[]]
+    notes = _account_notes(index, account)
+    specs = []
+    for number, part in enumerate(parts, 1):
+        part_notes = list(notes)
+        name = f"overview-{slugify(account)}"
+        if len(parts) > 1:
+            name += f"-part-{number:02d}-of-{len(parts):02d}"
+            first = (number - 1) * cap + 1
+            part_notes.insert(
+                0,
+                f"split: {len(cards)} entrypoints over {len(parts)} pictures of at most {cap}; "
+                f"this is part {number} ({first}–{first + len(part) - 1}, {part[0].label} … "
+                f"{part[-1].label}); the entrypoints table lists them all",
+            )
+        specs.append(
+            DiagramSpec(
+                kind="overview",
+                name=name,
+                title=f"account {account} — {len(cards)} public entrypoints",
+                subject=account,
+                nodes=tuple(sorted(part, key=lambda n: n.id)),
+                edges=tuple(_rows(part)),
+                clusters=clusters_for(c.cluster for c in part),
+                legend=severity_legend(),
+                footer=footer(estate),
+                notes=tuple(part_notes),
+                part=number,
+                parts=len(parts),
+                layout={"rankdir": "LR", "grid_columns": _columns(len(part))},
+            )
+        )
+    return specs
+
+
+def _columns(n: int) -> int:
+    return max(1, math.ceil(math.sqrt(n / ASPECT)))
+
+
+def _rows(cards: list[SpecNode]) -> list[SpecEdge]:
+    """Invisible edges chaining each cluster's cards into rows (a grid, read row by row)."""
+    out: list[SpecEdge] = []
+    by_cluster: dict[str | None, list[SpecNode]] = {}
+    for c in cards:
+        by_cluster.setdefault(c.cluster, []).append(c)
+    for members in by_cluster.values():
+        cols = _columns(len(members))
+        for i in range(len(members) - 1):
+            if (i + 1) % cols:
+                out.append(
+                    SpecEdge(
+                        members[i].id, members[i + 1].id, "layout", None, edge_style("layout", None)
+                    )
+                )
+    return sorted(out, key=lambda e: (e.src, e.dst))
+
+
+def reach_with_attachments(graph: nx.DiGraph, start: str) -> set[str]:
+    """Nodes on the entry's traffic paths, plus the web ACLs and certificates applying there."""
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        u = queue.popleft()
+        for v, d in graph.adj[u].items():
+            if d["kind"] in TRAFFIC_EDGES and v not in seen:
+                seen.add(v)
+                queue.append(v)
+    extra: set[str] = set()
+    for node in seen:
+        extra.update(
+            u for u in graph.predecessors(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS
+        )
+        extra.update(
+            v for v, d in graph.adj[node].items() if d["kind"] == EdgeKind.SERVES_CERTIFICATE
+        )
+    return seen | extra
+
+
+def _card(estate: Estate, index: FindingIndex, entry: Entry) -> SpecNode:
+    g = estate.graph
+    attrs = g.nodes[entry.node]
+    down = estate.downstream(entry.node)
+    counts = count(index.findings(reach_with_attachments(g, entry.node)))
+    severity = worst(counts)
+    acls = sorted(str(g.nodes[a]["label"]) for a in down.web_acls)
+    lines = [
+        ("web ACL: " + ", ".join(acls)) if acls else "no web ACL on any path",
+        "backends: " + (", ".join(sorted(down.backends)) or "none"),
+    ]
+    if text := counts_text(counts):
+        lines.append(text)
+    hops = f"{down.hops} hop" + ("" if down.hops == 1 else "s")
+    account, region = account_region(attrs)
+    return SpecNode(
+        id=f"entry:{entry.hostname}",
+        label=entry.hostname,
+        caption=f"{ENTRY_KINDS.get(entry.entry_kind, entry.entry_kind)} · {hops}",
+        kind="entrypoint",
+        icon=_icon(g, entry.node, bool(down.distributions)),
+        cluster=cluster_id(account, region),
+        severity=severity,
+        findings=counts,
+        unresolved=down.unresolved,
+        style=node_style(severity, unresolved=down.unresolved),
+        members=(entry.node,),
+        lines=tuple(lines),
+    )
+
+
+def _icon(graph: nx.DiGraph, node: str, via_cloudfront: bool) -> str:
+    """CloudFront when a distribution is on the way, else the first resource's icon."""
+    if via_cloudfront:
+        return "cloudfront"
+    seen = {node}
+    while graph.nodes[node]["kind"] == NodeKind.DNS:
+        nxt = sorted(v for v, d in graph.adj[node].items() if d["kind"] == EdgeKind.RESOLVES_TO)
+        if not nxt or nxt[0] in seen:
+            return "route53"
+        node = nxt[0]
+        seen.add(node)
+    return describe.icon(graph.nodes[node])
+
+
+def _account_notes(index: FindingIndex, account: str) -> list[str]:
+    """A note on findings about the account itself (no entrypoint carries them)."""
+    own = index.by_account.get(account, [])
+    if not own:
+        return []
+    checks = ", ".join(sorted({f.check_id for f in own}))
+    return [
+        f"findings about the account itself (not on any card): {counts_text(count(own))} — {checks}"
+    ]
