@@ -35,6 +35,8 @@ def placeholder(
     account, region = arn_place(arn)
     found = lookup(arn)
     name = arn.rsplit("/", 2)[-2] if arn.count("/") >= 2 else arn.rpartition(":")[2]
+    if kind == NodeKind.CERTIFICATE:
+        name = arn.rpartition("/")[2]
     label = f"{_LABEL_PREFIX.get(kind, '')}{name}"
     return n.add_node(
         graph,
