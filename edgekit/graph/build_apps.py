@@ -103,6 +103,7 @@ def _api(graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api) -
         has_stages=api.stages is not NOT_COLLECTED and bool(api.stages),
         public=public,
         endpoint=None if api.disable_execute_api_endpoint else api.execute_api_domain,
+        lock_facts=_api_facts(api),
     )
     sources = [node]
     if api.stages is not NOT_COLLECTED and api.stages:
@@ -127,6 +128,18 @@ def _api(graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api) -
     for source in sources:
         for target, kind in targets.items():
             n.add_edge(graph, source, target, EdgeKind.INTEGRATES, integration=kind)
+
+
+def _api_facts(api: RestApi | Api) -> list[str]:
+    """What limits direct calls to an API: its default endpoint, resource policy, API keys."""
+    facts = ["default endpoint disabled"] if api.disable_execute_api_endpoint else []
+    if isinstance(api, RestApi):
+        if api.policy is not None:
+            facts.append("resource policy")
+        methods = api.methods
+        if methods is not NOT_COLLECTED and methods and all(m.api_key_required for m in methods):
+            facts.append("API key required")
+    return facts
 
 
 def _integration_targets(

@@ -77,6 +77,9 @@ def test_api_gateway_apis_stages_and_integrations(rich: Estate) -> None:
     (listener,) = _out(rich, http_stage, "integrates")
     assert g.nodes[listener]["kind"] == NodeKind.LISTENER  # VPC link → internal ALB listener
     assert g.nodes["apigw:us-east-1:p9r8i7v6a5"]["public"] is False
+    assert rest["lock_facts"] == ["resource policy"]
+    hop = next(h for h in rich.lineage(REST) if h.node == REST)
+    assert hop.origin_lock == ("resource policy",)
     kinds = rich.entrypoints().groupby("entry_kind")["hostname"].apply(list)
     assert sorted(kinds["api-endpoint"]) == [
         "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
