@@ -79,8 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     for failure in result.errors:
         print(
-            f"edgekit: check {failure.check_id} raised on {failure.resource_id}: "
-            f"{failure.error}",
+            f"edgekit: check {failure.check_id} raised on {failure.resource_id}: {failure.error}",
             file=sys.stderr,
         )
     for s in applied.expired:
