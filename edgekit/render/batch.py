@@ -93,7 +93,7 @@ def write(
     threads = workers or min(8, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         drawn = list(pool.map(lambda spec: render_formats(spec, out, formats), specs))
-    paths = [p for group in drawn for p in group]
+    paths = [out / p.name for group in drawn for p in group]  # as the caller named the folder
     index = out / "index.json"
     index.write_text(_index(specs, formats), encoding="utf-8")
     return [*paths, index]

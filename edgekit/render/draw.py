@@ -242,7 +242,8 @@ def _node_label(n: SpecNode) -> str:
     for extra in n.lines:
         finding = bool(findings) and extra == findings
         colour = n.style.border if finding and n.severity else "#3e4c59"
-        for line in labels.wrap(extra, 44, 3 if finding else 2):
+        wrapped = labels.wrap_items(extra, 44) if finding else labels.wrap(extra, 44, 2)
+        for line in wrapped:
             text = f"<B>{_esc(line)}</B>" if finding else _esc(line)
             rows.append(f'<FONT POINT-SIZE="10" COLOR="{colour}">{text}</FONT>')
     cells = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{r}</TD></TR>' for r in rows]

@@ -52,6 +52,17 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _DIGITS.split(text) if p)
 
 
+def wrap_items(text: str, width: int, sep: str = " · ") -> list[str]:
+    """Lines of whole ``sep``-separated items (``1 high · 3 info`` never splits ``3 info``)."""
+    lines: list[str] = []
+    for item in text.split(sep):
+        if lines and len(lines[-1]) + len(sep) + len(item) <= width:
+            lines[-1] += sep + item
+        else:
+            lines.append(item)
+    return lines
+
+
 def findings_line(counts: dict[str, int]) -> str:
     """The findings line a box shows (empty when there are none)."""
     return counts_text(counts)

@@ -1,0 +1,55 @@
+"""Findings placed on graph nodes: by node id, by ARN, by record id; the rest per account."""
+
+from __future__ import annotations
+
+from edgekit.render.findings import FindingIndex, count, counts_text, run_checks, worst
+from edgekit.rules.finding import Severity, Status
+from tests.render.helpers import ACCOUNT, CERT, EDGE_ACL, WEB_ALB, finding, fixed_findings, rich
+
+
+def test_placement() -> None:
+    index = FindingIndex.build(rich(), fixed_findings())
+    assert [f.check_id for f in index.on_node("cloudfront:E1MAINDIST")] == ["t.dist"]
+    assert [f.check_id for f in index.on_node("behavior:E1MAINDIST:/legacy/*")] == ["t.behavior"]
+    assert [f.check_id for f in index.on_node("waf:" + EDGE_ACL)] == ["t.acl"]
+    assert [f.check_id for f in index.on_node("cert:" + CERT)] == ["t.cert"]
+    assert [f.check_id for f in index.on_node("lb:" + WEB_ALB)] == ["t.lb"]
+    assert [f.check_id for f in index.on_node("dns:www.example.com")] == ["t.record"]
+    assert sorted(f.check_id for f in index.by_account[ACCOUNT]) == ["t.account", "t.zone"]
+
+
+def test_shared_arn_goes_to_the_node_named_after_it() -> None:
+    # a Lambda function URL node carries its function's ARN; the function node wins
+    arn = f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:site"
+    index = FindingIndex.build(rich(), [finding(arn, Severity.LOW)])
+    assert list(index.by_node) == ["lambda:" + arn]
+
+
+def test_counts_and_worst() -> None:
+    items = [
+        finding("x", Severity.LOW),
+        finding("x", Severity.HIGH),
+        finding("x", Severity.LOW),
+        finding("x", Severity.CRITICAL, status=Status.UNKNOWN),
+    ]
+    counts = count(items)
+    assert list(counts.items()) == [("high", 1), ("low", 2), ("unknown", 1)]
+    assert worst(counts) == "high" and worst({"unknown": 3}) is None
+    assert counts_text(counts) == "1 high · 2 low · 1 unknown"
+
+
+def test_findings_of_several_nodes_counted_once() -> None:
+    index = FindingIndex.build(rich(), fixed_findings())
+    nodes = ["cloudfront:E1MAINDIST", "cloudfront:E1MAINDIST", "waf:" + EDGE_ACL]
+    assert index.counts(nodes) == {"critical": 1, "high": 1}
+
+
+def test_live_catalogue_findings_all_find_a_place() -> None:
+    estate = rich()
+    findings = run_checks(estate)
+    index = FindingIndex.build(estate, findings)
+    placed = sum(len(v) for v in index.by_node.values())
+    unplaced = [f for v in index.by_account.values() for f in v]
+    assert placed + len(unplaced) == len(findings) > 0
+    # only account-wide resources (the account, a hosted zone) have no node
+    assert {f.resource.type for f in unplaced} <= {"AWS::::Account", "AWS::Route53::HostedZone"}
