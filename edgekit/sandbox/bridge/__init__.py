@@ -26,8 +26,12 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
   :mod:`.cloudfront_responses`).
 * WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`); web ACL ``Capacity`` summed from the
   rules' WCU instead of a constant 3 (:mod:`.wafv2_capacity`).
+* Shield Advanced protection groups (:mod:`.shield`).
+* ELBv2 default listener rules get AWS-shaped ARNs from moto's seedable generator instead of a
+  Python object id (:mod:`.elbv2`).
 * ACM ``InUseBy`` lists the distributions, load balancers and API domain names using the
-  certificate (:mod:`.acm`).
+  certificate; subject alternative names and validation options come in a stable order, the
+  certificate's domain name first (:mod:`.acm`).
 * Services moto does not have at all, registered as moto services (:mod:`.services`,
   :mod:`.extra`): Global Accelerator standard accelerators, listeners and endpoint groups
   (:mod:`.globalaccelerator`), and WAF Classic / WAF Classic Regional change tokens, IP sets,
@@ -61,8 +65,10 @@ from moto import settings as moto_settings
 from moto.acm import models as moto_acm_models
 from moto.cloudfront import models as moto_cloudfront_models
 from moto.cloudfront import urls as cloudfront_urls
+from moto.elbv2 import models as moto_elbv2_models
 from moto.moto_api import state_manager
 from moto.route53 import models as moto_route53_models
+from moto.shield import urls as shield_urls
 from moto.wafv2 import models as moto_wafv2_models
 from moto.wafv2 import urls as wafv2_urls
 
@@ -74,9 +80,11 @@ from edgekit.sandbox.bridge.cloudfront_models import (
 )
 from edgekit.sandbox.bridge.cloudfront_resources import VPC_ORIGIN_MODEL
 from edgekit.sandbox.bridge.cloudfront_responses import ROUTES, BridgedCloudFrontResponse
+from edgekit.sandbox.bridge.elbv2 import BridgedFakeRule
 from edgekit.sandbox.bridge.extra import EXTRA_SERVICES
 from edgekit.sandbox.bridge.route53 import BridgedRecordSet
 from edgekit.sandbox.bridge.services import Undo, register
+from edgekit.sandbox.bridge.shield import BridgedShieldResponse
 from edgekit.sandbox.bridge.wafv2 import BridgedWAFV2Response
 from edgekit.sandbox.bridge.wafv2_capacity import BridgedFakeWebACL
 
@@ -117,10 +125,13 @@ def install() -> None:
     _patch(moto_route53_models, "RecordSet", BridgedRecordSet)
     _patch(moto_acm_models, "CertBundle", BridgedCertBundle)
     _patch(moto_wafv2_models, "FakeWebACL", BridgedFakeWebACL)
+    _patch(moto_elbv2_models, "FakeRule", BridgedFakeRule)
     for path in [*cloudfront_urls.url_paths, *ROUTES]:
         _patch(cloudfront_urls.url_paths, path, BridgedCloudFrontResponse.dispatch)
     for path in list(wafv2_urls.url_paths):
         _patch(wafv2_urls.url_paths, path, BridgedWAFV2Response.dispatch)
+    for path in list(shield_urls.url_paths):
+        _patch(shield_urls.url_paths, path, BridgedShieldResponse.dispatch)
     state_manager.register_default_transition(
         VPC_ORIGIN_MODEL, transition={"progression": "manual", "times": 1}
     )

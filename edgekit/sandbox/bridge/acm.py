@@ -10,6 +10,12 @@ computes the list when it is described, from the same account's moto backends:
   HTTP API domain name configurations), listed by the domain name's ARN;
 * what moto itself recorded for Classic ELB listeners (moto also records ALB / NLB *listener*
   ARNs where AWS lists the load balancer: those are dropped, the load balancers are computed).
+
+moto also lists ``SubjectAlternativeNames`` and ``DomainValidationOptions`` of requested
+certificates in set order (different on every run); AWS lists the domain name first, then the
+other names as requested. The bridged certificate lists the domain name first, then the others
+sorted: stable, and right whenever a certificate has at most one other name or they were
+requested in order.
 """
 
 from __future__ import annotations
@@ -91,5 +97,18 @@ class BridgedCertBundle(acm_models.CertBundle):
     def describe(self) -> dict[str, Any]:
         """DescribeCertificate's structure, ``InUseBy`` computed."""
         result: dict[str, Any] = super().describe()
-        result["Certificate"]["InUseBy"] = in_use_by(self.arn, list(self.in_use_by))
+        certificate = result["Certificate"]
+        certificate["InUseBy"] = in_use_by(self.arn, list(self.in_use_by))
+        first = certificate.get("DomainName")
+
+        def order(name: str) -> tuple[bool, str]:
+            return (name != first, name)
+
+        certificate["SubjectAlternativeNames"] = sorted(
+            certificate.get("SubjectAlternativeNames") or [], key=order
+        )
+        if "DomainValidationOptions" in certificate:
+            certificate["DomainValidationOptions"] = sorted(
+                certificate["DomainValidationOptions"], key=lambda o: order(o["DomainName"])
+            )
         return result
