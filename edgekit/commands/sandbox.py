@@ -11,9 +11,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=5005, help="port on 127.0.0.1 (0 = any free port)")
     p.add_argument(
         "--seed",
-        choices=("sample", "none"),
+        choices=("sample", "small", "none"),
         default="sample",
-        help="create the sample estate first (default) or start empty",
+        help="create the Northwind sample estate first (default), a one-distribution estate, "
+        "or start empty",
     )
     p.add_argument("--log-requests", action="store_true", help="log every request to stderr")
 
@@ -24,10 +25,16 @@ def run(args: argparse.Namespace) -> int:
 
     with start(args.port, args.seed, log_requests=args.log_requests) as sandbox:
         print(sandbox.url, flush=True)
+        sample = sandbox.sample_info
+        accounts = (
+            f"--accounts {','.join(sample.accounts)} --role-name {sample.role_name} "
+            if sample
+            else ""
+        )
         print(
             f"edgekit sandbox serving on {sandbox.url} (seed: {args.seed}); "
-            f"try: edgekit collect --endpoint-url {sandbox.url} --regions us-east-1,eu-west-1 "
-            "-o sandbox.json; Ctrl-C to stop",
+            f"try: edgekit collect --endpoint-url {sandbox.url} {accounts}"
+            "--regions us-east-1,eu-west-1 -o sandbox.json; Ctrl-C to stop",
             file=sys.stderr,
             flush=True,
         )

@@ -6,7 +6,12 @@ Typical use (``edgekit sandbox`` does exactly this)::
 
     with start(port=0, seed="sample") as sandbox:
         print(sandbox.url)          # http://127.0.0.1:PORT
+        print(sandbox.sample_info)  # what the sample estate contains (ids by name)
         sandbox.wait()              # serve until interrupted
+
+Seeds: ``"sample"`` -- the multi-account Northwind estate (:mod:`edgekit.sandbox.sample`,
+``docs/sample-estate.md``); ``"small"`` -- one distribution with an S3 and an ALB origin in
+moto's default account (:mod:`edgekit.sandbox.seed`); ``"none"`` -- empty.
 
 Any boto3 client or AWS CLI pointed at ``sandbox.url`` (with any fake credentials) talks to it.
 The server runs in a daemon thread of the calling process. Its resources are moto's in-process
@@ -22,12 +27,15 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from edgekit.sandbox.errors import SandboxError
-from edgekit.sandbox.seed import SeedInfo
 
 if TYPE_CHECKING:
     from werkzeug.serving import BaseWSGIServer
 
-SeedName = Literal["sample", "none"]
+    from edgekit.sandbox.sample import SampleInfo
+    from edgekit.sandbox.seed import SeedInfo
+
+SeedName = Literal["sample", "small", "none"]
+SEEDS: tuple[SeedName, ...] = ("sample", "small", "none")
 HOST = "127.0.0.1"
 
 
@@ -38,8 +46,9 @@ class Sandbox:
         self, port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False
     ) -> None:
         """Prepare (not start) a sandbox; :func:`start` is the usual entry point."""
-        if seed not in ("sample", "none"):
-            raise SandboxError(f"unknown seed {seed!r}: expected 'sample' or 'none'")
+        if seed not in SEEDS:
+            expected = ", ".join(repr(name) for name in SEEDS)
+            raise SandboxError(f"unknown seed {seed!r}: expected one of {expected}")
         if not 0 <= port <= 65535:
             raise SandboxError(f"invalid port {port}: expected 0 (any free port) to 65535")
         self._requested_port = port
@@ -51,6 +60,9 @@ class Sandbox:
         self._stopped = threading.Event()
         self.port = 0
         self.seed_info: SeedInfo | None = None
+        """What the ``small`` seed created."""
+        self.sample_info: SampleInfo | None = None
+        """What the ``sample`` seed created."""
 
     @property
     def url(self) -> str:
@@ -62,7 +74,6 @@ class Sandbox:
     def start(self) -> Sandbox:
         """Bind 127.0.0.1, install the bridge, serve in a daemon thread; then seed."""
         from edgekit.sandbox import bridge
-        from edgekit.sandbox.seed import seed as seed_estate
 
         if self._server is not None:
             raise SandboxError("the sandbox is already running")
@@ -77,13 +88,22 @@ class Sandbox:
         )
         self._thread.start()
         self._stopped.clear()
-        if self._seed_name == "sample":
-            try:
-                self.seed_info = seed_estate(self.url)
-            except BaseException:
-                self.stop()
-                raise
+        try:
+            self._seed()
+        except BaseException:
+            self.stop()
+            raise
         return self
+
+    def _seed(self) -> None:
+        if self._seed_name == "sample":
+            from edgekit.sandbox.sample import seed_sample
+
+            self.sample_info = seed_sample(self.url)
+        elif self._seed_name == "small":
+            from edgekit.sandbox.seed import seed
+
+            self.seed_info = seed(self.url)
 
     def stop(self) -> None:
         """Stop serving (idempotent): the port is released and the resources are discarded.
@@ -180,8 +200,10 @@ def _reset_moto() -> None:
 def start(port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False) -> Sandbox:
     """Start a sandbox endpoint on ``127.0.0.1:port`` (0 = any free port) and return it.
 
-    ``seed="sample"`` creates the seed estate (:func:`edgekit.sandbox.seed.seed`, available as
-    ``Sandbox.seed_info``); ``"none"`` leaves the account empty. The bridge
+    ``seed="sample"`` creates the Northwind sample estate
+    (:func:`edgekit.sandbox.sample.seed_sample`, described by ``Sandbox.sample_info``);
+    ``"small"`` the one-distribution seed (:func:`edgekit.sandbox.seed.seed`, in
+    ``Sandbox.seed_info``); ``"none"`` leaves the accounts empty. The bridge
     (:func:`edgekit.sandbox.bridge.install`) is installed first. Raises
     :class:`~edgekit.sandbox.errors.SandboxError` if the port cannot be bound.
     ``log_requests`` prints one line per request on stderr (werkzeug's access log).
