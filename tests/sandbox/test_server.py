@@ -20,8 +20,8 @@ FAKE = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
-    """One seeded sandbox server for the module."""
-    with start(port=0, seed="sample") as running:
+    """One sandbox server for the module, with the small seed estate."""
+    with start(port=0, seed="small") as running:
         yield running
 
 
@@ -59,6 +59,27 @@ def test_the_seed_estate_is_served_with_the_bridge(sandbox: Sandbox) -> None:
     assert waf.list_resources_for_web_acl(WebACLArn=info.web_acl_arn)["ResourceArns"] == []
     elbv2 = _client(sandbox, "elbv2", info.origin.region)
     assert len(elbv2.describe_load_balancers()["LoadBalancers"]) == 1
+
+
+def test_the_services_moto_lacks_are_served(sandbox: Sandbox) -> None:
+    ga = _client(sandbox, "globalaccelerator", "us-west-2")
+    accelerator = ga.create_accelerator(Name="srv", IdempotencyToken="srv")["Accelerator"]
+    assert [a["AcceleratorArn"] for a in ga.list_accelerators()["Accelerators"]] == [
+        accelerator["AcceleratorArn"]
+    ]
+    for service, region in (("waf", "us-east-1"), ("waf-regional", "eu-west-1")):
+        waf = _client(sandbox, service, region)
+        token = waf.get_change_token()["ChangeToken"]
+        acl = waf.create_web_acl(
+            Name="srv", MetricName="srv", DefaultAction={"Type": "ALLOW"}, ChangeToken=token
+        )["WebACL"]
+        assert waf.list_web_acls()["WebACLs"] == [{"WebACLId": acl["WebACLId"], "Name": "srv"}]
+    shield = _client(sandbox, "shield")
+    shield.create_subscription()
+    shield.create_protection_group(ProtectionGroupId="all", Aggregation="MAX", Pattern="ALL")
+    assert [
+        g["ProtectionGroupId"] for g in shield.list_protection_groups()["ProtectionGroups"]
+    ] == ["all"]
 
 
 @pytest.mark.skipif(shutil.which("aws") is None, reason="AWS CLI not installed")
