@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -79,6 +80,26 @@ def _fails(call: Callable[[], Any]) -> bool:
     except (ClientError, NotImplementedError):
         return True
     return False
+
+
+def _default_rule_arn() -> str:
+    """The ARN of a new listener's default rule."""
+    ec2: Any = boto3.client("ec2", region_name="eu-west-1")
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{i}.0/24", AvailabilityZone=f"eu-west-1{z}")[
+            "Subnet"
+        ]["SubnetId"]
+        for i, z in ((1, "a"), (2, "b"))
+    ]
+    elbv2: Any = boto3.client("elbv2", region_name="eu-west-1")
+    lb = elbv2.create_load_balancer(Name="canary", Subnets=subnets)["LoadBalancers"][0]
+    fixed = {"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "404"}}
+    listener = elbv2.create_listener(
+        LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80, DefaultActions=[fixed]
+    )["Listeners"][0]["ListenerArn"]
+    rules = elbv2.describe_rules(ListenerArn=listener)["Rules"]
+    return str(next(r["RuleArn"] for r in rules if r["IsDefault"]))
 
 
 def probe() -> dict[str, bool]:
@@ -180,6 +201,12 @@ def probe() -> dict[str, bool]:
         ),
         "route53_wraps_SOA_value": soa.startswith("{"),
         "wafv2_capacity_is_constant": capacity == 3,
+        "elbv2_default_rule_arn_is_an_object_id": not re.fullmatch(
+            r"[0-9a-f]{16}", _default_rule_arn().rsplit("/", 1)[-1]
+        ),
+        "shield_lacks_ListProtectionGroups": _fails(
+            boto3.client("shield", region_name="us-east-1").list_protection_groups
+        ),
         "acm_in_use_by_ignores_cloudfront": in_use == [],
         "globalaccelerator_not_served": _fails(
             boto3.client("globalaccelerator", region_name="us-west-2").list_accelerators

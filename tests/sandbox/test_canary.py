@@ -38,6 +38,8 @@ GAPS = [
     "wafv2_lacks_ListResourcesForWebACL",
     "route53_wraps_SOA_value",
     "wafv2_capacity_is_constant",
+    "elbv2_default_rule_arn_is_an_object_id",
+    "shield_lacks_ListProtectionGroups",
     "acm_in_use_by_ignores_cloudfront",
     "globalaccelerator_not_served",
     "waf_not_served",
