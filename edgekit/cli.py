@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands register their own arguments)."""
-    from edgekit.commands import checks, collect, diagram, lineage, sandbox, scan
+    from edgekit.commands import checks, collect, diagram, lineage, plan, sandbox, scan
 
     parser = _Parser(
         prog="edgekit",
@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("scan", help="run the check catalogue over a snapshot")
     scan.add_arguments(p)
     p.set_defaults(handler=scan.run)
+
+    p = sub.add_parser("plan", help="simplification proposals for redundant hops")
+    plan.add_arguments(p)
+    p.set_defaults(handler=plan.run)
 
     p = sub.add_parser("lineage", help="public entrypoints and how each reaches its backend")
     lineage.add_arguments(p)

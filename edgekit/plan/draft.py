@@ -1,0 +1,130 @@
+"""What a pattern builder returns (:class:`Draft`), what it reads (:class:`PlanContext`), and
+the savings lines of the resources proposals remove."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from edgekit.graph import Estate
+from edgekit.model import NOT_COLLECTED, ClassicLoadBalancer, Inventory, LoadBalancer, WebACL
+from edgekit.plan import prices
+from edgekit.plan.model import Step
+from edgekit.plan.prices import Line
+from edgekit.plan.usage import Usage, elb_dimension
+from edgekit.rules.finding import Finding
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """The estate (graph and model) and the usage metrics of the snapshot (if any)."""
+
+    estate: Estate
+    usage: Usage
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The before graph."""
+        return self.estate.graph
+
+    @property
+    def model(self) -> Inventory:
+        """The inventory."""
+        return self.estate.model
+
+    def ref(self, node: str) -> Any:
+        """The model object of a node (None when unknown)."""
+        return self.graph.nodes[node].get("ref") if node in self.graph else None
+
+
+@dataclass
+class Draft:
+    """A proposal before ids, hop counts and totals are derived."""
+
+    title: str
+    entrypoint: str
+    current: list[str]
+    proposed: list[str]
+    removed: list[str]
+    lines: list[Line] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    hidden_hops: int = 0
+    """Hops not in the graph (the CloudFront layer inside an edge-optimized API)."""
+    region: str | None = None
+
+
+def pre_checks(finding: Finding) -> list[str]:
+    """The finding's ``pre_checks`` as risk lines."""
+    return [f"Pre-check: {p}" for p in finding.evidence.get("pre_checks") or ()]
+
+
+def public_ipv4s(lb: LoadBalancer | ClassicLoadBalancer) -> int:
+    """Public IPv4 addresses an internet-facing load balancer holds (one per zone, at least)."""
+    return max(1, len(lb.availability_zones)) if lb.internet_facing else 0
+
+
+def lb_lines(ctx: PlanContext, lb: LoadBalancer | ClassicLoadBalancer) -> list[Line]:
+    """Removing a load balancer: its hour, its public IPv4s, its capacity units (usage)."""
+    lines: list[Line] = []
+    ips = public_ipv4s(lb)
+    if isinstance(lb, ClassicLoadBalancer):
+        lines.append(prices.fixed(f"Classic ELB {lb.name} hours", "classic_hour"))
+        gb = ctx.usage.monthly("AWS/ELB", "EstimatedProcessedBytes", LoadBalancerName=lb.name)
+        lines.append(
+            prices.usage("data processed", "classic_gb", None if gb is None else gb / 1e9, "GB")
+        )
+    else:
+        kind, key, unit, ns = (
+            ("ALB", "alb", "alb_lcu_hour", "AWS/ApplicationELB")
+            if lb.type == "application"
+            else ("NLB", "nlb", "nlb_nlcu_hour", "AWS/NetworkELB")
+        )
+        lines.append(prices.fixed(f"{kind} {lb.name} hours", f"{key}_hour"))
+        lcu = ctx.usage.monthly(ns, "ConsumedLCUs", LoadBalancer=elb_dimension(lb.arn))
+        hours = prices.load().hours_per_month
+        lines.append(
+            prices.usage("capacity units", unit, None if lcu is None else lcu * hours, "LCU-hours")
+        )
+    if ips:
+        lines.append(prices.fixed(f"{ips} public IPv4 address(es)", "public_ipv4_hour", ips))
+    return lines
+
+
+def waf_lines(ctx: PlanContext, acl: WebACL, moved_rules: int) -> list[Line]:
+    """Removing a web ACL whose ``moved_rules`` rules move to another ACL."""
+    rules = acl.rules if acl.rules is not NOT_COLLECTED else ()
+    kept = len(rules) - moved_rules
+    lines = [prices.fixed(f"web ACL {acl.name}", "waf_acl_month", hourly=False)]
+    if kept > 0:
+        lines.append(
+            prices.fixed(f"{kept} rule(s) not moved", "waf_rule_month", kept, hourly=False)
+        )
+    requests = _waf_requests(ctx, acl)
+    lines.append(
+        prices.usage(
+            "requests inspected",
+            "waf_million_requests",
+            None if requests is None else requests / 1e6,
+            "million requests",
+        )
+    )
+    return lines
+
+
+def _waf_requests(ctx: PlanContext, acl: WebACL) -> float | None:
+    dims = {"WebACL": acl.name, "Rule": "ALL", "Region": acl.region}
+    allowed = ctx.usage.monthly("AWS/WAFV2", "AllowedRequests", **dims)
+    blocked = ctx.usage.monthly("AWS/WAFV2", "BlockedRequests", **dims)
+    if allowed is None or blocked is None:
+        return None
+    return allowed + blocked
+
+
+def dedicated_ip(label: str, uses_vip: bool) -> list[Line]:
+    """A dedicated-IP custom SSL fee, when the removed distribution pays one."""
+    if not uses_vip:
+        return []
+    return [prices.fixed(label, "cloudfront_dedicated_ip_month", hourly=False)]

@@ -1,0 +1,265 @@
+"""Proposals across edge services: accelerator beside CloudFront, WAF twice, API Gateway as a
+plain proxy, entrypoints nothing points at."""
+
+from __future__ import annotations
+
+from edgekit.graph import nodes as gn
+from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.model import Accelerator, ClassicLoadBalancer, Distribution, LoadBalancer, RestApi
+from edgekit.plan import prices
+from edgekit.plan.draft import Draft, PlanContext, dedicated_ip, lb_lines, pre_checks, waf_lines
+from edgekit.plan.paths import (
+    NEW,
+    entry_names,
+    first_path,
+    index_of,
+    name_of,
+    protections_of,
+    unused_after,
+    with_entry,
+)
+from edgekit.plan.patterns_cdn import pays_dedicated_ip
+from edgekit.plan.prices import Line
+from edgekit.plan.steps import step
+from edgekit.rules.checks.redundancy_paths import REQUEST_METRICS
+from edgekit.rules.finding import Finding
+
+
+def accelerator_and_cdn(f: Finding, ctx: PlanContext) -> Draft:
+    """The accelerator's clients go through the distribution; the accelerator (or endpoint) goes."""
+    g = ctx.graph
+    acc_node, lb_node = f.evidence["path"][0], f.evidence["path"][1]
+    names = entry_names(g, acc_node)
+    cur = [*names[:1], *f.evidence["path"]]
+    cdn = list(f.evidence["cloudfront_path"])
+    proposed = [*names[:1], *cdn, *first_path(g, lb_node)[1:]]
+    acc: Accelerator = ctx.ref(acc_node)
+    fronted = [v for v, d in g.adj[acc_node].items() if d["kind"] == EdgeKind.FRONTS]
+    alone = all(ctx.estate.distributions_in_front_of(v) for v in fronted if v in g)
+    removed = unused_after(g, [acc_node], proposed, names) if alone else []
+    lines: list[Line] = []
+    if acc_node in removed:
+        lines.append(prices.fixed(f"accelerator {acc.name} fixed fee", "ga_hour"))
+        gb = ctx.usage.monthly(
+            "AWS/GlobalAccelerator", "ProcessedBytesOut", Accelerator=acc.arn.rpartition("/")[2]
+        )
+        lines.append(
+            prices.usage("DT-premium", "ga_dt_premium_gb", None if gb is None else gb / 1e9, "GB")
+        )
+    else:
+        lines.append(Line("accelerator", 0.0, "it keeps other endpoints: only this one goes"))
+    dist_id = cdn[0].split(":")[1]
+    risks = [
+        "Clients may allow-list the accelerator's static anycast IPs "
+        f"({', '.join(acc.ip_addresses)}): CloudFront's addresses are not static.",
+        "Non-HTTP(S) traffic or ports the accelerator listens on cannot move to CloudFront.",
+        "CloudFront adds caching and its web ACL to these clients' requests: check the cache "
+        "policy on the paths they use.",
+    ]
+    if not names:
+        risks.append(
+            "No DNS name points at the accelerator: clients use its name or IPs and "
+            "must move to the distribution's name."
+        )
+    host_names = [g.nodes[n].get("name", n) for n in names]
+    return Draft(
+        title=f"One edge path to {name_of(g, lb_node)}: CloudFront",
+        entrypoint=cur[0],
+        current=cur,
+        proposed=proposed,
+        removed=removed,
+        lines=lines,
+        risks=risks,
+        steps=[
+            step(
+                "accelerator_and_cdn",
+                1,
+                f"Add the accelerator's names to {dist_id}",
+                "Certificate must cover them.",
+                names=host_names,
+                dist=dist_id,
+            ),
+            step(
+                "accelerator_and_cdn",
+                2,
+                "Repoint the names",
+                "Alias records to CloudFront.",
+                dist=dist_id,
+            ),
+            step(
+                "accelerator_and_cdn",
+                3,
+                "Remove the endpoint or the accelerator",
+                "After traffic moved.",
+                acc=name_of(g, acc_node),
+            ),
+        ],
+    )
+
+
+def double_waf(f: Finding, ctx: PlanContext) -> Draft:
+    """One web ACL, at CloudFront; the ALB's goes (after its own rules moved)."""
+    g = ctx.graph
+    cur = with_entry(g, f.evidence["path"])
+    acl_node = f.evidence["alb_web_acl"]
+    lb_at = index_of(g, cur, NodeKind.LOAD_BALANCER)
+    gone = protections_of(g, [cur[lb_at]])
+    removed = [acl_node] if acl_node in gone else []
+    moved = list(f.evidence.get("alb_only_rules") or [])
+    acl = ctx.ref(acl_node)
+    return Draft(
+        title=f"One web ACL: drop {acl.name} at {name_of(g, cur[lb_at])}",
+        entrypoint=cur[0],
+        current=cur,
+        proposed=list(cur),
+        removed=removed,
+        region=acl.region,
+        lines=waf_lines(ctx, acl, len(moved)),
+        risks=[
+            *(
+                [
+                    "Rules only at the ALB must move to the CloudFront ACL first: "
+                    + ", ".join(moved)
+                    + "."
+                ]
+                if moved
+                else []
+            ),
+            "At CloudFront, IP-based rules (rate limits, IP sets, geo) see the viewer, not "
+            "CloudFront's address: review thresholds when moving them.",
+            "The origin must stay locked down (prefix list and secret header): without the "
+            "ALB's ACL, a bypass is unprotected.",
+            "Managed rule versions and overrides may differ between the two ACLs: compare them.",
+            "WAF logs of the ALB's ACL stop.",
+        ],
+        steps=[
+            step(
+                "double_waf",
+                1,
+                "Move the ALB-only rules",
+                "New priorities at CloudFront.",
+                rules=moved,
+            ),
+            step(
+                "double_waf",
+                2,
+                f"Disassociate and delete {acl.name}",
+                "REGIONAL scope.",
+                acl=acl.name,
+            ),
+        ],
+    )
+
+
+def apigw_proxy_to_alb(f: Finding, ctx: PlanContext) -> Draft:
+    """CloudFront VPC origin to the ALB; the API goes."""
+    g = ctx.graph
+    cur = with_entry(g, f.evidence["path"])
+    k = index_of(g, cur, NodeKind.ORIGIN)
+    alb = f.evidence["alb"]
+    lb: LoadBalancer = ctx.ref(alb)
+    vpc = gn.vpc_origin_id(f"{NEW}{lb.name}")
+    proposed = [*cur[: k + 1], vpc, *first_path(g, alb)]
+    api_at = next(
+        i for i, n in enumerate(cur) if n.startswith(("apigw:", "apigw-stage:", "apigw-domain:"))
+    )
+    removed = unused_after(g, [cur[api_at]], proposed, cur[:api_at])
+    api = ctx.ref(gn.api_id(cur[api_at].split(":")[1], cur[api_at].split(":")[2]))
+    rest = isinstance(api, RestApi)
+    dims = {"ApiName": api.name} if rest else {"ApiId": api.id}
+    count = ctx.usage.monthly("AWS/ApiGateway", "Count", **dims)
+    risks = pre_checks(f)
+    if lb.internet_facing:
+        risks.append(
+            f"{lb.name} is internet-facing: VPC origins reach internal ALBs — re-create "
+            "it internal (or keep it as a locked custom origin)."
+        )
+    risks += [
+        "Stage settings go with the API: throttling, caching, access logs, a stage web ACL "
+        "(move it to the distribution's web ACL).",
+        "API Gateway's 29-second integration timeout and header handling disappear: CloudFront's "
+        "origin timeouts and origin request policy decide now.",
+    ]
+    return Draft(
+        title=f"CloudFront straight to {lb.name}: remove API {api.name}",
+        entrypoint=cur[0],
+        current=cur,
+        proposed=proposed,
+        removed=removed,
+        region=api.region,
+        lines=[
+            prices.usage(
+                "API Gateway requests",
+                "apigw_rest_million" if rest else "apigw_http_million",
+                None if count is None else count / 1e6,
+                "million requests",
+            )
+        ],
+        risks=risks,
+        steps=[
+            step(
+                "apigw_proxy_to_alb",
+                1,
+                "VPC origin to the ALB",
+                "Switch the behaviors.",
+                alb=lb.name,
+            ),
+            step(
+                "apigw_proxy_to_alb",
+                2,
+                f"Remove API {api.name}",
+                "Once nothing calls it.",
+                api=api.name,
+            ),
+        ],
+    )
+
+
+def unreferenced_entrypoint(f: Finding, ctx: PlanContext) -> Draft:
+    """Remove it (after checking it receives no requests)."""
+    g = ctx.graph
+    node = f.evidence["path"][0]
+    cur = first_path(g, node)
+    item = ctx.ref(node)
+    removed = unused_after(g, [node], [], [])
+    if isinstance(item, Distribution):
+        lines = dedicated_ip("dedicated-IP SSL", pays_dedicated_ip(item))
+        lines = lines or [Line("CloudFront", 0.0, "no fixed fee; traffic billed only when used")]
+        ns, metric = "AWS/CloudFront", "Requests"
+    else:
+        lines = lb_lines(ctx, item)
+        classic = isinstance(item, ClassicLoadBalancer)
+        ns = "AWS/ELB" if classic else "AWS/ApplicationELB"
+        metric = "RequestCount"
+    name = getattr(item, "name", None) or getattr(item, "id", node)
+    return Draft(
+        title=f"Delete unreferenced {name}",
+        entrypoint=node,
+        current=cur,
+        proposed=[],
+        removed=removed,
+        region=getattr(item, "region", None),
+        lines=lines,
+        risks=[
+            f"Pre-check: {REQUEST_METRICS}; read {ns} {metric} for 30 days before deleting.",
+            "Clients may use the AWS-assigned name directly, or DNS outside the snapshot.",
+        ],
+        steps=[
+            step(
+                "unreferenced_entrypoint",
+                1,
+                "Confirm no requests",
+                "30 days of metrics.",
+                metric=metric,
+                namespace=ns,
+                name=name,
+            ),
+            step(
+                "unreferenced_entrypoint",
+                2,
+                f"Delete {name}",
+                "Disable first where possible.",
+                name=name,
+            ),
+        ],
+    )
