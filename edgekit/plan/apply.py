@@ -2,8 +2,8 @@
 
 For each proposal, in id order:
 
-1. the edge where the proposed path leaves the current one is cut (the name, origin or
-   behavior now points elsewhere);
+1. the edge where the proposed path leaves the current one is cut when it is a pointer (a
+   name, origin, behavior target, accelerator endpoint, API integration or mapping);
 2. nodes of the proposed path the graph lacks are added (``proposed: True``, ``added_by``;
    kind from the id prefix: ``vpc-origin:new-…``, ``lambda-url:…:new-…``, ``accelerator:new-…``,
    ``cloudfront:new-…``), and so are its missing edges (kind from the node kinds, ``added_by``);
@@ -37,6 +37,13 @@ _EDGE_KINDS: dict[tuple[str, str], str] = {
     (NodeKind.LISTENER_RULE, NodeKind.TARGET_GROUP): EdgeKind.FORWARDS,
     (NodeKind.TARGET_GROUP, NodeKind.TARGET): EdgeKind.TARGETS,
 }
+
+
+_REWIRED = frozenset(
+    {EdgeKind.RESOLVES_TO, EdgeKind.ROUTES, EdgeKind.FRONTS, EdgeKind.INTEGRATES, EdgeKind.MAPS_TO}
+)
+"""Edges a proposal repoints (a name, an origin, a behavior's target); structural edges such
+as a distribution's behaviors stay."""
 
 
 def apply(graph: nx.DiGraph, proposals: Iterable[Proposal]) -> nx.DiGraph:
@@ -85,7 +92,8 @@ def _apply_one(g: nx.DiGraph, p: Proposal) -> None:
     k = 0
     while k < min(len(cur), len(new)) and cur[k] == new[k]:
         k += 1
-    if 0 < k < len(cur) and g.has_edge(cur[k - 1], cur[k]):
+    cut = 0 < k < len(cur) and g.has_edge(cur[k - 1], cur[k])
+    if cut and g[cur[k - 1]][cur[k]]["kind"] in _REWIRED:
         g.remove_edge(cur[k - 1], cur[k])
     for node in new:
         if node not in g:
@@ -144,10 +152,10 @@ def _merge(g: nx.DiGraph, p: Proposal) -> None:
     """cdn_chain: the outer distribution gets the inner one's behaviors and origins."""
     cur = list(p.current_path)
     old = next((n for n in cur if kind(g, n) == NodeKind.ORIGIN), None)
-    inner = next((n for n in cur[1:] if kind(g, n) == NodeKind.DISTRIBUTION), None)
-    outer = next((n for n in cur if kind(g, n) == NodeKind.DISTRIBUTION), None)
-    if old is None or inner is None or outer is None or inner not in g:
+    dists = [n for n in cur if kind(g, n) == NodeKind.DISTRIBUTION]
+    if old is None or len(dists) < 2 or dists[1] not in g:
         return
+    outer, inner = dists[0], dists[1]
     outer_id, inner_id = outer.split(":")[1], inner.split(":")[1]
     copies: dict[str, str] = {}
     for b in sorted(v for v, d in g.adj[inner].items() if d["kind"] == EdgeKind.HAS_BEHAVIOR):
@@ -168,11 +176,15 @@ def _merge(g: nx.DiGraph, p: Proposal) -> None:
             _add_edge(g, outer, mine, p, order=-1, path_pattern=pattern)
         _add_edge(g, mine, copies[b], p)
     default = next(iter(sorted(v for b, v in copies.items() if g.nodes[b].get("is_default"))), None)
-    if default is not None and old in g:
-        for u in list(g.predecessors(old)):
-            if g[u][old]["kind"] == EdgeKind.ROUTES:
-                g.remove_edge(u, old)
-                _add_edge(g, u, default, p)
+    if default is None:
+        return
+    for u in list(g.predecessors(old)) if old in g else []:
+        if g[u][old]["kind"] == EdgeKind.ROUTES:
+            g.remove_edge(u, old)
+            _add_edge(g, u, default, p)
+    for b in [v for v, d in g.adj[outer].items() if d["kind"] == EdgeKind.HAS_BEHAVIOR]:
+        if not any(d["kind"] == EdgeKind.ROUTES for d in g.adj[b].values()):
+            _add_edge(g, b, default, p)
     _touch(g, outer, p)
 
 

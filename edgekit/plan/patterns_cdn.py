@@ -88,7 +88,11 @@ def cdn_chain(f: Finding, ctx: PlanContext) -> Draft:
     j = index_of(g, cur, NodeKind.ORIGIN, i)
     inner_origin = cur[j].split(":")[2]
     merged = gn.origin_id(outer_id, f"{inner_id}-{inner_origin}")
-    proposed = [*cur[:outer_origin], merged, *cur[j + 1 :]]
+    head = cur[:outer_origin]
+    pattern = g.nodes[cur[i + 1]].get("path_pattern")
+    if not g.nodes[cur[i + 1]].get("is_default") and pattern:
+        head = [*cur[: outer_origin - 1], gn.behavior_id(outer_id, pattern)]
+    proposed = [*head, merged, *cur[j + 1 :]]
     routing = [u for u in g.predecessors(cur[outer_origin])]
     removed = unused_after(g, [cur[outer_origin], inner_node], proposed, routing + cur[:i])
     inner: Distribution = ctx.ref(inner_node)
