@@ -46,6 +46,9 @@ for existence; a behavior with neither ``CachePolicyId`` nor ``ForwardedValues``
 (AWS refuses it) and gets the legacy defaults; distributions keep moto's If-Match handling (any
 value accepted, ETag unchanged by updates); an omitted ``OriginSslProtocols`` reads back as
 ``["TLSv1.2"]``; ``ListDistributionsBy*`` and continuous deployment are not bridged.
+Accelerators are ``DEPLOYED`` and their endpoints ``HEALTHY`` at once; WAF Classic rules take
+IP-match predicates only; web ACL capacity uses AWS's published base WCU per statement (close
+to, not always equal to, AWS's figure).
 
 How: moto routes a request by the ``url_paths`` regexes of the service's ``urls`` module to
 ``<Service>Response.dispatch`` and picks the operation from botocore's model. The in-process
