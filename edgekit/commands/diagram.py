@@ -10,16 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from edgekit.errors import InputError
-
-if TYPE_CHECKING:
-    from edgekit.graph import Estate
-    from edgekit.render.findings import FindingIndex
-    from edgekit.render.spec import DiagramSpec
 
 FORMATS = ("png", "svg")
 
@@ -78,13 +69,12 @@ def run(args: argparse.Namespace) -> int:
     if args.entrypoint is not None:
         estate.entry_node(args.entrypoint)  # unknown entrypoint: one-line error, exit 2
     index = FindingIndex.build(estate, run_checks(estate))
-    after = _after(estate, index) if args.after else None
     selection = batch.select(
         estate,
         index,
         entrypoint=args.entrypoint,
         overview=args.overview,
-        after=after,
+        after=args.after,
         max_pictures=(
             batch.MAX_ENTRYPOINT_PICTURES if args.max_pictures is None else args.max_pictures
         ),
@@ -96,8 +86,3 @@ def run(args: argparse.Namespace) -> int:
     for note in selection.notes:
         print(f"edgekit: {note}", file=sys.stderr)
     return 0
-
-
-def _after(estate: Estate, index: FindingIndex) -> Callable[[str | None], list[DiagramSpec]]:
-    """The before/after builder for ``--after`` (needs the planner)."""
-    raise InputError("--after: no simplification planner in this edgekit build")

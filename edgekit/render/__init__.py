@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from edgekit.graph import Estate
+from edgekit.render.beforeafter import before_after_spec
 from edgekit.render.common import run_id, slugify
 from edgekit.render.entrypoint import entrypoint_spec
 from edgekit.render.findings import FindingIndex
@@ -33,6 +34,7 @@ __all__ = [
     "SCHEMA",
     "DiagramSpec",
     "FindingIndex",
+    "before_after_spec",
     "entrypoint_spec",
     "overview_spec",
     "overview_specs",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,10 +17,12 @@ from typing import Any, Final
 
 from edgekit.graph import Estate
 from edgekit.graph.tables import entries
+from edgekit.render.beforeafter import before_after_spec
 from edgekit.render.common import unique
 from edgekit.render.entrypoint import entrypoint_spec, spec_for_entry
 from edgekit.render.findings import FindingIndex
 from edgekit.render.overview import overview_specs
+from edgekit.render.project import reach
 from edgekit.render.spec import NODE_CAP, DiagramSpec
 
 MAX_ENTRYPOINT_PICTURES: Final = 100
@@ -41,7 +43,7 @@ def select(
     *,
     entrypoint: str | None = None,
     overview: bool = False,
-    after: Callable[[str | None], list[DiagramSpec]] | None = None,
+    after: bool = False,
     max_pictures: int = MAX_ENTRYPOINT_PICTURES,
     cap: int = NODE_CAP,
 ) -> Selection:
@@ -49,8 +51,8 @@ def select(
 
     With ``entrypoint``: that entrypoint (plus the overviews with ``overview``). With only
     ``overview``: the overviews. With neither: every entrypoint (the first ``max_pictures`` by
-    hostname) and the overviews. ``after`` (given an entrypoint or None for all) adds the
-    before/after pictures of proposals.
+    hostname) and the overviews. ``after`` adds the before/after pictures of the simplification
+    proposals (those on the entrypoint's paths, or all).
     """
     out = Selection()
     if entrypoint is not None:
@@ -67,13 +69,29 @@ def select(
         ]
     if overview or entrypoint is None:
         out.specs += overview_specs(estate, index, cap=cap)
-    if after is not None:
-        out.specs += after(entrypoint)
+    if after:
+        out.specs += after_specs(estate, index, entrypoint)
     names = unique(
         (s.name for s in out.specs), (f"{s.kind}:{s.subject}:{s.part}" for s in out.specs)
     )
     out.specs = [replace(s, name=n) for s, n in zip(out.specs, names, strict=True)]
     return out
+
+
+def after_specs(estate: Estate, index: FindingIndex, entrypoint: str | None) -> list[DiagramSpec]:
+    """Before/after pictures of the planner's proposals (on ``entrypoint``'s paths, or all).
+
+    Each proposal is applied alone, so each picture shows one change.
+    """
+    from edgekit.plan import apply, plan
+
+    proposals = plan(estate).proposals
+    if entrypoint is not None:
+        reached = set(reach(estate.graph, estate.entry_node(entrypoint)))
+        proposals = [p for p in proposals if p.entrypoint in reached]
+    return [
+        before_after_spec(estate, p, apply(estate.graph, [p]), findings=index) for p in proposals
+    ]
 
 
 def write(

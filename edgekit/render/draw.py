@@ -142,8 +142,8 @@ def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str
             graph_attr=graph_attr,
             node_attr=dict(NODE_ATTR),
             edge_attr=dict(EDGE_ATTR),
-        ):
-            _draw_body(spec)
+        ) as diagram:
+            _draw_body(spec, diagram)
     except _graphviz.ExecutableNotFound:
         raise EdgekitError(
             "Graphviz 'dot' not found: install Graphviz (e.g. apt-get install graphviz)"
@@ -155,24 +155,32 @@ def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str
     return paths
 
 
-def _draw_body(spec: DiagramSpec) -> None:
+def _draw_body(spec: DiagramSpec, diagram: Any) -> None:
     ids = {n.id: f"n{i}" for i, n in enumerate(sorted(spec.nodes, key=lambda n: n.id))}
     by_cluster: dict[str | None, list[SpecNode]] = {}
     for n in sorted(spec.nodes, key=lambda n: n.id):
         by_cluster.setdefault(n.cluster, []).append(n)
     children: dict[str | None, list[SpecCluster]] = {}
-    for c in sorted(spec.clusters, key=lambda c: c.id):
+    for c in spec.clusters:  # spec order (deterministic): before above after
         children.setdefault(c.parent, []).append(c)
     drawn: dict[str, Any] = {}
+
+    # left to right, Graphviz lays out top to bottom and turns the picture: unconnected groups
+    # defined first end up lowest. "stacked" specs (before above after) are defined reversed.
+    stacked = bool(spec.layout.get("stacked")) and spec.layout.get("rankdir", "LR") == "LR"
 
     def place(cluster_id: str | None) -> None:
         for n in by_cluster.get(cluster_id, ()):
             drawn[n.id] = _node(n, ids[n.id])
-        for child in children.get(cluster_id, ()):
+        groups = children.get(cluster_id, [])
+        for child in reversed(groups) if stacked and cluster_id is None else groups:
             with _cluster(child):
                 place(child.id)
 
     place(None)
+    for group in spec.layout.get("same_rank", ()):
+        members = " ".join(f'"{ids[x]}"' for x in group if x in ids)
+        diagram.dot.body.append(f"\t{{rank=same; {members}}}\n")  # line hops up across sides
     for e in sorted(spec.edges, key=lambda e: (e.src, e.dst, e.kind)):
         if e.src not in drawn or e.dst not in drawn:
             continue
@@ -279,25 +287,30 @@ def _title_block(spec: DiagramSpec) -> str:
             f'<FONT POINT-SIZE="12" COLOR="#8e0000">part {spec.part} of {spec.parts}</FONT>'
         )
     rows.append(f'<FONT POINT-SIZE="11" COLOR="#3e4c59">{_esc(spec.footer.text)}</FONT>')
-    rows += [f'<FONT POINT-SIZE="11" COLOR="#8e0000">{_esc(note)}</FONT>' for note in spec.notes]
+    rows += [
+        f'<FONT POINT-SIZE="11" COLOR="#8e0000">{_esc(line)}</FONT>'
+        for note in spec.notes
+        for line in labels.wrap(note, 150, 3)
+    ]
     rows.append(_legend(spec.legend))
     body = "".join(f'<TR><TD ALIGN="LEFT">{r}</TD></TR>' for r in rows)
     return f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{body}</TABLE>>'
 
 
 def _legend(entries: tuple[LegendEntry, ...]) -> str:
-    cells = ['<TD><FONT POINT-SIZE="11"><B>Legend:</B></FONT></TD>']
+    """One line of coloured glyphs and words (one cell: a table of cells would be stretched to
+    the width of the title block, pulling swatches away from their words)."""
+    parts = ['<FONT POINT-SIZE="11"><B>Legend:</B></FONT>']
     for e in entries:
         if e.shape == "node":
-            cells.append(
-                f'<TD BGCOLOR="{e.style.fill}" COLOR="{e.style.border}" BORDER="2" WIDTH="16" '
-                f'HEIGHT="12" FIXEDSIZE="TRUE" STYLE="rounded"> </TD>'
-            )
+            glyph = "▢" if e.style.line == "dashed" else "■"
         else:
-            glyph = {"dashed": "╌╌╌", "dotted": "┈┈┈"}.get(e.style.line, "━━━")
-            cells.append(f'<TD><FONT COLOR="{e.style.border}"><B>{glyph}</B></FONT></TD>')
-        cells.append(f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{_esc(e.label)}</FONT></TD>')
-    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
+            glyph = {"dashed": "╌╌", "dotted": "┈┈"}.get(e.style.line, "━━")
+        parts.append(
+            f'<FONT POINT-SIZE="13" COLOR="{e.style.border}"><B>{glyph}</B></FONT>'
+            f'<FONT POINT-SIZE="10"> {_esc(e.label)}</FONT>'
+        )
+    return "   ".join(parts)
 
 
 def _esc(text: str) -> str:

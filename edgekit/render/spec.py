@@ -208,7 +208,9 @@ class DiagramSpec:
     part: int = 1
     parts: int = 1
     layout: dict[str, Any] = field(default_factory=dict)
-    """Hints for the drawer: ``{"grid_columns": 5}`` for overview cards."""
+    """Hints for the drawer: ``rankdir``; ``grid_columns`` of overview cards; ``stacked``: the
+    top-level clusters read top to bottom in spec order (before above after); ``same_rank``:
+    groups of node ids drawn in the same column (a hop above itself)."""
 
     def node(self, node_id: str) -> SpecNode:
         """The node with this id (KeyError when absent)."""
