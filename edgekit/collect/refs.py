@@ -25,6 +25,9 @@ S3_REST = re.compile(
 ``b.s3-<region>...`` (legacy dash form), ``b.s3.dualstack.<region>...``, China partition."""
 S3_WEBSITE = re.compile(rf"^{_BUCKET}\.s3-website[.-](?P<region>{_REGION}){_SUFFIX}$")
 """S3 website endpoints, dash (``s3-website-us-east-1``) and dot (``s3-website.eu-central-1``)."""
+S3_WEBSITE_ENDPOINT = re.compile(rf"^s3-website[.-](?P<region>{_REGION}){_SUFFIX}$")
+"""The bare regional website endpoint a Route 53 alias to a website bucket targets; S3 serves
+the bucket named like the record."""
 LAMBDA_URL = re.compile(rf"^(?P<url_id>[a-z0-9]+)\.lambda-url\.(?P<region>{_REGION})\.on\.aws$")
 """Lambda function URL host names."""
 
@@ -104,7 +107,10 @@ def buckets_used(prior: Sequence[dict[str, Any]]) -> dict[str, dict[str, set[str
     """Every bucket the edge uses → {account id that references it → uses}.
 
     Sources: CloudFront origins (REST and website endpoints) and standard-logging buckets;
-    ALB/NLB ``access_logs.s3.bucket``; Classic ELB ``AccessLog.S3BucketName``.
+    ALB/NLB ``access_logs.s3.bucket``; Classic ELB ``AccessLog.S3BucketName``; Route 53 records
+    served by an S3 website (an alias to the regional website endpoint names the bucket after
+    the record; a CNAME to a bucket's website endpoint names it in the value) — so a dangling
+    website record can be told from a live one.
     """
     found: dict[str, dict[str, set[str]]] = {}
 
@@ -129,11 +135,31 @@ def buckets_used(prior: Sequence[dict[str, Any]]) -> dict[str, dict[str, set[str
                 bucket = attribute(attrs, "access_logs.s3.bucket")
                 if bucket and attribute(attrs, "access_logs.s3.enabled") == "true":
                     add(bucket, account, "log")
+        elif rec.get("collector") == "route53":
+            for bucket in website_record_buckets(data):
+                add(bucket, account, "website")
         elif rec.get("collector") == "elb":
             for lb in data.get("load_balancers") or []:
                 log = (lb.get("LoadBalancerAttributes") or {}).get("AccessLog") or {}
                 if log.get("Enabled") and log.get("S3BucketName"):
                     add(str(log["S3BucketName"]), account, "log")
+    return found
+
+
+def website_record_buckets(route53_data: dict[str, Any]) -> set[str]:
+    """Buckets that Route 53 records of a route53 payload send to an S3 website endpoint."""
+    found: set[str] = set()
+    for zone in route53_data.get("hosted_zones") or []:
+        for rrset in zone.get("ResourceRecordSets") or []:
+            name = str(rrset.get("Name") or "").lower().rstrip(".").replace("\\052", "*")
+            alias = str((rrset.get("AliasTarget") or {}).get("DNSName") or "").lower().rstrip(".")
+            if alias and S3_WEBSITE_ENDPOINT.match(alias) and "*" not in name:
+                found.add(name)
+            if rrset.get("Type") == "CNAME":
+                for value in rrset.get("ResourceRecords") or []:
+                    hit = s3_bucket(str(value.get("Value") or ""))
+                    if hit and hit[1] == "website":
+                        found.add(hit[0])
     return found
 
 

@@ -24,6 +24,7 @@ from edgekit.collect import secrets
 from edgekit.collect.base import CollectorSpec, UnitContext
 from edgekit.collect.registry import collectors_by_id
 from edgekit.collect.targets import AccountAccess
+from edgekit.errors import ReadOnlyError
 from edgekit.snapshot import Snapshot, Target, jsonable
 
 
@@ -144,10 +145,12 @@ def run_unit(unit: WorkUnit) -> UnitResult:
     except BotoCoreError as err:
         data = None
         error = _error_record(unit, "", type(err).__name__, str(err))
-    except (KeyError, TypeError, ValueError) as err:  # a collector bug on unexpected data
+    except ReadOnlyError:
+        raise  # a collector tried to change an account: a bug that must stop the run
+    except Exception as err:  # noqa: BLE001 - unit boundary: recorded in errors, never hidden
         data = None
         tb = traceback.format_exception_only(type(err), err)[-1].strip()
-        error = _error_record(unit, "", "CollectorError", tb)
+        error = _error_record(unit, "", f"CollectorError:{type(err).__name__}", tb)
     return UnitResult(
         collector=unit.collector,
         account_id=unit.account.account_id,

@@ -206,6 +206,6 @@ SPEC = CollectorSpec(
     actions=ACTIONS,
     collect=collect,
     description="S3 buckets used as CloudFront origins or log destinations: existence, policies",
-    depends_on=("cloudfront", "elbv2", "elb"),
+    depends_on=("cloudfront", "elbv2", "elb", "route53"),
     select_inputs=select_inputs,
 )
