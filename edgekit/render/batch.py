@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from edgekit.graph import Estate
 from edgekit.graph.tables import entries
-from edgekit.render.beforeafter import before_after_spec
+from edgekit.render.beforeafter import after_graph, before_after_spec
 from edgekit.render.common import unique
 from edgekit.render.entrypoint import entrypoint_spec, spec_for_entry
 from edgekit.render.findings import FindingIndex
@@ -83,15 +83,13 @@ def after_specs(estate: Estate, index: FindingIndex, entrypoint: str | None) -> 
 
     Each proposal is applied alone, so each picture shows one change.
     """
-    from edgekit.plan import apply, plan
+    from edgekit.plan import plan
 
     proposals = plan(estate).proposals
     if entrypoint is not None:
         reached = set(reach(estate.graph, estate.entry_node(entrypoint)))
         proposals = [p for p in proposals if p.entrypoint in reached]
-    return [
-        before_after_spec(estate, p, apply(estate.graph, [p]), findings=index) for p in proposals
-    ]
+    return [before_after_spec(estate, p, after_graph(estate, p), findings=index) for p in proposals]
 
 
 def write(

@@ -22,7 +22,7 @@ from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.render.boxes import box_node, edge, footer, hostname_of, index_for
 from edgekit.render.common import slugify
 from edgekit.render.findings import FindingIndex
-from edgekit.render.project import FOLDED
+from edgekit.render.project import FOLDED, reach
 from edgekit.render.spec import (
     DiagramSpec,
     LegendEntry,
@@ -103,6 +103,28 @@ def before_after_spec(
         notes=tuple(notes),
         layout={"rankdir": "LR", "stacked": True, "same_rank": _aligned(nodes)},
     )
+
+
+def after_graph(estate: Estate, proposal: Proposal) -> nx.DiGraph:
+    """The "after" graph of one proposal, applied to its neighbourhood only.
+
+    :func:`edgekit.plan.apply` copies the graph it is given; applying each proposal of a large
+    estate to the whole graph would cost O(graph) per picture. The neighbourhood — what the
+    entrypoint reaches, the proposed path's existing nodes, and the web ACLs protecting them —
+    holds everything the picture reads, so the result draws the same.
+    """
+    from edgekit.plan import apply
+
+    graph = estate.graph
+    keep = set(reach(graph, proposal.entrypoint)) if proposal.entrypoint in graph else set()
+    keep.update(n for n in (*proposal.current_path, *proposal.proposed_path) if n in graph)
+    keep.update(
+        u
+        for n in list(keep)
+        for u in graph.predecessors(n)
+        if graph[u][n]["kind"] == EdgeKind.PROTECTS
+    )
+    return apply(graph.subgraph(keep), [proposal])
 
 
 def _side(

@@ -3,6 +3,7 @@ findings; arrows coloured by the findings of what they fold; the hostname box; t
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -32,10 +33,17 @@ def hostname_of(estate: Estate, entrypoint: str, node: str) -> str:
     """The public hostname to title a picture with (the entrypoint itself when it is one)."""
     if entrypoint != node:
         return entrypoint.lower().rstrip(".")
-    for e in entries(estate.graph):
-        if e.node == node:
-            return e.hostname
-    return str(estate.graph.nodes[node].get("label") or node)
+    hosts = _HOSTS.get(estate)
+    if hosts is None:
+        hosts = {}
+        for e in entries(estate.graph):
+            hosts.setdefault(e.node, e.hostname)
+        _HOSTS[estate] = hosts
+    return hosts.get(node) or str(estate.graph.nodes[node].get("label") or node)
+
+
+_HOSTS: weakref.WeakKeyDictionary[Estate, dict[str, str]] = weakref.WeakKeyDictionary()
+"""Entry node → its first hostname, per estate (the entries table is O(graph) to build)."""
 
 
 def box_node(

@@ -9,6 +9,7 @@ import pytest
 from edgekit.cli import main
 from edgekit.plan import Proposal, apply, plan
 from edgekit.render import before_after_spec
+from edgekit.render.beforeafter import after_graph
 from edgekit.render.spec import DiagramSpec
 from tests.render.helpers import ELB, RICH, WEB_ALB, check_golden, fixed_findings, rich
 
@@ -89,6 +90,15 @@ def test_every_planner_proposal_draws() -> None:
         }
         if not proposal.proposed_path:
             assert "after:nothing" in ids
+
+
+def test_neighbourhood_after_graph_draws_the_same() -> None:
+    estate = rich()
+    proposals = [nlb_proposal(), *plan(estate).proposals]
+    for proposal in proposals:
+        full = before_after_spec(estate, proposal, apply(estate.graph, [proposal]), findings=[])
+        near = before_after_spec(estate, proposal, after_graph(estate, proposal), findings=[])
+        assert near.dumps() == full.dumps(), proposal.id
 
 
 def test_cli_after(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
