@@ -72,7 +72,8 @@ def _seed_random(endpoint_url: str | None) -> None:
         mock_random.seed(RANDOM_SEED)
         return
     url = f"{endpoint_url.rstrip('/')}/moto-api/seed?a={RANDOM_SEED}"
-    with urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=30):
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+    with direct.open(urllib.request.Request(url, method="POST"), timeout=30):
         pass
 
 
