@@ -16,7 +16,6 @@ Choices made for readability (DESIGN.md §5):
 
 from __future__ import annotations
 
-import html
 import importlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,8 +24,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from edgekit.errors import EdgekitError
-from edgekit.render import labels
-from edgekit.render.spec import DiagramSpec, LegendEntry, SpecCluster, SpecNode, Style
+from edgekit.render import htmllabels, labels
+from edgekit.render.spec import DiagramSpec, SpecCluster, SpecNode, Style
 from edgekit.render.svgembed import embed_images
 
 # Imported by name: the project's own top-level ``diagrams/`` output folder would otherwise be
@@ -128,7 +127,7 @@ def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str
     rankdir = str(spec.layout.get("rankdir", "LR"))
     graph_attr = {
         **GRAPH_ATTR,
-        "label": _title_block(spec),
+        "label": htmllabels.title_block(spec),
         "rankdir": rankdir,
         "splines": str(spec.layout.get("splines", GRAPH_ATTR["splines"])),
     }
@@ -222,7 +221,7 @@ def _node(n: SpecNode, node_id: str) -> Any:
     cls = icon_class(n.icon)
     style = ["rounded", "filled"] + ([n.style.line] if n.style.line != "solid" else [])
     return cls(
-        _node_label(n),
+        htmllabels.node_label(n, icon_file(n.icon), ICON_PT),
         nodeid=node_id,
         image="",
         shape="box",
@@ -239,32 +238,6 @@ def _node(n: SpecNode, node_id: str) -> Any:
     )
 
 
-def _node_label(n: SpecNode) -> str:
-    icon = icon_file(n.icon)
-    rows = [f"<B>{_esc(line)}</B>" for line in labels.wrap(n.label, 28, 2)]
-    rows += [
-        f'<FONT POINT-SIZE="10" COLOR="#5f6b7a">{_esc(line)}</FONT>'
-        for line in labels.wrap(n.caption, 34, 2)
-    ]
-    findings = labels.findings_line(n.findings)
-    for extra in n.lines:
-        finding = bool(findings) and extra == findings
-        colour = n.style.border if finding and n.severity else "#3e4c59"
-        wrapped = labels.wrap_items(extra, 44) if finding else labels.wrap(extra, 44, 2)
-        for line in wrapped:
-            text = f"<B>{_esc(line)}</B>" if finding else _esc(line)
-            rows.append(f'<FONT POINT-SIZE="10" COLOR="{colour}">{text}</FONT>')
-    cells = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{r}</TD></TR>' for r in rows]
-    if icon is not None:
-        img = (
-            f'<TD ROWSPAN="{len(rows)}" FIXEDSIZE="TRUE" WIDTH="{ICON_PT}" HEIGHT="{ICON_PT}" '
-            f'VALIGN="MIDDLE"><IMG SRC="{_esc(icon)}" SCALE="TRUE"/></TD>'
-        )
-        cells[0] = cells[0].replace("<TR>", "<TR>" + img, 1)
-    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
-    return f"<{table}{''.join(cells)}</TABLE>>"
-
-
 def _edge_attrs(kind: str, style: Style) -> dict[str, str]:
     if kind == "layout":
         return {"style": "invis"}
@@ -278,40 +251,3 @@ def _edge_attrs(kind: str, style: Style) -> dict[str, str]:
     elif kind == "serves-certificate":
         attrs.update(arrowhead="none", minlen="0")
     return attrs
-
-
-def _title_block(spec: DiagramSpec) -> str:
-    rows = [f'<FONT POINT-SIZE="20"><B>{_esc(spec.title)}</B></FONT>']
-    if spec.parts > 1:
-        rows.append(
-            f'<FONT POINT-SIZE="12" COLOR="#8e0000">part {spec.part} of {spec.parts}</FONT>'
-        )
-    rows.append(f'<FONT POINT-SIZE="11" COLOR="#3e4c59">{_esc(spec.footer.text)}</FONT>')
-    rows += [
-        f'<FONT POINT-SIZE="11" COLOR="#8e0000">{_esc(line)}</FONT>'
-        for note in spec.notes
-        for line in labels.wrap(note, 150, 3)
-    ]
-    rows.append(_legend(spec.legend))
-    body = "".join(f'<TR><TD ALIGN="LEFT">{r}</TD></TR>' for r in rows)
-    return f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{body}</TABLE>>'
-
-
-def _legend(entries: tuple[LegendEntry, ...]) -> str:
-    """One line of coloured glyphs and words (one cell: a table of cells would be stretched to
-    the width of the title block, pulling swatches away from their words)."""
-    parts = ['<FONT POINT-SIZE="11"><B>Legend:</B></FONT>']
-    for e in entries:
-        if e.shape == "node":
-            glyph = "▢" if e.style.line == "dashed" else "■"
-        else:
-            glyph = {"dashed": "╌╌", "dotted": "┈┈"}.get(e.style.line, "━━")
-        parts.append(
-            f'<FONT POINT-SIZE="13" COLOR="{e.style.border}"><B>{glyph}</B></FONT>'
-            f'<FONT POINT-SIZE="10"> {_esc(e.label)}</FONT>'
-        )
-    return "   ".join(parts)
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
