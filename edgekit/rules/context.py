@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
 from edgekit.rules.finding import ResourceRef
 
 if TYPE_CHECKING:
     from edgekit.graph.estate import Estate
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ class CheckContext:
     def __init__(self, model: Inventory, *, estate: Estate | None = None) -> None:
         self.model = model
         self._estate = estate
+        self._memo: dict[str, Any] = {}
         self.today = _collection_date(model.collected_at)
 
     @classmethod
@@ -206,6 +209,17 @@ class CheckContext:
 
             self._estate = Estate.from_model(self.model)
         return self._estate
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value computed once per context (e.g. an index for a cross-resource check).
+
+        Checks run once per resource; anything that looks at *all* resources of a kind must go
+        through here so a scan stays linear in the estate's size.
+        """
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
 
     def resources(self, kind: str) -> Iterable[Any]:
         """Every resource of ``kind``; an unknown kind is a programming error."""

@@ -180,6 +180,27 @@ def _signature(d: Distribution, *, loose: bool = False) -> Distribution:
     return blank
 
 
+def _eligible(d: Distribution) -> bool:
+    return d.enabled and not d.staging and not d.continuous_deployment_policy_id
+
+
+@dataclasses.dataclass(frozen=True)
+class _DuplicateIndex:
+    exact: dict[Distribution, list[Distribution]]
+    loose: dict[Distribution, list[Distribution]]
+
+
+def _duplicate_index(ctx: CheckContext) -> _DuplicateIndex:
+    """Eligible distributions grouped by signature (one pass: the scan stays linear)."""
+    exact: dict[Distribution, list[Distribution]] = {}
+    loose: dict[Distribution, list[Distribution]] = {}
+    for o in ctx.model.distributions:
+        if _eligible(o):
+            exact.setdefault(_signature(o), []).append(o)
+            loose.setdefault(_signature(o, loose=True), []).append(o)
+    return _DuplicateIndex(exact, loose)
+
+
 @check(
     "redundancy.duplicate_distributions",
     title="Distributions identical but for aliases and certificate",
@@ -198,20 +219,14 @@ def duplicate_distributions(d: Distribution, ctx: CheckContext) -> Fail | Unknow
     different behaviors are not duplicates; a continuous-deployment staging distribution and
     its primary are meant to be alike and are left out. Unknown when the configurations match
     except fields a summary fallback (GetDistribution denied) could not show."""
-    if not d.enabled or d.staging or d.continuous_deployment_policy_id:
+    if not _eligible(d):
         return None
-    peers = [
-        o
-        for o in ctx.model.distributions
-        if o.id != d.id and o.enabled and not o.staging and not o.continuous_deployment_policy_id
-    ]
-    exact = [o for o in peers if _signature(o) == _signature(d)]
+    index = ctx.memo("redundancy.duplicate_distributions", lambda: _duplicate_index(ctx))
+    exact = [o for o in index.exact[_signature(d)] if o.id != d.id]
     loose = [
         o
-        for o in peers
-        if o not in exact
-        and (o.from_summary or d.from_summary)
-        and _signature(o, loose=True) == _signature(d, loose=True)
+        for o in index.loose[_signature(d, loose=True)]
+        if o.id != d.id and o not in exact and (o.from_summary or d.from_summary)
     ]
     group = sorted([d, *exact], key=lambda x: x.id)
     if exact and group[0].id == d.id:

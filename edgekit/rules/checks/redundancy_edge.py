@@ -208,7 +208,10 @@ def _entry_node(item: Distribution | LoadBalancer | ClassicLoadBalancer) -> str:
 
 
 def _public_zones(ctx: CheckContext) -> list[str]:
-    return sorted(z.name for z in ctx.model.hosted_zones if not z.private_zone)
+    return ctx.memo(
+        "redundancy.public_zone_names",
+        lambda: sorted(z.name for z in ctx.model.hosted_zones if not z.private_zone),
+    )
 
 
 @check(

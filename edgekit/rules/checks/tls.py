@@ -19,14 +19,13 @@ from edgekit.rules.registry import check
 EXPIRING_DAYS: Final = 30
 MIN_RSA_BITS: Final = 2048
 
-_CACHE: dict[int, tuple[Inventory, dict[str, set[str]]]] = {}
+
+def _references(ctx: CheckContext) -> dict[str, set[str]]:
+    """Certificate ARN → ARNs of the collected resources referencing it (once per scan)."""
+    return ctx.memo("tls.certificate_references", lambda: _build_references(ctx.model))
 
 
-def _references(model: Inventory) -> dict[str, set[str]]:
-    """Certificate ARN → ARNs of the collected resources referencing it (once per inventory)."""
-    hit = _CACHE.get(id(model))
-    if hit is not None and hit[0] is model:
-        return hit[1]
+def _build_references(model: Inventory) -> dict[str, set[str]]:
     refs: dict[str, set[str]] = {}
     for dist in model.distributions:
         arn = dist.viewer_certificate.acm_certificate_arn
@@ -38,9 +37,6 @@ def _references(model: Inventory) -> dict[str, set[str]]:
         for arn in known:
             if arn:
                 refs.setdefault(arn, set()).add(li.load_balancer_arn)
-    if len(_CACHE) > 4:
-        _CACHE.clear()
-    _CACHE[id(model)] = (model, refs)
     return refs
 
 
@@ -57,7 +53,7 @@ def as_of(ctx: CheckContext) -> dt.datetime:
 
 def usage(ctx: CheckContext, cert: Certificate) -> tuple[Collected[bool], list[str]]:
     """Whether the certificate is in use, and by what (ARNs, sorted)."""
-    users: set[str] = set(_references(ctx.model).get(cert.arn, ()))
+    users: set[str] = set(_references(ctx).get(cert.arn, ()))
     if cert.in_use_by is not NOT_COLLECTED:
         users.update(cert.in_use_by)
     if users:

@@ -10,29 +10,24 @@ from edgekit.model import (
     NOT_COLLECTED,
     Certificate,
     HostedZone,
-    Inventory,
     normalize_dns_name,
 )
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 
-_CACHE: dict[int, tuple[Inventory, dict[str, list[HostedZone]]]] = {}
 
+def _public_zones(ctx: CheckContext) -> dict[str, list[HostedZone]]:
+    """Public hosted zones by name (built once per scan)."""
 
-def _public_zones(model: Inventory) -> dict[str, list[HostedZone]]:
-    """Public hosted zones by name (once per inventory)."""
-    hit = _CACHE.get(id(model))
-    if hit is not None and hit[0] is model:
-        return hit[1]
-    zones: dict[str, list[HostedZone]] = {}
-    for zone in model.hosted_zones:
-        if not zone.private_zone:
-            zones.setdefault(zone.name, []).append(zone)
-    if len(_CACHE) > 4:
-        _CACHE.clear()
-    _CACHE[id(model)] = (model, zones)
-    return zones
+    def build() -> dict[str, list[HostedZone]]:
+        zones: dict[str, list[HostedZone]] = {}
+        for zone in ctx.model.hosted_zones:
+            if not zone.private_zone:
+                zones.setdefault(zone.name, []).append(zone)
+        return zones
+
+    return ctx.memo("tls.public_zones_by_name", build)
 
 
 def _zones_for(zones: Mapping[str, list[HostedZone]], name: str) -> list[HostedZone]:
@@ -75,7 +70,7 @@ def cert_renewal_at_risk(cert: Certificate, ctx: CheckContext) -> Fail | Unknown
         for d in cert.domain_validation_options
         if d.resource_record is not None and d.resource_record.type.upper() == "CNAME"
     }
-    zones_by_name = _public_zones(ctx.model)
+    zones_by_name = _public_zones(ctx)
     zones_complete = ctx.model.known("hosted_zones", None, GLOBAL)
     missing: dict[str, list[str]] = {}
     unknown: list[str] = []
