@@ -9,7 +9,7 @@ requested), so the caller reports *unknown*.
 from __future__ import annotations
 
 import re
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from edgekit.model.acm import Certificate
 from edgekit.model.cloudfront import Distribution
@@ -26,7 +26,14 @@ from edgekit.model.cloudfront_policies import (
     OriginRequestPolicy,
     ResponseHeadersPolicy,
 )
-from edgekit.model.common import GLOBAL, NOT_COLLECTED, Arn, Collected, normalize_dns_name
+from edgekit.model.common import (
+    GLOBAL,
+    NOT_COLLECTED,
+    Arn,
+    Collected,
+    elb_dns_region,
+    normalize_dns_name,
+)
 from edgekit.model.coverage import Coverage
 from edgekit.model.elbv2 import Listener, LoadBalancer, SslPolicy, TargetGroup
 from edgekit.model.index import Index
@@ -36,7 +43,6 @@ from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 R = TypeVar("R")
-_ELB_REGION: Final = re.compile(r"\.([a-z]{2}(?:-[a-z]+)+-\d+)\.")
 
 
 class Lookups:
@@ -224,8 +230,7 @@ class Lookups:
         """A load balancer by DNS name (``dualstack.`` prefix and case ignored)."""
         name = normalize_dns_name(dns_name).removeprefix("dualstack.")
         found = self._index.lb_by_dns.get(name)
-        match = _ELB_REGION.search(f".{name}.")
-        return self._resolve(found, "load_balancers", None, match.group(1) if match else None)
+        return self._resolve(found, "load_balancers", None, elb_dns_region(name))
 
     def listener(self, arn: str) -> Collected[Listener | None]:
         """A listener by ARN (NOT_COLLECTED when its load balancer's listeners were not read)."""

@@ -8,11 +8,17 @@ collector would have read the resource (each method says when).
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from edgekit.model.cloudfront import Distribution
-from edgekit.model.common import GLOBAL, NOT_COLLECTED, Arn, Collected, normalize_dns_name
+from edgekit.model.common import (
+    GLOBAL,
+    NOT_COLLECTED,
+    Arn,
+    Collected,
+    elb_dns_region,
+    normalize_dns_name,
+)
 from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
 from edgekit.model.elb import ClassicLoadBalancer
 from edgekit.model.elbv2 import LoadBalancer
@@ -23,7 +29,6 @@ from edgekit.model.shield import Protection, ShieldSubscription
 from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import WebACL
 
-_ELB_REGION: Final = re.compile(r"\.([a-z]{2}(?:-[a-z]+)+-\d+)\.")
 _CLASSIC_SERVICES: Final = {"waf": "classic_web_acls", "waf-regional": "classic_regional_web_acls"}
 
 
@@ -85,9 +90,7 @@ class ContextLookups(AppLookups):
         """A Classic Load Balancer by DNS name (``dualstack.`` prefix and case ignored)."""
         name = normalize_dns_name(dns_name).removeprefix("dualstack.")
         found = self._context.classic_lb_by_dns.get(name)
-        match = _ELB_REGION.search(f".{name}.")
-        region = match.group(1) if match else None
-        return self._resolve(found, "classic_load_balancers", None, region)
+        return self._resolve(found, "classic_load_balancers", None, elb_dns_region(name))
 
     # -- WAF Classic -------------------------------------------------------------------------------
     def classic_web_acl(
