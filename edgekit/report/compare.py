@@ -1,0 +1,92 @@
+"""Comparing two snapshots: new and fixed findings, added and removed entrypoints.
+
+A finding is identified by (check, resource, status): a finding whose status changed from
+unknown to fail counts as new (and its unknown twin as fixed), since the reader's question is
+"what fails now that did not before". Entrypoints are identified by hostname.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from edgekit.rules.finding import Finding, Status
+
+if TYPE_CHECKING:
+    from edgekit.report.data import Report
+
+Key = tuple[str, str, str]
+
+
+def _key(f: Finding) -> Key:
+    return (f.check_id, f.resource.id, f.status.value)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between a previous snapshot and the current one."""
+
+    previous: str
+    """When the previous snapshot was collected."""
+    current: str
+    new_findings: pd.DataFrame
+    fixed_findings: pd.DataFrame
+    added_entrypoints: pd.DataFrame
+    removed_entrypoints: pd.DataFrame
+
+    def summary(self) -> pd.DataFrame:
+        """One row per kind of change with its count."""
+        rows = [
+            ("new failing findings", _fails(self.new_findings)),
+            ("fixed failing findings", _fails(self.fixed_findings)),
+            ("new unknown findings", len(self.new_findings) - _fails(self.new_findings)),
+            ("entrypoints added", len(self.added_entrypoints)),
+            ("entrypoints removed", len(self.removed_entrypoints)),
+        ]
+        return pd.DataFrame(rows, columns=["change", "count"])
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON form (records), for the run folder."""
+        return {
+            "previous_collected_at": self.previous,
+            "current_collected_at": self.current,
+            "new_findings": self.new_findings.to_dict("records"),
+            "fixed_findings": self.fixed_findings.to_dict("records"),
+            "added_entrypoints": self.added_entrypoints.to_dict("records"),
+            "removed_entrypoints": self.removed_entrypoints.to_dict("records"),
+        }
+
+
+def _fails(frame: pd.DataFrame) -> int:
+    return int((frame["status"] == Status.FAIL.value).sum()) if len(frame) else 0
+
+
+def compare(current: Report, previous: Report) -> Comparison:
+    """The changes from ``previous`` to ``current``."""
+    from edgekit.report.tables import findings_frame
+
+    now = {_key(f) for f in current.findings}
+    before = {_key(f) for f in previous.findings}
+    new = findings_frame(current)
+    new = new[[k not in before for k in _keys(current)]]
+    fixed = findings_frame(previous)
+    fixed = fixed[[k not in now for k in _keys(previous)]]
+    hosts_now = current.estate.entrypoints()
+    hosts_before = previous.estate.entrypoints()
+    columns = ["hostname", "entry_kind", "account_id", "origin_chain"]
+    added = hosts_now[~hosts_now["hostname"].isin(hosts_before["hostname"])][columns]
+    removed = hosts_before[~hosts_before["hostname"].isin(hosts_now["hostname"])][columns]
+    return Comparison(
+        previous=previous.snapshot.collected_at,
+        current=current.snapshot.collected_at,
+        new_findings=new.reset_index(drop=True),
+        fixed_findings=fixed.reset_index(drop=True),
+        added_entrypoints=added.reset_index(drop=True),
+        removed_entrypoints=removed.reset_index(drop=True),
+    )
+
+
+def _keys(rep: Report) -> list[Key]:
+    return [_key(f) for f in rep.findings]

@@ -1,0 +1,271 @@
+"""The data behind every notebook: one snapshot loaded, scanned and planned once.
+
+>>> rep = Report.open("prod.json.gz", run_dir="reports/r1")     # doctest: +SKIP
+>>> rep.entrypoints()                # DataFrame, one row per public hostname
+>>> rep.findings_frame(area="waf", min_severity="high")
+>>> rep.waf_matrix()                 # entrypoint × protection
+
+The scan and the plan are written to the run folder (``findings.json/.csv/.sarif``,
+``proposals.json/.md``, see :mod:`edgekit.report.cache`) and read back by later opens of the
+same folder while the snapshot is unchanged. Tables live in :mod:`edgekit.report.tables`,
+:mod:`~edgekit.report.posture`, :mod:`~edgekit.report.compare` and
+:mod:`~edgekit.report.proposals`; this class holds what they share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from edgekit import snapshot as snap
+from edgekit.graph import Estate
+from edgekit.graph.lineage import Lineage
+from edgekit.graph.tables import entries
+from edgekit.render.findings import FindingIndex
+from edgekit.report import cache, posture, tables
+from edgekit.rules import formats, runner
+from edgekit.rules.catalogue import load as load_catalogue
+from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Finding
+from edgekit.rules.registry import Registry
+from edgekit.rules.runner import ScanResult
+from edgekit.rules.suppress import Applied
+
+if TYPE_CHECKING:
+    from edgekit.report.compare import Comparison
+
+PathLike = str | os.PathLike[str]
+GENERATED = frozenset({"distribution-domain", "load-balancer", "api-endpoint", "accelerator"})
+"""Entry kinds whose hostname AWS generated (``*.cloudfront.net``, ELB and API names)."""
+
+
+class Report:
+    """A snapshot's estate, findings and proposals, and the folders a run writes to."""
+
+    def __init__(
+        self,
+        estate: Estate,
+        snapshot_path: Path,
+        run_dir: Path,
+        diagrams_dir: Path,
+    ) -> None:
+        """Prefer :meth:`open`."""
+        self.estate = estate
+        self.snapshot_path = snapshot_path
+        self.run_dir = run_dir
+        self.diagrams_dir = diagrams_dir
+        self.temporary = False
+        """The run folder is a temporary one (interactive use): pictures are embedded."""
+        self.notes: list[str] = []
+        """Things the reader should know (the planner missing, a temporary folder)."""
+
+    @classmethod
+    def open(
+        cls, snapshot: PathLike, run_dir: PathLike | None = "", diagrams_dir: PathLike | None = ""
+    ) -> Report:
+        """Load a snapshot file and prepare the run folders.
+
+        ``run_dir`` empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
+        """
+        path = Path(snapshot).expanduser().resolve()
+        estate = Estate.from_snapshot(snap.load(path))
+        temporary = not run_dir
+        run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix="edgekit-report-"))
+        run.mkdir(parents=True, exist_ok=True)
+        pictures = Path(diagrams_dir) if diagrams_dir else run / "diagrams"
+        rep = cls(estate, path, run.resolve(), pictures.resolve())
+        rep.temporary = temporary
+        if temporary:
+            rep.notes.append(f"result files are in the temporary folder {rep.run_dir}")
+        return rep
+
+    def __repr__(self) -> str:
+        return f"Report({self.snapshot_path.name}, {len(self.findings)} findings, {self.run_dir})"
+
+    # -- what every table needs ------------------------------------------------------------------
+    @property
+    def snapshot(self) -> snap.Snapshot:
+        """The loaded snapshot."""
+        assert self.estate.snapshot is not None
+        return self.estate.snapshot
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The check catalogue."""
+        return load_catalogue()
+
+    @cached_property
+    def scan(self) -> ScanResult:
+        """The scan of the whole catalogue (from the run folder when still valid)."""
+        if cache.valid(self.run_dir, self._cache_key):
+            return cache.read_scan(self.run_dir)
+        result = runner.run(self.registry, CheckContext.from_estate(self.estate))
+        self._write(result)
+        return result
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding (fail and unknown), worst first."""
+        return self.scan.findings
+
+    @cached_property
+    def index(self) -> FindingIndex:
+        """Findings placed on graph nodes (and per account)."""
+        return FindingIndex.build(self.estate, self.findings)
+
+    @cached_property
+    def proposals(self) -> list[dict[str, Any]]:
+        """The planner's proposals as ``edgekit.proposals/1`` rows, largest savings first."""
+        _ = self.scan  # computes and writes both files when the cache is stale
+        return cache.read_proposals(self.run_dir)
+
+    @cached_property
+    def lineages(self) -> dict[str, Lineage]:
+        """Every entrypoint's lineage, by hostname: names people gave (DNS records, aliases,
+        API custom domains) first, then the names AWS generated, each alphabetically."""
+        found = sorted(
+            entries(self.estate.graph), key=lambda e: (e.entry_kind in GENERATED, e.hostname)
+        )
+        return {e.hostname: self.estate.lineage(e.node) for e in found}
+
+    def reach(self, hostname: str) -> set[str]:
+        """Nodes on an entrypoint's paths, with the web ACLs protecting them."""
+        hops = self.lineages[hostname]
+        return {h.node for h in hops} | {a for h in hops for a in h.web_acl_ids}
+
+    def findings_on(self, hostname: str) -> list[Finding]:
+        """Findings on the nodes an entrypoint reaches (worst first)."""
+        return self.index.findings(self.reach(hostname))
+
+    @cached_property
+    def _by_arn(self) -> dict[str, str]:
+        """ARN → node id (the node named ``<prefix>:<arn>`` wins where an ARN is shared)."""
+        out: dict[str, str] = {}
+        for node, arn in sorted(self.estate.graph.nodes(data="arn")):
+            if arn and (arn not in out or node.endswith(f":{arn}")):
+                out[arn] = node
+        return out
+
+    def node_attrs(self, resource_id: str) -> Mapping[str, Any] | None:
+        """The graph attributes of a node id or ARN (None when the graph has no such node)."""
+        graph = self.estate.graph
+        node = resource_id if resource_id in graph else self._by_arn.get(resource_id)
+        return None if node is None else graph.nodes[node]
+
+    @property
+    def today(self) -> dt.date:
+        """The snapshot's collection date (what "expires in N days" counts from)."""
+        return CheckContext(self.estate.model).today
+
+    @property
+    def link_base(self) -> Path | None:
+        """Where pictures are referenced from (None: embed them), see :func:`display.picture`."""
+        return None if self.temporary else self.run_dir
+
+    def file(self, name: str) -> Path:
+        """A file in the run folder."""
+        return self.run_dir / name
+
+    def write_frame(self, frame: pd.DataFrame, name: str) -> Path:
+        """Write a table as CSV into the run folder (the full data behind a shown excerpt)."""
+        return cache.write_text(self.file(name), frame.to_csv(index=False))
+
+    # -- result files ------------------------------------------------------------------------------
+    @cached_property
+    def _cache_key(self) -> dict[str, str]:
+        return cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
+
+    def _write(self, result: ScanResult) -> None:
+        """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
+        from edgekit.report.proposals import plan_documents
+
+        run = self.run_dir
+        (run / cache.MANIFEST).unlink(missing_ok=True)
+        applied = Applied(list(result.findings), [], [])
+        doc = formats.findings_document(result, applied, self.snapshot.meta())
+        cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
+        cache.write_text(run / "findings.csv", formats.to_csv(result.findings))
+        sarif = formats.to_sarif(result.findings, self.registry, self.snapshot_path.name)
+        cache.write_json(run / "findings.sarif", sarif)
+        proposals, markdown, note = plan_documents(self.estate, result.findings, self.snapshot)
+        if note:
+            self.notes.append(note)
+        cache.write_json(run / cache.PROPOSALS, proposals)
+        cache.write_text(run / "proposals.md", markdown)
+        cache.write_json(run / cache.MANIFEST, self._cache_key)
+
+    def outputs(self) -> dict[str, Path]:
+        """The result files of the run folder (computing them if needed), by name."""
+        _ = self.scan
+        names = ("findings.json", "findings.csv", "findings.sarif", "proposals.json")
+        return {n: self.file(n) for n in (*names, "proposals.md")}
+
+    def summary(self) -> dict[str, Any]:
+        """Headline numbers: entrypoints, findings by status and severity, proposals, savings."""
+        fails = [f for f in self.findings if f.status.value == "fail"]
+        doc = json.loads(formats.to_json(self.scan.summary(fails)))
+        return {
+            "entrypoints": len(self.lineages),
+            "failing": len(fails),
+            "unknown": len(self.findings) - len(fails),
+            "by_severity": doc["by_severity"],
+            "proposals": len(self.proposals),
+            "monthly_savings_usd": round(
+                sum(float(p.get("monthly_savings_usd") or 0) for p in self.proposals), 2
+            ),
+            "check_errors": len(self.scan.errors),
+        }
+
+    # -- tables (DataFrames; see the modules named) ----------------------------------------------
+    def entrypoints(self) -> pd.DataFrame:
+        """Entrypoint inventory with findings per entrypoint (:mod:`edgekit.report.tables`)."""
+        return tables.entrypoints(self)
+
+    def findings_frame(self, **filters: Any) -> pd.DataFrame:
+        """Findings, filtered by ``area``, ``min_severity``, ``account``, ``status``, ``check``."""
+        return tables.findings_frame(self, **filters)
+
+    def findings_by(self, by: str) -> pd.DataFrame:
+        """Failing findings by ``area``, ``account``, ``category`` or ``region`` × severity."""
+        return tables.findings_by(self, by)
+
+    def top_risks(self, n: int = 10, min_severity: str = "medium") -> pd.DataFrame:
+        """The worst failing checks and how many entrypoints they reach."""
+        return tables.top_risks(self, n, min_severity)
+
+    def lineage(self, hostname: str) -> pd.DataFrame:
+        """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
+        return self.estate.lineage(hostname).to_frame()
+
+    def waf_matrix(self) -> pd.DataFrame:
+        """Entrypoint × WAF protection (:mod:`edgekit.report.posture`)."""
+        return posture.waf_matrix(self)
+
+    def tls_matrix(self) -> pd.DataFrame:
+        """Entrypoint × TLS property."""
+        return posture.tls_matrix(self)
+
+    def caching(self) -> pd.DataFrame:
+        """One row per cache behavior with the ``cache.*`` checks failing on it."""
+        return posture.caching(self)
+
+    def proposals_frame(self) -> pd.DataFrame:
+        """Simplification proposals, largest savings first (:mod:`edgekit.report.proposals`)."""
+        from edgekit.report.proposals import proposals_frame
+
+        return proposals_frame(self)
+
+    def compare(self, previous: PathLike) -> Comparison:
+        """Changes since an older snapshot (its scan cached under ``<run_dir>/previous``)."""
+        from edgekit.report.compare import compare
+
+        before = Report.open(previous, self.run_dir / "previous", self.diagrams_dir / "previous")
+        return compare(self, before)

@@ -1,0 +1,130 @@
+"""A migration review: one entrypoint or one proposal, everything a reviewer needs to decide.
+
+:func:`review` resolves the target (a proposal id, an entrypoint hostname or a node id) to the
+entrypoint and the proposals concerning it; the notebook then shows the current lineage, the
+before / after pictures, risks, pre-migration checks, steps with their CDK and Terraform
+snippets, and savings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+import pandas as pd
+
+from edgekit.graph.tables import entries
+from edgekit.report import proposals as prop
+from edgekit.report.tables import name
+
+if TYPE_CHECKING:
+    from edgekit.report.data import Report
+
+PRE_CHECK: Final = "Pre-check: "
+LINEAGE_COLUMNS: Final = ["hop", "kind", "via", "web ACLs", "TLS policy", "origin lock", "shield"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a migration review is about."""
+
+    target: str
+    hostname: str
+    """The entrypoint's hostname (the first public name of the entry node)."""
+    entry: str
+    """The entry node id."""
+    proposals: Sequence[Mapping[str, Any]]
+
+
+def review(rep: Report, target: str) -> Review:
+    """Resolve a proposal id, hostname or node id (clear error when it names nothing)."""
+    found = prop.for_target(rep, target)
+    by_id = len(found) == 1 and found[0]["id"] == target
+    entry = str(found[0]["entrypoint"]) if by_id else rep.estate.entry_node(target)
+    if entry not in rep.estate.graph:
+        entry = rep.estate.entry_node(entry)
+    hosts = [e.hostname for e in entries(rep.estate.graph) if e.node == entry]
+    hostname = target if not by_id and target in rep.lineages else (hosts[0] if hosts else entry)
+    return Review(target, hostname, entry, found)
+
+
+def lineage(rep: Report, rv: Review) -> pd.DataFrame:
+    """The current hops of the entrypoint, indented by depth, with protections at each."""
+    frame = rep.estate.lineage(rv.entry).to_frame()
+    return pd.DataFrame(
+        {
+            "hop": [
+                "\u00a0\u00a0" * int(d) + ("↳ " if d else "") + str(lbl)
+                for d, lbl in zip(frame["depth"], frame["label"], strict=True)
+            ],
+            "kind": frame["kind"],
+            "via": frame["via"].fillna("").astype(str)
+            + " "
+            + frame["detail"].fillna("").astype(str),
+            "web ACLs": frame["web_acls"],
+            "TLS policy": frame["tls_policy"].fillna(""),
+            "origin lock": frame["origin_lock"],
+            "shield": frame["shield"].fillna(""),
+        },
+        columns=LINEAGE_COLUMNS,
+    )
+
+
+def path_findings(rep: Report, rv: Review) -> pd.DataFrame:
+    """Failing findings on the entrypoint's current paths, worst first."""
+    reach = {h.node for h in rep.estate.lineage(rv.entry)}
+    reach |= {a for h in rep.estate.lineage(rv.entry) for a in h.web_acl_ids}
+    rows = [
+        {
+            "severity": f.severity.label,
+            "check": f.check_id,
+            "resource": name(rep, f.resource.id),
+            "message": f.message,
+        }
+        for f in rep.index.findings(reach)
+        if f.status.value == "fail"
+    ]
+    return pd.DataFrame(rows, columns=["severity", "check", "resource", "message"])
+
+
+def summary(rep: Report, p: Mapping[str, Any]) -> dict[str, Any]:
+    """What a proposal changes and saves."""
+    return {
+        "proposal": f"{p['id']} ({p['check_id']})",
+        "what": p.get("title") or p["check_id"],
+        "current path": prop.path_text(rep, p["current_path"]),
+        "proposed path": prop.path_text(rep, p["proposed_path"]),
+        "removed": ", ".join(prop.path_text(rep, [n]) for n in prop.significant(rep, p["removed"]))
+        or "nothing",
+        "hops saved": p["hops_saved"],
+        "monthly savings": f"${float(p['monthly_savings_usd']):,.2f}",
+        "savings basis": p["savings_basis"],
+    }
+
+
+def risks(p: Mapping[str, Any]) -> list[str]:
+    """The proposal's risks (pre-migration checks left out)."""
+    return [r for r in p["risks"] if not r.startswith(PRE_CHECK)]
+
+
+def pre_checks(p: Mapping[str, Any]) -> list[str]:
+    """What to verify before migrating (the redundancy check's pre-checks)."""
+    return [r.removeprefix(PRE_CHECK) for r in p["risks"] if r.startswith(PRE_CHECK)]
+
+
+def checklist(items: Sequence[str], empty: str) -> str:
+    """Markdown check-list (``- [ ] item``), or ``empty`` in italics."""
+    return "\n".join(f"- [ ] {i}" for i in items) if items else f"*{empty}*"
+
+
+def steps_markdown(p: Mapping[str, Any]) -> str:
+    """The ordered steps, each with its CDK (TypeScript) and Terraform snippet."""
+    out: list[str] = []
+    for s in p["steps"]:
+        out += [f"#### {s['order']}. {s['title']}", "", str(s["detail"]), ""]
+        if s.get("cdk"):
+            out += ["CDK (TypeScript):", "", "```ts", s["cdk"].rstrip(), "```", ""]
+        if s.get("terraform"):
+            out += ["Terraform:", "", "```hcl", s["terraform"].rstrip(), "```", ""]
+    return "\n".join(out) or "*no steps*"

@@ -1,0 +1,74 @@
+"""Diagrams for reports, drawn into the run's diagrams folder (``diagrams/<run-id>/``).
+
+A picture already in the folder is reused: the run id covers the snapshot, so a file of the
+same name holds the same picture (``edgekit demo`` draws every picture first; the report then
+only reads them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from edgekit.render import DiagramSpec, entrypoint_spec, overview_specs, render_spec
+from edgekit.render.findings import worst
+from edgekit.rules.finding import Severity
+
+if TYPE_CHECKING:
+    from edgekit.report.data import Report
+
+
+def draw(rep: Report, spec: DiagramSpec, fmt: str = "svg") -> Path:
+    """The picture of ``spec`` in the run's diagrams folder (drawn unless already there)."""
+    target = rep.diagrams_dir / f"{spec.name}.{fmt}"
+    if target.is_file() and target.stat().st_size:
+        return target
+    rep.diagrams_dir.mkdir(parents=True, exist_ok=True)
+    return render_spec(spec, rep.diagrams_dir, fmt)
+
+
+def entrypoint(rep: Report, hostname: str, fmt: str = "svg") -> Path:
+    """One entrypoint's picture, coloured by the report's findings."""
+    return draw(rep, entrypoint_spec(rep.estate, rep.index, hostname), fmt)
+
+
+def overviews(rep: Report, fmt: str = "svg") -> list[Path]:
+    """The per-account overview pictures."""
+    return [draw(rep, spec, fmt) for spec in overview_specs(rep.estate, rep.index)]
+
+
+def before_after(rep: Report, proposal: Mapping[str, Any], fmt: str = "svg") -> Path:
+    """A proposal's before / after picture (:func:`edgekit.plan.apply` on its neighbourhood)."""
+    from edgekit.render.beforeafter import after_graph, before_after_spec
+    from edgekit.report.proposals import to_proposal
+
+    chosen = to_proposal(proposal)
+    after = after_graph(rep.estate, chosen)
+    return draw(rep, before_after_spec(rep.estate, chosen, after, findings=rep.index), fmt)
+
+
+def draw_all(rep: Report, fmt: str = "svg") -> list[Path]:
+    """Every picture of the run: each entrypoint (up to the renderer's cap), the account
+    overviews and each proposal's before / after, drawn in parallel (``edgekit demo``)."""
+    from edgekit.render import batch
+
+    selection = batch.select(rep.estate, rep.index, after=True)
+    rep.notes.extend(selection.notes)
+    return batch.write(selection.specs, rep.diagrams_dir, [fmt])
+
+
+def most_affected(rep: Report, n: int) -> list[str]:
+    """The ``n`` entrypoints with the worst findings on their paths (then the most findings),
+    one per distinct path: aliases of one distribution show the same picture once."""
+    ranked: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for host, lineage in rep.lineages.items():
+        if lineage.entry in seen:
+            continue
+        seen.add(lineage.entry)
+        fs = rep.findings_on(host)
+        label = worst({f.severity.label: 1 for f in fs if f.status.value == "fail"})
+        level = int(Severity.parse(label)) if label else -1
+        ranked.append((-level, -len(fs), host))
+    return [host for _, _, host in sorted(ranked)[:n]]

@@ -1,0 +1,144 @@
+"""The planner's proposals in a report: the documents of the run folder and the tables shown.
+
+:func:`plan_documents` runs :func:`edgekit.plan.plan` on the findings of the scan (so the
+catalogue runs once) and returns the ``edgekit.proposals/1`` document and the Markdown migration
+plan; the report reads the proposals back from ``proposals.json`` as plain rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import pandas as pd
+
+from edgekit.graph import Estate
+from edgekit.rules.finding import Finding
+from edgekit.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from edgekit.plan import Proposal
+    from edgekit.report.data import Report
+
+
+def plan_documents(
+    estate: Estate, findings: Sequence[Finding], snapshot: Snapshot
+) -> tuple[dict[str, Any], str, str | None]:
+    """``(proposals document, Markdown plan, note)``; the note reports planner errors."""
+    from edgekit.plan import formats, plan
+
+    redundancy = [f for f in findings if f.check_id.startswith("redundancy.")]
+    result = plan(estate, redundancy)
+    meta = snapshot.meta()
+    doc = formats.document(result, meta)
+    note = None
+    if result.errors:
+        failed = ", ".join(sorted({e.check_id for e in result.errors}))
+        note = f"the planner could not build {len(result.errors)} proposal(s) ({failed})"
+    return doc, formats.markdown(result, meta), note
+
+
+def to_proposal(row: Mapping[str, Any]) -> Proposal:
+    """A proposal row back as a :class:`~edgekit.plan.Proposal` (for ``apply`` and diagrams)."""
+    from edgekit.plan import Proposal
+
+    return Proposal.from_json(dict(row))
+
+
+def proposals_frame(rep: Report) -> pd.DataFrame:
+    """One row per proposal, largest monthly savings first."""
+    rows = [
+        {
+            "id": p["id"],
+            "what": p.get("title") or p["check_id"],
+            "entrypoint": _label(rep, p["entrypoint"]),
+            "removes": ", ".join(_label(rep, n) for n in significant(rep, p["removed"])) or "—",
+            "hops saved": p["hops_saved"],
+            "$/month": round(float(p["monthly_savings_usd"]), 2),
+            "basis": p["savings_basis"],
+        }
+        for p in rep.proposals
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["id", "what", "entrypoint", "removes", "hops saved", "$/month", "basis"]
+    )
+    return frame.sort_values(["$/month", "hops saved", "id"], ascending=[False, False, True])
+
+
+def savings_by_check(rep: Report) -> pd.DataFrame:
+    """Proposals, hops saved and monthly savings per redundancy pattern."""
+    by: dict[str, list[Mapping[str, Any]]] = {}
+    for p in rep.proposals:
+        by.setdefault(p["check_id"], []).append(p)
+    rows = [
+        {
+            "pattern": cid.removeprefix("redundancy."),
+            "proposals": len(ps),
+            "hops saved": sum(int(p["hops_saved"]) for p in ps),
+            "$/month": round(sum(float(p["monthly_savings_usd"]) for p in ps), 2),
+        }
+        for cid, ps in by.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["pattern", "proposals", "hops saved", "$/month"])
+    return frame.sort_values(["$/month", "pattern"], ascending=[False, True]).reset_index(drop=True)
+
+
+SIGNIFICANT: Final = frozenset(
+    {
+        "distribution",
+        "load-balancer",
+        "accelerator",
+        "api",
+        "api-stage",
+        "api-domain",
+        "web-acl",
+        "web-acl-classic",
+        "lambda-url",
+        "dns",
+    }
+)
+"""Node kinds a reader counts as "a thing removed" (listeners, rules, behaviors and origins go
+with them)."""
+
+
+def significant(rep: Report, nodes: Sequence[str]) -> list[str]:
+    """The nodes of ``nodes`` that are resources in their own right (all of them when none
+    is, so a list never comes out empty)."""
+    kept = [n for n in nodes if (rep.node_attrs(n) or {}).get("kind") in SIGNIFICANT]
+    return kept or list(nodes)
+
+
+def _label(rep: Report, node: str) -> str:
+    """A node's label (its id when the graph does not know it, e.g. a node a proposal adds)."""
+    attrs = rep.node_attrs(node)
+    return str(attrs.get("label") or node) if attrs is not None else node
+
+
+DETAIL: Final = frozenset(
+    {"behavior", "origin", "origin-group", "listener", "listener-rule", "target", "vpc-origin"}
+)
+"""Node kinds left out of a path as text (configuration between the hops that matter)."""
+
+
+def path_text(rep: Report, nodes: Sequence[str]) -> str:
+    """``a → b → c`` with node labels, configuration hops (behaviors, origins, listeners,
+    rules, targets) left out; ``(removed entirely)`` for an empty path."""
+    if not nodes:
+        return "(removed entirely)"
+    kept = [n for n in nodes if (rep.node_attrs(n) or {}).get("kind") not in DETAIL]
+    return " → ".join(_label(rep, n) for n in kept or nodes)
+
+
+def for_target(rep: Report, target: str) -> list[Mapping[str, Any]]:
+    """The proposals a migration review is about: the one with this id, else those whose
+    entrypoint or current path touches this entrypoint's traffic (hostname or node id)."""
+    by_id: list[Mapping[str, Any]] = [p for p in rep.proposals if p["id"] == target]
+    if by_id:
+        return by_id
+    entry = rep.estate.entry_node(target)  # unknown: UnknownEntrypointError (a clear message)
+    reach = {h.node for h in rep.estate.lineage(entry)}
+    return [
+        p
+        for p in rep.proposals
+        if p["entrypoint"] in (entry, target) or reach & set(p["current_path"])
+    ]

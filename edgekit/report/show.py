@@ -1,0 +1,287 @@
+"""Notebook sections: each function displays one section of a report and returns nothing.
+
+The notebooks are thin: a Markdown heading, then one call such as ``show.waf(rep)``. Each
+section writes its full table as CSV into the run folder and shows a bounded excerpt that
+links to it, so the HTML stays readable and the data stays in files. ``show.table``, ``show.facts``,
+``show.markdown`` and ``show.picture`` (from :mod:`edgekit.report.display`) are at hand for
+notebooks' own cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from edgekit.report import migration, pictures, plots
+from edgekit.report import proposals as prop
+from edgekit.report import tables as tb
+from edgekit.report.display import facts, markdown, picture, table
+from edgekit.report.posture import certificates
+from edgekit.rules.finding import Severity
+
+if TYPE_CHECKING:
+    from edgekit.report.data import Report
+
+
+def _display(*items: Any) -> None:
+    from IPython.display import display
+
+    for item in items:
+        display(item)  # type: ignore[no-untyped-call]
+
+
+def headline(rep: Report) -> None:
+    """One paragraph: what the snapshot covers and the headline numbers."""
+    s = rep.summary()
+    snap = rep.snapshot
+    sev = ", ".join(f"{n} {k}" for k, n in _worst_first(s["by_severity"]) if n) or "none"
+    text = (
+        f"Snapshot collected **{snap.collected_at}** ({snap.source}) from "
+        f"**{len(snap.accounts())} account(s)** ({', '.join(snap.accounts())}) in "
+        f"{', '.join(snap.regions())}. **{s['entrypoints']} public entrypoints**; "
+        f"**{s['failing']} failing findings** ({sev}) and {s['unknown']} undecided for lack of "
+        f"data; **{s['proposals']} simplification proposals** worth "
+        f"**${s['monthly_savings_usd']:,.2f}/month** (list prices, fixed parts)."
+    )
+    notes = [
+        *rep.notes,
+        *(f"check error: {e.check_id} on {e.resource_id}" for e in rep.scan.errors),
+    ]
+    _display(markdown(text + "".join(f"\n\n> {n}" for n in notes)))
+
+
+def _worst_first(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return [(s.label, counts.get(s.label, 0)) for s in sorted(Severity, reverse=True)]
+
+
+def coverage(rep: Report, max_rows: int = 15) -> None:
+    """Coverage facts, the gaps, and the checks that could not decide because of them."""
+    _display(facts(dict(tb.coverage(rep).itertuples(index=False, name=None))))
+    gaps = tb.gaps(rep)
+    if len(gaps):
+        rep.write_frame(gaps, "gaps.csv")
+        _display(markdown("**Gaps** — reads that were denied or unavailable:"))
+        _display(table(gaps, max_rows, source="gaps.csv"))
+    else:
+        _display(markdown("No gaps: every collector read everything it asked for."))
+    unknown = tb.unknown_by_check(rep)
+    if len(unknown):
+        _display(markdown("**Undecided checks** — data the check needs was not collected:"))
+        _display(table(unknown, max_rows))
+
+
+def inventory(rep: Report, max_rows: int = 30) -> None:
+    """The entrypoint inventory (all rows in ``entrypoints.csv``)."""
+    frame = rep.entrypoints()
+    rep.write_frame(frame, "entrypoints.csv")
+    _display(table(frame, max_rows, source="entrypoints.csv"))
+
+
+def findings_overview(rep: Report) -> None:
+    """Charts: findings by severity, by area and by account."""
+    run = rep.run_dir
+    _display(picture(plots.severity_bars(tb.severity_counts(rep), run / "severity.png")))
+    by_area = rep.findings_by("area")
+    _display(picture(plots.stacked_bars(by_area, "area", run / "by_area.png", "Findings by area")))
+    by_account = rep.findings_by("account")
+    path = run / "by_account.png"
+    _display(picture(plots.stacked_bars(by_account, "account", path, "Findings by account")))
+    _display(table(by_area, caption="failing findings by area and severity"))
+
+
+def findings(rep: Report, min_severity: str = "low", max_rows: int = 25, **filters: Any) -> None:
+    """Failing findings at or above ``min_severity`` (every finding in ``findings.csv``)."""
+    frame = rep.findings_frame(min_severity=min_severity, status="fail", **filters)
+    frame = frame.drop(columns=["resource id", "title", "status"])
+    _display(table(frame, max_rows, caption=f"severity ≥ {min_severity}", source="findings.csv"))
+
+
+def top_risks(rep: Report, n: int = 10) -> None:
+    """The worst failing checks and the entrypoints they reach."""
+    _display(table(rep.top_risks(n), n))
+
+
+def waf(rep: Report, max_rows: int = 40) -> None:
+    """The WAF coverage matrix (entrypoint × protection)."""
+    frame = rep.waf_matrix()
+    rep.write_frame(frame, "waf_coverage.csv")
+    _display(table(frame, max_rows, source="waf_coverage.csv"))
+    _legend()
+
+
+def _legend() -> None:
+    _display(
+        markdown(
+            "✓ in place, no check fails · ✗ missing or a check fails · ? undecided (data not "
+            "collected) · — does not apply (no CloudFront or no web ACL on the path)"
+        )
+    )
+
+
+def tls(rep: Report, max_rows: int = 40) -> None:
+    """TLS per entrypoint, then the certificates closest to expiry."""
+    frame = rep.tls_matrix()
+    rep.write_frame(frame, "tls_posture.csv")
+    _display(table(frame, max_rows, source="tls_posture.csv"))
+    _legend()
+    certs = certificates(rep)
+    rep.write_frame(certs, "certificates.csv")
+    _display(markdown("**Certificates**, soonest expiry first (days counted from the snapshot):"))
+    _display(table(certs, 10, source="certificates.csv"))
+
+
+def caching(rep: Report, max_rows: int = 20) -> None:
+    """Cache behaviors with failing ``cache.*`` checks first."""
+    frame = rep.caching()
+    rep.write_frame(frame, "caching_posture.csv")
+    flagged = frame[frame["findings"] != ""]
+    note = f"{len(flagged)} of {len(frame)} cache behaviors have a failing cache check"
+    _display(table(flagged if len(flagged) else frame, max_rows, note, "caching_posture.csv"))
+
+
+def proposals(rep: Report, max_rows: int = 20) -> None:
+    """Savings per redundancy pattern, then every proposal (plan in ``proposals.md``)."""
+    if not rep.proposals:
+        _display(markdown("No redundant intermediaries found: nothing to simplify."))
+        return
+    _display(table(prop.savings_by_check(rep), caption="per pattern"))
+    frame = rep.proposals_frame().drop(columns=["basis"])
+    _display(table(frame, max_rows, source="proposals.md"))
+
+
+def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
+    """The account overviews and the ``n`` entrypoints with the worst findings."""
+    if overviews:
+        for path in pictures.overviews(rep):
+            _display(picture(path, base=rep.link_base))
+    for host in pictures.most_affected(rep, n):
+        _display(
+            markdown(f"**{host}**"), picture(pictures.entrypoint(rep, host), base=rep.link_base)
+        )
+    _display(
+        markdown(
+            f"Pictures are in `{rep.diagrams_dir}`; draw any entrypoint with "
+            "`edgekit diagram SNAPSHOT --entrypoint HOST`."
+        )
+    )
+
+
+def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
+    """New and fixed findings, added and removed entrypoints since ``previous``."""
+    if not previous:
+        _display(markdown("*No previous snapshot given (parameter `previous_snapshot`).*"))
+        return
+    cmp = rep.compare(previous)
+    from edgekit.report.cache import write_json
+
+    write_json(rep.file("comparison.json"), cmp.to_json())
+    _display(markdown(f"Compared with the snapshot collected **{cmp.previous}**."))
+    _display(table(cmp.summary()))
+    parts: Iterable[tuple[str, Any]] = (
+        ("New findings", cmp.new_findings.drop(columns=["resource id", "title"])),
+        ("Fixed findings", cmp.fixed_findings.drop(columns=["resource id", "title"])),
+        ("Entrypoints added", cmp.added_entrypoints),
+        ("Entrypoints removed", cmp.removed_entrypoints),
+    )
+    for title, frame in parts:
+        _display(markdown(f"**{title}**"), table(frame, max_rows, source="comparison.json"))
+
+
+def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str:
+    """One entrypoint's hops (default: the first with the worst findings); returns its name."""
+    host = hostname or pictures.most_affected(rep, 1)[0]
+    rv = migration.review(rep, host)
+    _display(
+        markdown(f"**{rv.hostname}** (`{rv.entry}`)"), table(migration.lineage(rep, rv), max_rows)
+    )
+    return rv.hostname
+
+
+def diagram(rep: Report, hostname: str) -> None:
+    """One entrypoint's picture."""
+    _display(picture(pictures.entrypoint(rep, hostname), base=rep.link_base))
+
+
+def review(rep: Report, target: str | None) -> migration.Review:
+    """The migration review's subject (shown), for the sections below."""
+    if not target:
+        raise ValueError("set the `target` parameter: a proposal id or an entrypoint hostname")
+    rv = migration.review(rep, target)
+    count = len(rv.proposals)
+    _display(markdown(f"Entrypoint **{rv.hostname}** (`{rv.entry}`): {count} proposal(s)."))
+    return rv
+
+
+def _each(rv: migration.Review) -> list[tuple[str, Any]]:
+    """(sub-heading, proposal) per proposal; no sub-heading when there is one."""
+    if len(rv.proposals) == 1:
+        return [("", rv.proposals[0])]
+    return [(f"**{p.get('title') or p['check_id']}** (`{p['id']}`)", p) for p in rv.proposals]
+
+
+def _none(rv: migration.Review) -> bool:
+    if rv.proposals:
+        return False
+    _display(markdown("*No simplification proposal concerns this entrypoint.*"))
+    return True
+
+
+def current_lineage(rep: Report, rv: migration.Review, max_rows: int = 60) -> None:
+    """The entrypoint's hops today, and the failing findings on them."""
+    _display(table(migration.lineage(rep, rv), max_rows))
+    found = migration.path_findings(rep, rv)
+    _display(markdown(f"**Failing findings on these hops** ({len(found)}):"))
+    _display(table(found, 15))
+
+
+def before_after(rep: Report, rv: migration.Review) -> None:
+    """Each proposal's before / after picture (the current entrypoint picture without one)."""
+    if not rv.proposals:
+        _display(picture(pictures.entrypoint(rep, rv.hostname), base=rep.link_base))
+    for heading, p in _each(rv):
+        _display(
+            *([markdown(heading)] if heading else []),
+            picture(pictures.before_after(rep, p), base=rep.link_base),
+        )
+
+
+def risks(rv: migration.Review) -> None:
+    """Each proposal's risks."""
+    if _none(rv):
+        return
+    for heading, p in _each(rv):
+        text = migration.checklist(migration.risks(p), "no specific risk recorded")
+        _display(markdown(f"{heading}\n\n{text}" if heading else text))
+
+
+def pre_checks(rep: Report, rv: migration.Review) -> None:
+    """What to verify first: the proposal's pre-checks, then high findings on the path."""
+    for heading, p in _each(rv) if rv.proposals else []:
+        text = migration.checklist(migration.pre_checks(p), "no pattern-specific pre-check")
+        _display(markdown(f"{heading}\n\n{text}" if heading else text))
+    found = migration.path_findings(rep, rv)
+    serious = found[found["severity"].isin(["critical", "high"])]
+    lines = [f"{r.severity}: {r.check} on {r.resource}" for r in serious.itertuples()]
+    _display(
+        markdown(
+            "Resolve or accept the critical and high findings on the current path first:\n\n"
+            + migration.checklist(lines, "none")
+        )
+    )
+
+
+def steps(rv: migration.Review) -> None:
+    """Each proposal's ordered steps with CDK and Terraform snippets."""
+    if _none(rv):
+        return
+    for heading, p in _each(rv):
+        body = migration.steps_markdown(p)
+        _display(markdown(f"{heading}\n\n{body}" if heading else body))
+
+
+def savings(rep: Report, rv: migration.Review) -> None:
+    """What each proposal removes and saves."""
+    if _none(rv):
+        return
+    for heading, p in _each(rv):
+        _display(*([markdown(heading)] if heading else []), facts(migration.summary(rep, p)))

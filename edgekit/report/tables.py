@@ -1,0 +1,259 @@
+"""Report tables: coverage and gaps, the entrypoint inventory, findings, top risks.
+
+Every function takes a :class:`~edgekit.report.data.Report` and returns a DataFrame with
+readable column names (the notebooks show them as they are). Resource ids are shortened to the
+name a person would use (``alb web-alb``, ``E1MAINDIST``); the full ids stay in the CSV/JSON
+files of the run folder.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from edgekit.render.findings import count, worst
+from edgekit.rules.finding import Finding, Severity, Status
+
+if TYPE_CHECKING:
+    from edgekit.report.data import Report
+
+SEVERITIES = [s.label for s in sorted(Severity, reverse=True)]
+"""Severity labels, worst first."""
+
+
+def short(resource_id: str) -> str:
+    """A readable name for an ARN or node id when the graph has no label for it."""
+    rid = resource_id
+    if rid.startswith("arn:"):
+        tail = rid.split(":", 5)[-1]
+        parts = [p for p in tail.replace(":", "/").split("/") if p]
+        if not parts:
+            return rid
+        if parts[0] == "targetgroup" and len(parts) > 1:
+            return parts[1]
+        if parts[0] in {"loadbalancer", "listener", "listener-rule"} and len(parts) >= 4:
+            return parts[2]
+        if len(parts) >= 3 and parts[1] in {"webacl", "ipset", "rulegroup"}:
+            return parts[2]
+        return parts[-1]
+    if rid.startswith("record:") and rid.count(":") >= 3:
+        _, _, host, rtype, *_ = rid.split(":")
+        return f"{host} {rtype} record"
+    return rid.split(":", 1)[1] if ":" in rid else rid
+
+
+def name(rep: Report, resource_id: str) -> str:
+    """How a person names a finding's resource: the graph's label (with its distribution or
+    load balancer for behaviors, origins, listeners and rules), else :func:`short`."""
+    attrs = rep.node_attrs(resource_id)
+    if attrs is None:
+        return short(resource_id)
+    label = str(attrs.get("label") or short(resource_id))
+    kind = attrs.get("kind")
+    if kind in {"behavior", "origin", "origin-group"} and attrs.get("distribution_id"):
+        return f"{attrs['distribution_id']} {kind} {label}"
+    if kind in {"listener", "listener-rule"} and attrs.get("arn"):
+        return f"{short(str(attrs['arn']))} {label}"
+    return label
+
+
+def coverage(rep: Report) -> pd.DataFrame:
+    """What the snapshot covers: time, source, accounts, regions, units, gaps, failed units."""
+    snap = rep.snapshot
+    cov = rep.estate.model.coverage
+    rows: list[tuple[str, Any]] = [
+        ("collected at", snap.collected_at),
+        ("source", snap.source),
+        ("accounts", ", ".join(snap.accounts())),
+        ("regions", ", ".join(snap.regions())),
+        ("collection units (account × region × collector)", len(cov.units)),
+        ("gaps (reads denied or not available)", len(cov.gaps)),
+        ("failed units", len(cov.errors)),
+        ("checks evaluated", len(rep.scan.evaluated)),
+        ("findings with status unknown (data missing)", sum(1 for f in rep.findings if _unk(f))),
+        (
+            "entrypoints with an unresolved hop",
+            sum(1 for ln in rep.lineages.values() if ln.unresolved),
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["", "value"]).astype({"value": str})
+
+
+def _unk(f: Finding) -> bool:
+    return f.status is Status.UNKNOWN
+
+
+def gaps(rep: Report) -> pd.DataFrame:
+    """One row per gap and failed unit: account, region, collector, operation, error."""
+    cov = rep.estate.model.coverage
+    rows = [
+        {
+            "account": g.account_id,
+            "region": g.region,
+            "collector": g.collector,
+            "operation": g.operation,
+            "error": g.error_code,
+            "kind": kind,
+            "message": g.message,
+        }
+        for kind, items in (("gap", cov.gaps), ("failed unit", cov.errors))
+        for g in items
+    ]
+    columns = ["account", "region", "collector", "operation", "error", "kind", "message"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unknown_by_check(rep: Report) -> pd.DataFrame:
+    """Checks that could not decide somewhere (status unknown), with how often and why."""
+    by: dict[str, list[Finding]] = {}
+    for f in rep.findings:
+        if _unk(f):
+            by.setdefault(f.check_id, []).append(f)
+    rows = [
+        {"check": cid, "resources": len(fs), "example reason": fs[0].message}
+        for cid, fs in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return pd.DataFrame(rows, columns=["check", "resources", "example reason"])
+
+
+def entrypoints(rep: Report) -> pd.DataFrame:
+    """The entrypoint inventory with the findings on each entrypoint's paths."""
+    order = {host: i for i, host in enumerate(rep.lineages)}
+    frame = rep.estate.entrypoints()
+    frame = frame.iloc[frame["hostname"].map(order).argsort()]
+    counts = {host: count(rep.findings_on(host)) for host in frame["hostname"]}
+    out = pd.DataFrame(
+        {
+            "hostname": frame["hostname"],
+            "kind": frame["entry_kind"],
+            "account": frame["account_id"],
+            "web ACLs": frame["web_acls"],
+            "TLS policy": frame["tls_policy"],
+            "path": frame["origin_chain"],
+            "hops": frame["hops"],
+            "worst": [worst(counts[h]) or "—" for h in frame["hostname"]],
+            "findings": [_counts_text(counts[h]) for h in frame["hostname"]],
+            "unresolved": frame["unresolved"].map({True: "yes", False: ""}),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+
+
+def findings_frame(
+    rep: Report,
+    *,
+    area: str | Iterable[str] | None = None,
+    min_severity: str | None = None,
+    account: str | None = None,
+    status: str | None = None,
+    check: str | None = None,
+) -> pd.DataFrame:
+    """Findings, worst first, optionally filtered (``area`` is the check id's first segment)."""
+    areas = {area} if isinstance(area, str) else set(area or ())
+    floor = Severity.parse(min_severity) if min_severity else Severity.INFO
+    rows = [
+        {
+            "severity": f.severity.label,
+            "status": f.status.value,
+            "check": f.check_id,
+            "title": f.title,
+            "resource": name(rep, f.resource.id),
+            "account": f.resource.account_id,
+            "region": f.resource.region,
+            "message": f.message,
+            "resource id": f.resource.id,
+        }
+        for f in rep.findings
+        if f.severity >= floor
+        and (not areas or f.check_id.split(".", 1)[0] in areas)
+        and (account is None or f.resource.account_id == account)
+        and (status is None or f.status.value == status)
+        and (check is None or f.check_id == check)
+    ]
+    columns = ["severity", "status", "check", "title", "resource", "account", "region"]
+    return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])
+
+
+def findings_by(rep: Report, by: str) -> pd.DataFrame:
+    """Failing findings counted by ``area``, ``account`` or ``category`` (rows) and severity
+    (columns, worst first), plus ``unknown``; sorted by total."""
+    keys: dict[str, Callable[[Finding], str]] = {
+        "area": lambda f: f.check_id.split(".", 1)[0],
+        "account": lambda f: f.resource.account_id or "(none)",
+        "category": lambda f: f.category,
+        "region": lambda f: f.resource.region or "(none)",
+    }
+    if by not in keys:
+        raise ValueError(f"findings_by: {by!r} is not one of {', '.join(keys)}")
+    table: dict[str, Counter[str]] = {}
+    for f in rep.findings:
+        col = f.severity.label if f.status is Status.FAIL else "unknown"
+        table.setdefault(keys[by](f), Counter())[col] += 1
+    columns = [*SEVERITIES, "unknown"]
+    frame = pd.DataFrame(
+        [[table[k][c] for c in columns] for k in table], index=list(table), columns=columns
+    )
+    frame["total"] = frame[SEVERITIES].sum(axis=1)
+    frame = frame.sort_values(["total", *SEVERITIES], ascending=False)
+    frame.index.name = by
+    return frame.reset_index()
+
+
+def severity_counts(rep: Report) -> pd.DataFrame:
+    """Failing findings per severity (worst first) and the unknown count."""
+    c = Counter(f.severity.label if f.status is Status.FAIL else "unknown" for f in rep.findings)
+    return pd.DataFrame(
+        [{"severity": s, "findings": c[s]} for s in [*SEVERITIES, "unknown"]],
+        columns=["severity", "findings"],
+    )
+
+
+def top_risks(rep: Report, n: int = 10, min_severity: str = "medium") -> pd.DataFrame:
+    """The worst failing checks, one row each: severity, resources, entrypoints affected.
+
+    Ranked by severity, then by how many entrypoints reach a failing resource, then by how
+    many resources fail.
+    """
+    floor = Severity.parse(min_severity)
+    by_check: dict[str, list[Finding]] = {}
+    for f in rep.findings:
+        if f.status is Status.FAIL and f.severity >= floor:
+            by_check.setdefault(f.check_id, []).append(f)
+    exposed = _entrypoints_by_finding(rep)
+    ranked: list[tuple[tuple[int, int, int, str], dict[str, Any]]] = []
+    for cid, fs in by_check.items():
+        hosts = sorted({h for f in fs for h in exposed.get(id(f), ())})
+        rank = (-int(fs[0].severity), -len(hosts), -len(fs), cid)
+        ranked.append(
+            (
+                rank,
+                {
+                    "severity": fs[0].severity.label,
+                    "check": cid,
+                    "title": fs[0].title,
+                    "resources": len({f.resource.id for f in fs}),
+                    "entrypoints": len(hosts),
+                    "for example": ", ".join(hosts[:3]) or name(rep, fs[0].resource.id),
+                    "fix": fs[0].remediation,
+                },
+            )
+        )
+    rows = [row for _, row in sorted(ranked, key=lambda r: r[0])]
+    columns = ["severity", "check", "title", "resources", "entrypoints", "for example", "fix"]
+    return pd.DataFrame(rows[:n], columns=columns)
+
+
+def _entrypoints_by_finding(rep: Report) -> dict[int, set[str]]:
+    """``id(finding)`` → hostnames whose paths reach the finding's node."""
+    out: dict[int, set[str]] = {}
+    for host in rep.lineages:
+        for f in rep.findings_on(host):
+            out.setdefault(id(f), set()).add(host)
+    return out
