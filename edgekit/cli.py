@@ -25,7 +25,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands register their own arguments)."""
-    from edgekit.commands import checks, collect, diagram, lineage, plan, sandbox, scan
+    from edgekit.commands import (
+        checks,
+        collect,
+        demo,
+        diagram,
+        lineage,
+        plan,
+        report,
+        sandbox,
+        scan,
+    )
 
     parser = _Parser(
         prog="edgekit",
@@ -53,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diagram", help="architecture pictures (PNG/SVG) of a snapshot")
     diagram.add_arguments(p)
     p.set_defaults(handler=diagram.run)
+
+    p = sub.add_parser("report", help="run a report notebook (papermill) on a snapshot")
+    report.add_arguments(p)
+    p.set_defaults(handler=report.run)
+
+    p = sub.add_parser("demo", help="the whole pipeline on the bundled sample estate")
+    demo.add_arguments(p)
+    p.set_defaults(handler=demo.run)
 
     p = sub.add_parser("checks", help="list the check catalogue")
     checks.add_arguments(p)

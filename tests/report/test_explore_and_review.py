@@ -1,0 +1,71 @@
+"""The interactive notebook through the CLI, and a migration review of a proposal."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from edgekit import cli
+from edgekit.report import Report, RunResult, run_report
+from tests.report.conftest import SAMPLE, html_text
+
+pytestmark = pytest.mark.slow  # each module executes notebooks in a Jupyter kernel
+
+
+@pytest.fixture(scope="module")
+def explore(
+    tmp_path_factory: pytest.TempPathFactory, fake_aws: None
+) -> Iterator[tuple[Path, list[str]]]:
+    out = tmp_path_factory.mktemp("explore")
+    args = ["report", "explore", str(SAMPLE), "-o", str(out), "--quiet"]
+    args += ["-p", "hostname", "shop.northwind.example", "-p", "area", "waf"]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert cli.main(args) == 0
+    yield out, buffer.getvalue().splitlines()
+
+
+def test_explore_via_the_cli(explore: tuple[Path, list[str]]) -> None:
+    out, printed = explore
+    html = Path(printed[1])
+    assert printed[0].endswith("explore.ipynb") and html.suffix == ".html"
+    assert html.parent.parent == out / "reports"
+    page = html_text(html)
+    assert "shop.northwind.example" in page  # the lineage asked for
+    assert "area waf, severity ≥ high" in page  # the filter asked for, in the table caption
+    assert ">Lineage of one hostname<" in page and "<img " in page
+
+
+@pytest.fixture(scope="module")
+def review(
+    tmp_path_factory: pytest.TempPathFactory, fake_aws: None
+) -> Iterator[tuple[RunResult, dict[str, object]]]:
+    out = tmp_path_factory.mktemp("review")
+    proposal = Report.open(SAMPLE, out / "probe").proposals[0]
+    yield (
+        run_report("migration_review", SAMPLE, {"target": proposal["id"]}, out, progress=False),
+        proposal,
+    )
+
+
+def test_migration_review_of_a_proposal(review: tuple[RunResult, dict[str, object]]) -> None:
+    run, proposal = review
+    assert run.html is not None
+    page = html_text(run.html)
+    for heading in (
+        "Current lineage",
+        "Before and after",
+        "Risks",
+        "Pre-migration checks",
+        "Migration steps",
+        "Savings",
+    ):
+        assert f">{heading}<" in page, heading
+    assert str(proposal["id"]) in page
+    assert "Terraform:" in page and "CDK (TypeScript):" in page
+    pictures = list(run.diagrams_dir.glob("*before-after*.svg"))
+    assert len(pictures) == 1

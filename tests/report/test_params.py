@@ -1,0 +1,173 @@
+"""The parameters cell: parsing, strict validation, command-line values — all before execution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from edgekit.errors import InputError
+from edgekit.report import params as prm
+from edgekit.report import run as rr
+from tests.report.conftest import RICH, SAMPLE
+
+
+def _notebook(*sources: str, tags: tuple[str, ...] = ("parameters",)) -> Any:
+    cells = [new_code_cell(s) for s in sources]
+    if cells:
+        cells[0].metadata["tags"] = list(tags)
+    return new_notebook(cells=cells)
+
+
+def test_bundled_parameters_are_typed_and_commented() -> None:
+    spec = rr.declared_parameters("edge_report")
+    assert list(spec)[:2] == ["snapshot", "previous_snapshot"]
+    assert spec["previous_snapshot"].annotation == "str | None"
+    assert spec["top_n"].type_name == "int" and spec["top_n"].default == 10
+    assert all(p.help for p in spec.values())
+    assert not any(p.required for p in spec.values())
+    review = rr.declared_parameters("migration_review")
+    assert review["target"].required and not review["snapshot"].required
+
+
+def test_unknown_missing_and_wrong_types_are_one_clear_error() -> None:
+    spec = rr.declared_parameters("migration_review")
+    with pytest.raises(prm.ParameterError) as err:
+        prm.validate(spec, {"colour": "red", "run_dir": 3}, "migration_review.ipynb")
+    text = str(err.value)
+    assert "unknown parameter(s) colour" in text
+    assert "missing required parameter(s) target" in text
+    assert "'run_dir' expects str, got int 3" in text
+    assert "declared: snapshot: str, target: str" in text
+
+
+@pytest.mark.parametrize(
+    ("annotation", "value", "ok"),
+    [
+        ("int", True, False),  # a bool is not an int
+        ("int", 2.5, False),
+        ("float", 2, True),  # an int is a float
+        ("bool", 1, False),
+        ("str", None, False),
+        ("str | None", None, True),
+        ("Optional[int]", None, True),
+    ],
+)
+def test_types(annotation: str, value: Any, ok: bool) -> None:
+    nb = _notebook(f"x: {annotation} = None  # help")
+    spec = prm.declared(nb)
+    if ok:
+        assert prm.validate(spec, {"x": value}) == {"x": value}
+    else:
+        with pytest.raises(prm.ParameterError, match="x"):
+            prm.validate(spec, {"x": value})
+
+
+@pytest.mark.parametrize(
+    ("annotation", "text", "expected"),
+    [
+        ("int", "12", 12),
+        ("float", "0.5", 0.5),
+        ("bool", "yes", True),
+        ("bool", "False", False),
+        ("str", " keep spaces ", " keep spaces "),
+        ("str | None", "none", None),
+        ("str", "none", "none"),
+    ],
+)
+def test_command_line_values(annotation: str, text: str, expected: Any) -> None:
+    spec = prm.declared(_notebook(f"x: {annotation} = None"))
+    assert spec["x"].parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("annotation", "text"), [("int", "1.5"), ("bool", "maybe"), ("float", "nan")]
+)
+def test_bad_command_line_values(annotation: str, text: str) -> None:
+    spec = prm.declared(_notebook(f"x: {annotation} = None"))
+    with pytest.raises(prm.ParameterError, match=f"'x' expects {annotation}"):
+        spec["x"].parse(text)
+
+
+@pytest.mark.parametrize(
+    ("cells", "tags", "message"),
+    [
+        (("x = 1",), ("other",), "no code cell tagged 'parameters'"),
+        (("x = 1",), ("parameters",), "expected `name: type = value"),
+        (("x: list = []",), ("parameters",), "is not one of str, int, float, bool"),
+        (("x: int",), ("parameters",), "has no default value"),
+        (("x: int = 'a'",), ("parameters",), "expects int"),
+        (("x: int = f()",), ("parameters",), "default is not a literal"),
+        (("x: int = (",), ("parameters",), "not valid Python"),
+    ],
+)
+def test_malformed_parameters_cells(
+    cells: tuple[str, ...], tags: tuple[str, ...], message: str
+) -> None:
+    with pytest.raises(prm.ParameterError, match=message):
+        prm.declared(_notebook(*cells, tags=tags))
+
+
+def test_two_parameters_cells() -> None:
+    nb = _notebook("x: int = 1", "y: int = 2")
+    nb.cells[1].metadata["tags"] = ["parameters"]
+    with pytest.raises(prm.ParameterError, match="2 code cells tagged"):
+        prm.declared(nb)
+
+
+def test_comment_is_the_help_and_hash_in_strings_is_kept() -> None:
+    spec = prm.declared(_notebook('x: str = "a # b"  # the help'))
+    assert spec["x"].default == "a # b" and spec["x"].help == "the help"
+
+
+def test_prepare_resolves_paths_and_refuses_reserved_names(tmp_path: Path) -> None:
+    _, _, values = rr.prepare("edge_report", SAMPLE, {"previous_snapshot": str(RICH)})
+    assert values["previous_snapshot"] == str(RICH.resolve())
+    with pytest.raises(InputError, match="no such file"):
+        rr.prepare("edge_report", SAMPLE, {"previous_snapshot": str(tmp_path / "gone.json")})
+    with pytest.raises(InputError, match="no such file"):
+        rr.prepare("edge_report", tmp_path / "missing.json", {})
+    with pytest.raises(prm.ParameterError, match="run_dir set by edgekit report itself"):
+        rr.prepare("edge_report", SAMPLE, {"run_dir": "x"})
+    with pytest.raises(InputError, match="bundled name"):
+        rr.prepare("no_such_notebook", SAMPLE, {})
+
+
+def test_errors_come_before_any_execution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import papermill
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise AssertionError("papermill must not run")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+    for given in ({"colour": "red"}, {"top_n": "10"}):
+        with pytest.raises(prm.ParameterError):
+            rr.run_report("edge_report", SAMPLE, given, tmp_path)
+    with pytest.raises(prm.ParameterError, match="missing required parameter"):
+        rr.run_report("migration_review", SAMPLE, {}, tmp_path)
+    assert not (tmp_path / "reports").exists()
+
+
+def test_notebook_must_declare_the_managed_parameters(tmp_path: Path) -> None:
+    path = tmp_path / "bare.ipynb"
+    nbformat.write(_notebook('snapshot: str = ""'), path)
+    with pytest.raises(prm.ParameterError, match="must declare run_dir, diagrams_dir"):
+        rr.prepare(path, SAMPLE, {})
+
+
+def test_run_id_is_deterministic_and_timestamp_optional(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from edgekit import snapshot as snap
+
+    loaded = snap.load(SAMPLE)
+    nb = rr.find_notebook("edge_report")
+    one = rr.run_id(loaded, SAMPLE, nb, {"top_n": 5})
+    assert one == rr.run_id(loaded, SAMPLE, nb, {"top_n": 5})
+    assert one != rr.run_id(loaded, SAMPLE, nb, {"top_n": 6})
+    assert "-edge_report-" in one
+    when = dt.datetime(2026, 3, 1, 6, 0, tzinfo=dt.UTC)
+    assert rr.run_id(loaded, SAMPLE, nb, {"top_n": 5}, when) == f"{one}-at-20260301T060000Z"
