@@ -40,6 +40,7 @@ CSS: Final = (
     f"{_T} td.n{{text-align:right;white-space:nowrap}}"
     f"{_T} td.s{{white-space:nowrap}}"
     f"{_T} td.m{{text-align:center;white-space:nowrap}}"
+    f"{_T} td.w{{min-width:18em}}"
     "p.edgekit-note{color:#5f6b7a;font-size:12px;margin:0 0 12px 0}</style>"
 )
 
@@ -75,7 +76,7 @@ def _cell(value: Any, column: str, max_chars: int = MAX_CHARS) -> str:
     text = _text(value)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
-    kind = "s" if len(text) <= NOWRAP else ""
+    kind = "s" if len(text) <= NOWRAP else ("w" if len(text) > 2 * NOWRAP else "")
     if text and not isinstance(value, bool) and isinstance(value, numbers.Number):
         kind = "n"
     style = ""

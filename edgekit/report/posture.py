@@ -3,7 +3,8 @@
 A matrix cell reads the checks of the catalogue on the nodes an entrypoint's traffic reaches
 (and the web ACLs protecting them): ``✓`` the protection is there and no check of that column
 fails, ``✗`` a check fails (or the protection is absent), ``?`` a check could not decide (data
-not collected), ``—`` the column does not apply (no CloudFront on the path, no web ACL).
+not collected), ``—`` the column does not apply (no CloudFront on the path, no web ACL) and
+nothing in it fails.
 """
 
 from __future__ import annotations
@@ -103,12 +104,13 @@ TLS_COLUMNS: Final = (
 
 
 def mark(findings: Iterable[Finding], column: Column, applies: bool = True) -> str:
-    """One cell: ✓, ✗, ? or — (see the module docstring)."""
-    if not applies:
-        return NOT_APPLICABLE
+    """One cell: ✓, ✗, ? or — (see the module docstring). A failing check is ✗ even where
+    the column would not apply (an origin hostname that bypasses CloudFront)."""
     hits = [f for f in findings if f.check_id in column.checks]
     if any(f.status is Status.FAIL for f in hits):
         return FAIL
+    if not applies:
+        return NOT_APPLICABLE
     return UNDECIDED if hits else OK
 
 
