@@ -16,9 +16,24 @@ import sys
 
 from edgekit.errors import InputError
 
+BUNDLED_HELP = {
+    "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams",
+    "explore": "hostname, area, min_severity",
+    "migration_review": "target (required: a proposal id or an entrypoint hostname)",
+}
+"""The bundled notebooks and their parameters besides ``snapshot`` (a test keeps it current)."""
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``edgekit report``."""
+    p.description = (
+        "Execute a report notebook with papermill; write the executed notebook and an HTML "
+        "export without code to DIR/reports/<run-id>/. Exit 2 on bad parameters (before "
+        "anything runs), 1 when a cell fails."
+    )
+    p.epilog = "bundled notebooks (parameters): " + "; ".join(
+        f"{name} ({params})" for name, params in BUNDLED_HELP.items()
+    )
     p.add_argument("notebook", help="notebook file, or a bundled name: edge_report, explore, ...")
     p.add_argument("snapshot", help="snapshot file (.json or .json.gz)")
     p.add_argument(

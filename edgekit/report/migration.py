@@ -8,6 +8,7 @@ snippets, and savings.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -118,13 +119,39 @@ def checklist(items: Sequence[str], empty: str) -> str:
     return "\n".join(f"- [ ] {i}" for i in items) if items else f"*{empty}*"
 
 
-def steps_markdown(p: Mapping[str, Any]) -> str:
-    """The ordered steps, each with its CDK (TypeScript) and Terraform snippet."""
-    out: list[str] = []
+STEP_CSS: Final = (
+    "<style>.edgekit-step{margin:0 0 18px 0}.edgekit-step h4{margin:14px 0 4px 0}"
+    ".edgekit-snippets{display:grid;grid-template-columns:repeat(auto-fit,minmax(26em,1fr));"
+    "gap:10px}.edgekit-snippets pre{background:#f6f8fa;border:1px solid #e1e4e8;"
+    "border-radius:4px;padding:8px 10px;margin:2px 0 0 0;font-size:12px;overflow-x:auto;"
+    "white-space:pre}.edgekit-label{color:#5f6b7a;font-size:12px}</style>"
+)
+
+
+def _snippet(label: str, code: str, language: str) -> str:
+    """A labelled, highlighted code block (inline styles: the HTML export stands alone)."""
+    from pygments import highlight  # type: ignore[import-untyped]
+    from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
+    from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
+
+    body = highlight(
+        code.rstrip(), get_lexer_by_name(language), HtmlFormatter(nowrap=True, noclasses=True)
+    )
+    return f'<div><div class="edgekit-label">{html.escape(label)}</div><pre>{body}</pre></div>'
+
+
+def steps_html(p: Mapping[str, Any]) -> str:
+    """The ordered steps, each with its CDK (TypeScript) and Terraform snippets side by side."""
+    out = [STEP_CSS]
     for s in p["steps"]:
-        out += [f"#### {s['order']}. {s['title']}", "", str(s["detail"]), ""]
+        snippets = []
         if s.get("cdk"):
-            out += ["CDK (TypeScript):", "", "```ts", s["cdk"].rstrip(), "```", ""]
+            snippets.append(_snippet("CDK (TypeScript)", s["cdk"], "typescript"))
         if s.get("terraform"):
-            out += ["Terraform:", "", "```hcl", s["terraform"].rstrip(), "```", ""]
-    return "\n".join(out) or "*no steps*"
+            snippets.append(_snippet("Terraform", s["terraform"], "terraform"))
+        out.append(
+            f'<div class="edgekit-step"><h4>{s["order"]}. {html.escape(str(s["title"]))}</h4>'
+            f"<p>{html.escape(str(s['detail']))}</p>"
+            f'<div class="edgekit-snippets">{"".join(snippets)}</div></div>'
+        )
+    return "".join(out) if p["steps"] else "<p><em>no steps</em></p>"

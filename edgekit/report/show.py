@@ -274,9 +274,11 @@ def steps(rv: migration.Review) -> None:
     """Each proposal's ordered steps with CDK and Terraform snippets."""
     if _none(rv):
         return
+    from IPython.display import HTML
+
     for heading, p in _each(rv):
-        body = migration.steps_markdown(p)
-        _display(markdown(f"{heading}\n\n{body}" if heading else body))
+        page = HTML(migration.steps_html(p))  # type: ignore[no-untyped-call]
+        _display(*([markdown(heading)] if heading else []), page)
 
 
 def savings(rep: Report, rv: migration.Review) -> None:

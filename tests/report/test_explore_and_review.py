@@ -66,6 +66,6 @@ def test_migration_review_of_a_proposal(review: tuple[RunResult, dict[str, objec
     ):
         assert f">{heading}<" in page, heading
     assert str(proposal["id"]) in page
-    assert "Terraform:" in page and "CDK (TypeScript):" in page
+    assert ">Terraform<" in page and ">CDK (TypeScript)<" in page and "<pre>" in page
     pictures = list(run.diagrams_dir.glob("*before-after*.svg"))
     assert len(pictures) == 1

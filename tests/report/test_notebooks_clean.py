@@ -57,3 +57,13 @@ def test_thin_cells(name: str) -> None:
         lines = [ln for ln in "".join(cell["source"]).splitlines() if ln.strip()]
         code = [ln for ln in lines if not ln.lstrip().startswith("#")]
         assert len(code) <= 8, f"{name}: a code cell has {len(code)} lines"
+
+
+def test_cli_help_lists_every_bundled_parameter() -> None:
+    from edgekit.commands.report import BUNDLED_HELP
+
+    assert set(BUNDLED_HELP) == set(NAMES)
+    for name, text in BUNDLED_HELP.items():
+        listed = {w.strip(" ,") for w in text.split("(")[0].split(",")}
+        expected = set(declared_parameters(name)) - set(MANAGED)
+        assert listed == expected, name
