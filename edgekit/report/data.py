@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from edgekit import snapshot as snap
+from edgekit.errors import InputError
 from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
 from edgekit.graph.tables import entries
@@ -45,6 +46,27 @@ if TYPE_CHECKING:
 PathLike = str | os.PathLike[str]
 GENERATED = frozenset({"distribution-domain", "load-balancer", "api-endpoint", "accelerator"})
 """Entry kinds whose hostname AWS generated (``*.cloudfront.net``, ELB and API names)."""
+
+
+DEMO_SNAPSHOT = Path("snapshots") / "sample.json.gz"
+"""Where ``edgekit demo`` writes the sample estate's snapshot (under its output folder)."""
+
+
+def demo_snapshot() -> Path:
+    """The snapshot ``make demo`` wrote: ``snapshots/sample.json.gz`` in the source checkout
+    edgekit runs from, else in the working directory or its parent (``notebooks/``).
+
+    Notebooks default to it, so they open on the sample estate after ``make demo``; a relative
+    default would not do, since ``notebooks/`` is a symbolic link and a kernel's ``..`` is
+    the link target's parent.
+    """
+    checkout = Path(__file__).resolve().parents[2]
+    for base in (checkout, Path.cwd(), Path.cwd().parent):
+        if (base / DEMO_SNAPSHOT).is_file():
+            return (base / DEMO_SNAPSHOT).resolve()
+    raise InputError(
+        f"no snapshot given and no {DEMO_SNAPSHOT} (run `make demo`, or set `snapshot`)"
+    )
 
 
 class Report:
@@ -73,9 +95,10 @@ class Report:
     ) -> Report:
         """Load a snapshot file and prepare the run folders.
 
-        ``run_dir`` empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
+        ``snapshot`` empty: the one ``make demo`` wrote (:func:`demo_snapshot`). ``run_dir``
+        empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
         """
-        path = Path(snapshot).expanduser().resolve()
+        path = Path(snapshot).expanduser().resolve() if snapshot else demo_snapshot()
         estate = Estate.from_snapshot(snap.load(path))
         temporary = not run_dir
         run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix="edgekit-report-"))

@@ -171,3 +171,19 @@ def test_run_id_is_deterministic_and_timestamp_optional(tmp_path: Path) -> None:
     assert "-edge_report-" in one
     when = dt.datetime(2026, 3, 1, 6, 0, tzinfo=dt.UTC)
     assert rr.run_id(loaded, SAMPLE, nb, {"top_n": 5}, when) == f"{one}-at-20260301T060000Z"
+
+
+def test_default_snapshot_is_the_demo_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import shutil
+
+    from edgekit.report import data
+
+    name = Path("snapshots") / "report-test-only.json.gz"
+    monkeypatch.setattr(data, "DEMO_SNAPSHOT", name)
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    with pytest.raises(InputError, match="run `make demo`"):
+        data.demo_snapshot()
+    (tmp_path / "snapshots").mkdir()
+    shutil.copy(SAMPLE, tmp_path / name)
+    assert data.demo_snapshot() == (tmp_path / name).resolve()
