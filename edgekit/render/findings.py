@@ -22,6 +22,8 @@ from edgekit.rules.finding import Finding, Severity, Status
 
 UNKNOWN = "unknown"
 """Key of the count of findings with status unknown (the data was not collected)."""
+WORST_FIRST = tuple(s.label for s in sorted(Severity, reverse=True))
+"""Severity labels, worst first."""
 
 
 def run_checks(estate: Estate) -> list[Finding]:
@@ -93,9 +95,9 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
 
 def worst(counts: dict[str, int]) -> str | None:
     """The worst failing severity label in a counts dict, None when nothing fails."""
-    for s in sorted(Severity, reverse=True):
-        if counts.get(s.label):
-            return s.label
+    for label in WORST_FIRST:
+        if counts.get(label):
+            return label
     return None
 
 
