@@ -60,13 +60,14 @@ def draw_all(rep: Report, fmt: str = "svg") -> list[Path]:
 
 def most_affected(rep: Report, n: int) -> list[str]:
     """The ``n`` entrypoints with the worst findings on their paths (then the most findings),
-    one per distinct path: aliases of one distribution show the same picture once."""
+    one per first hop past DNS: names of one distribution or load balancer show it once."""
     ranked: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for host, lineage in rep.lineages.items():
-        if lineage.entry in seen:
+        first = next((h.node for h in lineage if h.kind != "dns"), lineage.entry)
+        if first in seen:
             continue
-        seen.add(lineage.entry)
+        seen.add(first)
         fs = rep.findings_on(host)
         label = worst({f.severity.label: 1 for f in fs if f.status.value == "fail"})
         level = int(Severity.parse(label)) if label else -1

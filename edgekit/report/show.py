@@ -9,7 +9,9 @@ notebooks' own cells.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edgekit.report import migration, pictures, plots
@@ -17,6 +19,13 @@ from edgekit.report import proposals as prop
 from edgekit.report import tables as tb
 from edgekit.report.display import facts, markdown, picture, table
 from edgekit.report.posture import certificates
+from edgekit.report.show_review import before_after as before_after
+from edgekit.report.show_review import current_lineage as current_lineage
+from edgekit.report.show_review import pre_checks as pre_checks
+from edgekit.report.show_review import review as review
+from edgekit.report.show_review import risks as risks
+from edgekit.report.show_review import savings as savings
+from edgekit.report.show_review import steps as steps
 from edgekit.rules.finding import Severity
 
 if TYPE_CHECKING:
@@ -158,9 +167,13 @@ def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
         _display(
             markdown(f"**{host}**"), picture(pictures.entrypoint(rep, host), base=rep.link_base)
         )
+    folder = f"`{rep.diagrams_dir}`"
+    if rep.link_base is not None:
+        rel = Path(os.path.relpath(rep.diagrams_dir, rep.link_base)).as_posix()
+        folder = f"[{rel}/]({rel}/)"
     _display(
         markdown(
-            f"Pictures are in `{rep.diagrams_dir}`; draw any entrypoint with "
+            f"All pictures are in {folder}; draw any entrypoint with "
             "`edgekit diagram SNAPSHOT --entrypoint HOST`."
         )
     )
@@ -175,8 +188,12 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
     from edgekit.report.cache import write_json
 
     write_json(rep.file("comparison.json"), cmp.to_json())
+    summary = cmp.summary()
+    if not summary["count"].any():
+        _display(markdown(f"No change since the snapshot collected **{cmp.previous}**."))
+        return
     _display(markdown(f"Compared with the snapshot collected **{cmp.previous}**."))
-    _display(table(cmp.summary()))
+    _display(table(summary))
     parts: Iterable[tuple[str, Any]] = (
         ("New findings", cmp.new_findings.drop(columns=["resource id", "title"])),
         ("Fixed findings", cmp.fixed_findings.drop(columns=["resource id", "title"])),
@@ -184,7 +201,10 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
         ("Entrypoints removed", cmp.removed_entrypoints),
     )
     for title, frame in parts:
-        _display(markdown(f"**{title}**"), table(frame, max_rows, source="comparison.json"))
+        if len(frame):
+            _display(markdown(f"**{title}**"), table(frame, max_rows, source="comparison.json"))
+        else:
+            _display(markdown(f"**{title}**: none."))
 
 
 def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str:
@@ -200,90 +220,3 @@ def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str
 def diagram(rep: Report, hostname: str) -> None:
     """One entrypoint's picture."""
     _display(picture(pictures.entrypoint(rep, hostname), base=rep.link_base))
-
-
-def review(rep: Report, target: str | None) -> migration.Review:
-    """The migration review's subject (shown), for the sections below."""
-    if not target:
-        raise ValueError("set the `target` parameter: a proposal id or an entrypoint hostname")
-    rv = migration.review(rep, target)
-    count = len(rv.proposals)
-    _display(markdown(f"Entrypoint **{rv.hostname}** (`{rv.entry}`): {count} proposal(s)."))
-    return rv
-
-
-def _each(rv: migration.Review) -> list[tuple[str, Any]]:
-    """(sub-heading, proposal) per proposal; no sub-heading when there is one."""
-    if len(rv.proposals) == 1:
-        return [("", rv.proposals[0])]
-    return [(f"**{p.get('title') or p['check_id']}** (`{p['id']}`)", p) for p in rv.proposals]
-
-
-def _none(rv: migration.Review) -> bool:
-    if rv.proposals:
-        return False
-    _display(markdown("*No simplification proposal concerns this entrypoint.*"))
-    return True
-
-
-def current_lineage(rep: Report, rv: migration.Review, max_rows: int = 60) -> None:
-    """The entrypoint's hops today, and the failing findings on them."""
-    _display(table(migration.lineage(rep, rv), max_rows))
-    found = migration.path_findings(rep, rv)
-    _display(markdown(f"**Failing findings on these hops** ({len(found)}):"))
-    _display(table(found, 15))
-
-
-def before_after(rep: Report, rv: migration.Review) -> None:
-    """Each proposal's before / after picture (the current entrypoint picture without one)."""
-    if not rv.proposals:
-        _display(picture(pictures.entrypoint(rep, rv.hostname), base=rep.link_base))
-    for heading, p in _each(rv):
-        _display(
-            *([markdown(heading)] if heading else []),
-            picture(pictures.before_after(rep, p), base=rep.link_base),
-        )
-
-
-def risks(rv: migration.Review) -> None:
-    """Each proposal's risks."""
-    if _none(rv):
-        return
-    for heading, p in _each(rv):
-        text = migration.checklist(migration.risks(p), "no specific risk recorded")
-        _display(markdown(f"{heading}\n\n{text}" if heading else text))
-
-
-def pre_checks(rep: Report, rv: migration.Review) -> None:
-    """What to verify first: the proposal's pre-checks, then high findings on the path."""
-    for heading, p in _each(rv) if rv.proposals else []:
-        text = migration.checklist(migration.pre_checks(p), "no pattern-specific pre-check")
-        _display(markdown(f"{heading}\n\n{text}" if heading else text))
-    found = migration.path_findings(rep, rv)
-    serious = found[found["severity"].isin(["critical", "high"])]
-    lines = [f"{r.severity}: {r.check} on {r.resource}" for r in serious.itertuples()]
-    _display(
-        markdown(
-            "Resolve or accept the critical and high findings on the current path first:\n\n"
-            + migration.checklist(lines, "none")
-        )
-    )
-
-
-def steps(rv: migration.Review) -> None:
-    """Each proposal's ordered steps with CDK and Terraform snippets."""
-    if _none(rv):
-        return
-    from IPython.display import HTML
-
-    for heading, p in _each(rv):
-        page = HTML(migration.steps_html(p))  # type: ignore[no-untyped-call]
-        _display(*([markdown(heading)] if heading else []), page)
-
-
-def savings(rep: Report, rv: migration.Review) -> None:
-    """What each proposal removes and saves."""
-    if _none(rv):
-        return
-    for heading, p in _each(rv):
-        _display(*([markdown(heading)] if heading else []), facts(migration.summary(rep, p)))
