@@ -30,6 +30,8 @@ SEVERITY_COLOURS: Final = {
 MARK_COLOURS: Final = {"✓": "#dff3e3", "✗": "#f8d7d3", "?": "#ece6f5"}
 NOWRAP: Final = 28
 """Cells up to this many characters never wrap (ids, severities, account numbers)."""
+IDS: Final = frozenset({"check", "id", "account", "region", "severity", "worst"})
+"""Columns whose values never wrap (a check id cut in two reads as two words)."""
 _T = "table.edgekit-table.edgekit-table"  # the class twice: outranks JupyterLab's table CSS
 CSS: Final = (
     f"<style>{_T}{{border-collapse:collapse;font-size:12px;margin:4px 0 2px 0}}"
@@ -76,7 +78,7 @@ def _cell(value: Any, column: str, max_chars: int = MAX_CHARS) -> str:
     text = _text(value)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
-    kind = "s" if len(text) <= NOWRAP else ("w" if len(text) > 2 * NOWRAP else "")
+    kind = "s" if len(text) <= NOWRAP or column in IDS else ("w" if len(text) > 2 * NOWRAP else "")
     if text and not isinstance(value, bool) and isinstance(value, numbers.Number):
         kind = "n"
     style = ""
