@@ -4,14 +4,18 @@ papermill injects whatever it is given and only *warns* about names the notebook
 declare; edgekit refuses before anything runs instead. The ``parameters`` cell (the one code
 cell tagged ``parameters``) declares each parameter as a typed, commented assignment::
 
-    snapshot: str = "../snapshots/sample.json.gz"  # snapshot file to report on
+    from typing import Literal
+
+    snapshot: str = ""  # snapshot file to report on
     previous_snapshot: str | None = None  # an older snapshot to compare with (optional)
     top_n: int = 10  # rows in ranked tables
+    min_severity: Literal["high", "medium", "low"] = "medium"  # one of these values only
     target: str = None  # required: an entrypoint hostname or a proposal id
 
-Types are ``str``, ``int``, ``float`` and ``bool``, optionally ``| None`` (or
-``Optional[...]``). A parameter whose default is ``None`` while its type does not allow None is
-**required**: the caller must give it. The trailing comment is the parameter's help text.
+Types are ``str``, ``int``, ``float``, ``bool`` and ``Literal[...]`` of strings or ints (the
+allowed values; ``from typing import Literal`` may open the cell), each optionally ``| None``
+(or ``Optional[...]``). A parameter whose default is ``None`` while its type does not allow
+None is **required**: the caller must give it. The trailing comment is the help text.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class Parameter:
     """The type allows None (``str | None``)."""
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()
+    """The allowed values of a ``Literal[...]`` parameter (empty: any value of the type)."""
 
     @property
     def required(self) -> bool:
@@ -57,8 +63,9 @@ class Parameter:
 
     @property
     def annotation(self) -> str:
-        """The type as written: ``int``, ``str | None``."""
-        return f"{self.type_name} | None" if self.optional else self.type_name
+        """The type as written: ``int``, ``str | None``, ``Literal['a', 'b']``."""
+        base = f"Literal[{', '.join(map(repr, self.choices))}]" if self.choices else self.type_name
+        return f"{base} | None" if self.optional else base
 
     def check(self, value: Any) -> Any:
         """``value`` if it has this parameter's type (an int is accepted for a float)."""
@@ -73,11 +80,9 @@ class Parameter:
             ok = False
         else:
             ok = isinstance(value, expected)
-        if not ok:
-            raise ParameterError(
-                f"parameter {self.name!r} expects {self.annotation}, "
-                f"got {type(value).__name__} {value!r}"
-            )
+        if not ok or (self.choices and value not in self.choices):
+            got = f"{type(value).__name__} {value!r}" if not ok else repr(value)
+            raise ParameterError(f"parameter {self.name!r} expects {self.annotation}, got {got}")
         return value
 
     def parse(self, text: str) -> Any:
@@ -87,13 +92,13 @@ class Parameter:
             return None
         try:
             if self.type_name == "str":
-                return text
+                return self.check(text)
             if self.type_name == "bool":
                 if raw.lower() in TRUE | FALSE:
                     return raw.lower() in TRUE
                 raise ValueError(raw)
             if self.type_name == "int":
-                return int(raw)
+                return self.check(int(raw))
             number = float(raw)
             if not math.isfinite(number):
                 raise ValueError(raw)
@@ -130,13 +135,15 @@ def declared(nb: nbformat.NotebookNode, origin: str = "notebook") -> dict[str, P
     lines = source.splitlines()
     out: dict[str, Parameter] = {}
     for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == "typing":
+            continue  # `from typing import Literal` for the annotations below
         if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
             raise ParameterError(
                 f"{origin}: parameters cell line {stmt.lineno}: expected `name: type = value  "
                 "# help`"
             )
         name = stmt.target.id
-        type_name, optional = _annotation(stmt.annotation, origin, name)
+        type_name, optional, choices = _annotation(stmt.annotation, origin, name)
         if stmt.value is None:
             raise ParameterError(f"{origin}: parameter {name!r} has no default value")
         try:
@@ -145,29 +152,45 @@ def declared(nb: nbformat.NotebookNode, origin: str = "notebook") -> dict[str, P
             raise ParameterError(
                 f"{origin}: parameter {name!r}: default is not a literal"
             ) from None
-        param = Parameter(name, type_name, optional, default, _comment(lines[stmt.lineno - 1]))
+        help_text = _comment(lines[stmt.lineno - 1])
+        param = Parameter(name, type_name, optional, default, help_text, choices)
         if default is not None:
             param.check(default)
         out[name] = param
     return out
 
 
-def _annotation(node: ast.expr, origin: str, name: str) -> tuple[str, bool]:
-    """``(scalar type name, allows None)`` of an annotation."""
-    text = ast.unparse(node).replace(" ", "")
+def _annotation(node: ast.expr, origin: str, name: str) -> tuple[str, bool, tuple[Any, ...]]:
+    """``(scalar type name, allows None, allowed values)`` of an annotation."""
     optional = False
-    if text.startswith("Optional[") and text.endswith("]"):
-        text, optional = text[len("Optional[") : -1], True
-    parts = text.split("|")
-    if len(parts) == 2 and "None" in parts:
-        parts.remove("None")
-        optional = True
-    if len(parts) != 1 or parts[0] not in SCALARS:
-        raise ParameterError(
-            f"{origin}: parameter {name!r}: type {ast.unparse(node)!r} is not one of "
-            "str, int, float, bool (optionally `| None`)"
-        )
-    return parts[0], optional
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = [node.left, node.right]
+        others = [s for s in sides if not (isinstance(s, ast.Constant) and s.value is None)]
+        if len(others) == 1:
+            node, optional = others[0], True
+    elif isinstance(node, ast.Subscript) and _named(node.value, "Optional"):
+        node, optional = node.slice, True
+    if isinstance(node, ast.Name) and node.id in SCALARS:
+        return node.id, optional, ()
+    if isinstance(node, ast.Subscript) and _named(node.value, "Literal"):
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        try:
+            values = tuple(ast.literal_eval(item) for item in items)
+        except ValueError:
+            values = ()
+        kinds = {type(v).__name__ for v in values}
+        if len(kinds) == 1 and kinds <= {"str", "int"}:
+            return kinds.pop(), optional, values
+    raise ParameterError(
+        f"{origin}: parameter {name!r}: type {ast.unparse(node)!r} is not one of str, int, "
+        "float, bool or a Literal[...] of strings or ints (optionally `| None`)"
+    )
+
+
+def _named(node: ast.expr, name: str) -> bool:
+    return (isinstance(node, ast.Name) and node.id == name) or (
+        isinstance(node, ast.Attribute) and node.attr == name
+    )
 
 
 def _comment(line: str) -> str:

@@ -69,6 +69,7 @@ def test_the_cli_exits_1_on_a_failing_cell(broken: Path, tmp_path: Path) -> None
     [
         (["-p", "colour", "red"], "declares no such parameter"),
         (["-p", "top_n", "ten"], "'top_n' expects int, got 'ten'"),
+        (["-p", "min_severity", "bogus"], "'min_severity' expects Literal['critical', 'high'"),
         (["-p", "top_n", "1", "-p", "top_n", "2"], "given twice"),
         (["-p", "snapshot", "x.json"], "set by edgekit report itself"),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ def _notebook(*sources: str, tags: tuple[str, ...] = ("parameters",)) -> Any:
 
 def test_bundled_parameters_are_typed_and_commented() -> None:
     spec = rr.declared_parameters("edge_report")
+    assert spec["min_severity"].choices == ("critical", "high", "medium", "low", "info")
+    explore = rr.declared_parameters("explore")
+    assert explore["area"].optional and "redundancy" in explore["area"].choices
     assert list(spec)[:2] == ["snapshot", "previous_snapshot"]
     assert spec["previous_snapshot"].annotation == "str | None"
     assert spec["top_n"].type_name == "int" and spec["top_n"].default == 10
@@ -54,6 +58,11 @@ def test_unknown_missing_and_wrong_types_are_one_clear_error() -> None:
         ("str", None, False),
         ("str | None", None, True),
         ("Optional[int]", None, True),
+        ('Literal["a", "b"]', "a", True),
+        ('Literal["a", "b"]', "c", False),
+        ('Literal["a", "b"] | None', None, True),
+        ("Literal[1, 2]", 2, True),
+        ("Literal[1, 2]", "1", False),
     ],
 )
 def test_types(annotation: str, value: Any, ok: bool) -> None:
@@ -76,6 +85,8 @@ def test_types(annotation: str, value: Any, ok: bool) -> None:
         ("str", " keep spaces ", " keep spaces "),
         ("str | None", "none", None),
         ("str", "none", "none"),
+        ('Literal["high", "low"]', "low", "low"),
+        ("Literal[5, 10]", "10", 10),
     ],
 )
 def test_command_line_values(annotation: str, text: str, expected: Any) -> None:
@@ -84,11 +95,12 @@ def test_command_line_values(annotation: str, text: str, expected: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("annotation", "text"), [("int", "1.5"), ("bool", "maybe"), ("float", "nan")]
+    ("annotation", "text"),
+    [("int", "1.5"), ("bool", "maybe"), ("float", "nan"), ('Literal["high", "low"]', "bogus")],
 )
 def test_bad_command_line_values(annotation: str, text: str) -> None:
     spec = prm.declared(_notebook(f"x: {annotation} = None"))
-    with pytest.raises(prm.ParameterError, match=f"'x' expects {annotation}"):
+    with pytest.raises(prm.ParameterError, match=r"'x' expects " + re.escape(spec["x"].annotation)):
         spec["x"].parse(text)
 
 
@@ -98,6 +110,8 @@ def test_bad_command_line_values(annotation: str, text: str) -> None:
         (("x = 1",), ("other",), "no code cell tagged 'parameters'"),
         (("x = 1",), ("parameters",), "expected `name: type = value"),
         (("x: list = []",), ("parameters",), "is not one of str, int, float, bool"),
+        (("x: Literal[1, 'a'] = 1",), ("parameters",), "Literal"),
+        (("import os",), ("parameters",), "expected `name: type = value"),
         (("x: int",), ("parameters",), "has no default value"),
         (("x: int = 'a'",), ("parameters",), "expects int"),
         (("x: int = f()",), ("parameters",), "default is not a literal"),
