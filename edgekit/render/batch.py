@@ -61,7 +61,7 @@ def select(
         found = entries(estate.graph)
         if len(found) > max_pictures:
             out.notes.append(
-                f"drew {max_pictures} of {len(found)} entrypoint pictures (cap); the overviews "
+                f"drew {max_pictures} of {len(found):,} entrypoint pictures (cap); the overviews "
                 "list every entrypoint; draw one with --entrypoint HOST or raise --max-pictures"
             )
         out.specs += [
