@@ -170,16 +170,23 @@ class UnitContext:
         try:
             response: dict[str, Any] = getattr(client, operation)(**kwargs)
         except ClientError as err:
-            code = str(err.response.get("Error", {}).get("Code", ""))
-            if code in not_found:
-                return Outcome.NOT_FOUND
-            if code in DENIAL_CODES:
-                op_name = client.meta.method_to_api_mapping.get(operation, operation)
-                self.gap(op_name, code, str(err.response.get("Error", {}).get("Message", "")))
-                return Outcome.DENIED
-            raise
+            return self._outcome(err, client, operation, not_found)
         response.pop("ResponseMetadata", None)
         return response
+
+    def _outcome(
+        self, err: ClientError, client: Any, operation: str, not_found: tuple[str, ...]
+    ) -> Outcome:
+        """NOT_FOUND for a ``not_found`` code, DENIED (gap recorded) for a denial; else raise."""
+        error = err.response.get("Error", {})
+        code = str(error.get("Code", ""))
+        if code in not_found:
+            return Outcome.NOT_FOUND
+        if code in DENIAL_CODES:
+            op_name = client.meta.method_to_api_mapping.get(operation, operation)
+            self.gap(op_name, code, str(error.get("Message", "")))
+            return Outcome.DENIED
+        raise err
 
     def pages(
         self,
@@ -242,14 +249,7 @@ class UnitContext:
             for page in client.get_paginator(operation).paginate(**kwargs):
                 items.extend(dig(page, result_key) or [])
         except ClientError as err:
-            code = str(err.response.get("Error", {}).get("Code", ""))
-            if code in not_found:
-                return Outcome.NOT_FOUND
-            if code in DENIAL_CODES:
-                op_name = client.meta.method_to_api_mapping.get(operation, operation)
-                self.gap(op_name, code, str(err.response.get("Error", {}).get("Message", "")))
-                return Outcome.DENIED
-            raise
+            return self._outcome(err, client, operation, not_found)
         return items
 
 
