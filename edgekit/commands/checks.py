@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from edgekit.commands.tables import console
 from edgekit.rules.registry import CheckMeta, Registry
 
 
@@ -75,7 +76,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "md":
         print(catalogue_markdown(registry), end="")
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=f"edgekit checks ({len(registry)})")
@@ -84,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
         for c in registry:
             m = c.meta
             table.add_row(m.id, m.severity.label, m.category, m.applies_to, m.title)
-        Console().print(table)
+        console().print(table)
     return 0

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from edgekit.commands.tables import console
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -88,7 +90,7 @@ def _write_table(output: str | None, draw: Any) -> None:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         fh = Path(output).open("w", encoding="utf-8")  # noqa: SIM115
     try:
-        draw(Console(file=fh, width=200) if fh else Console())
+        draw(Console(file=fh, width=200) if fh else console())
     finally:
         if fh:
             fh.close()

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from edgekit.commands.tables import console
+
 FORMATS = ("table", "json", "md")
 
 
@@ -53,7 +55,7 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
     assert isinstance(result, Plan)
     fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
     try:
-        con = Console(file=fh, width=160) if fh else Console()
+        con = Console(file=fh, width=160) if fh else console()
         table = Table(title=f"proposals — snapshot {meta.get('collected_at', '?')}")
         for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
             table.add_column(col, overflow="fold")

@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from edgekit.commands.tables import console as tables_console
+
 if TYPE_CHECKING:
     from edgekit.collect.runner import CollectionResult
 
 
 def print_collection_summary(result: CollectionResult, console: Console | None = None) -> None:
     """Items collected per collector and data key, then gaps and failed units."""
-    con = console or Console(stderr=True)
+    con = console or tables_console(stderr=True)
     counts: Counter[tuple[str, str]] = Counter()
     for p in result.snapshot.payloads:
         for key, value in p["data"].items():

@@ -33,7 +33,7 @@ def print_findings(
     """A findings table plus a one-line summary (to ``output`` as plain text if given)."""
     fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
     try:
-        con = Console(file=fh, width=160) if fh else Console()
+        con = Console(file=fh, width=160) if fh else console()
         table = Table(
             title=f"findings — snapshot {meta.get('collected_at', '?')}", show_lines=False
         )
@@ -57,3 +57,12 @@ def print_findings(
     finally:
         if fh:
             fh.close()
+
+
+def console(*, stderr: bool = False, min_width: int = 140) -> Console:
+    """A rich console for tables: the terminal's width, but never narrower than ``min_width``
+    when output is not a terminal (pipes and CI logs would otherwise get 80 columns)."""
+    con = Console(stderr=stderr)
+    if not con.is_terminal and con.width < min_width:
+        con = Console(stderr=stderr, width=min_width)
+    return con
