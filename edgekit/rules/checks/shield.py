@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from edgekit.model import NOT_COLLECTED, Inventory, LoadBalancer
+from edgekit.model import GLOBAL, NOT_COLLECTED, Collected, Inventory, LoadBalancer, Protection
 from edgekit.rules.context import AccountSubject, CheckContext
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check
@@ -27,6 +27,20 @@ def _eip_allocations(lb: LoadBalancer, partition: str) -> tuple[str, ...]:
         }
     )
     return tuple(f"arn:{partition}:ec2:{lb.region}:{lb.account_id}:eip-allocation/{i}" for i in ids)
+
+
+def protection(model: Inventory, arn: str, account: str) -> Collected[Protection | None]:
+    """The Shield Advanced protection of a resource of ``account``.
+
+    Shield only protects resources of the subscribing account, so the protection (if any) is in
+    that account's ListProtections: once those were read, "not found" is "not protected",
+    whatever other accounts' Shield data say (a hosted zone ARN names no account, and the
+    model's lookup then waits for every account's).
+    """
+    found = model.shield_protection_for(arn)
+    if found is NOT_COLLECTED and model.known("shield_protections", account, GLOBAL):
+        return None
+    return found
 
 
 def candidates(model: Inventory, account: str) -> Iterator[Candidate]:
@@ -89,7 +103,7 @@ def entrypoint_unprotected(
     out: list[Fail | Unknown] = []
     undecided: list[str] = []
     for ref, arns in found:
-        states = {arn: ctx.model.shield_protection_for(arn) for arn in arns}
+        states = {arn: protection(ctx.model, arn, account.account_id) for arn in arns}
         if any(p is NOT_COLLECTED for p in states.values()):
             undecided.append(ref.id)
             continue
