@@ -1,8 +1,8 @@
 """Run the benchmarks (``make bench``): ``python -m benchmarks [--all]``.
 
 Runs, in order: API calls per resource on the bundled estates (collect_sample, small and
-sample), graph (graph_scale), scan and plan (scan_scale) and diagram (diagram_scale) time on
-generated estates of 1k / 10k / 50k resources. ``--all`` adds the organisation-scale collection
+sample), graph (graph_scale), scan and plan (scan_scale), diagram (diagram_scale) and report (report_scale) time
+on generated estates. ``--all`` adds the organisation-scale collection
 benchmark (collect_scale: 10 accounts × 3 regions, 1/8/32 workers, with and without injected
 latency; several minutes). Figures are printed; benchmarks/RESULTS.md records measured ones.
 """
@@ -19,6 +19,7 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
     ("benchmarks.graph_scale", ["--markdown"]),
     ("benchmarks.scan_scale", ["--markdown"]),
     ("benchmarks.diagram_scale", []),
+    ("benchmarks.report_scale", []),
 )
 
 
