@@ -1,10 +1,10 @@
 """Run the benchmarks (``make bench``): ``python -m benchmarks [--all]``.
 
 Runs, in order: API calls per resource on the bundled estates (collect_sample, small and
-sample), graph (graph_scale), scan and plan (scan_scale), diagram (diagram_scale) and report (report_scale) time
-on generated estates. ``--all`` adds the organisation-scale collection
-benchmark (collect_scale: 10 accounts × 3 regions, 1/8/32 workers, with and without injected
-latency; several minutes). Figures are printed; benchmarks/RESULTS.md records measured ones.
+sample), then on generated estates graph (graph_scale), scan and plan (scan_scale), diagram
+(diagram_scale) and report (report_scale) time. ``--all`` adds the organisation-scale
+collection benchmark (collect_scale: 10 accounts × 3 regions, 1/8/32 workers, with and without
+injected latency; several minutes). Figures are printed; benchmarks/RESULTS.md records them.
 """
 
 from __future__ import annotations
