@@ -46,7 +46,9 @@ def protection(model: Inventory, arn: str, account: str) -> Collected[Protection
 def candidates(model: Inventory, account: str) -> Iterator[Candidate]:
     """Internet-facing entrypoints and public hosted zones of ``account`` Shield can protect."""
     for d in model.distributions:
-        if d.account_id == account and d.enabled:
+        # A continuous-deployment staging distribution gets no traffic of its own: Shield
+        # protects it through its primary, which is a candidate itself.
+        if d.account_id == account and d.enabled and not d.staging:
             ref = ResourceRef(d.arn, "AWS::CloudFront::Distribution", account, d.region)
             yield ref, (d.arn,)
     for lb in model.load_balancers:
@@ -82,7 +84,8 @@ def entrypoint_unprotected(
     account: AccountSubject, ctx: CheckContext
 ) -> list[Fail | Unknown] | Unknown | None:
     """For accounts with a Shield Advanced subscription, fails for each internet-facing
-    entrypoint Shield can protect that has no protection: enabled distributions,
+    entrypoint Shield can protect that has no protection: enabled distributions (not
+    continuous-deployment staging ones, which Shield protects through their primary),
     internet-facing ALBs and Classic ELBs, internet-facing NLBs (protected through their
     Elastic IPs: every allocation must be protected; an NLB without Elastic IPs cannot be
     protected and is reported), and public hosted zones. API Gateway stages are not listed

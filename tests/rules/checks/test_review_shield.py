@@ -68,3 +68,33 @@ def test_entrypoint_unprotected_unknown_for_the_unreadable_account_only() -> Non
     [finding] = unknowns(CHECK, snap)
     assert finding.resource.account_id == f.ACCOUNT_B
     assert fails(CHECK, snap) == []
+
+
+def _cdn(primary: dict[str, Any], staging: dict[str, Any]) -> dict[str, Any]:
+    return f.payload(
+        "cloudfront",
+        {"distributions": [f.distribution_entry(primary), f.distribution_entry(staging)]},
+    )
+
+
+def _staging(dist_id: str) -> dict[str, Any]:
+    """A continuous-deployment staging distribution (reached only through its primary)."""
+    staging = f.distribution(dist_id)
+    staging["DistributionConfig"]["Staging"] = True
+    return staging
+
+
+def test_entrypoint_unprotected_passes_staging_distribution_of_a_protected_primary() -> None:
+    """Shield Advanced protects a continuous-deployment staging distribution through its
+    protected primary; the staging one serves no traffic of its own."""
+    primary = f.distribution("E1PRIMARY")
+    primary["DistributionConfig"]["ContinuousDeploymentPolicyId"] = "cd-policy-1"
+    snap = f.snapshot(_cdn(primary, _staging("E2STAGING")), _shield(primary["ARN"]))
+    assert run_check(CHECK, snap) == []
+
+
+def test_entrypoint_unprotected_fires_for_the_primary_not_its_staging_distribution() -> None:
+    primary = f.distribution("E1PRIMARY")
+    primary["DistributionConfig"]["ContinuousDeploymentPolicyId"] = "cd-policy-1"
+    snap = f.snapshot(_cdn(primary, _staging("E2STAGING")), _shield())
+    assert [x.resource.id for x in fails(CHECK, snap)] == [primary["ARN"]]
