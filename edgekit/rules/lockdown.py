@@ -2,8 +2,10 @@
 
 Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) with reasons:
 
-* **network** — the security groups admit, on every listener port, no internet source but the
-  CloudFront origin-facing managed prefix list: ``0.0.0.0/0`` / ``::/0`` or another public
+* **network** — the security groups admit, on every port of a listener that can reach targets
+  (:func:`forwarding_ports`: a listener that only redirects or returns fixed responses reaches
+  nothing around CloudFront), no internet source but the CloudFront origin-facing managed
+  prefix list: ``0.0.0.0/0`` / ``::/0`` or another public
   CIDR is ``open``; a customer prefix list (contents unknown) or an unreadable group is
   ``unknown``; non-global CIDRs (RFC 1918, CGNAT, ULA ...) and security-group references are
   internal and ignored. A load
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from edgekit.model import (
     NOT_COLLECTED,
+    Action,
     Collected,
     Listener,
     LoadBalancer,
@@ -202,6 +205,29 @@ def network_facet(
     )
 
 
+def forwarding_ports(listeners: Iterable[Listener]) -> list[int]:
+    """Ports (sorted, unique) of the listeners through which a request can reach targets: a
+    layer-4 listener, a ``forward`` as the terminal action of the default action or of a rule,
+    or rules not collected (a rule may forward). Listeners that only redirect or answer with
+    fixed responses are left out: admitting the internet there bypasses nothing."""
+    ports: set[int] = set()
+    for li in listeners:
+        if li.port is None:
+            continue
+        if (li.protocol or "").upper() not in HEADER_PROTOCOLS or li.rules is NOT_COLLECTED:
+            ports.add(li.port)
+            continue
+        paths = [li.default_actions, *(r.actions for r in li.rules if not r.is_default)]
+        if any(_forwards(actions) for actions in paths):
+            ports.add(li.port)
+    return sorted(ports)
+
+
+def _forwards(actions: Sequence[Action]) -> bool:
+    last = final_action(tuple(actions))
+    return last is not None and last.type == "forward"
+
+
 # -- header facet -----------------------------------------------------------------------------
 
 
@@ -338,7 +364,7 @@ def lockdown_for(ctx: CheckContext, lb: LoadBalancer, origins: Iterable[Origin])
     if lb.listeners is NOT_COLLECTED:
         network = Facet(State.UNKNOWN, ("listeners (ports) were not collected",))
     else:
-        ports = [li.port for li in lb.listeners if li.port is not None]
+        ports = forwarding_ports(lb.listeners)
         prefix_list = model.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
         cf_ids: Collected[frozenset[str]] = (
             NOT_COLLECTED

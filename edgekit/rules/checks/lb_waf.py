@@ -27,7 +27,8 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     that is not reachable *only* through CloudFront. It passes when it is the origin of an
     enabled distribution (by DNS name, alias record or VPC origin) and its origin is locked
     down (``edgekit.rules.lockdown``): its security groups admit no internet source but the
-    CloudFront origin-facing prefix list on the listener ports, **and** every forwarding
+    CloudFront origin-facing prefix list on the ports of the listeners that can forward (one
+    that only redirects or answers fixed responses reaches no target), **and** every forwarding
     listener path requires the secret header CloudFront sends. Unknown — never "no WAF" —
     when the WAF associations of its region could not be read; also when no ACL is attached
     but whether CloudFront fronts it, or the lockdown, cannot be decided (distributions,

@@ -13,6 +13,7 @@ from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.lockdown import (
     State,
+    forwarding_ports,
     header_facet,
     listener_gaps,
     network_facet,
@@ -221,16 +222,17 @@ def secret_header_not_enforced(lb: LoadBalancer, ctx: CheckContext) -> Fail | Un
     ),
 )
 def prefix_list_only(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
-    """An internet-facing ALB whose security groups admit, on the listener ports, no internet
-    source but the CloudFront origin-facing prefix list (internal CIDRs and security-group
-    references aside), and that admits it on at least one port — yet whose listeners forward
-    requests without a secret header. The prefix list holds the addresses of *all* of
-    CloudFront, so anyone can create a distribution in their own account with this ALB as
-    origin and skip this distribution's WAF and controls. The secret is the custom headers of
-    the fronting enabled distributions; for an ALB no collected distribution fronts, any
-    exact-valued ``http-header`` condition counts. Unknown when the listeners, rules, security
-    groups or the region's prefix list were not collected, or another prefix list's contents
-    decide it."""
+    """An internet-facing ALB whose security groups admit, on the ports of the listeners that
+    can forward (a redirect-only or fixed-response-only listener reaches no target), no
+    internet source but the CloudFront origin-facing prefix list (internal CIDRs and
+    security-group references aside), and that admits it on at least one port — yet whose
+    listeners forward requests without a secret header. The prefix list holds the addresses
+    of *all* of CloudFront, so anyone can create a distribution in their own account with this
+    ALB as origin and skip this distribution's WAF and controls. The secret is the custom
+    headers of the fronting enabled distributions; for an ALB no collected distribution
+    fronts, any exact-valued ``http-header`` condition counts. Unknown when the listeners,
+    rules, security groups or the region's prefix list were not collected, or another prefix
+    list's contents decide it."""
     if not _is_alb(lb) or not lb.internet_facing:
         return None
     if lb.listeners is NOT_COLLECTED:
@@ -240,7 +242,7 @@ def prefix_list_only(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | No
     header = header_facet(lb.listeners, secrets)
     if header.state is State.LOCKED:
         return None
-    ports = [li.port for li in lb.listeners if li.port is not None]
+    ports = forwarding_ports(lb.listeners)
     network = network_facet(
         ports, ctx.model.security_groups_for(lb), cloudfront_prefix_list_ids(ctx, lb)
     )

@@ -1,0 +1,38 @@
+"""Review: lb.* checks on realistic-but-unusual estates (listeners that never forward, ...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edgekit.snapshot import Snapshot
+from tests.model import factories as f
+from tests.rules.checks import lb_snapshots as lbs
+from tests.rules.checks import origin_snapshots as o
+from tests.rules.checks.helpers import fails, run_check
+
+NO_ACL = f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=f.REGION)
+
+
+def with_waf(snapshot: Snapshot) -> Snapshot:
+    """The snapshot with the region's (empty) WAFv2 associations collected."""
+    return f.snapshot(*snapshot.payloads, NO_ACL)
+
+
+def redirect_80(b: dict[str, Any]) -> dict[str, Any]:
+    """HTTP:80 that only redirects to HTTPS."""
+    return lbs.http_listener(b)
+
+
+# -- lb.no_waf --------------------------------------------------------------------------------
+def test_no_waf_passes_when_only_a_redirect_listener_admits_the_internet() -> None:
+    # HTTPS:443 admits only CloudFront and forwards only with the secret; HTTP:80 is open to
+    # the world but only redirects: nothing reaches the targets around CloudFront.
+    s = o.alb_estate(o.locked_listener, redirect_80, perms=[o.cloudfront_only(443), o.anywhere(80)])
+    assert run_check("lb.no_waf", with_waf(s)) == []
+
+
+def test_no_waf_fires_when_a_forwarding_listener_admits_the_internet() -> None:
+    open_8080 = lambda b: o.locked_listener(b, port=8080)  # noqa: E731
+    s = o.alb_estate(o.locked_listener, open_8080, perms=[o.cloudfront_only(443), o.anywhere(8080)])
+    [finding] = fails("lb.no_waf", with_waf(s))
+    assert "port 8080 admits sg-0web:0.0.0.0/0" in finding.message
