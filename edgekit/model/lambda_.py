@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap, freeze, readonly
+from edgekit.model.common import EMPTY_MAP, Collected, FrozenMap, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
 KIND_KEYS: Mapping[str, str] = {
@@ -167,15 +167,11 @@ def _url_config(c: Fields) -> FunctionUrlConfig:
 
 def _function_url(unit: UnitKey, item: object, index: int) -> FunctionUrl:
     f = _entry(unit, item, "function_urls", index)
-    config: Collected[FunctionUrlConfig | None] = NOT_COLLECTED
-    if f.has("FunctionUrlConfig"):
-        sub = f.opt_sub("FunctionUrlConfig")
-        config = None if sub is None else _url_config(sub)
     return FunctionUrl(
         account_id=unit.account_id,
         region=unit.region,
         function_arn=f.req_str("FunctionArn"),
-        config=config,
+        config=f.collected_sub("FunctionUrlConfig", _url_config),
         raw=readonly(f.raw),
     )
 
@@ -200,14 +196,10 @@ def _configuration(c: Fields) -> FunctionConfiguration:
 
 def _edge_function(unit: UnitKey, item: object, index: int) -> EdgeFunction:
     f = _entry(unit, item, "edge_functions", index)
-    configuration: Collected[FunctionConfiguration | None] = NOT_COLLECTED
-    if f.has("Configuration"):
-        sub = f.opt_sub("Configuration")
-        configuration = None if sub is None else _configuration(sub)
     return EdgeFunction(
         account_id=unit.account_id,
         region=unit.region,
         function_arn=f.req_str("FunctionArn"),
-        configuration=configuration,
+        configuration=f.collected_sub("Configuration", _configuration),
         raw=readonly(f.raw),
     )

@@ -219,6 +219,13 @@ class Fields:
         self.req(key)
         return self.subs(key)
 
+    def collected_sub(self, key: str, parse: Callable[[Fields], T]) -> Collected[T | None]:
+        """An object where an absent key means "not collected" and null means "none", parsed."""
+        if key not in self._d:
+            return NOT_COLLECTED
+        sub = self.opt_sub(key)
+        return None if sub is None else parse(sub)
+
     def collected_subs(self, key: str) -> Collected[list[Fields]]:
         """A list of objects where an absent key means "not collected" and null means "none"."""
         if key not in self._d:

@@ -75,10 +75,6 @@ def _website(f: Fields) -> WebsiteConfiguration:
     )
 
 
-def _collected(f: Fields, key: str) -> Collected[Fields | None]:
-    return f.opt_sub(key) if f.has(key) else NOT_COLLECTED
-
-
 def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
     f = unit.item(item, f"buckets[{index}]")
     name = f.get("Name")
@@ -89,10 +85,9 @@ def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
     policy: Collected[PolicyDocument | None] = text if not isinstance(text, str) else None
     if isinstance(text, str):
         policy = parse_policy(text, unit.label, f"bucket {name}", "Policy")
-    status = _collected(f, "PolicyStatus")
-    pab = _collected(f, "PublicAccessBlockConfiguration")
-    ownership = _collected(f, "OwnershipControls")
-    website = _collected(f, "WebsiteConfiguration")
+    # outside the call: in it, mypy would infer T from the field type and drop the parsers' None
+    is_public = f.collected_sub("PolicyStatus", lambda s: s.opt_bool("IsPublic"))
+    ownership = f.collected_sub("OwnershipControls", _ownership)
     return BucketRecord(
         account_id=unit.account_id,
         region=unit.region,
@@ -102,16 +97,10 @@ def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
         bucket_region=f.opt_str("BucketRegion"),
         policy=policy,
         policy_text=text,
-        policy_is_public=(
-            status if status is NOT_COLLECTED or status is None else status.opt_bool("IsPublic")
-        ),
-        public_access_block=(
-            pab if pab is NOT_COLLECTED or pab is None else public_access_block(pab)
-        ),
-        object_ownership=(
-            ownership if ownership is NOT_COLLECTED or ownership is None else _ownership(ownership)
-        ),
-        website=website if website is NOT_COLLECTED or website is None else _website(website),
+        policy_is_public=is_public,
+        public_access_block=f.collected_sub("PublicAccessBlockConfiguration", public_access_block),
+        object_ownership=ownership,
+        website=f.collected_sub("WebsiteConfiguration", _website),
         raw=readonly(f.raw),
     )
 

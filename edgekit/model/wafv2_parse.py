@@ -109,12 +109,7 @@ def _fms(f: Fields, key: str) -> tuple[FirewallManagerRuleGroup, ...]:
     )
 
 
-def _logging(entry: Fields) -> Collected[LoggingConfiguration | None]:
-    if not entry.has("LoggingConfiguration"):
-        return NOT_COLLECTED
-    log = entry.opt_sub("LoggingConfiguration")
-    if log is None:
-        return None
+def _logging(log: Fields) -> LoggingConfiguration:
     filt = log.get("LoggingFilter")
     return LoggingConfiguration(
         resource_arn=log.req_str("ResourceArn"),
@@ -149,7 +144,7 @@ def _web_acl(unit: UnitKey, item: object, index: int, scope: str) -> WebACL:
             default_action=NOT_COLLECTED,
             visibility_config=NOT_COLLECTED,
             rules=NOT_COLLECTED,
-            logging=_logging(entry),
+            logging=entry.collected_sub("LoggingConfiguration", _logging),
             resource_arns=resources,
             capacity=NOT_COLLECTED,
             pre_process_firewall_manager_rule_groups=NOT_COLLECTED,
@@ -171,7 +166,7 @@ def _web_acl(unit: UnitKey, item: object, index: int, scope: str) -> WebACL:
         default_action=parse_action(acl.sub("DefaultAction")),
         visibility_config=_visibility(acl),
         rules=_rules(acl),
-        logging=_logging(entry),
+        logging=entry.collected_sub("LoggingConfiguration", _logging),
         resource_arns=resources,
         capacity=acl.opt_int("Capacity"),
         pre_process_firewall_manager_rule_groups=_fms(acl, "PreProcessFirewallManagerRuleGroups"),
