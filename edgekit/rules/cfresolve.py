@@ -2,15 +2,19 @@
 (cache policy or legacy ``ForwardedValues``), and its origin-request / response-headers policies.
 
 Policies are referenced by id and looked up in the inventory (AWS-managed policies are listed in
-the payload like custom ones). A lookup that cannot answer becomes an :class:`Unknown` verdict
-the check returns as is: the policy kind was not collected for the account (``NOT_COLLECTED``),
-or the id is absent from a collected listing (the check cannot know what it holds either).
+the payload like custom ones). An AWS-managed policy has the same id and content in every
+account, so when the distribution's own account cannot answer (its listing was not collected,
+or lacks the id) a managed policy listed by any other account stands in; a custom policy never
+does. A lookup that still cannot answer becomes an :class:`Unknown` verdict the check returns as
+is: the policy kind was not collected for the account (``NOT_COLLECTED``), or the id is absent
+from a collected listing (the check cannot know what it holds either).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Final, Protocol, TypeVar
 
 from edgekit.model import (
     NOT_COLLECTED,
@@ -28,6 +32,14 @@ from edgekit.model.cloudfront_policies import CACHING_DISABLED, NO_ITEMS
 from edgekit.rules.finding import Unknown
 
 T = TypeVar("T")
+
+
+class _Policy(Protocol):
+    @property
+    def is_managed(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Policy)
 
 DEFAULT_LABEL: Final = "Default (*)"
 LEGACY_DEFAULT_TTL: Final = 86400
@@ -47,6 +59,18 @@ def targets(dist: Distribution, behavior: CacheBehavior) -> tuple[Origin, ...]:
 def is_s3(origin: Origin) -> bool:
     """An S3 bucket endpoint: REST (S3OriginConfig or an S3 REST domain) or static website."""
     return origin.is_s3_rest or origin.is_s3_website
+
+
+def _lookup(
+    find: Callable[[str, str | None], Collected[P | None]], ident: str, account_id: str
+) -> Collected[P | None]:
+    """The policy as listed in ``account_id``, else an AWS-managed one listed by any account."""
+    found = find(ident, account_id)
+    if found is NOT_COLLECTED or found is None:
+        anywhere = find(ident, None)
+        if anywhere is not NOT_COLLECTED and anywhere is not None and anywhere.is_managed:
+            return anywhere
+    return found
 
 
 def _unknown(found: Collected[T | None], what: str, ident: str, where: str) -> T | Unknown:
@@ -147,7 +171,7 @@ def cache_settings(
     """The behavior's effective cache settings, or Unknown when its cache policy is unknown."""
     if behavior.cache_policy_id is None:
         return _legacy(behavior)
-    found = model.cache_policy(behavior.cache_policy_id, dist.account_id)
+    found = _lookup(model.cache_policy, behavior.cache_policy_id, dist.account_id)
     policy = _unknown(found, "cache policy", behavior.cache_policy_id, label(behavior))
     return policy if isinstance(policy, Unknown) else _from_policy(policy)
 
@@ -159,7 +183,7 @@ def origin_request_policy(
     pid = behavior.origin_request_policy_id
     if pid is None:
         return None
-    found = model.origin_request_policy(pid, dist.account_id)
+    found = _lookup(model.origin_request_policy, pid, dist.account_id)
     return _unknown(found, "origin request policy", pid, label(behavior))
 
 
@@ -170,5 +194,5 @@ def response_headers_policy(
     pid = behavior.response_headers_policy_id
     if pid is None:
         return None
-    found = model.response_headers_policy(pid, dist.account_id)
+    found = _lookup(model.response_headers_policy, pid, dist.account_id)
     return _unknown(found, "response headers policy", pid, label(behavior))
