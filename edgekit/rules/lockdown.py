@@ -5,11 +5,12 @@ Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) wit
 * **network** — the security groups admit, on every port of a listener that can reach targets
   (:func:`forwarding_ports`: a listener that only redirects or returns fixed responses reaches
   nothing around CloudFront), no internet source but the CloudFront origin-facing managed
-  prefix list: ``0.0.0.0/0`` / ``::/0`` or another public
-  CIDR is ``open``; a customer prefix list (contents unknown) or an unreadable group is
-  ``unknown``; non-global CIDRs (RFC 1918, CGNAT, ULA ...) and security-group references are
-  internal and ignored. A load
-  balancer without security groups (an NLB may have none) admits everyone: ``open``.
+  prefix list: ``0.0.0.0/0`` / ``::/0`` or another public CIDR is ``open``; a customer prefix
+  list (contents unknown) or an unreadable group is ``unknown``; non-global CIDRs (RFC 1918,
+  CGNAT, ULA ...) and security-group references are internal and ignored, and so are CIDRs of
+  an IP version the load balancer has no public address in (``::/0`` on an ``ipv4`` ALB,
+  :func:`public_families`). A load balancer without security groups (an NLB may have none)
+  admits everyone: ``open``.
 * **header** — every listener path that *forwards* (default action or rule, judged by the
   terminal action, after any ``authenticate-*``) requires the secret origin header CloudFront
   sends: an ``http-header`` condition on one of those header names whose every value is the
@@ -131,6 +132,28 @@ class GroupLike(Protocol):
     def ingress(self) -> Sequence[PermissionLike]: ...
 
 
+NO_PUBLIC_IPV4: Final = "dualstack-without-public-ipv4"
+
+
+def public_families(lb: LoadBalancer) -> frozenset[int]:
+    """IP versions the load balancer has public addresses in (``IpAddressType``: ``ipv4``
+    → IPv4 only, ``dualstack-without-public-ipv4`` → IPv6 only; dualstack or unknown: both).
+    A source of another family cannot reach it."""
+    kind = (lb.ip_address_type or "").lower()
+    if kind == "ipv4":
+        return frozenset({4})
+    if kind == NO_PUBLIC_IPV4:
+        return frozenset({6})
+    return frozenset({4, 6})
+
+
+def _version(cidr: str) -> int | None:
+    try:
+        return ipaddress.ip_network(cidr.strip(), strict=False).version
+    except ValueError:
+        return None
+
+
 def _is_internal(cidr: str) -> bool | None:
     try:
         net = ipaddress.ip_network(cidr.strip(), strict=False)
@@ -143,12 +166,14 @@ def network_facet(
     ports: Iterable[int],
     groups: Collected[Sequence[GroupLike]],
     cloudfront_prefix_lists: Collected[Collection[str]],
+    families: Collection[int] = (4, 6),
 ) -> Facet:
     """Which sources the security groups admit on the listener ports.
 
     ``groups`` NOT_COLLECTED: unknown. ``cloudfront_prefix_lists``: ids of the CloudFront
     origin-facing prefix list in the load balancer's region (NOT_COLLECTED when that lookup
-    was not read; then a prefix-list source is unknown).
+    was not read; then a prefix-list source is unknown). ``families``: the IP versions the
+    load balancer is reachable in (:func:`public_families`); CIDRs of others are ignored.
     """
     if groups is NOT_COLLECTED:
         return Facet(State.UNKNOWN, ("security groups were not collected",))
@@ -168,6 +193,8 @@ def network_facet(
                 if not perm.allows_tcp_port(port):
                     continue
                 for cidr in perm.cidrs:
+                    if _version(cidr) not in (None, *families):
+                        continue
                     internal = _is_internal(cidr)
                     if cidr.strip() in ANYWHERE or internal is False:
                         open_ports.setdefault(port, set()).add(f"{group.id}:{cidr}")
@@ -371,5 +398,6 @@ def lockdown_for(ctx: CheckContext, lb: LoadBalancer, origins: Iterable[Origin])
             if prefix_list is NOT_COLLECTED
             else frozenset({prefix_list.id} if prefix_list is not None else ())
         )
-        network = network_facet(ports, model.security_groups_for(lb), cf_ids)
+        groups = model.security_groups_for(lb)
+        network = network_facet(ports, groups, cf_ids, public_families(lb))
     return Lockdown(network, header_facet(lb.listeners, secret_headers(origins)))

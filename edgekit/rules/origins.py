@@ -21,7 +21,7 @@ import enum
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from edgekit.graph import nodes as gn
 from edgekit.model import (
@@ -33,11 +33,10 @@ from edgekit.model import (
     Origin,
     SecurityGroup,
 )
+from edgekit.rules.lockdown import public_families
 
 if TYPE_CHECKING:
     from edgekit.rules.context import CheckContext
-
-NO_PUBLIC_IPV4: Final = "dualstack-without-public-ipv4"
 
 
 @dataclass(frozen=True)
@@ -121,16 +120,6 @@ class PortExposure:
     reason: str = ""
 
 
-def _families(lb: LoadBalancer) -> frozenset[int]:
-    """IP versions the load balancer has public addresses in (unknown type: both)."""
-    kind = (lb.ip_address_type or "").lower()
-    if kind == "ipv4":
-        return frozenset({4})
-    if kind == NO_PUBLIC_IPV4:
-        return frozenset({6})
-    return frozenset({4, 6})
-
-
 def _whole_internet(cidr: str, families: frozenset[int]) -> bool | None:
     """``/0`` of a family the load balancer is reachable in; None: not a CIDR."""
     try:
@@ -153,7 +142,7 @@ def port_exposure(
         return PortExposure(port, Exposure.UNDECIDED, reason="listener port unknown")
     if not groups:
         return PortExposure(port, Exposure.UNDECIDED, reason="no security group data")
-    families = _families(lb)
+    families = public_families(lb)
     anywhere: set[str] = set()
     unresolved: set[str] = set()
     for group in groups:

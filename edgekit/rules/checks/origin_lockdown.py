@@ -17,6 +17,7 @@ from edgekit.rules.lockdown import (
     header_facet,
     listener_gaps,
     network_facet,
+    public_families,
     secret_headers,
 )
 from edgekit.rules.origins import (
@@ -243,9 +244,9 @@ def prefix_list_only(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | No
     if header.state is State.LOCKED:
         return None
     ports = forwarding_ports(lb.listeners)
-    network = network_facet(
-        ports, ctx.model.security_groups_for(lb), cloudfront_prefix_list_ids(ctx, lb)
-    )
+    groups = ctx.model.security_groups_for(lb)
+    cf_lists = cloudfront_prefix_list_ids(ctx, lb)
+    network = network_facet(ports, groups, cf_lists, public_families(lb))
     evidence = {
         "distributions": front.distribution_ids,
         "network": {"state": network.state.value, **network.evidence},

@@ -1,4 +1,5 @@
-"""Review: lb.* checks on realistic-but-unusual estates (listeners that never forward, ...)."""
+"""Review: lb.* checks on realistic-but-unusual estates (listeners that never forward, IPv4-only
+ALBs with IPv6 rules, ...)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,19 @@ def test_no_waf_fires_when_a_forwarding_listener_admits_the_internet() -> None:
     s = o.alb_estate(o.locked_listener, open_8080, perms=[o.cloudfront_only(443), o.anywhere(8080)])
     [finding] = fails("lb.no_waf", with_waf(s))
     assert "port 8080 admits sg-0web:0.0.0.0/0" in finding.message
+
+
+def test_no_waf_passes_when_ipv6_anywhere_is_admitted_to_an_ipv4_only_alb() -> None:
+    # IpAddressType ipv4: the ALB has no IPv6 address, so ::/0 reaches nothing.
+    s = o.alb_estate(o.locked_listener, perms=[o.cloudfront_only(443), o.anywhere(443, v6=True)])
+    assert run_check("lb.no_waf", with_waf(s)) == []
+
+
+def test_no_waf_fires_when_ipv6_anywhere_is_admitted_to_a_dualstack_alb() -> None:
+    b = o.balancer()
+    b["IpAddressType"] = "dualstack"
+    s = o.alb_estate(
+        o.locked_listener, b=b, perms=[o.cloudfront_only(443), o.anywhere(443, v6=True)]
+    )
+    [finding] = fails("lb.no_waf", with_waf(s))
+    assert "port 443 admits sg-0web:::/0" in finding.message
