@@ -122,6 +122,20 @@ class CacheSettings:
         return {"cache_policy_id": self.policy_id, "cache_policy": self.policy_name}
 
 
+CACHING_DISABLED_SETTINGS: Final = CacheSettings(
+    legacy=False,
+    policy_id=CACHING_DISABLED,
+    policy_name="Managed-CachingDisabled",
+    min_ttl=0,
+    default_ttl=0,
+    max_ttl=0,
+    headers=NO_ITEMS,
+    cookies=NO_ITEMS,
+    query_strings=NO_ITEMS,
+)
+"""Managed-CachingDisabled (every TTL 0, empty cache key), for when no listing holds it."""
+
+
 def _legacy(behavior: CacheBehavior) -> CacheSettings:
     fv = behavior.forwarded_values
     headers, cookies, qs = NO_ITEMS, NO_ITEMS, NO_ITEMS
@@ -168,12 +182,21 @@ def _from_policy(policy: CachePolicy) -> CacheSettings:
 def cache_settings(
     model: Inventory, dist: Distribution, behavior: CacheBehavior
 ) -> CacheSettings | Unknown:
-    """The behavior's effective cache settings, or Unknown when its cache policy is unknown."""
+    """The behavior's effective cache settings, or Unknown when its cache policy is unknown
+    (never for Managed-CachingDisabled, whose id says everything the checks need)."""
     if behavior.cache_policy_id is None:
         return _legacy(behavior)
     found = _lookup(model.cache_policy, behavior.cache_policy_id, dist.account_id)
     policy = _unknown(found, "cache policy", behavior.cache_policy_id, label(behavior))
-    return policy if isinstance(policy, Unknown) else _from_policy(policy)
+    if isinstance(policy, Unknown):
+        # Managed-CachingDisabled caches nothing by definition: its id alone decides.
+        return CACHING_DISABLED_SETTINGS if policy_id_is_disabled(behavior) else policy
+    return _from_policy(policy)
+
+
+def policy_id_is_disabled(behavior: CacheBehavior) -> bool:
+    """The behavior uses the managed CachingDisabled policy (known by its fixed id)."""
+    return behavior.cache_policy_id == CACHING_DISABLED
 
 
 def origin_request_policy(

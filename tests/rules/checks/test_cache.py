@@ -91,7 +91,7 @@ def test_disabled_on_static_unknown_when_policy_not_collected() -> None:
 
 def test_disabled_on_static_known_id_needs_no_lookup() -> None:
     d = _alb_dist(f.behavior("alb", "/assets/*", cache_policy=CACHING_DISABLED))
-    assert len(unknowns("cache.disabled_on_static", cf(d, omit=["cache_policies"]))) == 1
+    assert len(fails("cache.disabled_on_static", cf(d, omit=["cache_policies"]))) == 1
 
 
 def test_static_class_is_language_inclusion() -> None:

@@ -38,6 +38,20 @@ def test_disabled_on_static_fires_with_managed_policy_listed_by_another_account(
     assert unknowns("cache.disabled_on_static", snap) == []
 
 
+def test_disabled_on_static_fires_on_caching_disabled_id_with_no_listing_at_all() -> None:
+    """The catalogue names the managed CachingDisabled policy: its id alone decides."""
+    snap = _two_accounts(_dist_b(cache_policy=CACHING_DISABLED), a_policies={})
+    [finding] = fails("cache.disabled_on_static", snap)
+    assert finding.evidence["cache_policy_id"] == CACHING_DISABLED
+
+
+def test_key_all_cookies_passes_caching_disabled_id_with_no_listing_at_all() -> None:
+    """Managed-CachingDisabled caches nothing (every TTL 0): never a cacheable behavior."""
+    snap = _two_accounts(_dist_b(cache_policy=CACHING_DISABLED, compress=False), a_policies={})
+    for check in ("cache.key_all_cookies", "cache.compression_disabled"):
+        assert run_check(check, snap) == [], check
+
+
 def test_key_all_cookies_unknown_for_a_custom_policy_listed_only_by_another_account() -> None:
     """Custom policies belong to one account: another account's listing never stands in."""
     custom = f.cache_policy(CUSTOM_ID, "all-cookies", cookies=("all", ()))
