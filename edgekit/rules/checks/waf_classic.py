@@ -67,6 +67,23 @@ def sightings(model: Inventory, account: str) -> dict[str, Sighting]:
     return found
 
 
+def _troubled_units(model: Inventory, account: str) -> set[str]:
+    """``"<collector> <region>"`` of the account's classic units that were denied, failed, or
+    not collected at all (global ``waf``, and ``waf-regional`` in each targeted region)."""
+    cov = model.coverage
+    troubled = {
+        f"{r.collector} {r.region}"
+        for r in (*cov.gaps_for(account), *cov.errors)
+        if r.collector in CLASSIC_COLLECTORS and r.account_id == account
+    }
+    units = [("waf", GLOBAL)]
+    units += [("waf-regional", r) for a, r in cov.targets if a == account and r != GLOBAL]
+    for collector, region in units:
+        if not cov.collected(account, region, collector, "web_acls"):
+            troubled.add(f"{collector} {region}")
+    return troubled
+
+
 @check(
     "waf.classic_in_use",
     title="WAF Classic web ACL in use",
@@ -82,21 +99,16 @@ def classic_in_use(account: AccountSubject, ctx: CheckContext) -> list[Fail] | U
     distribution whose WebACLId is a classic id rather than a WAFv2 ARN, or a REST API stage
     whose webAclArn is a waf-regional ARN — which prove Classic is in use even when it was not
     collected. Unknown when there is no such evidence but listing the classic ACLs of the
-    account was denied or failed."""
+    account was denied or failed, or was not done: no ``waf`` payload with its web ACLs, or no
+    ``waf-regional`` one in a region the snapshot targets for the account (a service that was
+    not collected says nothing about classic ACLs)."""
     found = sightings(ctx.model, account.account_id)
     if found:
         return [
             Fail("WAF Classic web ACL in use", found[arn].evidence(), found[arn].ref)
             for arn in sorted(found)
         ]
-    cov = ctx.model.coverage
-    troubled = sorted(
-        {
-            f"{r.collector} {r.region}"
-            for r in (*cov.gaps_for(account.account_id), *cov.errors)
-            if r.collector in CLASSIC_COLLECTORS and r.account_id == account.account_id
-        }
-    )
+    troubled = sorted(_troubled_units(ctx.model, account.account_id))
     if troubled:
         return Unknown("WAF Classic web ACLs could not be listed", {"units": troubled})
     return None
