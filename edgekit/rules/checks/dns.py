@@ -14,7 +14,7 @@ from edgekit.model import (
     LoadBalancer,
     RecordSet,
 )
-from edgekit.rules.certnames import covers
+from edgekit.rules.certnames import normalize
 from edgekit.rules.context import CheckContext
 from edgekit.rules.dnstargets import Target, record_target
 from edgekit.rules.finding import Fail, Unknown
@@ -105,6 +105,20 @@ def dangling_record(rec: RecordSet, ctx: CheckContext) -> Fail | Unknown | None:
     )
 
 
+def alias_routes(aliases: tuple[str, ...], name: str) -> bool:
+    """Does CloudFront route requests for ``name`` to a distribution with these alternate
+    domain names? Exactly, or through a wildcard alias ``*.example.com``, which takes every
+    name ending in ``.example.com`` however many labels deep (AWS: "marketing.product-name
+    .example.com"), not ``example.com`` itself. A wildcard record ``*.b.example.com`` is a set
+    of such names: covered by ``*.b.example.com`` or a wildcard alias above it."""
+    host = normalize(name)
+    for alias in aliases:
+        a = normalize(alias)
+        if a == host or (a.startswith("*.") and host.endswith(a[1:])):
+            return True
+    return False
+
+
 def _served_names(t: Target, ctx: CheckContext) -> Collected[tuple[str, tuple[str, ...]] | None]:
     """(what, names it answers to) for a CloudFront target: a distribution's aliases or an
     edge-optimized API custom domain's name; None when neither is in the snapshot."""
@@ -131,14 +145,15 @@ def _served_names(t: Target, ctx: CheckContext) -> Collected[tuple[str, tuple[st
 def alias_not_on_distribution(rec: RecordSet, ctx: CheckContext) -> Fail | Unknown | None:
     """An alias or CNAME record to a ``*.cloudfront.net`` name whose distribution is in the
     snapshot but does not list the record name among its Aliases — exactly, or through a
-    wildcard alias ``*.example.com``, which covers one extra leftmost label (``a.example.com``,
-    not ``example.com`` nor ``a.b.example.com``); a wildcard record is covered only by the
-    same wildcard alias. CloudFront routes by Host header, so requests for the name get a 403
-    error — or reach whichever distribution of any account lists the name (the alias can be
-    claimed elsewhere). An edge-optimized API Gateway custom domain's distribution answers
-    only to the custom domain name. Unknown when the target is in no collected distribution
-    or custom domain and some account's were not collected; a target absent from a complete
-    snapshot (another party's distribution) is not judged."""
+    wildcard alias ``*.example.com``, which CloudFront matches against every name ending in
+    ``.example.com`` however deep (``a.example.com``, ``a.b.example.com``; not
+    ``example.com``); a wildcard record is covered by the same wildcard alias or one above it.
+    CloudFront routes by Host header, so requests for the name get a 403 error — or reach
+    whichever distribution of any account lists the name (the alias can be claimed
+    elsewhere). An edge-optimized API Gateway custom domain's distribution answers only to
+    the custom domain name. Unknown when the target is in no collected distribution or custom
+    domain and some account's were not collected; a target absent from a complete snapshot
+    (another party's distribution) is not judged."""
     t = record_target(rec)
     if t is None or t.kind != "cloudfront":
         return None
@@ -150,7 +165,7 @@ def alias_not_on_distribution(rec: RecordSet, ctx: CheckContext) -> Fail | Unkno
     if served is None:
         return None
     what, names = served
-    if covers(names, rec.name):
+    if alias_routes(names, rec.name):
         return None
     return Fail(
         f"{rec.name} → {t.name}, but {what} does not list {rec.name} in its aliases",

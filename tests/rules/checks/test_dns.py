@@ -153,7 +153,7 @@ def test_alias_not_on_distribution_fires_when_name_not_listed() -> None:
     }
 
 
-def test_alias_not_on_distribution_fires_beyond_one_wildcard_label_and_for_cname() -> None:
+def test_alias_not_on_distribution_fires_for_apex_under_wildcard_and_for_cname() -> None:
     records = [
         cname("a.b.example.com", DIST_DOMAIN),
         alias("example.com", DIST_DOMAIN),
@@ -161,8 +161,10 @@ def test_alias_not_on_distribution_fires_beyond_one_wildcard_label_and_for_cname
     ]
     snapshot = snap(zone(*records), dist("x.example.com"))
     assert len(fails(NOT_ON_DIST, snapshot)) == 3
+    # *.example.com routes a.b.example.com too (any depth), never the apex
     snapshot = snap(zone(*records[:2]), dist("*.example.com"))
-    assert len(fails(NOT_ON_DIST, snapshot)) == 2
+    [apex] = fails(NOT_ON_DIST, snapshot)
+    assert apex.resource.id == f"record:{ZONE}:example.com:A"
 
 
 def test_alias_not_on_distribution_fires_for_edge_api_domain_of_another_name() -> None:
