@@ -215,16 +215,15 @@ def ct_logging_disabled(cert: Certificate, ctx: CheckContext) -> Fail | Unknown 
     remediation="Delete the certificate if nothing will use it.",
 )
 def cert_unused(cert: Certificate, ctx: CheckContext) -> Fail | Unknown | None:
-    """An ACM certificate whose ``InUseBy`` is empty: clutter, and an unused Amazon-issued
-    certificate is not renewed (it silently expires if someone attaches it later). When
-    DescribeCertificate was denied, ListCertificates' ``InUse`` flag decides; unknown without
-    either."""
-    if cert.in_use_by is not NOT_COLLECTED:
-        if cert.in_use_by:
-            return None
-    elif cert.in_use is NOT_COLLECTED:
+    """An ACM certificate whose ``InUseBy`` is empty and that no collected distribution or
+    listener names either (``InUseBy`` can lag behind a new association): clutter, and an
+    unused Amazon-issued certificate is not renewed (it silently expires if someone attaches
+    it later). When DescribeCertificate was denied, ListCertificates' ``InUse`` flag decides;
+    unknown without either."""
+    used, _ = usage(ctx, cert)
+    if used is NOT_COLLECTED:
         return Unknown("whether the certificate is in use was not collected", {})
-    elif cert.in_use:
+    if used:
         return None
     return Fail(
         f"certificate for {cert.domain_name} is not in use",
