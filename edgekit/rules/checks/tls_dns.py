@@ -56,9 +56,13 @@ def cert_renewal_at_risk(cert: Certificate, ctx: CheckContext) -> Fail | Unknown
     points elsewhere in) the Route 53 public hosted zone of the snapshot that is authoritative
     for it — the most specific zone whose name contains the record. ACM re-checks that record
     to renew; without it the certificate silently stops renewing and expires. Names in no zone
-    of the snapshot are out of scope. Unknown when that zone's records were not read, the
-    zone listing was incomplete, or the certificate's details were not collected."""
+    of the snapshot are out of scope, and so are certificates that are not ``ISSUED`` (a
+    pending one is waiting for issuance, not renewal; expired, revoked, failed or inactive ones
+    are never renewed). Unknown when that zone's records were not read, the zone listing was
+    incomplete, or the certificate's details were not collected."""
     if (cert.type or "").upper() != "AMAZON_ISSUED":
+        return None
+    if cert.status is not None and cert.status.upper() != "ISSUED":
         return None
     method = cert.validation_method
     if method is NOT_COLLECTED or cert.domain_validation_options is NOT_COLLECTED:
