@@ -72,7 +72,9 @@ def acl_internet_facing(acl: WebACL, ctx: CheckContext) -> Facts:
 def distributions_in_front(node: str, ctx: CheckContext) -> Facts:
     """Is the resource at ``node`` behind CloudFront? ``resources``: the distribution ids.
 
-    A node the graph does not have is fronted by nothing.
+    A node the graph does not have is fronted by nothing. A placeholder for a resource that was
+    not collected (known only by ARN, e.g. a web ACL association) cannot be matched with the
+    domain names origins use, so it is undecided — unless there is no distribution at all.
     """
     estate = ctx.estate
     pairs = estate.distributions_in_front_of(node) if node in estate.graph else []
@@ -80,6 +82,11 @@ def distributions_in_front(node: str, ctx: CheckContext) -> Facts:
     if dists:
         return Facts(True, tuple(dists))
     if not ctx.model.known("distributions", None, GLOBAL):
+        return Facts(None)
+    uncollected = node in estate.graph and estate.graph.nodes[node].get("missing") == (
+        "not-collected"
+    )
+    if uncollected and ctx.model.distributions:
         return Facts(None)
     return Facts(False)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
+from tests.rules.checks import waf_snapshots as w
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
 REGION = "us-east-1"
@@ -50,3 +52,22 @@ def test_classic_in_use_fires_from_a_reference_even_without_the_collectors() -> 
         targets=[(f.ACCOUNT, REGION)],
     )
     assert len(fails("waf.classic_in_use", snap)) == 1
+
+
+# -- client_ip_behind_cdn ------------------------------------------------------------------------
+def _alb_not_collected(*distributions: dict[str, object]) -> Snapshot:
+    """A REGIONAL ACL keyed on the peer IP, associated with an ALB whose region's load
+    balancers were not collected (so its DNS name, which origins name, is unknown)."""
+    web = w.entry(w.acl(f.rule("per-ip", 1, f.rate_based(100))))
+    return w.regional(web, extra=(w.cloudfront(*distributions),))
+
+
+def test_client_ip_behind_cdn_unknown_when_the_protected_alb_was_not_collected() -> None:
+    """A distribution's origin names an ELB domain: without the ALB in the snapshot nothing
+    says whether that is the protected ALB, so "not behind CloudFront" is not shown."""
+    [finding] = unknowns("waf.client_ip_behind_cdn", _alb_not_collected(w.cdn_in_front()))
+    assert finding.message == "cannot tell whether the protected ALB is behind CloudFront"
+
+
+def test_client_ip_behind_cdn_passes_uncollected_alb_when_there_is_no_distribution() -> None:
+    assert run_check("waf.client_ip_behind_cdn", _alb_not_collected()) == []
