@@ -111,8 +111,10 @@ def desync_monitor_mode(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
 )
 def access_logs_disabled(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     """An ALB or NLB with ``access_logs.s3.enabled`` false (AWS's default when absent): no
-    record of requests (ALB) or TLS connections (NLB) for incident response. Gateway Load
-    Balancers have no access logs and are not evaluated."""
+    record of requests (ALB) or TLS connections (NLB) for incident response. An NLB writes
+    access logs only for its TLS listeners, so one without a TLS listener passes (unknown
+    when its listeners were not collected). Gateway Load Balancers have no access logs and
+    are not evaluated."""
     if lb.type not in (ALB, NLB):
         return None
     got = _flag(lb, "access_logs.s3.enabled", default=False)
@@ -121,6 +123,15 @@ def access_logs_disabled(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown 
     enabled, evidence = got
     if enabled:
         return None
+    if lb.type == NLB:
+        if lb.listeners is NOT_COLLECTED:
+            return Unknown(
+                "access_logs.s3.enabled is off; whether the NLB has a TLS listener (the only "
+                "kind NLB access logs record) is unknown: listeners not collected",
+                evidence,
+            )
+        if not any((li.protocol or "").upper() == "TLS" for li in lb.listeners):
+            return None
     return Fail(f"access_logs.s3.enabled is {_state(evidence['value'])}", evidence)
 
 

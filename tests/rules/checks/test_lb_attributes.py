@@ -10,7 +10,7 @@ import pytest
 from tests.model import factories as f
 from tests.model.factories import OMIT
 from tests.rules.checks.helpers import fails, run_check, unknowns
-from tests.rules.checks.lb_snapshots import elbv2, entry, lb, snap
+from tests.rules.checks.lb_snapshots import elbv2, entry, https_listener, lb, snap
 
 ALB = lb()
 NLB = lb("net", "network")
@@ -22,7 +22,8 @@ def alb(**changes: str) -> Any:
 
 
 def nlb(attrs: Any) -> Any:
-    return snap(elbv2(entry(NLB, attrs=attrs)))
+    """The NLB with a TLS listener (NLB access logs record TLS connections only)."""
+    return snap(elbv2(entry(NLB, [https_listener(NLB, protocol="TLS")], attrs=attrs)))
 
 
 def without(base: dict[str, str] | Any, key: str) -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.rules.checks import lb_snapshots as lbs
 from tests.rules.checks import origin_snapshots as o
-from tests.rules.checks.helpers import fails, run_check
+from tests.rules.checks.helpers import fails, run_check, unknowns
 
 NO_ACL = f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=f.REGION)
 
@@ -53,3 +53,35 @@ def test_no_waf_fires_when_ipv6_anywhere_is_admitted_to_a_dualstack_alb() -> Non
     )
     [finding] = fails("lb.no_waf", with_waf(s))
     assert "port 443 admits sg-0web:::/0" in finding.message
+
+
+# -- lb.access_logs_disabled ------------------------------------------------------------------
+def nlb_with(*listeners: tuple[int, str]) -> Snapshot:
+    nlb = lbs.lb("net", "network", security_groups=())
+    items = [
+        lbs.https_listener(nlb, port=port, protocol=protocol, policy=None, default=None)
+        if protocol != "TLS"
+        else lbs.https_listener(nlb, port=port, protocol="TLS")
+        for port, protocol in listeners
+    ]
+    attrs = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    return lbs.snap(lbs.elbv2(lbs.entry(nlb, items, attrs=attrs)))
+
+
+def test_access_logs_disabled_passes_an_nlb_without_a_tls_listener() -> None:
+    # NLB access logs are written only for TLS listeners: enabling them on a TCP/UDP-only
+    # NLB records nothing.
+    assert run_check("lb.access_logs_disabled", nlb_with((80, "TCP"), (53, "UDP"))) == []
+
+
+def test_access_logs_disabled_fires_for_an_nlb_with_a_tls_listener() -> None:
+    [finding] = fails("lb.access_logs_disabled", nlb_with((80, "TCP"), (443, "TLS")))
+    assert finding.evidence["attribute"] == "access_logs.s3.enabled"
+
+
+def test_access_logs_disabled_unknown_when_an_nlb_listeners_were_not_collected() -> None:
+    nlb = lbs.lb("net", "network", security_groups=())
+    attrs = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    s = lbs.snap(lbs.elbv2(lbs.entry(nlb, f.OMIT, attrs=attrs)))
+    [finding] = unknowns("lb.access_logs_disabled", s)
+    assert "listeners" in finding.message
