@@ -1,0 +1,57 @@
+"""Review of the cloudfront.* checks against realistic estates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.model import factories as f
+from tests.rules.checks.cf_snapshots import cf, dist
+from tests.rules.checks.helpers import fails, run_check, unknowns
+
+
+# -- s3_origin_missing_bucket --------------------------------------------------------------------
+def _buckets(*records: dict[str, Any]) -> dict[str, Any]:
+    return f.payload("s3", {"buckets": list(records)})
+
+
+def _origin_on(domain: str) -> dict[str, Any]:
+    origin = f.s3_origin("ap")
+    origin["DomainName"] = domain
+    return origin
+
+
+@pytest.mark.parametrize(
+    "domain",
+    [
+        # S3 access point alias, Object Lambda access point alias, Multi-Region Access Point
+        "assets-ap-abcdefghijklmnopqrstuvwxyz1234-s3alias.s3.us-east-1.amazonaws.com",
+        "assets-olap-abcdefghijklmnopqrstuvwxyz12--ol-s3.s3.us-east-1.amazonaws.com",
+        "mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com",
+    ],
+)
+def test_s3_origin_missing_bucket_passes_access_point_origins(domain: str) -> None:
+    """Access point aliases and Multi-Region Access Points are not bucket names (the s3
+    collector never probes them, and they cannot be claimed by someone else): no bucket
+    existence to decide, so never an eternal unknown."""
+    snap = cf(dist(origins=[_origin_on(domain)]), payloads=[_buckets()])
+    assert run_check("cloudfront.s3_origin_missing_bucket", snap) == []
+
+
+def test_s3_origin_missing_bucket_fires_next_to_an_access_point_origin() -> None:
+    d = dist(
+        origins=[
+            _origin_on("mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com"),
+            f.s3_origin("gone", "gone-bucket"),
+        ]
+    )
+    s3 = _buckets(f.bucket_record("gone-bucket", exists=False, owned=False, region=None))
+    [finding] = fails("cloudfront.s3_origin_missing_bucket", cf(d, payloads=[s3]))
+    assert finding.evidence == {"missing": {"gone": "gone-bucket"}, "undetermined": {}}
+
+
+def test_s3_origin_missing_bucket_unknown_for_a_plain_bucket_without_record() -> None:
+    snap = cf(dist(origins=[f.s3_origin("s3", "plain-bucket")]), payloads=[_buckets()])
+    [finding] = unknowns("cloudfront.s3_origin_missing_bucket", snap)
+    assert finding.evidence == {"undetermined": {"s3": "plain-bucket"}}
