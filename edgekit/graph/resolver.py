@@ -13,6 +13,8 @@ Rules, tried in this order (the first match wins; each is O(1) — dictionary lo
 6. a ``*.lambda-url.<region>.on.aws`` URL → ``lambda-url:<region>:<urlId>``;
 7. a name with public Route 53 records → ``dns:<name>`` (whose own edges follow the alias or
    CNAME onwards: chains are edges between ``dns:`` nodes, loops are marked by the builder);
+   else the wildcard record that answers for it → ``dns:*.<ancestor>`` (the nearest one
+   above the name, unless a closer ancestor has records of its own: RFC 4592);
 8. an alias of a distribution → ``cloudfront:<id>``; an API custom domain name →
    ``apigw-domain:<name>``;
 9. anything else → ``ext:<name>`` (``unresolved``; ``hint`` names the AWS service its form
@@ -87,6 +89,9 @@ class Resolver:
             return self._pattern_bucket(match.ident, match.region), match.rule
         if host in self.public_names:
             return n.dns_id(host), "route53"
+        wildcard = self._wildcard(host)
+        if wildcard is not None:
+            return n.dns_id(wildcard), "route53-wildcard"
         alias = self.inv.distribution_for_alias(host)
         if isinstance(alias, Distribution):
             return n.distribution_id(alias.id), "cloudfront-alias"
@@ -101,6 +106,18 @@ class Resolver:
             missing = _missing(dist)
         hint = match.rule if match is not None else None
         return self._external(host, hint, missing), "unresolved"
+
+    def _wildcard(self, host: str) -> str | None:
+        """The public wildcard record name (``*.example.com``) that answers for ``host``: the
+        nearest above it, unless a closer ancestor has records (then the name does not exist)."""
+        labels = host.split(".")
+        for i in range(1, len(labels)):
+            parent = ".".join(labels[i:])
+            if f"*.{parent}" in self.public_names:
+                return f"*.{parent}"
+            if parent in self.public_names:
+                return None
+        return None
 
     # -- nodes identified by their name ---------------------------------------------------------
     def _external(self, host: str, hint: str | None, missing: str | None) -> str:
