@@ -145,11 +145,14 @@ def _validation(d: Fields) -> DomainValidation:
 
 
 def _certificate(unit: UnitKey, item: object, index: int) -> Certificate:
-    entry = unit.item(item, f"certificates[{index}]")
-    raw = entry.get("Certificate") or entry.get("CertificateSummary")
-    arn = raw.get("CertificateArn") if isinstance(raw, dict) else None
-    if isinstance(arn, str):
-        entry = entry.renamed(f"certificate {arn}", unit.label)
+    entry = unit.named_item(
+        item,
+        f"certificates[{index}]",
+        "certificate",
+        "CertificateArn",
+        "Certificate",
+        "CertificateSummary",
+    )
     if not entry.has("Certificate") and entry.has("CertificateSummary"):
         return _from_summary(unit, entry)
     c = entry.sub("Certificate")

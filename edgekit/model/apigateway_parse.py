@@ -50,16 +50,6 @@ def string_map(f: Fields, key: str) -> FrozenMap[str, str]:
     return FrozenMap({k: m.req_str(k) for k in m.raw})
 
 
-def _named(
-    unit: UnitKey, item: object, index: int, key: str, outer: str, ident: str, label: str
-) -> Fields:
-    """Item ``key[index]``, renamed ``<label> <id>`` in error messages when the id is readable."""
-    f = unit.item(item, f"{key}[{index}]")
-    inner = f.get(outer) if outer else f.raw
-    value = inner.get(ident) if isinstance(inner, dict) else None
-    return f.renamed(f"{label} {value}", unit.label) if isinstance(value, str) else f
-
-
 def _setting(s: Fields) -> MethodSetting:
     return MethodSetting(
         caching_enabled=s.opt_bool("cachingEnabled"),
@@ -147,7 +137,7 @@ def _resource(r: Fields) -> RestApiResource:
 
 
 def _rest_api(unit: UnitKey, item: object, index: int) -> RestApi:
-    entry = _named(unit, item, index, "rest_apis", "RestApi", "id", "REST API")
+    entry = unit.named_item(item, f"rest_apis[{index}]", "REST API", "id", "RestApi")
     a = entry.sub("RestApi")
     api_id = a.req_str("id")
     endpoint = a.opt_sub("endpointConfiguration")
@@ -188,7 +178,9 @@ def _dns(f: Fields, key: str) -> str | None:
 
 
 def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV1:
-    entry = _named(unit, item, index, "domain_names", "DomainName", "domainName", "domain name")
+    entry = unit.named_item(
+        item, f"domain_names[{index}]", "domain name", "domainName", "DomainName"
+    )
     d = entry.sub("DomainName")
     name = normalize_dns_name(d.req_str("domainName"))
     endpoint = d.opt_sub("endpointConfiguration")
@@ -225,7 +217,7 @@ def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV1:
 
 
 def _usage_plan(unit: UnitKey, item: object, index: int) -> UsagePlan:
-    f = _named(unit, item, index, "usage_plans", "", "id", "usage plan")
+    f = unit.named_item(item, f"usage_plans[{index}]", "usage plan", "id")
     plan_id = f.req_str("id")
     throttle = f.opt_sub("throttle")
     quota = f.opt_sub("quota")
@@ -246,7 +238,7 @@ def _usage_plan(unit: UnitKey, item: object, index: int) -> UsagePlan:
 
 
 def _vpc_link(unit: UnitKey, item: object, index: int) -> VpcLink:
-    f = _named(unit, item, index, "vpc_links", "", "id", "VPC link")
+    f = unit.named_item(item, f"vpc_links[{index}]", "VPC link", "id")
     link_id = f.req_str("id")
     return VpcLink(
         account_id=unit.account_id,

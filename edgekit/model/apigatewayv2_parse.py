@@ -37,14 +37,6 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _named(unit: UnitKey, item: object, index: int, key: str, outer: str, ident: str) -> Fields:
-    f = unit.item(item, f"{key}[{index}]")
-    inner = f.get(outer) if outer else f.raw
-    value = inner.get(ident) if isinstance(inner, dict) else None
-    label = {"apis": "API", "domain_names": "domain name", "vpc_links": "VPC link"}[key]
-    return f.renamed(f"{label} {value}", unit.label) if isinstance(value, str) else f
-
-
 def _stage(s: Fields) -> ApiStage:
     defaults = s.opt_sub("DefaultRouteSettings")
     logs = s.opt_sub("AccessLogSettings")
@@ -85,7 +77,7 @@ def _route(r: Fields) -> ApiRoute:
 
 
 def _api(unit: UnitKey, item: object, index: int) -> Api:
-    entry = _named(unit, item, index, "apis", "Api", "ApiId")
+    entry = unit.named_item(item, f"apis[{index}]", "API", "ApiId", "Api")
     a = entry.sub("Api")
     api_id = a.req_str("ApiId")
     stages = entry.collected_subs("Stages")
@@ -127,7 +119,9 @@ def _configuration(c: Fields) -> DomainNameConfiguration:
 
 
 def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV2:
-    entry = _named(unit, item, index, "domain_names", "DomainName", "DomainName")
+    entry = unit.named_item(
+        item, f"domain_names[{index}]", "domain name", "DomainName", "DomainName"
+    )
     d = entry.sub("DomainName")
     name = normalize_dns_name(d.req_str("DomainName"))
     mappings = entry.collected_subs("ApiMappings")
@@ -155,7 +149,7 @@ def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV2:
 
 
 def _vpc_link(unit: UnitKey, item: object, index: int) -> VpcLinkV2:
-    f = _named(unit, item, index, "vpc_links", "", "VpcLinkId")
+    f = unit.named_item(item, f"vpc_links[{index}]", "VPC link", "VpcLinkId")
     link_id = f.req_str("VpcLinkId")
     return VpcLinkV2(
         account_id=unit.account_id,

@@ -196,10 +196,7 @@ def _permission(p: Fields) -> IpPermission:
 
 
 def _security_group(unit: UnitKey, item: object, index: int) -> SecurityGroup:
-    f = unit.item(item, f"security_groups[{index}]")
-    ident = f.get("GroupId")
-    if isinstance(ident, str):
-        f = f.renamed(f"security group {ident}", unit.label)
+    f = unit.named_item(item, f"security_groups[{index}]", "security group", "GroupId")
     return SecurityGroup(
         account_id=unit.account_id,
         region=unit.region,
@@ -217,10 +214,7 @@ def _security_group(unit: UnitKey, item: object, index: int) -> SecurityGroup:
 
 
 def _prefix_list(unit: UnitKey, item: object, index: int) -> ManagedPrefixList:
-    f = unit.item(item, f"managed_prefix_lists[{index}]")
-    ident = f.get("PrefixListId")
-    if isinstance(ident, str):
-        f = f.renamed(f"prefix list {ident}", unit.label)
+    f = unit.named_item(item, f"managed_prefix_lists[{index}]", "prefix list", "PrefixListId")
     return ManagedPrefixList(
         account_id=unit.account_id,
         region=unit.region,

@@ -28,9 +28,7 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     """Every Classic Load Balancer of one elb payload (predefined policies resolved)."""
     refs: References = None
     if "reference_policies" in data:
-        described = parse_items(
-            unit, data, "reference_policies", lambda u, i, n: _policy(_named(u, i, n), None)
-        )
+        described = parse_items(unit, data, "reference_policies", _reference_policy)
         refs = {p.name: p for p in described}
     return {
         "classic_load_balancers": parse_items(
@@ -39,10 +37,10 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _named(unit: UnitKey, item: object, index: int) -> Fields:
-    f = unit.item(item, f"reference_policies[{index}]")
-    name = f.get("PolicyName")
-    return f.renamed(f"policy {name}", unit.label) if isinstance(name, str) else f
+def _reference_policy(unit: UnitKey, item: object, index: int) -> ElbPolicy:
+    return _policy(
+        unit.named_item(item, f"reference_policies[{index}]", "policy", "PolicyName"), None
+    )
 
 
 def _policy(p: Fields, refs: References) -> ElbPolicy:
@@ -132,11 +130,13 @@ def _health_check(d: Fields) -> ClassicHealthCheck | None:
 def _load_balancer(
     unit: UnitKey, item: object, index: int, refs: References
 ) -> ClassicLoadBalancer:
-    entry = unit.item(item, f"load_balancers[{index}]")
-    desc_raw = entry.get("LoadBalancerDescription")
-    name = desc_raw.get("LoadBalancerName") if isinstance(desc_raw, dict) else None
-    if isinstance(name, str):
-        entry = entry.renamed(f"classic load balancer {name}", unit.label)
+    entry = unit.named_item(
+        item,
+        f"load_balancers[{index}]",
+        "classic load balancer",
+        "LoadBalancerName",
+        "LoadBalancerDescription",
+    )
     d = entry.sub("LoadBalancerDescription")
     name = d.req_str("LoadBalancerName")
     policies: Collected[tuple[ElbPolicy, ...]] = NOT_COLLECTED

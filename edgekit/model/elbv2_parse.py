@@ -56,11 +56,9 @@ def _attrs(entry: Fields) -> FrozenMap[str, str] | None:
 
 
 def _load_balancer(unit: UnitKey, item: object, index: int) -> LoadBalancer:
-    entry = unit.item(item, f"load_balancers[{index}]")
-    lb_raw = entry.get("LoadBalancer")
-    arn = lb_raw.get("LoadBalancerArn") if isinstance(lb_raw, dict) else None
-    if isinstance(arn, str):
-        entry = entry.renamed(f"load balancer {arn}", unit.label)
+    entry = unit.named_item(
+        item, f"load_balancers[{index}]", "load balancer", "LoadBalancerArn", "LoadBalancer"
+    )
     lb = entry.sub("LoadBalancer")
     arn = lb.req_str("LoadBalancerArn")
     attrs = _attrs(entry)
@@ -160,11 +158,9 @@ def _rule(unit: UnitKey, listener_arn: str, r: Fields) -> ListenerRule:
 
 
 def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
-    entry = unit.item(item, f"target_groups[{index}]")
-    tg_raw = entry.get("TargetGroup")
-    arn = tg_raw.get("TargetGroupArn") if isinstance(tg_raw, dict) else None
-    if isinstance(arn, str):
-        entry = entry.renamed(f"target group {arn}", unit.label)
+    entry = unit.named_item(
+        item, f"target_groups[{index}]", "target group", "TargetGroupArn", "TargetGroup"
+    )
     tg = entry.sub("TargetGroup")
     attrs = _attrs(entry)
     health = entry.collected_subs("TargetHealthDescriptions")
@@ -214,10 +210,7 @@ def _health(h: Fields) -> TargetHealth:
 
 
 def _ssl_policy(unit: UnitKey, item: object, index: int) -> SslPolicy:
-    f = unit.item(item, f"ssl_policies[{index}]")
-    name = f.get("Name")
-    if isinstance(name, str):
-        f = f.renamed(f"SSL policy {name}", unit.label)
+    f = unit.named_item(item, f"ssl_policies[{index}]", "SSL policy", "Name")
     return SslPolicy(
         account_id=unit.account_id,
         region=unit.region,

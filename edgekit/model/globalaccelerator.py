@@ -152,11 +152,9 @@ def _listener(entry: Fields) -> AcceleratorListener:
 
 
 def _accelerator(unit: UnitKey, item: object, index: int) -> Accelerator:
-    entry = unit.item(item, f"accelerators[{index}]")
-    inner = entry.get("Accelerator")
-    arn = inner.get("AcceleratorArn") if isinstance(inner, dict) else None
-    if isinstance(arn, str):
-        entry = entry.renamed(f"accelerator {arn}", unit.label)
+    entry = unit.named_item(
+        item, f"accelerators[{index}]", "accelerator", "AcceleratorArn", "Accelerator"
+    )
     a = entry.sub("Accelerator")
     listeners = entry.collected_subs("Listeners")
     dns = a.opt_str("DnsName")

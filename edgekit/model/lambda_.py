@@ -146,12 +146,6 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _entry(unit: UnitKey, item: object, key: str, index: int) -> Fields:
-    f = unit.item(item, f"{key}[{index}]")
-    arn = f.get("FunctionArn")
-    return f.renamed(f"function {arn}", unit.label) if isinstance(arn, str) else f
-
-
 def _url_config(c: Fields) -> FunctionUrlConfig:
     cors = c.opt_sub("Cors")
     return FunctionUrlConfig(
@@ -166,7 +160,7 @@ def _url_config(c: Fields) -> FunctionUrlConfig:
 
 
 def _function_url(unit: UnitKey, item: object, index: int) -> FunctionUrl:
-    f = _entry(unit, item, "function_urls", index)
+    f = unit.named_item(item, f"function_urls[{index}]", "function", "FunctionArn")
     return FunctionUrl(
         account_id=unit.account_id,
         region=unit.region,
@@ -195,7 +189,7 @@ def _configuration(c: Fields) -> FunctionConfiguration:
 
 
 def _edge_function(unit: UnitKey, item: object, index: int) -> EdgeFunction:
-    f = _entry(unit, item, "edge_functions", index)
+    f = unit.named_item(item, f"edge_functions[{index}]", "function", "FunctionArn")
     return EdgeFunction(
         account_id=unit.account_id,
         region=unit.region,

@@ -41,6 +41,17 @@ class UnitKey:
         """A reader for one payload item named ``resource`` in error messages."""
         return Fields.root(data, self.label, resource)
 
+    def named_item(self, data: Any, resource: str, label: str, ident: str, *within: str) -> Fields:
+        """:meth:`item`, named ``<label> <id>`` in error messages once its id is readable.
+
+        The id is the item's member ``ident``, or that member of the first object in ``within``
+        the item has (its detail, else its summary, say).
+        """
+        f = self.item(data, resource)
+        inner = next((f.get(w) for w in within if f.get(w)), None) if within else f.raw
+        value = inner.get(ident) if isinstance(inner, dict) else None
+        return f.renamed(f"{label} {value}", self.label) if isinstance(value, str) else f
+
 
 def parse_items(
     unit: UnitKey,

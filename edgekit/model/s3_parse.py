@@ -76,10 +76,7 @@ def _website(f: Fields) -> WebsiteConfiguration:
 
 
 def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
-    f = unit.item(item, f"buckets[{index}]")
-    name = f.get("Name")
-    if isinstance(name, str):
-        f = f.renamed(f"bucket {name}", unit.label)
+    f = unit.named_item(item, f"buckets[{index}]", "bucket", "Name")
     name = f.req_str("Name")
     text: Collected[str | None] = f.opt_str("Policy") if f.has("Policy") else NOT_COLLECTED
     policy: Collected[PolicyDocument | None] = text if not isinstance(text, str) else None

@@ -101,10 +101,7 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
 
 
 def _protection(unit: UnitKey, item: object, index: int) -> Protection:
-    f = unit.item(item, f"protections[{index}]")
-    ident = f.get("Id")
-    if isinstance(ident, str):
-        f = f.renamed(f"protection {ident}", unit.label)
+    f = unit.named_item(item, f"protections[{index}]", "protection", "Id")
     l7 = f.opt_sub("ApplicationLayerAutomaticResponseConfiguration")
     return Protection(
         account_id=unit.account_id,
@@ -119,10 +116,9 @@ def _protection(unit: UnitKey, item: object, index: int) -> Protection:
 
 
 def _group(unit: UnitKey, item: object, index: int) -> ProtectionGroup:
-    f = unit.item(item, f"protection_groups[{index}]")
-    ident = f.get("ProtectionGroupId")
-    if isinstance(ident, str):
-        f = f.renamed(f"protection group {ident}", unit.label)
+    f = unit.named_item(
+        item, f"protection_groups[{index}]", "protection group", "ProtectionGroupId"
+    )
     return ProtectionGroup(
         account_id=unit.account_id,
         region=unit.region,

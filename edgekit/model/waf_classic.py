@@ -97,11 +97,9 @@ def _rule(r: Fields) -> ClassicActivatedRule:
 
 
 def _web_acl(unit: UnitKey, item: object, index: int) -> ClassicWebACL:
-    entry = unit.item(item, f"web_acls[{index}]")
-    inner = entry.get("WebACL") or entry.get("WebACLSummary")
-    ident = inner.get("WebACLId") if isinstance(inner, dict) else None
-    if isinstance(ident, str):
-        entry = entry.renamed(f"classic web ACL {ident}", unit.label)
+    entry = unit.named_item(
+        item, f"web_acls[{index}]", "classic web ACL", "WebACLId", "WebACL", "WebACLSummary"
+    )
     summary = not entry.has("WebACL") and entry.has("WebACLSummary")
     acl = entry.sub("WebACLSummary" if summary else "WebACL")
     acl_id = acl.req_str("WebACLId")

@@ -51,15 +51,6 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _named(unit: UnitKey, item: object, index: int, key: str, label: str) -> Fields:
-    f = unit.item(item, f"{key}[{index}]")
-    ident = f.get("Id")
-    if key == "web_acls":
-        acl = f.get("WebACL") or f.get("WebACLSummary")
-        ident = acl.get("Id") if isinstance(acl, dict) else None
-    return f.renamed(f"{label} {ident}", unit.label) if isinstance(ident, str) else f
-
-
 def _visibility(f: Fields) -> VisibilityConfig:
     v = f.sub("VisibilityConfig")
     return VisibilityConfig(
@@ -128,7 +119,7 @@ def _logging(log: Fields) -> LoggingConfiguration:
 
 
 def _web_acl(unit: UnitKey, item: object, index: int, scope: str) -> WebACL:
-    entry = _named(unit, item, index, "web_acls", "web ACL")
+    entry = unit.named_item(item, f"web_acls[{index}]", "web ACL", "Id", "WebACL", "WebACLSummary")
     resources: Collected[tuple[str, ...]] = NOT_COLLECTED
     if entry.has("ResourceArns"):
         resources = entry.strs("ResourceArns")
@@ -181,7 +172,7 @@ def _web_acl(unit: UnitKey, item: object, index: int, scope: str) -> WebACL:
 
 
 def _ip_set(unit: UnitKey, item: object, index: int, scope: str) -> IPSet:
-    f = _named(unit, item, index, "ip_sets", "IP set")
+    f = unit.named_item(item, f"ip_sets[{index}]", "IP set", "Id")
     return IPSet(
         unit.account_id,
         unit.region,
@@ -196,7 +187,7 @@ def _ip_set(unit: UnitKey, item: object, index: int, scope: str) -> IPSet:
 
 
 def _regex_set(unit: UnitKey, item: object, index: int, scope: str) -> RegexPatternSet:
-    f = _named(unit, item, index, "regex_pattern_sets", "regex pattern set")
+    f = unit.named_item(item, f"regex_pattern_sets[{index}]", "regex pattern set", "Id")
     return RegexPatternSet(
         unit.account_id,
         unit.region,
@@ -212,7 +203,7 @@ def _regex_set(unit: UnitKey, item: object, index: int, scope: str) -> RegexPatt
 
 
 def _rule_group(unit: UnitKey, item: object, index: int, scope: str) -> RuleGroup:
-    f = _named(unit, item, index, "rule_groups", "rule group")
+    f = unit.named_item(item, f"rule_groups[{index}]", "rule group", "Id")
     return RuleGroup(
         unit.account_id,
         unit.region,
