@@ -4,7 +4,9 @@ plain HTTP proxy to one ALB, without authorizer, API key, usage plan or transfor
 Transformations are not modelled by :mod:`edgekit.model` yet; they are read from the payload
 item kept as ``raw`` (GetResources ``methodIntegration`` request templates / parameters and
 integration responses; GetIntegrations ``RequestParameters`` / ``ResponseParameters`` /
-``RequestTemplates``).
+``RequestTemplates``). A REST request parameter mapped onto itself
+(``integration.request.path.proxy`` ← ``method.request.path.proxy``, what every ``/{proxy+}``
+HTTP proxy carries) passes the request through and is no transformation.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from edgekit.model import NOT_COLLECTED, Api, Listener, RestApi
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Unknown
 
-_V1_TRANSFORMS = ("requestTemplates", "requestParameters")
 _V1_RESPONSE = ("responseTemplates", "responseParameters")
 _V2_TRANSFORMS = ("RequestParameters", "ResponseParameters", "RequestTemplates")
 
@@ -33,13 +34,33 @@ def api_nodes(ctx: CheckContext, api: RestApi | Api) -> list[str]:
     return [node, *stages]
 
 
+def _passes_through(target: str, source: object) -> bool:
+    """``integration.request.<loc>.<name>`` ← ``method.request.<loc>.<name>``: the request
+    parameter handed on unchanged (every ``/{proxy+}`` HTTP proxy maps ``path.proxy`` so)."""
+    loc, _, name = target.lower().removeprefix("integration.request.").partition(".")
+    return (
+        target.lower().startswith("integration.request.")
+        and bool(name)
+        and isinstance(source, str)
+        and source.lower() == f"method.request.{loc}.{name}"
+    )
+
+
+def _v1_integration_transforms(integ: Mapping[str, Any]) -> list[str]:
+    params = integ.get("requestParameters") or {}
+    found = ["requestTemplates"] if integ.get("requestTemplates") else []
+    if any(not _passes_through(str(k), v) for k, v in params.items()):
+        found.append("requestParameters")
+    return found
+
+
 def _v1_transforms(api: RestApi) -> list[str]:
     found: list[str] = []
     for res in api.raw.get("Resources") or ():
         for verb, method in (res.get("resourceMethods") or {}).items():
             integ = method.get("methodIntegration") or {}
             where = f"{verb} {res.get('path')}"
-            found += [f"{where}: {k}" for k in _V1_TRANSFORMS if integ.get(k)]
+            found += [f"{where}: {k}" for k in _v1_integration_transforms(integ)]
             responses = (integ.get("integrationResponses") or {}).values()
             if any(r.get(k) for r in responses for k in _V1_RESPONSE):
                 found.append(f"{where}: integration response mapping")

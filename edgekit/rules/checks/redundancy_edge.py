@@ -170,7 +170,9 @@ def apigw_proxy_to_alb(api: RestApi | Api, ctx: CheckContext) -> Fail | Unknown 
     """A REST or HTTP API, used as origin by enabled distributions, whose every integration
     is an HTTP proxy (public URL or VPC link) to the same ALB, with no authorizer or IAM auth,
     no API key, no usage plan and no transformation (request/response templates or parameter
-    mappings): API Gateway adds a hop and per-request cost and does nothing CloudFront cannot.
+    mappings; a REST parameter handed on unchanged, like the ``path.proxy`` mapping of every
+    ``/{proxy+}`` proxy, is none): API Gateway adds a hop and per-request cost and does
+    nothing CloudFront cannot.
     Guards (no finding): any of those features, another backend, a WebSocket API, or other
     clients (DNS names for its custom domain that CloudFront does not use). Unknown when the
     API's methods/routes/integrations, usage plans or the integration's load balancer were not
