@@ -42,8 +42,10 @@ def logging_disabled(dist: Distribution, ctx: CheckContext) -> Fail | Unknown | 
     """No access logs by any of CloudFront's three means: standard logging (legacy, to S3) is
     off, no behavior (default or ordered) has a real-time log configuration, and no standard
     logging v2 delivery (CloudWatch Logs delivery source for the distribution with a delivery)
-    exists. Any one of them passes. Unknown when none was found but a signal is missing: the v2
-    delivery sources / deliveries were not collected, or the standard logging setting was not
+    exists where those were collected. Any one of them passes. The v2 deliveries count only
+    where they were read (CHECKS.md: "where collected"): when the CloudWatch Logs delivery
+    sources / deliveries were not collected the check still fails, and the evidence says so.
+    Unknown when nothing else logs and the standard logging setting itself was not collected
     (GetDistribution denied: summary fallback)."""
     standard = dist.logging
     if standard is not NOT_COLLECTED and standard.enabled:
@@ -54,19 +56,16 @@ def logging_disabled(dist: Distribution, ctx: CheckContext) -> Fail | Unknown | 
     deliveries = ctx.model.log_deliveries_for(dist)
     if deliveries is not NOT_COLLECTED and deliveries:
         return None
-    missing = []
     if standard is NOT_COLLECTED:
-        missing.append("standard logging (GetDistribution)")
-    if deliveries is NOT_COLLECTED:
-        missing.append("log delivery sources/deliveries (CloudWatch Logs)")
-    if missing:
         return Unknown(
-            f"no logging found, but not collected: {', '.join(missing)}",
-            {"not_collected": missing},
+            "no logging found, but not collected: standard logging (GetDistribution)",
+            {"not_collected": ["standard logging (GetDistribution)"]},
         )
+    v2: list[str] | str = [] if deliveries is not NOT_COLLECTED else "not collected"
     return Fail(
-        "no standard logging, no real-time logs, no v2 log delivery",
-        {"standard_logging": False, "realtime_log_configs": [], "log_deliveries": []},
+        "no standard logging, no real-time logs, no v2 log delivery"
+        + (" (v2 deliveries not collected)" if isinstance(v2, str) else ""),
+        {"standard_logging": False, "realtime_log_configs": [], "log_deliveries": v2},
     )
 
 

@@ -55,3 +55,35 @@ def test_s3_origin_missing_bucket_unknown_for_a_plain_bucket_without_record() ->
     snap = cf(dist(origins=[f.s3_origin("s3", "plain-bucket")]), payloads=[_buckets()])
     [finding] = unknowns("cloudfront.s3_origin_missing_bucket", snap)
     assert finding.evidence == {"undetermined": {"s3": "plain-bucket"}}
+
+
+# -- logging_disabled ----------------------------------------------------------------------------
+NO_LOG = (False, "", "")
+
+
+@pytest.mark.parametrize("key", ["log_delivery_sources", "log_deliveries"])
+def test_logging_disabled_fires_when_v2_deliveries_were_not_collected(key: str) -> None:
+    """CHECKS.md: "no v2 log delivery *where collected*" — v2 deliveries count where they were
+    read; an unread CloudWatch Logs listing does not hold the finding back."""
+    [finding] = fails("cloudfront.logging_disabled", cf(dist(logging=NO_LOG), omit=[key]))
+    assert finding.evidence == {
+        "standard_logging": False,
+        "realtime_log_configs": [],
+        "log_deliveries": "not collected",
+    }
+
+
+def test_logging_disabled_unknown_when_standard_logging_was_not_collected() -> None:
+    """Standard logging itself is not optional: the summary fallback stays unknown."""
+    snap = cf(dist(logging=NO_LOG), summary=True, omit=["log_deliveries"])
+    [finding] = unknowns("cloudfront.logging_disabled", snap)
+    assert finding.evidence == {"not_collected": ["standard logging (GetDistribution)"]}
+
+
+def test_logging_disabled_passes_with_v2_delivery_even_from_the_summary() -> None:
+    extra = {
+        "log_delivery_sources": [f.delivery_source("cf-src", dist()["ARN"])],
+        "log_deliveries": [f.delivery("d1", "cf-src")],
+    }
+    snap = cf(dist(logging=NO_LOG), summary=True, extra=extra)
+    assert run_check("cloudfront.logging_disabled", snap) == []
