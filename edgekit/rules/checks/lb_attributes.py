@@ -17,6 +17,8 @@ from edgekit.rules.registry import check
 
 ALB: Final = "application"
 NLB: Final = "network"
+TG_CROSS_ZONE: Final = "load_balancing.cross_zone.enabled"
+"""The target-group attribute that overrides the NLB's cross-zone setting."""
 
 
 def _attributes(lb: LoadBalancer) -> LoadBalancerAttributes | Unknown:
@@ -190,7 +192,11 @@ def cross_zone_disabled(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
     """An NLB with ``load_balancing.cross_zone.enabled`` false (AWS's default for NLBs, also
     when absent): each zone's node sends only to targets in its own zone, so uneven targets
     per zone overload some and a zone without healthy targets drops its share of clients.
-    ALBs always balance across zones and are not evaluated."""
+    A target group may override the setting (its own ``load_balancing.cross_zone.enabled``:
+    ``true``, ``false`` or ``use_load_balancer_configuration``, the default): the NLB passes
+    when every one of its target groups turns it on; unknown when that depends on target
+    groups (or their attributes) not collected. Evidence names the groups left off. ALBs
+    always balance across zones and are not evaluated."""
     if lb.type != NLB:
         return None
     got = _flag(lb, "load_balancing.cross_zone.enabled", default=False)
@@ -199,7 +205,29 @@ def cross_zone_disabled(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
     enabled, evidence = got
     if enabled:
         return None
-    return Fail(f"load_balancing.cross_zone.enabled is {_state(evidence['value'])}", evidence)
+    groups = ctx.model.target_groups_for(lb.arn)
+    if groups is NOT_COLLECTED:
+        return Unknown(
+            "load_balancing.cross_zone.enabled is off; its target groups (which may turn it "
+            "on) were not collected",
+            evidence,
+        )
+    off: list[str] = []
+    unread: list[str] = []
+    for tg in groups:
+        if tg.attributes is NOT_COLLECTED:
+            unread.append(tg.name)
+        elif (tg.attributes.get(TG_CROSS_ZONE) or "").strip().lower() != "true":
+            off.append(tg.name)
+    message = f"load_balancing.cross_zone.enabled is {_state(evidence['value'])}"
+    if off or not groups:
+        return Fail(message, {**evidence, "target_groups_off": sorted(off)} if off else evidence)
+    if unread:
+        return Unknown(
+            f"{message}; whether target groups turn it on is unknown (attributes not collected)",
+            {**evidence, "target_groups_not_collected": sorted(unread)},
+        )
+    return None
 
 
 @check(

@@ -85,3 +85,39 @@ def test_access_logs_disabled_unknown_when_an_nlb_listeners_were_not_collected()
     s = lbs.snap(lbs.elbv2(lbs.entry(nlb, f.OMIT, attrs=attrs)))
     [finding] = unknowns("lb.access_logs_disabled", s)
     assert "listeners" in finding.message
+
+
+# -- lb.cross_zone_disabled -------------------------------------------------------------------
+def nlb_groups(*tg_cross_zone: str | None) -> Snapshot:
+    """An NLB with the attribute off and one target group per value (None: its attributes
+    were not collected; "" : the attribute absent)."""
+    nlb = lbs.lb("net", "network", security_groups=())
+    groups = []
+    for i, value in enumerate(tg_cross_zone):
+        tg = f.target_group(f"tg{i}", protocol="TCP", lb_arns=[nlb["LoadBalancerArn"]])
+        if value is None:
+            attrs: Any = f.OMIT
+        elif value == "":
+            attrs = []
+        else:
+            attrs = [{"Key": "load_balancing.cross_zone.enabled", "Value": value}]
+        groups.append(f.tg_entry(tg, attrs=attrs, health=[]))
+    attrs_lb = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    return lbs.snap(lbs.elbv2(lbs.entry(nlb, [], attrs=attrs_lb), target_groups=groups))
+
+
+def test_cross_zone_disabled_passes_when_every_target_group_turns_it_on() -> None:
+    # Since 2022 a target group can override the NLB's setting (true / false /
+    # use_load_balancer_configuration).
+    assert run_check("lb.cross_zone_disabled", nlb_groups("true", "true")) == []
+
+
+def test_cross_zone_disabled_fires_when_a_target_group_follows_the_nlb() -> None:
+    for other in ("use_load_balancer_configuration", "false", ""):
+        [finding] = fails("lb.cross_zone_disabled", nlb_groups("true", other))
+        assert finding.evidence["target_groups_off"] == ["tg1"], other
+
+
+def test_cross_zone_disabled_unknown_when_target_group_attributes_were_not_collected() -> None:
+    [finding] = unknowns("lb.cross_zone_disabled", nlb_groups("true", None))
+    assert finding.evidence["target_groups_not_collected"] == ["tg1"]
