@@ -86,15 +86,12 @@ def _api(graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api) -
         kind, types, edge = "rest", list(api.endpoint_types), api.is_edge_optimized
     else:
         public, kind, types, edge = True, api.protocol_type.lower(), ["REGIONAL"], False
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.api_id(api.region, api.id),
         NodeKind.API,
         f"{api.name} ({api.id})",
-        account_id=api.account_id,
-        region=api.region,
-        arn=api.arn,
-        ref=api,
+        api,
         api_id=api.id,
         name=api.name,
         api_type=kind,
@@ -197,15 +194,12 @@ def _backend(
 
 
 def _domain(graph: nx.DiGraph, inv: Inventory, d: DomainName) -> None:
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.api_domain_id(d.name),
         NodeKind.API_DOMAIN,
         d.name,
-        account_id=d.account_id,
-        region=d.region,
-        arn=d.arn,
-        ref=d,
+        d,
         domain_name=d.name,
         endpoint_type=d.endpoint_type,
         security_policy=d.security_policy,

@@ -33,15 +33,12 @@ def tls_policy_of(dist: Distribution) -> str:
 
 def add_distribution(graph: nx.DiGraph, inv: Inventory, res: Resolver, dist: Distribution) -> None:
     """A distribution, its behaviors, origins and groups, and what each origin reaches."""
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.distribution_id(dist.id),
         NodeKind.DISTRIBUTION,
         f"{dist.id} ({dist.aliases[0]})" if dist.aliases else dist.id,
-        account_id=dist.account_id,
-        region=dist.region,
-        arn=dist.arn,
-        ref=dist,
+        dist,
         domain_name=dist.domain_name,
         aliases=list(dist.aliases),
         enabled=dist.enabled,
@@ -151,15 +148,12 @@ def _vpc_origin(graph: nx.DiGraph, inv: Inventory, ident: str, owner: str | None
             unresolved=True,
             missing="not-collected" if found is not None else "absent",
         )
-    n.add_node(
+    n.add_resource(
         graph,
         node,
         NodeKind.VPC_ORIGIN,
         found.name,
-        account_id=found.account_id,
-        region=found.region,
-        arn=found.arn,
-        ref=found,
+        found,
         endpoint_arn=found.origin_endpoint_arn,
     )
     endpoint = found.origin_endpoint_arn

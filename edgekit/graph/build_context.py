@@ -79,15 +79,12 @@ def finish_context(inv: Inventory, graph: nx.DiGraph) -> None:
 
 
 def _classic_load_balancer(graph: nx.DiGraph, inv: Inventory, lb: ClassicLoadBalancer) -> None:
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.lb_id(lb.arn),
         NodeKind.LOAD_BALANCER,
         f"classic {lb.name}",
-        account_id=lb.account_id,
-        region=lb.region,
-        arn=lb.arn,
-        ref=lb,
+        lb,
         name=lb.name,
         lb_type="classic",
         scheme=lb.scheme,
@@ -141,15 +138,12 @@ def _classic_listener(
 
 
 def _classic_web_acl(graph: nx.DiGraph, acl: ClassicWebACL) -> None:
-    n.add_node(
+    n.add_resource(
         graph,
         n.web_acl_id(acl.id),
         NodeKind.WEB_ACL_CLASSIC,
         acl.name,
-        account_id=acl.account_id,
-        region=acl.region,
-        arn=acl.arn,
-        ref=acl,
+        acl,
         name=acl.name,
         scope=acl.scope,
         classic_id=acl.id,
@@ -157,15 +151,12 @@ def _classic_web_acl(graph: nx.DiGraph, acl: ClassicWebACL) -> None:
 
 
 def _accelerator(graph: nx.DiGraph, inv: Inventory, acc: Accelerator) -> None:
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.accelerator_id(acc.arn),
         NodeKind.ACCELERATOR,
         acc.name or acc.arn.rpartition("/")[2],
-        account_id=acc.account_id,
-        region=acc.region,
-        arn=acc.arn,
-        ref=acc,
+        acc,
         name=acc.name,
         enabled=acc.enabled,
         dns_name=acc.dns_name,

@@ -24,15 +24,12 @@ from edgekit.model import (
 
 def add_certificate(graph: nx.DiGraph, cert: Certificate) -> None:
     """A certificate node."""
-    n.add_node(
+    n.add_resource(
         graph,
         n.certificate_id(cert.arn),
         NodeKind.CERTIFICATE,
         cert.domain_name,
-        account_id=cert.account_id,
-        region=cert.region,
-        arn=cert.arn,
-        ref=cert,
+        cert,
         domain_name=cert.domain_name,
         status=cert.status,
         cert_type=cert.type,
@@ -42,15 +39,12 @@ def add_certificate(graph: nx.DiGraph, cert: Certificate) -> None:
 
 def add_web_acl(graph: nx.DiGraph, acl: WebACL) -> None:
     """A WAFv2 web ACL node."""
-    n.add_node(
+    n.add_resource(
         graph,
         n.web_acl_id(acl.arn),
         NodeKind.WEB_ACL,
         acl.name,
-        account_id=acl.account_id,
-        region=acl.region,
-        arn=acl.arn,
-        ref=acl,
+        acl,
         name=acl.name,
         scope=acl.scope,
     )
@@ -58,15 +52,12 @@ def add_web_acl(graph: nx.DiGraph, acl: WebACL) -> None:
 
 def add_load_balancer(graph: nx.DiGraph, inv: Inventory, lb: LoadBalancer) -> None:
     """A load balancer with its listeners, rules and the target groups they forward to."""
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.lb_id(lb.arn),
         NodeKind.LOAD_BALANCER,
         f"{n.LB_TYPES.get(lb.type, lb.type)} {lb.name}",
-        account_id=lb.account_id,
-        region=lb.region,
-        arn=lb.arn,
-        ref=lb,
+        lb,
         name=lb.name,
         lb_type=n.LB_TYPES.get(lb.type, lb.type),
         scheme=lb.scheme,
@@ -82,15 +73,12 @@ def add_load_balancer(graph: nx.DiGraph, inv: Inventory, lb: LoadBalancer) -> No
 
 
 def _add_listener(graph: nx.DiGraph, inv: Inventory, listener: Listener) -> str:
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.listener_id(listener.arn),
         NodeKind.LISTENER,
         f"{listener.protocol}:{listener.port}",
-        account_id=listener.account_id,
-        region=listener.region,
-        arn=listener.arn,
-        ref=listener,
+        listener,
         protocol=listener.protocol,
         port=listener.port,
         ssl_policy=listener.ssl_policy,
@@ -112,15 +100,12 @@ def _add_listener(graph: nx.DiGraph, inv: Inventory, listener: Listener) -> str:
 
 def _add_rule(graph: nx.DiGraph, inv: Inventory, rule: ListenerRule) -> str:
     final = rule.actions[-1] if rule.actions else None
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.rule_id(rule.arn),
         NodeKind.LISTENER_RULE,
         "default" if rule.is_default else f"priority {rule.priority}",
-        account_id=rule.account_id,
-        region=rule.region,
-        arn=rule.arn,
-        ref=rule,
+        rule,
         priority=rule.priority,
         is_default=rule.is_default,
         action=final.type if final else None,
@@ -157,15 +142,12 @@ def _forwards(
 
 def add_target_group(graph: nx.DiGraph, inv: Inventory, tg: TargetGroup) -> None:
     """A target group and its registered targets (lambda → function, alb → that ALB)."""
-    node = n.add_node(
+    node = n.add_resource(
         graph,
         n.target_group_id(tg.arn),
         NodeKind.TARGET_GROUP,
         f"tg {tg.name}",
-        account_id=tg.account_id,
-        region=tg.region,
-        arn=tg.arn,
-        ref=tg,
+        tg,
         name=tg.name,
         target_type=tg.target_type,
         protocol=tg.protocol,

@@ -48,7 +48,7 @@ import enum
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import networkx as nx
 
@@ -297,6 +297,34 @@ def add_node(
         **attrs,
     )
     return node
+
+
+class Resource(Protocol):
+    """A model object that carries its own account, region and ARN."""
+
+    @property
+    def account_id(self) -> str: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def arn(self) -> str | None: ...
+
+
+def add_resource(
+    graph: nx.DiGraph, node: str, kind: NodeKind, label: str, resource: Resource, **attrs: Any
+) -> str:
+    """:func:`add_node` for ``resource``: its account, region and ARN, and itself as ``ref``."""
+    return add_node(
+        graph,
+        node,
+        kind,
+        label,
+        account_id=resource.account_id,
+        region=resource.region,
+        arn=resource.arn,
+        ref=resource,
+        **attrs,
+    )
 
 
 def add_edge(graph: nx.DiGraph, source: str, target: str, kind: EdgeKind, **attrs: Any) -> None:
