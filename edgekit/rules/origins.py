@@ -4,8 +4,10 @@ Shared by the ``origin.*`` checks (pure; inputs from ``ctx.model`` and ``ctx.est
 
 * :func:`fronting` — the enabled distributions whose origins reach a resource ("behind
   CloudFront": by DNS name, alias / CNAME chain or VPC origin), and whether "none" is certain
-  (every account's distributions collected). Disabled distributions carry no traffic: they
-  neither front a resource nor contribute secret headers.
+  (every account's distributions collected, and no origin name left unresolved in a hosted
+  zone whose records were not read: :func:`none_fronting_is_certain`). Disabled
+  distributions carry no traffic: they neither front a resource nor contribute secret
+  headers.
 * :func:`load_balancer_of` — the ALB/NLB an origin reaches (tri-state).
 * :func:`port_exposure` — whether a load balancer's security groups admit the **whole
   internet** (``0.0.0.0/0`` / ``::/0``, counted only for the address families the load
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Fronting:
     """Enabled (distribution, origin) pairs in front of a resource; ``decided`` False when none
-    was found but some account's distributions were not collected."""
+    was found but that is not certain (:func:`none_fronting_is_certain`)."""
 
     pairs: tuple[tuple[Distribution, Origin], ...]
     decided: bool
@@ -65,8 +67,62 @@ def fronting(ctx: CheckContext, resource: object) -> Fronting:
     except KeyError:  # not in the graph: nothing fronts it
         pairs = []
     enabled = tuple((d, o) for d, o in pairs if d.enabled)
-    decided = bool(enabled) or ctx.model.known("distributions", None, GLOBAL)
-    return Fronting(enabled, decided)
+    return Fronting(enabled, bool(enabled) or none_fronting_is_certain(ctx))
+
+
+def none_fronting_is_certain(ctx: CheckContext, *, with_headers: bool = False) -> bool:
+    """Would a resource no enabled distribution was found to reach truly have none in front?
+    Only when every account's distributions were collected and no enabled distribution has an
+    origin name left unresolved in a public hosted zone of the snapshot whose record sets were
+    not read (:func:`hidden_origins`: it may point at anything). ``with_headers``: only such
+    origins that send custom headers count."""
+    hidden = hidden_origins(ctx, with_headers=with_headers)
+    return ctx.model.known("distributions", None, GLOBAL) and not hidden
+
+
+def fronting_unknown_reason(ctx: CheckContext) -> str:
+    """Why "no distribution in front" is not certain (for Unknown messages)."""
+    hidden = hidden_origins(ctx)
+    if hidden:
+        return f"origin names in hosted zones whose records were not read: {', '.join(hidden)}"
+    return "distributions not collected for every account"
+
+
+def hidden_origins(ctx: CheckContext, *, with_headers: bool = False) -> tuple[str, ...]:
+    """Origin domains (sorted) of enabled distributions that resolve to nothing while the most
+    specific public hosted zone of the snapshot holding the name had its records unread
+    (``with_headers``: only origins sending custom headers)."""
+    found = ctx.memo("origins.hidden_origins", lambda: _hidden_origins(ctx))
+    return tuple(sorted({name for name, headers in found if headers or not with_headers}))
+
+
+def _hidden_origins(ctx: CheckContext) -> tuple[tuple[str, bool], ...]:
+    zones: dict[str, list[Collected[object]]] = {}
+    for zone in ctx.model.hosted_zones:
+        if not zone.private_zone:
+            zones.setdefault(zone.name, []).append(zone.record_sets)
+    if not any(r is NOT_COLLECTED for rs in zones.values() for r in rs):
+        return ()
+    estate = ctx.estate
+    found: set[tuple[str, bool]] = set()
+    for dist in ctx.model.distributions:
+        if not dist.enabled:
+            continue
+        for origin in dist.origins:
+            if origin.vpc_origin_config is not None:
+                continue
+            attrs = estate.graph.nodes[estate.resolve_origin(dist, origin)]
+            if attrs.get("kind") != gn.NodeKind.EXTERNAL or attrs.get("hint") is not None:
+                continue
+            name = str(attrs.get("label"))
+            labels = name.split(".")
+            for i in range(len(labels)):
+                held = zones.get(".".join(labels[i:]))
+                if held is not None:
+                    if any(r is NOT_COLLECTED for r in held):
+                        found.add((name, bool(origin.custom_headers)))
+                    break
+    return tuple(sorted(found))
 
 
 def load_balancer_of(

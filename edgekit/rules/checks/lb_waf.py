@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from edgekit.model import GLOBAL, NOT_COLLECTED, LoadBalancer
+from edgekit.model import NOT_COLLECTED, LoadBalancer
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.lockdown import State, lockdown_for
+from edgekit.rules.origins import fronting_unknown_reason, none_fronting_is_certain
 from edgekit.rules.registry import check
 
 
@@ -32,8 +33,9 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     listener path requires the secret header CloudFront sends. Unknown — never "no WAF" —
     when the WAF associations of its region could not be read; also when no ACL is attached
     but whether CloudFront fronts it, or the lockdown, cannot be decided (distributions,
-    security groups, prefix list or listener rules not collected). Evidence carries the
-    lockdown facets and their reasons."""
+    security groups, prefix list or listener rules not collected, or an origin name in a
+    hosted zone whose records were not read). Evidence carries the lockdown facets and their
+    reasons."""
     if lb.type != "application" or not lb.internet_facing:
         return None
     acl = ctx.model.web_acl_for_resource(lb.arn)
@@ -47,11 +49,9 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
         pairs = []
     fronting = [(d, o) for d, o in pairs if d.enabled]
     if not fronting:
-        if not ctx.model.known("distributions", None, GLOBAL):
-            return Unknown(
-                "no web ACL; whether CloudFront fronts it is unknown (distributions not collected)",
-                {},
-            )
+        if not none_fronting_is_certain(ctx):
+            why = fronting_unknown_reason(ctx)
+            return Unknown(f"no web ACL; whether CloudFront fronts it is unknown ({why})", {})
         return Fail("internet-facing ALB without a web ACL, not behind CloudFront", {})
     lock = lockdown_for(ctx, lb, [o for _, o in fronting])
     evidence = {"distributions": sorted({d.id for d, _ in fronting}), **lock.evidence()}

@@ -24,6 +24,8 @@ from edgekit.rules.origins import (
     Exposure,
     cloudfront_prefix_list_ids,
     fronting,
+    fronting_unknown_reason,
+    none_fronting_is_certain,
     port_exposure,
 )
 from edgekit.rules.registry import check
@@ -120,10 +122,12 @@ def alb_bypass(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     Unknown — never pass — when the listeners, their rules (unless the default action already
     forwards), the security groups, or the contents of a non-CloudFront prefix list on an
     unguarded port are needed but missing; and when no collected distribution fronts the ALB
-    but some account's distributions were not collected while it would otherwise fail, or the
-    only guard of the gaps is an exact-valued ``http-header`` condition that could be the
-    secret of such an uncollected distribution (its value is then stored undigested). Evidence:
-    the distributions, and per bypassable listener the open sources and the header gaps."""
+    while it would otherwise fail but some account's distributions were not collected, or an
+    origin's name sits in a hosted zone whose records were not read (it may resolve to this
+    ALB), or the only guard of the gaps is an exact-valued ``http-header`` condition that
+    could be the secret of such an uncollected distribution (its value is then stored
+    undigested). Evidence: the distributions, and per bypassable listener the open sources and
+    the header gaps."""
     if not _is_alb(lb) or not lb.internet_facing:
         return None
     front = fronting(ctx, lb)
@@ -152,7 +156,7 @@ def alb_bypass(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     if bypass:
         return Unknown(
             "open to the internet and forwarding without a secret header; whether CloudFront "
-            "fronts it is unknown (distributions of some accounts not collected)",
+            f"fronts it is unknown ({fronting_unknown_reason(ctx)})",
             {"bypass": bypass},
         )
     if undecided:
@@ -180,17 +184,17 @@ def secret_header_not_enforced(lb: LoadBalancer, ctx: CheckContext) -> Fail | Un
     values compared by digest; any of the secrets of the fronting origins is accepted), over
     every listener regardless of security groups. Unknown when the listeners or the rules
     needed are not collected; when no collected distribution fronts the ALB while some
-    account's distributions were not collected (which headers CloudFront sends is unknown);
-    and when the only guard of the gaps is an exact-valued header condition that could be the
-    secret of such an uncollected distribution.
+    account's distributions were not collected, or an origin sending custom headers has its
+    name in a hosted zone whose records were not read (which headers CloudFront sends is
+    unknown); and when the only guard of the gaps is an exact-valued header condition that
+    could be the secret of such an uncollected distribution.
     Evidence: the distributions, the header names and the forwarding paths without them."""
     if not _is_alb(lb):
         return None
     front = fronting(ctx, lb)
-    if not front.decided:
+    if not front.pairs and not none_fronting_is_certain(ctx, with_headers=True):
         return Unknown(
-            "whether CloudFront sends a secret header is unknown (distributions of some "
-            "accounts not collected)",
+            f"whether CloudFront sends a secret header is unknown ({fronting_unknown_reason(ctx)})",
             {},
         )
     origins = [o for o in front.origins if o.custom_headers]

@@ -20,6 +20,7 @@ from edgekit.rules.checks.redundancy_apis import api_nodes, proxy_facts
 from edgekit.rules.checks.redundancy_paths import (
     REQUEST_METRICS,
     downstream,
+    front_unknown,
     fronting,
     lb_node,
     only_cloudfront,
@@ -57,7 +58,7 @@ def accelerator_and_cdn(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
     if not accs:
         return None
     if not front.pairs:
-        return None if front.decided else Unknown("distributions were not collected", {})
+        return None if front.decided else front_unknown(ctx)
     dist, origin = front.pairs[0]
     cdn_path = origin_path(ctx, dist, origin)
     acc_nodes = sorted(gn.accelerator_id(a.arn) for a in accs)
@@ -121,7 +122,7 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
         return None
     front = fronting(ctx, lb_node(lb))
     if not front.pairs:
-        return None if front.decided else Unknown("distributions were not collected", {})
+        return None if front.decided else front_unknown(ctx)
     edge: list[WebACL] = []
     for dist, _ in front.pairs:
         found = ctx.model.web_acl(dist.web_acl_id) if dist.web_acl_id else None

@@ -11,6 +11,7 @@ from edgekit.rules.checks.redundancy_paths import (
     authenticates,
     downstream,
     forwards,
+    front_unknown,
     fronting,
     host_values,
     lb_node,
@@ -89,7 +90,7 @@ def alb_single_lambda(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | N
     if not tgs[0] or tgs[0][0].target_type != "lambda":
         return None
     if not front.pairs:
-        return None if front.decided else Unknown("distributions were not collected", {})
+        return None if front.decided else front_unknown(ctx)
     if authenticates(lb) or len(host_values(lb)) > 1:
         return None
     alone = only_cloudfront(ctx, [node], lb.arn)

@@ -21,7 +21,6 @@ from edgekit.graph import nodes as gn
 from edgekit.graph.lineage import paths_from, traffic_successors
 from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
 from edgekit.model import (
-    GLOBAL,
     NOT_COLLECTED,
     Collected,
     Distribution,
@@ -31,6 +30,8 @@ from edgekit.model import (
     final_action,
 )
 from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Unknown
+from edgekit.rules.origins import fronting_unknown_reason, none_fronting_is_certain
 from edgekit.rules.wafsem import Tri
 
 REQUEST_METRICS = (
@@ -43,7 +44,7 @@ REQUEST_METRICS = (
 @dataclass(frozen=True)
 class Front:
     """Enabled (distribution, origin) pairs in front of a node; ``decided`` False when none was
-    found but some account's distributions were not collected."""
+    found but that is not certain (:func:`edgekit.rules.origins.none_fronting_is_certain`)."""
 
     pairs: tuple[tuple[Distribution, Origin], ...]
     decided: bool
@@ -59,7 +60,12 @@ def fronting(ctx: CheckContext, node: str) -> Front:
     graph = ctx.estate.graph
     pairs = ctx.estate.distributions_in_front_of(node) if node in graph else []
     enabled = tuple((d, o) for d, o in pairs if d.enabled)
-    return Front(enabled, bool(enabled) or ctx.model.known("distributions", None, GLOBAL))
+    return Front(enabled, bool(enabled) or none_fronting_is_certain(ctx))
+
+
+def front_unknown(ctx: CheckContext) -> Unknown:
+    """The answer when no enabled distribution was found in front but that is not certain."""
+    return Unknown(f"whether CloudFront fronts it is unknown ({fronting_unknown_reason(ctx)})", {})
 
 
 def kind_of(ctx: CheckContext, node: str) -> str:
