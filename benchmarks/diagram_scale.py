@@ -16,14 +16,12 @@ SVG, best of ``--repeat`` in wall-clock seconds (Graphviz runs as a child proces
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
+from benchmarks import common
 from benchmarks.estates import SITE_RESOURCES, generate, resources
 from edgekit.graph import Estate
 from edgekit.graph.tables import entries
@@ -34,10 +32,6 @@ from edgekit.render.entrypoint import spec_for_entry
 from edgekit.render.findings import FindingIndex, run_checks
 from edgekit.render.overview import overview_specs
 from edgekit.render.spec import DiagramSpec
-
-T = TypeVar("T")
-LINEAR_TOLERANCE = 1.5
-"""Largest per-entrypoint spec time / smallest above this is reported superlinear."""
 
 
 @dataclass(frozen=True)
@@ -68,20 +62,6 @@ class Row:
         return (self.index_s + self.overview_s + self.entry_s) / self.entrypoints * 1e6
 
 
-def _best(
-    fn: Callable[[], T], repeat: int, clock: Callable[[], float] = time.process_time
-) -> tuple[float, T]:
-    """Best of ``repeat`` runs: process CPU seconds (the machine is shared), or ``clock``."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        start = clock()
-        result = fn()
-        best = min(best, clock() - start)
-    assert result is not None
-    return best, result
-
-
 def measure(size: int, repeat: int) -> tuple[Row, dict[str, DiagramSpec]]:
     """Generate an estate of about ``size`` resources; time its specs; keep a few to draw."""
     snapshot, counts = generate(max(1, round(size / SITE_RESOURCES)))
@@ -89,12 +69,12 @@ def measure(size: int, repeat: int) -> tuple[Row, dict[str, DiagramSpec]]:
     findings = run_checks(estate)
     proposals = plan(estate).proposals
     found = entries(estate.graph)
-    index_s, index = _best(lambda: FindingIndex.build(estate, findings), repeat)
-    overview_s, overviews = _best(lambda: overview_specs(estate, index), repeat)
-    entry_s, specs = _best(
+    index_s, index = common.best(lambda: FindingIndex.build(estate, findings), repeat)
+    overview_s, overviews = common.best(lambda: overview_specs(estate, index), repeat)
+    entry_s, specs = common.best(
         lambda: [spec_for_entry(estate, index, e.node, e.hostname) for e in found], repeat
     )
-    after_s, afters = _best(
+    after_s, afters = common.best(
         lambda: [
             before_after_spec(estate, p, after_graph(estate, p), findings=index) for p in proposals
         ],
@@ -130,21 +110,11 @@ def draw_times(samples: dict[str, DiagramSpec], repeat: int) -> list[tuple[str, 
         for what, spec in samples.items():
             for fmt in ("png", "svg"):
                 # wall clock: Graphviz runs in a child process
-                seconds, _ = _best(
+                seconds, _ = common.best(
                     lambda s=spec, f=fmt: render(s, tmp, f), repeat, time.perf_counter
                 )
                 out.append((what, len(spec.nodes), fmt, seconds))
     return out
-
-
-def _table(head: tuple[str, ...], body: list[tuple[Any, ...]], markdown: bool) -> str:
-    if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
-        lines += ["| " + " | ".join(map(str, b)) + " |" for b in body]
-        return "\n".join(lines)
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *body, strict=True)]
-    fmt = "  ".join(f"{{:>{w}}}" for w in widths)
-    return "\n".join(fmt.format(*line) for line in (head, *body))
 
 
 def spec_table(rows: list[Row], markdown: bool) -> str:
@@ -182,20 +152,15 @@ def spec_table(rows: list[Row], markdown: bool) -> str:
         )
         for r in rows
     ]
-    return _table(head, body, markdown)
+    return common.table(head, body, markdown)
 
 
 def verdict(rows: list[Row]) -> tuple[bool, str]:
     """Whether the per-entrypoint spec cost stayed flat from the smallest to the largest size."""
     first, last = rows[0], rows[-1]
     ratio = last.us_per_entrypoint / first.us_per_entrypoint
-    ok = ratio <= LINEAR_TOLERANCE
-    text = (
-        f"per-entrypoint spec time ×{ratio:.2f} from {first.resources:,} to "
-        f"{last.resources:,} resources ({'linear' if ok else 'SUPERLINEAR'}; "
-        f"tolerance ×{LINEAR_TOLERANCE})"
-    )
-    return ok, text
+    what = f"per-entrypoint spec time ×{ratio:.2f}"
+    return common.linear(ratio, what, first.resources, last.resources)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     drawn = [(w, n, f, f"{s:.2f}") for w, n, f, s in draw_times(samples, args.repeat)]
     head = ("picture (largest estate)", "boxes", "format", "draw wall s")
-    print(_table(head, drawn, args.markdown))
+    print(common.table(head, drawn, args.markdown))
     return 0 if ok else 1
 
 

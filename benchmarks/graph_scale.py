@@ -16,19 +16,13 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import time
 import tracemalloc
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
+from benchmarks import common
 from benchmarks.estates import SITE_RESOURCES, generate, resources
 from edgekit.graph import Estate
 from edgekit.model import parse
-
-T = TypeVar("T")
-LINEAR_TOLERANCE = 1.5
-"""Largest per-resource time / smallest per-resource time above this is reported superlinear."""
 
 
 @dataclass(frozen=True)
@@ -60,23 +54,12 @@ class Row:
         return self.peak_mib * 1024 / self.resources
 
 
-def _best(fn: Callable[[], T], repeat: int) -> tuple[float, T]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        result = fn()
-        best = min(best, time.process_time() - start)
-    assert result is not None
-    return best, result
-
-
 def measure(size: int, repeat: int) -> Row:
     """Generate an estate of about ``size`` resources and measure it."""
     snapshot, counts = generate(max(1, round(size / SITE_RESOURCES)))
-    parse_s, inv = _best(lambda: parse(snapshot), repeat)
-    graph_s, estate = _best(lambda: Estate.from_model(inv), repeat)
-    table_s, frame = _best(lambda: Estate.from_model(inv).entrypoints(), repeat)
+    parse_s, inv = common.best(lambda: parse(snapshot), repeat)
+    graph_s, estate = common.best(lambda: Estate.from_model(inv), repeat)
+    table_s, frame = common.best(lambda: Estate.from_model(inv).entrypoints(), repeat)
     table_s -= graph_s  # the table run rebuilt the graph (a fresh estate has no cached table)
     gc.collect()
     tracemalloc.start()
@@ -112,7 +95,7 @@ def table(rows: list[Row], markdown: bool) -> str:
         "peak MiB",
         "KiB/resource",
     )
-    body: list[tuple[Any, ...]] = [
+    body = [
         (
             f"{r.resources:,}",
             f"{r.nodes:,}",
@@ -128,13 +111,7 @@ def table(rows: list[Row], markdown: bool) -> str:
         )
         for r in rows
     ]
-    if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
-        lines += ["| " + " | ".join(map(str, b)) + " |" for b in body]
-        return "\n".join(lines)
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *body, strict=True)]
-    fmt = "  ".join(f"{{:>{w}}}" for w in widths)
-    return "\n".join(fmt.format(*line) for line in (head, *body))
+    return common.table(head, body, markdown)
 
 
 def verdict(rows: list[Row]) -> tuple[bool, str]:
@@ -142,13 +119,8 @@ def verdict(rows: list[Row]) -> tuple[bool, str]:
     first, last = rows[0], rows[-1]
     ratio = last.us_per_resource / first.us_per_resource
     mem = last.kib_per_resource / first.kib_per_resource
-    ok = ratio <= LINEAR_TOLERANCE
-    text = (
-        f"per-resource time ×{ratio:.2f} and memory ×{mem:.2f} from {first.resources:,} to "
-        f"{last.resources:,} resources ({'linear' if ok else 'SUPERLINEAR'}; "
-        f"tolerance ×{LINEAR_TOLERANCE})"
-    )
-    return ok, text
+    what = f"per-resource time ×{ratio:.2f} and memory ×{mem:.2f}"
+    return common.linear(ratio, what, first.resources, last.resources)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from benchmarks import common
 from benchmarks.estates import SITE_RESOURCES, generate, resources
 from edgekit.graph import Estate
 from edgekit.model import parse
@@ -23,8 +24,6 @@ from edgekit.plan import plan
 from edgekit.rules import runner
 from edgekit.rules.catalogue import load
 from edgekit.rules.context import CheckContext
-
-LINEAR_TOLERANCE = 1.5
 
 
 @dataclass(frozen=True)
@@ -95,12 +94,7 @@ def render(rows: list[Row], markdown: bool) -> str:
         )
         for r in rows
     ]
-    if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
-        return "\n".join(lines + ["| " + " | ".join(b) + " |" for b in body])
-    widths = [max(len(x) for x in col) for col in zip(head, *body, strict=True)]
-    fmt = "  ".join(f"{{:>{w}}}" for w in widths)
-    return "\n".join(fmt.format(*line) for line in (head, *body))
+    return common.table(head, body, markdown)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,11 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"measured {rows[-1].resources:,} resources", file=sys.stderr)
     print(render(rows, args.markdown))
     ratio = rows[-1].scan_us_per_resource / rows[0].scan_us_per_resource
-    ok = ratio <= LINEAR_TOLERANCE
-    print(
-        f"scan per-resource time ×{ratio:.2f} from {rows[0].resources:,} to "
-        f"{rows[-1].resources:,} resources ({'linear' if ok else 'SUPERLINEAR'})"
-    )
+    what = f"scan per-resource time ×{ratio:.2f}"
+    ok, text = common.linear(ratio, what, rows[0].resources, rows[-1].resources)
+    print(text)
     return 0 if ok else 1
 
 
