@@ -8,7 +8,8 @@ Shared by the ``origin.*`` checks (pure; inputs from ``ctx.model`` and ``ctx.est
   zone whose records were not read: :func:`none_fronting_is_certain`). Disabled
   distributions carry no traffic: they neither front a resource nor contribute secret
   headers.
-* :func:`load_balancer_of` — the ALB/NLB an origin reaches (tri-state).
+* :func:`load_balancers_of` — the ALBs/NLBs an origin reaches (tri-state, one per target
+  of its records).
 * :func:`port_exposure` — whether a load balancer's security groups admit the **whole
   internet** (``0.0.0.0/0`` / ``::/0``, counted only for the address families the load
   balancer has public addresses in) on one TCP port. Security-group references and non-``/0``
@@ -21,9 +22,9 @@ from __future__ import annotations
 
 import enum
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from edgekit.graph import nodes as gn
 from edgekit.model import (
@@ -125,20 +126,40 @@ def _hidden_origins(ctx: CheckContext) -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(found))
 
 
-def load_balancer_of(
+def load_balancers_of(
     ctx: CheckContext, dist: Distribution, origin: Origin
-) -> Collected[LoadBalancer | None]:
-    """The ALB/NLB the origin reaches (after Route 53 records and VPC origins).
+) -> list[Collected[LoadBalancer | None]]:
+    """What the origin reaches, per place its name can lead (after Route 53 records — every
+    target of weighted / latency / failover sets — and VPC origins): the ALB/NLB; NOT_COLLECTED
+    when a load balancer is named (its ARN, or an ELB-form DNS name) whose account and region
+    were not collected; None for anything else. Load balancers first, sorted by ARN."""
+    graph = ctx.estate.graph
+    start = gn.origin_id(dist.id, origin.id)
+    if start not in graph:
+        return [None]
+    ends: list[str] = []
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        targets = [v for v, d in graph.adj[node].items() if d["kind"] == gn.EdgeKind.RESOLVES_TO]
+        for v in targets:
+            if v in seen:
+                continue
+            seen.add(v)
+            if graph.nodes[v].get("kind") in (gn.NodeKind.DNS, gn.NodeKind.VPC_ORIGIN):
+                stack.append(v)
+            else:
+                ends.append(v)
+    found = [_load_balancer_at(graph.nodes[v]) for v in sorted(ends)] or [None]
+    return sorted(found, key=lambda lb: (not isinstance(lb, LoadBalancer), _arn(lb)))
 
-    NOT_COLLECTED when the origin names a load balancer (its ARN, or an ELB-form DNS name)
-    whose account and region were not collected; None when it reaches anything else.
-    """
-    estate = ctx.estate
-    try:
-        node = estate.resolve_origin(dist, origin)
-    except KeyError:
-        return None
-    attrs = estate.graph.nodes[node]
+
+def _arn(lb: object) -> str:
+    return lb.arn if isinstance(lb, LoadBalancer) else ""
+
+
+def _load_balancer_at(attrs: Mapping[str, Any]) -> Collected[LoadBalancer | None]:
     kind = attrs.get("kind")
     ref = attrs.get(gn.REF)
     if isinstance(ref, LoadBalancer):
