@@ -122,7 +122,8 @@ def other_users(ctx: CheckContext, nodes: Iterable[str]) -> list[str]:
     CloudFront origin, accelerators, API integrations, NLB ``alb`` targets (node ids, sorted).
 
     A DNS name an origin resolves through is CloudFront's (whether clients use that very name
-    too cannot be told from a snapshot).
+    too cannot be told from a snapshot) — unless it is a wildcard record, which answers for
+    every other name under it too.
     """
     graph = ctx.estate.graph
     starts = set(nodes)
@@ -145,8 +146,14 @@ def other_users(ctx: CheckContext, nodes: Iterable[str]) -> list[str]:
                 queue.append(u)
             else:
                 users.add(u)
-    users.update(n for n in names if not _serves_origin(ctx, n))
+    users.update(n for n in names if _wildcard(ctx, n) or not _serves_origin(ctx, n))
     return sorted(users)
+
+
+def _wildcard(ctx: CheckContext, dns: str) -> bool:
+    """A wildcard record (``*.example.com``) answers for every name under it without a record
+    of its own: clients may use any of them, whatever name an origin uses."""
+    return str(ctx.estate.graph.nodes[dns].get("name", "")).startswith("*.")
 
 
 def _serves_origin(ctx: CheckContext, dns: str) -> bool:

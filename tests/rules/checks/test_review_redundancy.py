@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.snapshot import Snapshot
+from tests.model import factories as f
 from tests.plan import patterns as p
 from tests.rules.checks.helpers import fails, run_check
 
@@ -42,3 +43,30 @@ def test_apigw_proxy_to_alb_passes_with_a_real_parameter_mapping() -> None:
     ):
         snapshot = _with_integration(p.apigw_proxy(), requestParameters=mapping)
         assert run_check("redundancy.apigw_proxy_to_alb", snapshot) == [], mapping
+
+
+# -- guards: a Route 53 wildcard record in front of the ALB ------------------------------------
+def _via_wildcard(snapshot: Snapshot) -> Snapshot:
+    """The pattern with its distribution's ALB origin reached through *.example.com instead
+    of the ALB's DNS name (the wildcard answers for every other name under example.com)."""
+    alb_dns = ""
+    for payload in snapshot.payloads:
+        for dist in payload["data"].get("distributions") or ():
+            for origin in dist["Distribution"]["DistributionConfig"]["Origins"]["Items"]:
+                if ".elb." in origin["DomainName"]:
+                    alb_dns, origin["DomainName"] = origin["DomainName"], "origin.example.com"
+    for payload in snapshot.payloads:
+        for zone in payload["data"].get("hosted_zones") or ():
+            zone["ResourceRecordSets"].append(
+                f.alias_record("*.example.com.", f"dualstack.{alb_dns}.", f.ALB_ZONE)
+            )
+    assert alb_dns
+    return snapshot
+
+
+def test_alb_single_lambda_passes_when_a_wildcard_record_sends_other_names_to_the_alb() -> None:
+    assert run_check("redundancy.alb_single_lambda", _via_wildcard(p.alb_single_lambda())) == []
+
+
+def test_public_alb_behind_cdn_passes_when_a_wildcard_record_sends_other_names_to_it() -> None:
+    assert run_check("redundancy.public_alb_behind_cdn", _via_wildcard(p.public_alb())) == []
