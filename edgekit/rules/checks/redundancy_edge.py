@@ -45,11 +45,14 @@ from edgekit.rules.wafsem import acl_rules, managed_uses
     ),
 )
 def accelerator_and_cdn(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
-    """A load balancer that is both an endpoint of a Global Accelerator and the origin of an
-    enabled distribution: two edge networks, two sets of edge protections and logs, for one
-    backend. Unknown when the ALB is behind CloudFront and the accelerators (or their endpoint
-    groups) were not all collected, or when an accelerator targets it and the distributions
-    were not collected. Evidence: both paths."""
+    """An ALB that is both an endpoint of a Global Accelerator and the origin of an enabled
+    distribution: two edge networks, two sets of edge protections and logs, for one backend.
+    NLBs (and GWLBs) are not evaluated: an accelerator gives an NLB the TCP/UDP edge path
+    CloudFront does not offer. Unknown when the ALB is behind CloudFront and the accelerators
+    (or their endpoint groups) were not all collected, or when an accelerator targets it and
+    the distributions were not collected. Evidence: both paths."""
+    if lb.type != "application":
+        return None
     node = lb_node(lb)
     front = fronting(ctx, node)
     accs = ctx.model.accelerators_targeting(lb.arn)

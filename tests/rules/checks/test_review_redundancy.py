@@ -70,3 +70,19 @@ def test_alb_single_lambda_passes_when_a_wildcard_record_sends_other_names_to_th
 
 def test_public_alb_behind_cdn_passes_when_a_wildcard_record_sends_other_names_to_it() -> None:
     assert run_check("redundancy.public_alb_behind_cdn", _via_wildcard(p.public_alb())) == []
+
+
+# -- redundancy.accelerator_and_cdn -----------------------------------------------------------
+def test_accelerator_and_cdn_passes_for_an_nlb() -> None:
+    # The catalogue's pattern is an ALB behind both: an NLB endpoint gives the accelerator the
+    # TCP/UDP path an ALB cannot (CloudFront does not replace it).
+    snapshot = p.accelerator_and_cdn()
+    for payload in snapshot.payloads:
+        for entry in payload["data"].get("load_balancers") or ():
+            if "Type" in entry["LoadBalancer"]:
+                entry["LoadBalancer"]["Type"] = "network"
+    assert run_check("redundancy.accelerator_and_cdn", snapshot) == []
+
+
+def test_accelerator_and_cdn_fires_for_an_alb() -> None:
+    assert fails("redundancy.accelerator_and_cdn", p.accelerator_and_cdn())
