@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.model.cloudfront_policies import CACHING_DISABLED, RHP_SECURITY_HEADERS
+from edgekit.model.cloudfront_policies import CACHING_DISABLED, ORP_ALL_VIEWER, RHP_SECURITY_HEADERS
 from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.rules.checks.helpers import fails, run_check, unknowns
@@ -67,3 +67,22 @@ def test_no_security_headers_passes_with_managed_policy_listed_by_another_accoun
     assert run_check("cloudfront.no_security_headers", snap) == []
     [weak] = fails("cloudfront.weak_hsts", snap)
     assert weak.evidence["behaviors"]["Default (*)"]["include_subdomains"] is False
+
+
+def test_all_viewer_to_s3_fires_for_the_s3_failover_member_of_an_origin_group() -> None:
+    """An ordered behavior to an origin group whose secondary is S3: AllViewer breaks the
+    failover (S3 resolves the bucket from Host)."""
+    origins = [f.custom_origin("alb", "web-1.us-east-1.elb.amazonaws.com"), f.s3_origin("s3")]
+    d = f.distribution(
+        origins=origins,
+        groups=[f.origin_group("grp", ["alb", "s3"])],
+        behaviors=[f.behavior("grp", "/app/*", origin_request_policy=ORP_ALL_VIEWER)],
+        default=f.behavior("s3"),
+    )
+    snap = f.snapshot(
+        f.payload(
+            "cloudfront", {"distributions": [f.distribution_entry(d)], **f.managed_policies()}
+        )
+    )
+    [finding] = fails("cache.all_viewer_to_s3", snap)
+    assert finding.evidence["s3_origins"] == ["s3"]

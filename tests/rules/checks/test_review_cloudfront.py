@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.model import factories as f
-from tests.rules.checks.cf_snapshots import cf, dist
+from tests.rules.checks.cf_snapshots import alb, cf, dist
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
 
@@ -87,3 +87,31 @@ def test_logging_disabled_passes_with_v2_delivery_even_from_the_summary() -> Non
     }
     snap = cf(dist(logging=NO_LOG), summary=True, extra=extra)
     assert run_check("cloudfront.logging_disabled", snap) == []
+
+
+# -- origin groups as behavior targets (judged correct; locked) ----------------------------------
+def _grouped(**behavior: Any) -> dict[str, Any]:
+    """An ordered /api/* behavior targeting an origin group: ALB primary, S3 failover."""
+    origins = [alb(policy="match-viewer"), f.s3_origin("s3", "fallback-bucket")]
+    ordered = f.behavior("grp", "/api/*", **behavior)
+    return dist(
+        origins=origins,
+        groups=[f.origin_group("grp", ["alb", "s3"])],
+        behaviors=[ordered],
+        default=f.behavior("s3"),
+    )
+
+
+def test_origin_http_only_fires_through_an_ordered_behavior_to_an_origin_group() -> None:
+    [finding] = fails("cloudfront.origin_http_only", cf(_grouped(viewer="allow-all")))
+    assert finding.evidence["origins"]["alb"]["http_path_patterns"] == ["/api/*"]
+
+
+def test_s3_write_methods_fires_for_the_s3_member_of_an_origin_group() -> None:
+    methods = ("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
+    [finding] = fails("cloudfront.s3_write_methods", cf(_grouped(methods=methods)))
+    assert finding.evidence == {"behaviors": {"/api/*": ["DELETE", "PATCH", "POST", "PUT"]}}
+
+
+def test_unused_origin_passes_when_origins_are_only_group_members() -> None:
+    assert run_check("cloudfront.unused_origin", cf(_grouped())) == []
