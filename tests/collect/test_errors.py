@@ -22,7 +22,7 @@ from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect import registry
 from edgekit.collect.api import collect
 from edgekit.collect.base import Outcome, UnitContext
-from tests.collect import shapes
+from tests import shapes
 from tests.collect.builders import ACCOUNT, fail, network, run
 
 R = "eu-west-1"
@@ -287,7 +287,7 @@ def test_shape_validator_reports_unknown_members_and_type_mismatches() -> None:
         "State": {"Code": "active"},
         "AvailabilityZones": [{"ZoneName": "eu-west-1a"}],
     }
-    assert shapes.errors(good, shape) == []
+    assert shapes.errors(good, shape, form="json") == []
     bad = {
         **good,
         "Bogus": 1,
@@ -296,10 +296,13 @@ def test_shape_validator_reports_unknown_members_and_type_mismatches() -> None:
         "AvailabilityZones": {"ZoneName": "x"},
         "DNSName": None,
     }
-    problems = shapes.errors(bad, shape)
+    problems = shapes.errors(bad, shape, form="json")
     assert len(problems) == 5, problems
     assert any("unknown member 'Bogus'" in p for p in problems)
     pem = shapes.shape_at("acm", "GetCertificate", "Certificate")  # a string
-    assert shapes.errors(True, pem) != [] and shapes.errors("-----BEGIN", pem) == []
+    assert (
+        shapes.errors(True, pem, form="json") != []
+        and shapes.errors("-----BEGIN", pem, form="json") == []
+    )
     with pytest.raises(KeyError):
         shapes.shape_at("elbv2", "DescribeLoadBalancers", "Nope")

@@ -78,7 +78,7 @@ def test_finds_the_function_behind_a_url_origin(estate: dict[str, Any]) -> None:
     assert data["unresolved_url_ids"] == ["nosuchurlid"]
     assert "edge_functions" not in data
     # moto 5.2.5 answers InvokeMode "Buffered" (AWS: "BUFFERED"): enums checked loosely here
-    shapes.assert_conforms(gamma, "lambda", "GetFunctionUrlConfig", strict_enums=False)
+    shapes.assert_conforms(gamma, "lambda", "GetFunctionUrlConfig", enums=False)
     assert_calls_declared(res)
     # 1 listing, then URL configs until every wanted id is found (all 3 here: one is missing)
     assert res.calls == {("lambda", "ListFunctions"): 1, ("lambda", "GetFunctionUrlConfig"): 4}

@@ -1,113 +1,27 @@
-"""A recursive validator of payload items against botocore's output shapes (tests only).
+"""Snapshot payloads against botocore's output shapes (tests only).
 
-Payload items are raw API data after :func:`edgekit.snapshot.jsonable`: timestamps are ISO 8601
-strings and blobs base64 strings. Structures are checked for unknown members, missing
-**required** members, nulls, types and enum values, all the way down. :func:`payload_errors`
-knows how each collector's payload keys map to shapes (docs/snapshot.md), so whole snapshots
-(the fixtures) are validated the same way as single factory outputs.
+Payload items are raw API data after :func:`edgekit.snapshot.jsonable`, validated by
+:mod:`tests.shapes` in its ``json`` form. :func:`payload_errors` knows how each collector's
+payload keys map to shapes (docs/snapshot.md), so whole snapshots (the fixtures) are validated
+the same way as single factory outputs.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import datetime as dt
 import json
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-import botocore.session
-from botocore.model import ListShape, MapShape, Shape, StructureShape
-
+from tests import shapes
 from tests.model.shapes_context import CONTEXT_LAYOUTS
 
 Spec = Any
 """(service, shape name) | "str" | "list:<spec>" | {member: spec} | ("one_of", {member: spec})."""
 
 
-@cache
-def shape(service: str, name: str) -> Shape:
-    """botocore's shape ``name`` of ``service``."""
-    return botocore.session.get_session().get_service_model(service).shape_for(name)
-
-
 def errors(value: Any, service: str, name: str, where: str = "$") -> list[str]:
-    """Every mismatch between ``value`` and shape ``service:name``."""
-    out: list[str] = []
-    _check(value, shape(service, name), where, out)
-    return out
-
-
-def _check(value: Any, sh: Shape, where: str, out: list[str]) -> None:
-    if value is None:
-        out.append(f"{where}: null where {sh.name} expected")
-        return
-    if isinstance(sh, StructureShape):
-        if not isinstance(value, dict):
-            out.append(f"{where}: {type(value).__name__} where structure {sh.name} expected")
-            return
-        for req in sh.required_members:
-            if req not in value:
-                out.append(f"{where}: missing required member {req!r} of {sh.name}")
-        for key, val in value.items():
-            if key not in sh.members:
-                out.append(f"{where}: unknown member {key!r} in {sh.name}")
-            else:
-                _check(val, sh.members[key], f"{where}.{key}", out)
-    elif isinstance(sh, ListShape):
-        if not isinstance(value, list):
-            out.append(f"{where}: {type(value).__name__} where list {sh.name} expected")
-            return
-        for i, item in enumerate(value):
-            _check(item, sh.member, f"{where}[{i}]", out)
-    elif isinstance(sh, MapShape):
-        if not isinstance(value, dict):
-            out.append(f"{where}: {type(value).__name__} where map {sh.name} expected")
-            return
-        for key, val in value.items():
-            _check(key, sh.key, f"{where}<key>", out)
-            _check(val, sh.value, f"{where}[{key!r}]", out)
-    else:
-        _scalar(value, sh, where, out)
-
-
-def _scalar(value: Any, sh: Shape, where: str, out: list[str]) -> None:
-    kind = sh.type_name
-    ok = {
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "long": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-        "double": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-        "boolean": lambda v: isinstance(v, bool),
-        "timestamp": _is_timestamp,
-        "blob": _is_blob,
-    }[kind](value)
-    if not ok:
-        out.append(f"{where}: {type(value).__name__} {value!r:.40} where {kind} {sh.name}")
-    elif kind == "string" and sh.enum and value not in sh.enum:
-        out.append(f"{where}: {value!r} is not one of {sh.name} {list(sh.enum)}")
-
-
-def _is_timestamp(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_blob(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return True
+    """Every mismatch between ``value`` (JSON form) and shape ``service:name``."""
+    return shapes.errors(value, shapes.shape(service, name), where, form="json")
 
 
 # -- payload layouts (docs/snapshot.md) ----------------------------------------------------------

@@ -1,89 +1,27 @@
 """Check API values against botocore's service model: the sandbox must not drift from AWS.
 
-:func:`problems` walks a value and a botocore shape together and reports unknown members,
-missing required members and wrong types (enums included). :func:`validated_client` returns a
-boto3 client whose every successful response is checked against its operation's output shape
-(an ``after-call`` hook), and whose requests botocore validates before sending, as always.
+:func:`problems` checks a parsed response (timestamps and blobs as ``datetime`` / ``bytes``)
+with :mod:`tests.shapes`: nulls, unknown and missing required members, types, enums, all the
+way down. :func:`validated_client` returns a boto3 client whose every successful response is
+checked against its operation's output shape (an ``after-call`` hook), and whose requests
+botocore validates before sending, as always.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import cache
 from typing import Any
 
 import boto3
-import botocore.session
-from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
+from botocore.model import OperationModel, Shape
 from botocore.validate import ParamValidator
 
-
-@cache
-def service_model(service: str) -> ServiceModel:
-    """botocore's model of ``service``."""
-    return botocore.session.get_session().get_service_model(service)
+from tests import shapes
+from tests.shapes import service_model
 
 
 def problems(value: Any, shape: Shape, where: str = "$") -> list[str]:
-    """Every way ``value`` departs from ``shape``; empty when it conforms."""
-    out: list[str] = []
-    _walk(value, shape, where, out)
-    return out
-
-
-def _walk(value: Any, shape: Shape, where: str, out: list[str]) -> None:
-    if isinstance(shape, StructureShape):
-        if not isinstance(value, dict):
-            out.append(f"{where}: {type(value).__name__} where structure {shape.name}")
-            return
-        out.extend(
-            f"{where}: required member {name!r} of {shape.name} missing"
-            for name in shape.required_members
-            if name not in value
-        )
-        for key, child in value.items():
-            if key not in shape.members:
-                out.append(f"{where}: unknown member {key!r} in {shape.name}")
-            else:
-                _walk(child, shape.members[key], f"{where}.{key}", out)
-    elif isinstance(shape, ListShape):
-        if not isinstance(value, list):
-            out.append(f"{where}: {type(value).__name__} where list {shape.name}")
-            return
-        for index, child in enumerate(value):
-            _walk(child, shape.member, f"{where}[{index}]", out)
-    elif isinstance(shape, MapShape):
-        if not isinstance(value, dict):
-            out.append(f"{where}: {type(value).__name__} where map {shape.name}")
-            return
-        for key, child in value.items():
-            _walk(child, shape.value, f"{where}[{key!r}]", out)
-    else:
-        _scalar(value, shape, where, out)
-
-
-_SCALARS: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "long": (int,),
-    "double": (int, float),
-    "float": (int, float),
-    "boolean": (bool,),
-    "timestamp": (dt.datetime,),
-    "blob": (bytes, bytearray),
-}
-
-
-def _scalar(value: Any, shape: Shape, where: str, out: list[str]) -> None:
-    kinds = _SCALARS.get(shape.type_name)
-    if kinds is None:
-        out.append(f"{where}: unsupported shape type {shape.type_name}")
-    elif not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
-        out.append(f"{where}: {type(value).__name__} {value!r:.50} where {shape.type_name}")
-    else:
-        enum = getattr(shape, "enum", None)
-        if enum and value not in enum:
-            out.append(f"{where}: {value!r} is not one of {list(enum)}")
+    """Every way ``value`` (a parsed response part: native form) departs from ``shape``."""
+    return shapes.errors(value, shape, where, form="native")
 
 
 def output_problems(service: str, operation: str, parsed: dict[str, Any]) -> list[str]:
