@@ -19,7 +19,7 @@ from edgekit.model.apigateway import (
     VpcLink,
     apigateway_arn,
 )
-from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
+from edgekit.model.common import FrozenMap, normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 from edgekit.model.s3_policy import parse_policy
 
@@ -142,20 +142,14 @@ def _rest_api(unit: UnitKey, item: object, index: int) -> RestApi:
     api_id = a.req_str("id")
     endpoint = a.opt_sub("endpointConfiguration")
     policy_text = a.nonempty("policy")
-    stages: Collected[tuple[RestApiStage, ...]] = NOT_COLLECTED
-    if entry.has("Stages"):
-        stages = tuple(_stage(unit, api_id, s) for s in entry.subs("Stages"))
-    resources: Collected[tuple[RestApiResource, ...]] = NOT_COLLECTED
-    if entry.has("Resources"):
-        resources = tuple(_resource(r) for r in entry.subs("Resources"))
     return RestApi(
         account_id=unit.account_id,
         region=unit.region,
         id=api_id,
         arn=apigateway_arn(unit.region, f"/restapis/{api_id}"),
         name=a.str_or("name", ""),
-        stages=stages,
-        resources=resources,
+        stages=entry.collected_subs("Stages", lambda s: _stage(unit, api_id, s)),
+        resources=entry.collected_subs("Resources", _resource),
         endpoint_types=endpoint.strs("types") if endpoint else (),
         vpc_endpoint_ids=endpoint.strs("vpcEndpointIds") if endpoint else (),
         disable_execute_api_endpoint=a.bool_or("disableExecuteApiEndpoint", False),
@@ -177,6 +171,14 @@ def _dns(f: Fields, key: str) -> str | None:
     return normalize_dns_name(value) if value else None
 
 
+def _base_path_mapping(m: Fields) -> BasePathMapping:
+    return BasePathMapping(
+        base_path=m.str_or("basePath", "(none)"),
+        rest_api_id=m.req_str("restApiId"),
+        stage=m.opt_str("stage"),
+    )
+
+
 def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV1:
     entry = unit.named_item(
         item, f"domain_names[{index}]", "domain name", "domainName", "DomainName"
@@ -184,24 +186,12 @@ def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV1:
     d = entry.sub("DomainName")
     name = normalize_dns_name(d.req_str("domainName"))
     endpoint = d.opt_sub("endpointConfiguration")
-    mappings = entry.collected_subs("BasePathMappings")
     return DomainNameV1(
         account_id=unit.account_id,
         region=unit.region,
         name=name,
         arn=d.opt_str("domainNameArn") or apigateway_arn(unit.region, f"/domainnames/{name}"),
-        base_path_mappings=(
-            NOT_COLLECTED
-            if mappings is NOT_COLLECTED
-            else tuple(
-                BasePathMapping(
-                    base_path=m.str_or("basePath", "(none)"),
-                    rest_api_id=m.req_str("restApiId"),
-                    stage=m.opt_str("stage"),
-                )
-                for m in mappings
-            )
-        ),
+        base_path_mappings=entry.collected_subs("BasePathMappings", _base_path_mapping),
         endpoint_types=endpoint.strs("types") if endpoint else (),
         security_policy=d.opt_str("securityPolicy"),
         distribution_domain_name=_dns(d, "distributionDomainName"),

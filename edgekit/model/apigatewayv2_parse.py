@@ -17,7 +17,7 @@ from edgekit.model.apigatewayv2 import (
     DomainNameV2,
     VpcLinkV2,
 )
-from edgekit.model.common import NOT_COLLECTED, normalize_dns_name, readonly
+from edgekit.model.common import normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
 KIND_KEYS: Mapping[str, str] = {
@@ -80,9 +80,6 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
     entry = unit.named_item(item, f"apis[{index}]", "API", "ApiId", "Api")
     a = entry.sub("Api")
     api_id = a.req_str("ApiId")
-    stages = entry.collected_subs("Stages")
-    integrations = entry.collected_subs("Integrations")
-    routes = entry.collected_subs("Routes")
     return Api(
         account_id=unit.account_id,
         region=unit.region,
@@ -90,13 +87,9 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
         arn=apigateway_arn(unit.region, f"/apis/{api_id}"),
         name=a.req_str("Name"),
         protocol_type=a.req_str("ProtocolType"),
-        stages=NOT_COLLECTED if stages is NOT_COLLECTED else tuple(_stage(s) for s in stages),
-        integrations=(
-            NOT_COLLECTED
-            if integrations is NOT_COLLECTED
-            else tuple(_integration(i) for i in integrations)
-        ),
-        routes=NOT_COLLECTED if routes is NOT_COLLECTED else tuple(_route(r) for r in routes),
+        stages=entry.collected_subs("Stages", _stage),
+        integrations=entry.collected_subs("Integrations", _integration),
+        routes=entry.collected_subs("Routes", _route),
         api_endpoint=a.opt_str("ApiEndpoint"),
         disable_execute_api_endpoint=a.bool_or("DisableExecuteApiEndpoint", False),
         api_gateway_managed=a.bool_or("ApiGatewayManaged", False),
@@ -118,31 +111,27 @@ def _configuration(c: Fields) -> DomainNameConfiguration:
     )
 
 
+def _api_mapping(m: Fields) -> ApiMapping:
+    return ApiMapping(
+        api_id=m.req_str("ApiId"),
+        stage=m.req_str("Stage"),
+        key=m.str_or("ApiMappingKey", ""),
+        id=m.opt_str("ApiMappingId"),
+    )
+
+
 def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV2:
     entry = unit.named_item(
         item, f"domain_names[{index}]", "domain name", "DomainName", "DomainName"
     )
     d = entry.sub("DomainName")
     name = normalize_dns_name(d.req_str("DomainName"))
-    mappings = entry.collected_subs("ApiMappings")
     return DomainNameV2(
         account_id=unit.account_id,
         region=unit.region,
         name=name,
         arn=d.opt_str("DomainNameArn") or apigateway_arn(unit.region, f"/domainnames/{name}"),
-        api_mappings=(
-            NOT_COLLECTED
-            if mappings is NOT_COLLECTED
-            else tuple(
-                ApiMapping(
-                    api_id=m.req_str("ApiId"),
-                    stage=m.req_str("Stage"),
-                    key=m.str_or("ApiMappingKey", ""),
-                    id=m.opt_str("ApiMappingId"),
-                )
-                for m in mappings
-            )
-        ),
+        api_mappings=entry.collected_subs("ApiMappings", _api_mapping),
         configurations=tuple(_configuration(c) for c in d.subs("DomainNameConfigurations")),
         raw=readonly(entry.raw),
     )

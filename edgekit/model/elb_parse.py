@@ -139,9 +139,7 @@ def _load_balancer(
     )
     d = entry.sub("LoadBalancerDescription")
     name = d.req_str("LoadBalancerName")
-    policies: Collected[tuple[ElbPolicy, ...]] = NOT_COLLECTED
-    if entry.has("PolicyDescriptions"):
-        policies = tuple(_policy(p, refs) for p in entry.subs("PolicyDescriptions"))
+    policies = entry.collected_subs("PolicyDescriptions", lambda p: _policy(p, refs))
     attrs = entry.opt_sub("LoadBalancerAttributes")
     dns = d.opt_str("DNSName")
     source = d.opt_sub("SourceSecurityGroup")

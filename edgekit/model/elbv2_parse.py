@@ -105,11 +105,8 @@ def _load_balancer(unit: UnitKey, item: object, index: int) -> LoadBalancer:
     )
 
 
-def _certs(items: list[Fields]) -> tuple[ListenerCertificate, ...]:
-    return tuple(
-        ListenerCertificate(c.req_str("CertificateArn"), c.bool_or("IsDefault", False))
-        for c in items
-    )
+def _cert(c: Fields) -> ListenerCertificate:
+    return ListenerCertificate(c.req_str("CertificateArn"), c.bool_or("IsDefault", False))
 
 
 def _listener(unit: UnitKey, entry: Fields) -> Listener:
@@ -119,9 +116,8 @@ def _listener(unit: UnitKey, entry: Fields) -> Listener:
     if entry.has("Rules"):
         parsed = [_rule(unit, arn, r) for r in entry.subs("Rules")]
         rules = tuple(sorted(parsed, key=lambda r: r.sort_key))
-    certs = entry.collected_subs("Certificates")
     mtls = li.opt_sub("MutualAuthentication")
-    defaults = _certs(li.subs("Certificates"))
+    defaults = tuple(_cert(c) for c in li.subs("Certificates"))
     return Listener(
         account_id=unit.account_id,
         region=unit.region,
@@ -131,7 +127,7 @@ def _listener(unit: UnitKey, entry: Fields) -> Listener:
         protocol=li.opt_str("Protocol"),
         default_actions=parse_actions(li, "DefaultActions"),
         rules=rules,
-        certificates=NOT_COLLECTED if certs is NOT_COLLECTED else _certs(certs),
+        certificates=entry.collected_subs("Certificates", _cert),
         ssl_policy=li.nonempty("SslPolicy"),
         default_certificates=tuple(ListenerCertificate(c.certificate_arn, True) for c in defaults),
         alpn_policy=li.strs("AlpnPolicy"),
@@ -163,7 +159,6 @@ def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
     )
     tg = entry.sub("TargetGroup")
     attrs = _attrs(entry)
-    health = entry.collected_subs("TargetHealthDescriptions")
     matcher = tg.opt_sub("Matcher")
     return TargetGroup(
         account_id=unit.account_id,
@@ -172,7 +167,7 @@ def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
         name=tg.req_str("TargetGroupName"),
         target_type=tg.str_or("TargetType", "instance"),
         attributes=NOT_COLLECTED if attrs is None else Attributes(attrs),
-        targets=NOT_COLLECTED if health is NOT_COLLECTED else tuple(_health(h) for h in health),
+        targets=entry.collected_subs("TargetHealthDescriptions", _health),
         health_check=HealthCheck(
             enabled=tg.bool_or("HealthCheckEnabled", True),
             protocol=tg.opt_str("HealthCheckProtocol"),

@@ -141,11 +141,10 @@ def _group(g: Fields) -> EndpointGroup:
 
 def _listener(entry: Fields) -> AcceleratorListener:
     li = entry.sub("Listener")
-    groups = entry.collected_subs("EndpointGroups")
     return AcceleratorListener(
         arn=li.req_str("ListenerArn"),
         protocol=li.opt_str("Protocol"),
-        endpoint_groups=NOT_COLLECTED if groups is NOT_COLLECTED else tuple(map(_group, groups)),
+        endpoint_groups=entry.collected_subs("EndpointGroups", _group),
         port_ranges=_ports(li),
         client_affinity=li.opt_str("ClientAffinity"),
     )
@@ -156,7 +155,6 @@ def _accelerator(unit: UnitKey, item: object, index: int) -> Accelerator:
         item, f"accelerators[{index}]", "accelerator", "AcceleratorArn", "Accelerator"
     )
     a = entry.sub("Accelerator")
-    listeners = entry.collected_subs("Listeners")
     dns = a.opt_str("DnsName")
     dual = a.opt_str("DualStackDnsName")
     return Accelerator(
@@ -164,9 +162,7 @@ def _accelerator(unit: UnitKey, item: object, index: int) -> Accelerator:
         region=unit.region,
         arn=a.req_str("AcceleratorArn"),
         name=a.str_or("Name", ""),
-        listeners=(
-            NOT_COLLECTED if listeners is NOT_COLLECTED else tuple(map(_listener, listeners))
-        ),
+        listeners=entry.collected_subs("Listeners", _listener),
         enabled=a.bool_or("Enabled", True),
         dns_name=normalize_dns_name(dns) if dns else None,
         dual_stack_dns_name=normalize_dns_name(dual) if dual else None,

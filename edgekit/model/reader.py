@@ -237,11 +237,12 @@ class Fields:
         sub = self.opt_sub(key)
         return None if sub is None else parse(sub)
 
-    def collected_subs(self, key: str) -> Collected[list[Fields]]:
-        """A list of objects where an absent key means "not collected" and null means "none"."""
+    def collected_subs(self, key: str, parse: Callable[[Fields], T]) -> Collected[tuple[T, ...]]:
+        """A list of objects where an absent key means "not collected" and null means "none",
+        parsed."""
         if key not in self._d:
             return NOT_COLLECTED
-        return self.subs(key)
+        return tuple(parse(s) for s in self.subs(key))
 
     def strs(self, key: str) -> tuple[str, ...]:
         """An optional list of strings (absent or null → empty)."""

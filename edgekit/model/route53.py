@@ -227,7 +227,6 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
         zone_id = bare_zone_id(hz.req_str("Id"))
         raw_name = hz.req_str("Name")
         cfg = hz.opt_sub("Config")
-        records = entry.collected_subs("ResourceRecordSets")
         return HostedZone(
             account_id=u.account_id,
             region=u.region,
@@ -235,10 +234,8 @@ def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:
             name=normalize_dns_name(raw_name),
             raw_name=raw_name,
             private_zone=cfg is not None and cfg.bool_or("PrivateZone", False),
-            record_sets=(
-                NOT_COLLECTED
-                if records is NOT_COLLECTED
-                else tuple(_record(u, zone_id, r) for r in records)
+            record_sets=entry.collected_subs(
+                "ResourceRecordSets", lambda r: _record(u, zone_id, r)
             ),
             query_logging_configs=(tuple(by_zone.get(zone_id, ())) if known_qlc else NOT_COLLECTED),
             comment=cfg.str_or("Comment", "") if cfg is not None else "",

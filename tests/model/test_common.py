@@ -99,7 +99,7 @@ def test_reader_optional_and_defaults() -> None:
     assert (f.opt_str("s"), f.nonempty("s"), f.str_or("missing", "d")) == ("", None, "d")
     assert (f.bool_or("b", True), f.int_or("i", 5), f.opt_int("missing")) == (False, 0, None)
     assert f.subs("l") == [] and f.strs("missing") == () and f.wrapped("missing") == []
-    assert f.collected_subs("missing") is NOT_COLLECTED and f.collected_subs("l") == []
+    assert f.collected_subs("missing", str) is NOT_COLLECTED and f.collected_subs("l", str) == ()
     with pytest.raises(ModelError, match="must be an integer, got bool"):
         f.req_int("t")
     assert f.has("l") and not f.has("missing") and f.raw["i"] == 0
