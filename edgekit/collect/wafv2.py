@@ -47,8 +47,17 @@ ACTIONS = (
 NOT_FOUND = ("WAFNonexistentItemException",)
 """The item vanished between listing and reading it (or, for logging, there is none)."""
 
-RESOURCE_TYPES = ("APPLICATION_LOAD_BALANCER", "API_GATEWAY")
-"""Regional resource types whose web ACL associations are collected."""
+FALLBACK_RESOURCE_TYPES = ("APPLICATION_LOAD_BALANCER", "API_GATEWAY")
+"""Resource types the GetWebACLForResource fallback can look up (ALBs and REST API stages)."""
+
+
+def resource_types(client: Any) -> tuple[str, ...]:
+    """Every regional resource type WAFv2 associates, read from botocore's model (ALB, API
+    Gateway, AppSync, Cognito user pool, App Runner, Verified Access, Amplify ...), so an ACL
+    attached only to a newer kind of resource is never read as "associated with nothing"."""
+    shape = client.meta.service_model.shape_for("ResourceType")
+    return tuple(shape.enum)
+
 
 PAGE_LIMIT = 100
 """WAFv2's maximum ``Limit`` for list operations (fewest pages)."""
@@ -166,10 +175,17 @@ def _listed_resources(ctx: UnitContext, waf: Any, acl_arns: list[str]) -> dict[s
     out: dict[str, list[str]] = {}
     for arn in acl_arns:
         found: list[str] = []
-        for rtype in RESOURCE_TYPES:
+        for rtype in resource_types(waf):
             got = _call_or_unavailable(
-                ctx, waf, "list_resources_for_web_acl", WebACLArn=arn, ResourceType=rtype
+                ctx,
+                waf,
+                "list_resources_for_web_acl",
+                not_found=(*NOT_FOUND, "WAFInvalidParameterException"),
+                WebACLArn=arn,
+                ResourceType=rtype,
             )
+            if got is Outcome.NOT_FOUND and rtype not in FALLBACK_RESOURCE_TYPES:
+                continue  # a type this region does not offer: nothing of it can be attached
             if isinstance(got, Outcome):
                 break
             found.extend(got.get("ResourceArns") or [])
@@ -179,11 +195,16 @@ def _listed_resources(ctx: UnitContext, waf: Any, acl_arns: list[str]) -> dict[s
 
 
 def _call_or_unavailable(
-    ctx: UnitContext, client: Any, operation: str, **kwargs: Any
+    ctx: UnitContext,
+    client: Any,
+    operation: str,
+    *,
+    not_found: tuple[str, ...] = NOT_FOUND,
+    **kwargs: Any,
 ) -> dict[str, Any] | Outcome:
     """:meth:`UnitContext.call`; raises :class:`OperationUnavailableError` if unimplemented."""
     try:
-        return ctx.call(client, operation, not_found=NOT_FOUND, **kwargs)
+        return ctx.call(client, operation, not_found=not_found, **kwargs)
     except NotImplementedError as err:  # in-process moto raises this through botocore
         raise OperationUnavailableError(str(err)) from err
     except ClientError as err:

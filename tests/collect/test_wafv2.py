@@ -9,6 +9,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from edgekit.aws.session import SessionSpec
 from edgekit.collect import wafv2
 from tests.collect import shapes
 from tests.collect.builders import (
@@ -159,14 +160,19 @@ def test_list_resources_for_web_acl_is_used_when_available(estate: dict[str, Any
         if params["WebACLArn"] != estate["app"]:
             return {"ResourceArns": []}
         by_type = {"APPLICATION_LOAD_BALANCER": estate["alb"], "API_GATEWAY": estate["stage"]}
-        return {"ResourceArns": [by_type[params["ResourceType"]]]}
+        found = by_type.get(params["ResourceType"])
+        return {"ResourceArns": [found] if found else []}
 
     res = run("wafv2", R, answer("ListResourcesForWebACL", listed))
     assert res.data is not None
     acls = _acls(res.data)
     assert acls[estate["app"]]["ResourceArns"] == [estate["alb"], estate["stage"]]
     assert acls[estate["idle"]]["ResourceArns"] == []
-    assert res.calls[("wafv2", "ListResourcesForWebACL")] == 4  # 2 ACLs x 2 resource types
+    types = len(
+        SessionSpec().client("wafv2", "us-east-1").meta.service_model.shape_for("ResourceType").enum
+    )
+    assert types >= 7  # ALB, API Gateway, AppSync, Cognito, App Runner, Verified Access, Amplify
+    assert res.calls[("wafv2", "ListResourcesForWebACL")] == 2 * types  # every type, per ACL
     fallback = {"GetWebACLForResource", "DescribeLoadBalancers", "GetRestApis", "GetStages"}
     assert not fallback & {op for _, op in res.calls}
 
@@ -284,3 +290,31 @@ def test_items_conform_to_botocore_output_shapes(estate: dict[str, Any]) -> None
     assert denied.data is not None
     for acl in denied.data["web_acls"]:
         shapes.assert_conforms(acl["WebACLSummary"], "wafv2", "ListWebACLs", "WebACLs[]")
+
+
+def test_acl_attached_only_to_an_appsync_api_is_associated(estate: dict[str, Any]) -> None:
+    """An ACL whose only resource is not an ALB or API stage is still "associated"."""
+    appsync = "arn:aws:appsync:eu-west-1:123456789012:apis/abcdefghijklmnopqrstuvwxyz"
+
+    def listed(params: dict[str, Any]) -> dict[str, Any]:
+        if params["WebACLArn"] == estate["idle"] and params["ResourceType"] == "APPSYNC":
+            return {"ResourceArns": [appsync]}
+        return {"ResourceArns": []}
+
+    res = run("wafv2", R, answer("ListResourcesForWebACL", listed))
+    assert res.data is not None
+    assert _acls(res.data)[estate["idle"]]["ResourceArns"] == [appsync]
+
+
+def test_resource_type_not_offered_in_the_region_is_skipped(estate: dict[str, Any]) -> None:
+    def listed(params: dict[str, Any]) -> dict[str, Any]:
+        if params["ResourceType"] == "AMPLIFY":
+            raise ClientError(
+                {"Error": {"Code": "WAFInvalidParameterException", "Message": "bad type"}},
+                "ListResourcesForWebACL",
+            )
+        return {"ResourceArns": []}
+
+    res = run("wafv2", R, answer("ListResourcesForWebACL", listed))
+    assert res.data is not None and res.error is None
+    assert all(a["ResourceArns"] == [] for a in _acls(res.data).values())
