@@ -30,7 +30,9 @@ ACTIONS = (
 )
 
 CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing"
-"""The AWS-managed prefix list of CloudFront's origin-facing addresses."""
+"""The AWS-managed prefix list of CloudFront's origin-facing addresses (IPv4)."""
+CLOUDFRONT_PREFIX_LIST_IPV6 = "com.amazonaws.global.ipv6.cloudfront.origin-facing"
+"""Its IPv6 counterpart (origins reached over IPv6, e.g. dual-stack ALBs)."""
 
 GROUP_BATCH = 100
 """Group ids per DescribeSecurityGroups filter (AWS allows up to 200 filter values)."""
@@ -65,7 +67,12 @@ def collect(ctx: UnitContext) -> dict[str, Any]:
         ec2,
         "describe_managed_prefix_lists",
         "PrefixLists",
-        Filters=[{"Name": "prefix-list-name", "Values": [CLOUDFRONT_PREFIX_LIST]}],
+        Filters=[
+            {
+                "Name": "prefix-list-name",
+                "Values": [CLOUDFRONT_PREFIX_LIST, CLOUDFRONT_PREFIX_LIST_IPV6],
+            }
+        ],
     )
     if not isinstance(lists, Outcome):
         data["managed_prefix_lists"] = lists

@@ -22,7 +22,12 @@ KIND_KEYS: Mapping[str, str] = {
 """Inventory kind → payload key."""
 
 CLOUDFRONT_ORIGIN_FACING: Final = "com.amazonaws.global.cloudfront.origin-facing"
-"""Name of the AWS-managed prefix list of CloudFront's origin-facing addresses."""
+"""Name of the AWS-managed prefix list of CloudFront's origin-facing addresses (IPv4)."""
+CLOUDFRONT_ORIGIN_FACING_IPV6: Final = "com.amazonaws.global.ipv6.cloudfront.origin-facing"
+"""Its IPv6 counterpart."""
+CLOUDFRONT_ORIGIN_FACING_NAMES: Final = frozenset(
+    {CLOUDFRONT_ORIGIN_FACING, CLOUDFRONT_ORIGIN_FACING_IPV6}
+)
 
 ANYWHERE: Final = frozenset({"0.0.0.0/0", "::/0"})
 """CIDRs that admit the whole internet."""
@@ -153,8 +158,8 @@ class ManagedPrefixList:
 
     @property
     def is_cloudfront_origin_facing(self) -> bool:
-        """The AWS-managed list of CloudFront's origin-facing addresses."""
-        return self.name == CLOUDFRONT_ORIGIN_FACING
+        """One of the AWS-managed lists of CloudFront's origin-facing addresses (IPv4 or IPv6)."""
+        return self.name in CLOUDFRONT_ORIGIN_FACING_NAMES
 
 
 def parse_unit(unit: UnitKey, data: Mapping[str, Any]) -> dict[str, list[Any]]:

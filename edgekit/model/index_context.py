@@ -30,7 +30,7 @@ class ContextIndex:
             for lb in inv.classic_load_balancers
             for sg in lb.security_groups
         )
-        self.cloudfront_prefix_list = by(
+        self.cloudfront_prefix_lists = group(
             (p for p in inv.managed_prefix_lists if p.is_cloudfront_origin_facing),
             lambda p: (p.account_id, p.region),
         )

@@ -19,7 +19,7 @@ from edgekit.model.common import (
     elb_dns_region,
     normalize_dns_name,
 )
-from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
+from edgekit.model.ec2 import CLOUDFRONT_ORIGIN_FACING, ManagedPrefixList, SecurityGroup
 from edgekit.model.elb import ClassicLoadBalancer
 from edgekit.model.elbv2 import LoadBalancer
 from edgekit.model.globalaccelerator import Accelerator
@@ -73,9 +73,26 @@ class ContextLookups(AppLookups):
     def cloudfront_origin_facing_prefix_list(
         self, account_id: str, region: str
     ) -> Collected[ManagedPrefixList | None]:
-        """``com.amazonaws.global.cloudfront.origin-facing`` as listed in (account, region)."""
-        found = self._context.cloudfront_prefix_list.get((account_id, region))
+        """``com.amazonaws.global.cloudfront.origin-facing`` (IPv4) as listed in (account,
+        region); see :meth:`cloudfront_origin_facing_prefix_lists` for IPv4 and IPv6."""
+        found = next(
+            (
+                p
+                for p in self._context.cloudfront_prefix_lists.get((account_id, region), ())
+                if p.name == CLOUDFRONT_ORIGIN_FACING
+            ),
+            None,
+        )
         return self._resolve(found, "managed_prefix_lists", account_id, region)
+
+    def cloudfront_origin_facing_prefix_lists(
+        self, account_id: str, region: str
+    ) -> Collected[tuple[ManagedPrefixList, ...]]:
+        """Every CloudFront origin-facing managed prefix list (IPv4 and IPv6) of (account,
+        region); ``()`` when collected and none, NOT_COLLECTED when not read there."""
+        if not self.known("managed_prefix_lists", account_id, region):
+            return NOT_COLLECTED
+        return tuple(self._context.cloudfront_prefix_lists.get((account_id, region), ()))
 
     # -- elb ---------------------------------------------------------------------------------------
     def classic_load_balancer(self, arn: str) -> Collected[ClassicLoadBalancer | None]:

@@ -392,11 +392,9 @@ def lockdown_for(ctx: CheckContext, lb: LoadBalancer, origins: Iterable[Origin])
         network = Facet(State.UNKNOWN, ("listeners (ports) were not collected",))
     else:
         ports = forwarding_ports(lb.listeners)
-        prefix_list = model.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
+        lists = model.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
         cf_ids: Collected[frozenset[str]] = (
-            NOT_COLLECTED
-            if prefix_list is NOT_COLLECTED
-            else frozenset({prefix_list.id} if prefix_list is not None else ())
+            NOT_COLLECTED if lists is NOT_COLLECTED else frozenset(p.id for p in lists)
         )
         groups = model.security_groups_for(lb)
         network = network_facet(ports, groups, cf_ids, public_families(lb))

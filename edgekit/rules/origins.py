@@ -171,12 +171,12 @@ def _load_balancer_at(attrs: Mapping[str, Any]) -> Collected[LoadBalancer | None
 
 
 def cloudfront_prefix_list_ids(ctx: CheckContext, lb: LoadBalancer) -> Collected[frozenset[str]]:
-    """Id of the CloudFront origin-facing prefix list in the load balancer's account and region
-    (empty when that region has none; NOT_COLLECTED when the prefix lists were not read)."""
-    found = ctx.model.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
+    """Ids of the CloudFront origin-facing prefix lists (IPv4 and IPv6) in the load balancer's
+    account and region (empty when that region has none; NOT_COLLECTED when not read)."""
+    found = ctx.model.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
     if found is NOT_COLLECTED:
         return NOT_COLLECTED
-    return frozenset() if found is None else frozenset({found.id})
+    return frozenset(p.id for p in found)
 
 
 class Exposure(enum.StrEnum):
