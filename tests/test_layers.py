@@ -11,9 +11,13 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "edgekit"
 
-# layer -> edgekit layers it may import (besides itself). Order follows DESIGN.md §1.
+BASE: frozenset[str] = frozenset({"errors", "endpoints"})
+"""Base modules: stdlib only, importable from every layer (errors; the AWS host-name grammar)."""
+
+# layer -> edgekit layers it may import (besides itself and BASE). Order follows DESIGN.md §1.
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    "endpoints": set(),
     "snapshot": {"errors"},
     "aws": {"errors"},
     "collect": {"aws", "snapshot", "errors"},
@@ -81,7 +85,7 @@ def test_layer_imports(path: Path) -> None:
             if len(parts) == 1:
                 continue  # `import edgekit` / `from edgekit import __version__`
             target = parts[1]
-            if target in {layer, "errors"} or layer == "root":
+            if target == layer or target in BASE or layer == "root":
                 continue
             assert target in ALLOWED.get(layer, set()), (
                 f"{path.relative_to(PKG)} ({layer}) must not import edgekit.{target}"
@@ -90,6 +94,13 @@ def test_layer_imports(path: Path) -> None:
             assert layer in THIRD_PARTY[top], (
                 f"{path.relative_to(PKG)} ({layer}) must not import {top}"
             )
+
+
+@pytest.mark.parametrize("base", sorted(BASE))
+def test_base_modules_import_only_the_standard_library(base: str) -> None:
+    path = PKG / f"{base}.py"
+    foreign = [n for n in _imports(path) if n.split(".")[0] not in sys.stdlib_module_names]
+    assert foreign == [], f"{base}.py is a base module (stdlib only) but imports {foreign}"
 
 
 def test_import_edgekit_is_light() -> None:
