@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from edgekit import endpoints
 from edgekit.collect import refs
 from edgekit.collect.base import CollectorSpec, Outcome, UnitContext
 
@@ -55,9 +56,9 @@ def select_inputs(prior: Sequence[dict[str, Any]], account_id: str, region: str)
     for data in refs.records(prior, "cloudfront", account_id):
         for config in refs.distribution_configs(data):
             for domain in refs.origin_domains(config):
-                hit = refs.lambda_url(domain)
-                if hit and hit[1] == region:
-                    url_ids.add(hit[0])
+                url = endpoints.lambda_url(domain)
+                if url is not None and url.region == region:
+                    url_ids.add(url.url_id)
             for behavior in refs.behaviors(config):
                 assoc = (behavior.get("LambdaFunctionAssociations") or {}).get("Items") or []
                 edge.update(
@@ -130,9 +131,9 @@ def _search_urls(
             complete = False
         if isinstance(got, Outcome):
             continue
-        hit = refs.lambda_url(str(got.get("FunctionUrl", "")).split("//")[-1].split("/")[0])
-        if hit and hit[0] in remaining:
-            remaining.discard(hit[0])
+        url = endpoints.lambda_url(endpoints.url_host(str(got.get("FunctionUrl", ""))))
+        if url is not None and url.url_id in remaining:
+            remaining.discard(url.url_id)
             found[arn] = {"FunctionArn": arn, "FunctionUrlConfig": got}
     return found, (sorted(remaining) if complete else None)
 

@@ -8,31 +8,13 @@ security groups of load balancers. Everything here is pure (no AWS calls).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
+from edgekit import endpoints
+
 BucketUse = Literal["origin", "website", "log"]
 """How the edge uses a bucket: REST origin, website-endpoint origin, or log destination."""
-
-_REGION = r"[a-z]{2}(?:-[a-z]+)+-\d+"
-_BUCKET = r"(?P<bucket>[a-z0-9][a-z0-9.\-]*[a-z0-9])"
-_SUFFIX = r"\.amazonaws\.com(?:\.cn)?"
-S3_REST = re.compile(
-    rf"^{_BUCKET}\.s3(?:\.dualstack)?(?:[.-](?P<region>{_REGION}|external-1))?{_SUFFIX}$"
-)
-"""Virtual-hosted S3 REST endpoints: ``b.s3.amazonaws.com``, ``b.s3.<region>...``,
-``b.s3-<region>...`` (legacy dash form), ``b.s3.dualstack.<region>...``, China partition."""
-S3_WEBSITE = re.compile(rf"^{_BUCKET}\.s3-website[.-](?P<region>{_REGION}){_SUFFIX}$")
-"""S3 website endpoints, dash (``s3-website-us-east-1``) and dot (``s3-website.eu-central-1``)."""
-S3_WEBSITE_ENDPOINT = re.compile(rf"^s3-website[.-](?P<region>{_REGION}){_SUFFIX}$")
-"""The bare regional website endpoint a Route 53 alias to a website bucket targets; S3 serves
-the bucket named like the record."""
-LAMBDA_URL = re.compile(rf"^(?P<url_id>[a-z0-9]+)\.lambda-url\.(?P<region>{_REGION})\.on\.aws$")
-"""Lambda function URL host names."""
-
-_NOT_BUCKETS = ("-s3alias", "--ol-s3", "--x-s3")
-"""Access-point aliases, Object Lambda aliases and directory buckets: not plain bucket names."""
 
 
 def records(
@@ -77,21 +59,13 @@ def behaviors(config: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def s3_bucket(domain: str) -> tuple[str, BucketUse] | None:
-    """The bucket an S3 endpoint host name addresses, and whether it is a website endpoint."""
-    host = domain.lower().rstrip(".")
-    website = S3_WEBSITE.match(host)
-    if website:
-        return website["bucket"], "website"
-    rest = S3_REST.match(host)
-    if rest and not rest["bucket"].endswith(_NOT_BUCKETS):
-        return rest["bucket"], "origin"
-    return None
-
-
-def lambda_url(domain: str) -> tuple[str, str] | None:
-    """``(url id, region)`` of a Lambda function URL host name."""
-    m = LAMBDA_URL.match(domain.lower().rstrip("."))
-    return (m["url_id"], m["region"]) if m else None
+    """The general-purpose bucket an S3 endpoint host name addresses, and whether it is a
+    website endpoint (:func:`edgekit.endpoints.s3_endpoint`; None for access points and the
+    like, which the s3 collector cannot probe)."""
+    found = endpoints.s3_endpoint(domain)
+    if found is None or found.bucket is None:
+        return None
+    return found.bucket, "website" if found.website else "origin"
 
 
 def attribute(attributes: Iterable[dict[str, Any]], key: str) -> str | None:
@@ -147,13 +121,15 @@ def buckets_used(prior: Sequence[dict[str, Any]]) -> dict[str, dict[str, set[str
 
 
 def website_record_buckets(route53_data: dict[str, Any]) -> set[str]:
-    """Buckets that Route 53 records of a route53 payload send to an S3 website endpoint."""
+    """Buckets that Route 53 records of a route53 payload send to an S3 website endpoint: an
+    alias to the bare regional endpoint is served by the bucket named like the record (when
+    the name can be a bucket name; never for a wildcard record), a CNAME names its bucket."""
     found: set[str] = set()
     for zone in route53_data.get("hosted_zones") or []:
         for rrset in zone.get("ResourceRecordSets") or []:
             name = str(rrset.get("Name") or "").lower().rstrip(".").replace("\\052", "*")
-            alias = str((rrset.get("AliasTarget") or {}).get("DNSName") or "").lower().rstrip(".")
-            if alias and S3_WEBSITE_ENDPOINT.match(alias) and "*" not in name:
+            alias = str((rrset.get("AliasTarget") or {}).get("DNSName") or "")
+            if endpoints.s3_website_endpoint_region(alias) and endpoints.is_bucket_name(name):
                 found.add(name)
             if rrset.get("Type") == "CNAME":
                 for value in rrset.get("ResourceRecords") or []:

@@ -268,7 +268,7 @@ def test_select_inputs_flags_the_referencing_account() -> None:
                 "distributions": [
                     {
                         "DistributionSummary": {
-                            "Origins": {"Items": [{"DomainName": "b1.s3.amazonaws.com"}]}
+                            "Origins": {"Items": [{"DomainName": "bk1.s3.amazonaws.com"}]}
                         }
                     }
                 ]
@@ -312,7 +312,7 @@ def test_select_inputs_flags_the_referencing_account() -> None:
     ]
     assert s3.select_inputs(prior, "A", "global") == (
         ("alb-logs", ("log",), False),
-        ("b1", ("origin",), True),
+        ("bk1", ("origin",), True),
         ("clb-logs", ("log",), False),
     )
     assert [w[2] for w in s3.select_inputs(prior, "B", "global")] == [True, False, True]
