@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from edgekit.endpoints import lambda_url_host
 from edgekit.graph import nodes as n
 from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.refs import function_node
@@ -21,7 +22,7 @@ def attach_buckets_and_urls(graph: nx.DiGraph, inv: Inventory) -> None:
         if kind == NodeKind.S3_BUCKET and attrs.get("ref") is None:
             _bucket(graph, node, inv.bucket(attrs["bucket"]))
         elif kind == NodeKind.LAMBDA_URL and attrs.get("ref") is None:
-            host = f"{attrs['url_id']}.lambda-url.{attrs['region']}.on.aws"
+            host = lambda_url_host(attrs["url_id"], attrs["region"])
             _url(graph, node, inv.function_url_by_domain(host))
         elif kind == NodeKind.LAMBDA_FUNCTION and attrs["arn"] in functions:
             _url_facts(graph, node, functions[attrs["arn"]])

@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from edgekit.endpoints import lambda_url_host
 from edgekit.graph import nodes as n
 from edgekit.graph.nodes import NodeKind
 from edgekit.graph.resolve import classify, normalize
@@ -151,7 +152,7 @@ class Resolver:
             self.graph,
             n.lambda_url_id(region, url_id),
             NodeKind.LAMBDA_URL,
-            f"{url_id}.lambda-url.{region}.on.aws",
+            lambda_url_host(url_id, region),
             region=region,
             url_id=url_id,
         )

@@ -10,24 +10,19 @@ Kinds (:func:`record_target`):
 * ``s3-website`` — ``<bucket>.s3-website[-.]<region>.amazonaws.com`` (CNAME) or the bare
   ``s3-website[-.]<region>.amazonaws.com`` (alias). S3 picks the website bucket from the
   request's Host header, so the bucket that serves (and that anyone could create if it is
-  missing) is named like the **record**, whatever bucket a CNAME value names;
+  missing) is named like the **record**, whatever bucket a CNAME value names — when the
+  record's name can be a bucket name at all (:func:`edgekit.endpoints.is_bucket_name`);
 * ``execute-api`` — an API's default ``<apiId>.execute-api.<region>.amazonaws.com``;
 * ``api-domain`` — a custom domain's regional ``d-<id>.execute-api.<region>.amazonaws.com``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Final
 
+from edgekit import endpoints
 from edgekit.graph import resolve
 from edgekit.model import RecordSet
-
-_S3_WEBSITE_ENDPOINT: Final = re.compile(
-    r"^s3-website[.-](?P<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$"
-)
-_NLB: Final = re.compile(r"\.elb\.[a-z]{2}(?:-[a-z]+)+-\d+\.amazonaws\.com(?:\.cn)?$")
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,8 @@ class Target:
     """The target host, normalised (``dualstack.`` kept off for ELBs)."""
     region: str | None = None
     bucket: str | None = None
-    """``s3-website``: the bucket serving the record's name (None for a wildcard record)."""
+    """``s3-website``: the bucket serving the record's name (None for a wildcard record, or a
+    name no bucket can have)."""
     nlb: bool = False
     """``elb``: the NLB name form (no Classic ELB can have it)."""
 
@@ -56,18 +52,18 @@ def record_target(record: RecordSet) -> Target | None:
     if host is None:
         return None
     host = resolve.normalize(host)
-    bucket = None if record.name.startswith("*") else record.name
-    bare = _S3_WEBSITE_ENDPOINT.match(host)
+    bucket = record.name if endpoints.is_bucket_name(record.name) else None
+    bare = endpoints.s3_website_endpoint_region(host)
     if bare is not None:
-        return Target("s3-website", host, bare.group("region"), bucket)
+        return Target("s3-website", host, bare, bucket)
     match = resolve.classify(host)
     if match is None:
         return None
     if match.rule == "s3-website":
         return Target("s3-website", host, match.region, bucket)
-    if match.rule == "elb":
-        name = resolve.strip_dualstack(host)
-        return Target("elb", name, match.region, nlb=_NLB.search(name) is not None)
+    elb = endpoints.elb_endpoint(host)
+    if elb is not None:
+        return Target("elb", elb.dns_name, elb.region, nlb=elb.nlb)
     if match.rule in ("execute-api", "api-domain", "cloudfront"):
         return Target(match.rule, host, match.region)
     return None

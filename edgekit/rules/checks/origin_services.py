@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from edgekit import endpoints
 from edgekit.graph import nodes as gn
 from edgekit.model import (
     NOT_COLLECTED,
@@ -13,8 +14,6 @@ from edgekit.model import (
     OriginAccessControl,
     RestApi,
 )
-from edgekit.model.apigateway import execute_api_domain
-from edgekit.model.lambda_ import LAMBDA_URL
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -52,7 +51,7 @@ def lambda_url_public(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | N
     URL configuration could not be read (another account's function, or a denied read). A URL
     no collected function serves is left to the graph's unresolved origins."""
     domain = s.origin.domain_name
-    if LAMBDA_URL.match(domain) is None:
+    if endpoints.lambda_url(domain) is None:
         return None
     evidence: dict[str, Any] = {"origin": s.origin.id, "domain": domain}
     url = ctx.model.function_url_by_domain(domain)
@@ -97,7 +96,7 @@ def _apis(s: OriginSubject, ctx: CheckContext) -> list[tuple[str, Collected[Rest
     out: dict[str, Collected[RestApi | Api | None]] = {}
     for t in targets:
         attrs = graph.nodes[t]
-        host = execute_api_domain(str(attrs.get("api_id")), str(attrs.get("region")))
+        host = endpoints.execute_api_host(str(attrs.get("api_id")), str(attrs.get("region")))
         api_node = graph.nodes.get(gn.api_id(str(attrs.get("region")), str(attrs.get("api_id"))))
         ref = api_node.get(gn.REF) if api_node is not None else None
         out[host] = ref if isinstance(ref, RestApi | Api) else ctx.model.api_by_execute_domain(host)
