@@ -8,31 +8,19 @@ ARNs are API Gateway's own (``arn:aws:apigateway:<region>::/restapis/<id>``; a s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
+from edgekit import endpoints
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap
 from edgekit.model.elb import partition_of
 from edgekit.model.s3_policy import PolicyDocument
-
-EXECUTE_API: Final = re.compile(
-    r"^(?P<id>[a-z0-9]+)\.execute-api\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d+)"
-    r"\.amazonaws\.com(?:\.cn)?$"
-)
-"""Default endpoint host of a REST, HTTP or WebSocket API: ``<id>.execute-api.<region>...``."""
 
 
 def apigateway_arn(region: str, path: str) -> str:
     """An API Gateway resource ARN (``path`` like ``/restapis/abc``)."""
     return f"arn:{partition_of(region)}:apigateway:{region}::{path}"
-
-
-def execute_api_domain(api_id: str, region: str) -> str:
-    """The default ``execute-api`` host name of an API."""
-    suffix = ".amazonaws.com.cn" if region.startswith("cn-") else ".amazonaws.com"
-    return f"{api_id}.execute-api.{region}{suffix}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +133,7 @@ class RestApi:
     @property
     def execute_api_domain(self) -> str:
         """The default endpoint host (``<id>.execute-api.<region>.amazonaws.com``)."""
-        return execute_api_domain(self.id, self.region)
+        return endpoints.execute_api_host(self.id, self.region)
 
     @property
     def is_edge_optimized(self) -> bool:

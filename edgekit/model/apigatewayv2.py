@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from edgekit.model.apigateway import EXECUTE_API, execute_api_domain
+from edgekit import endpoints
 from edgekit.model.common import (
     EMPTY_MAP,
     NOT_COLLECTED,
@@ -95,8 +95,10 @@ class Api:
     @property
     def execute_api_domain(self) -> str:
         """The default endpoint host (from ``ApiEndpoint``, else built from id and region)."""
-        host = (self.api_endpoint or "").split("//")[-1].split("/")[0].lower()
-        return host if EXECUTE_API.match(host) else execute_api_domain(self.id, self.region)
+        host = endpoints.url_host(self.api_endpoint or "")
+        if endpoints.execute_api(host) is not None:
+            return host
+        return endpoints.execute_api_host(self.id, self.region)
 
     def integration(self, integration_id: str) -> Collected[ApiIntegration | None]:
         """The integration ``integration_id``."""

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Final
 
-_S3_WEBSITE: Final = re.compile(
-    r"^(?P<bucket>.+)\.s3-website[.-](?P<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$"
-)
-_S3_REST: Final = re.compile(
-    r"^(?P<bucket>.+)\.s3(?:[.-](?:dualstack\.)?(?P<region>[a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$"
-)
+from edgekit import endpoints
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,22 +86,32 @@ class Origin:
         return "custom"
 
     @property
+    def s3_endpoint(self) -> endpoints.S3Endpoint | None:
+        """What the domain says as an S3 endpoint (:func:`edgekit.endpoints.s3_endpoint`)."""
+        return endpoints.s3_endpoint(self.domain_name)
+
+    @property
     def is_s3_website(self) -> bool:
-        """The domain is an S3 static-website endpoint (``*.s3-website[-.]<region>...``)."""
-        return _S3_WEBSITE.match(self.domain_name) is not None
+        """The domain is an S3 static-website endpoint (``<bucket>.s3-website[-.]<region>…``)."""
+        found = self.s3_endpoint
+        return found is not None and found.website
 
     @property
     def is_s3_rest(self) -> bool:
-        """An S3 REST endpoint (S3OriginConfig, or a custom origin on an S3 REST domain)."""
-        return self.kind == "s3" or (
-            not self.is_s3_website and _S3_REST.match(self.domain_name) is not None
-        )
+        """An S3 REST endpoint: S3OriginConfig, or a custom origin on an S3 REST domain (a
+        bucket's, or an access point alias, directory bucket or Multi-Region Access Point)."""
+        if self.kind == "s3":
+            return True
+        found = self.s3_endpoint
+        return found is not None and not found.website
 
     @property
     def s3_bucket_name(self) -> str | None:
-        """The bucket an S3 REST or website domain names, or None for other origins."""
-        match = _S3_WEBSITE.match(self.domain_name) or _S3_REST.match(self.domain_name)
-        return match.group("bucket") if match else None
+        """The general-purpose bucket an S3 REST or website domain names; None for other
+        origins, and for access point aliases, directory buckets and Multi-Region Access
+        Points (not bucket names)."""
+        found = self.s3_endpoint
+        return None if found is None else found.bucket
 
     @property
     def origin_access_identity_id(self) -> str | None:

@@ -167,22 +167,3 @@ class Arn:
         if service == "cloudfront" or (service == "wafv2" and resource.startswith("global/")):
             region = GLOBAL
         return cls(partition, service, region or GLOBAL, account, resource)
-
-
-_REGION_PATTERN = r"[a-z]{2}(?:-[a-z]+)+-\d+"
-_ELB_REGION_AFTER = re.compile(rf"\.elb\.(?P<region>{_REGION_PATTERN})\.")
-_ELB_REGION_BEFORE = re.compile(rf"\.(?P<region>{_REGION_PATTERN})\.elb\.")
-
-
-def elb_dns_region(dns_name: str) -> str | None:
-    """The region in an ELB DNS name, or None.
-
-    ALB and Classic names put it before ``.elb.`` (``web-123.us-east-1.elb.amazonaws.com``),
-    NLB names after it (``api-123.elb.eu-west-1.amazonaws.com``). The load balancer's own name
-    label (``nw-old-api-1``) must never be taken for a region, so the match is anchored on the
-    ``elb`` label, and the NLB form (a region right after ``elb``) is tried first: in
-    ``nw-old-api-1.elb.us-east-1...`` the label before ``elb`` looks like a region too.
-    """
-    name = f".{normalize_dns_name(dns_name)}."
-    match = _ELB_REGION_AFTER.search(name) or _ELB_REGION_BEFORE.search(name)
-    return match.group("region") if match else None

@@ -8,11 +8,11 @@ from a payload was not looked at: lookups answer NOT_COLLECTED, not "absent".
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
+from edgekit import endpoints
 from edgekit.model.common import EMPTY_MAP, Collected, FrozenMap, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
@@ -22,16 +22,6 @@ KIND_KEYS: Mapping[str, str] = {
     "edge_functions": "edge_functions",
 }
 """Inventory kind → payload key."""
-
-LAMBDA_URL: Final = re.compile(
-    r"^(?P<url_id>[a-z0-9]+)\.lambda-url\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.on\.aws$"
-)
-"""Function URL host names: ``<url-id>.lambda-url.<region>.on.aws``."""
-
-
-def url_host(url: str) -> str:
-    """The lower-cased host of a URL (``https://x.y/`` → ``x.y``)."""
-    return url.split("//")[-1].split("/")[0].lower().rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +41,13 @@ class FunctionUrlConfig:
     @property
     def domain(self) -> str:
         """The URL's host (``<url-id>.lambda-url.<region>.on.aws``)."""
-        return url_host(self.function_url)
+        return endpoints.url_host(self.function_url)
 
     @property
     def url_id(self) -> str | None:
-        """The URL id (first label of the host)."""
-        match = LAMBDA_URL.match(self.domain)
-        return match.group("url_id") if match else None
+        """The URL id (first label of the host; None when the host is not a function URL's)."""
+        found = endpoints.lambda_url(self.domain)
+        return None if found is None else found.url_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +78,7 @@ class UnresolvedFunctionUrl:
     @property
     def domain(self) -> str:
         """The URL host name."""
-        return f"{self.id}.lambda-url.{self.region}.on.aws"
+        return endpoints.lambda_url_host(self.id, self.region)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from edgekit.endpoints import elb_region
 from edgekit.model.acm import Certificate
 from edgekit.model.cloudfront import Distribution
 from edgekit.model.cloudfront_extras import (
@@ -31,7 +32,6 @@ from edgekit.model.common import (
     NOT_COLLECTED,
     Arn,
     Collected,
-    elb_dns_region,
     normalize_dns_name,
 )
 from edgekit.model.coverage import Coverage
@@ -230,7 +230,7 @@ class Lookups:
         """A load balancer by DNS name (``dualstack.`` prefix and case ignored)."""
         name = normalize_dns_name(dns_name).removeprefix("dualstack.")
         found = self._index.lb_by_dns.get(name)
-        return self._resolve(found, "load_balancers", None, elb_dns_region(name))
+        return self._resolve(found, "load_balancers", None, elb_region(name))
 
     def listener(self, arn: str) -> Collected[Listener | None]:
         """A listener by ARN (NOT_COLLECTED when its load balancer's listeners were not read)."""

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from edgekit.model.apigateway import EXECUTE_API, RestApi, RestApiStage, UsagePlan, VpcLink
+from edgekit import endpoints
+from edgekit.model.apigateway import RestApi, RestApiStage, UsagePlan, VpcLink
 from edgekit.model.apigateway_domains import DomainName
 from edgekit.model.apigatewayv2 import Api, VpcLinkV2
 from edgekit.model.common import NOT_COLLECTED, Arn, Collected, normalize_dns_name
 from edgekit.model.index_context import ContextIndex
-from edgekit.model.lambda_ import LAMBDA_URL, FunctionConfiguration, FunctionUrl, FunctionUrlConfig
+from edgekit.model.lambda_ import FunctionConfiguration, FunctionUrl, FunctionUrlConfig
 from edgekit.model.lookups import Lookups
 from edgekit.model.s3 import Bucket, BucketRecord, PublicAccessBlock
 
 _STAGE_ARN: Final = re.compile(r"^/restapis/(?P<api>[^/]+)/stages/(?P<stage>[^/]+)$")
-_EXECUTE_API_REGION: Final = re.compile(r"\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d+)\.")
 
 
 class AppLookups(Lookups):
@@ -81,10 +81,10 @@ class AppLookups(Lookups):
         ``<id>.execute-api.<region>.amazonaws.com``; None for other host names, and when every
         account's REST and v2 APIs of that region were read.
         """
-        match = EXECUTE_API.match(normalize_dns_name(domain))
-        if match is None:
+        endpoint = endpoints.execute_api(domain)
+        if endpoint is None:
             return None
-        place = (match.group("region"), match.group("id"))
+        place = (endpoint.region, endpoint.api_id)
         found: RestApi | Api | None = self._context.rest_api_by_place.get(
             place
         ) or self._context.api_by_place.get(place)
@@ -132,12 +132,9 @@ class AppLookups(Lookups):
         found = self._context.domain_by_target.get(name)
         if found is not None:
             return found
-        match = _EXECUTE_API_REGION.search(f".{name}.")
-        return (
-            None
-            if self._domains_known(None, match.group(1) if match else None)
-            else (NOT_COLLECTED)
-        )
+        target = endpoints.api_domain_target(name)
+        region = None if target is None else target.region
+        return None if self._domains_known(None, region) else NOT_COLLECTED
 
     def usage_plans_for(
         self, api_id: str, stage: str, account_id: str, region: str
@@ -176,13 +173,15 @@ class AppLookups(Lookups):
         None for other host names, and when every account searched its functions of that
         region for this URL id without finding it (``unresolved_url_ids``).
         """
-        match = LAMBDA_URL.match(normalize_dns_name(domain))
-        if match is None:
+        url = endpoints.lambda_url(domain)
+        if url is None:
             return None
-        found = self._context.function_url_by_domain.get(match.group(0))
+        found = self._context.function_url_by_domain.get(
+            endpoints.lambda_url_host(url.url_id, url.region)
+        )
         if found is not None:
             return found
-        key = (match.group("region"), match.group("url_id"))
+        key = (url.region, url.url_id)
         accounts = self.coverage.accounts()
         unresolved = self._context.unresolved_urls
         everywhere = bool(accounts) and all((a, *key) in unresolved for a in accounts)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from edgekit.endpoints import elb_region
 from edgekit.model.cloudfront import Distribution
 from edgekit.model.common import (
     GLOBAL,
     NOT_COLLECTED,
     Arn,
     Collected,
-    elb_dns_region,
     normalize_dns_name,
 )
 from edgekit.model.ec2 import CLOUDFRONT_ORIGIN_FACING, ManagedPrefixList, SecurityGroup
@@ -107,7 +107,7 @@ class ContextLookups(AppLookups):
         """A Classic Load Balancer by DNS name (``dualstack.`` prefix and case ignored)."""
         name = normalize_dns_name(dns_name).removeprefix("dualstack.")
         found = self._context.classic_lb_by_dns.get(name)
-        return self._resolve(found, "classic_load_balancers", None, elb_dns_region(name))
+        return self._resolve(found, "classic_load_balancers", None, elb_region(name))
 
     # -- WAF Classic -------------------------------------------------------------------------------
     def classic_web_acl(

@@ -129,21 +129,29 @@ def test_origins(rich: Inventory) -> None:
 
 
 @pytest.mark.parametrize(
-    ("domain", "bucket", "website"),
+    ("domain", "bucket", "website", "rest"),
     [
-        ("b.s3.amazonaws.com", "b", False),
-        ("my.dotted.bucket.s3.eu-west-1.amazonaws.com", "my.dotted.bucket", False),
-        ("b.s3-us-west-2.amazonaws.com", "b", False),
-        ("b.s3.dualstack.us-east-1.amazonaws.com", "b", False),
-        ("b.s3-website-us-east-1.amazonaws.com", "b", True),
-        ("b.s3-website.eu-central-1.amazonaws.com", "b", True),
-        ("api.example.com", None, False),
+        ("bkt.s3.amazonaws.com", "bkt", False, True),
+        ("my.dotted.bucket.s3.eu-west-1.amazonaws.com", "my.dotted.bucket", False, True),
+        ("bkt.s3-us-west-2.amazonaws.com", "bkt", False, True),
+        ("bkt.s3.dualstack.us-east-1.amazonaws.com", "bkt", False, True),
+        ("bkt.s3-website-us-east-1.amazonaws.com", "bkt", True, False),
+        ("bkt.s3-website.eu-central-1.amazonaws.com", "bkt", True, False),
+        # S3 REST endpoints that name no general-purpose bucket
+        ("ap-abc123-s3alias.s3.eu-west-1.amazonaws.com", None, False, True),
+        ("olap-abc123--ol-s3.s3.eu-west-1.amazonaws.com", None, False, True),
+        ("mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com", None, False, True),
+        # not S3 endpoints at all
+        ("b.s3.amazonaws.com", None, False, False),  # no bucket name has one character
+        ("bkt.s3.us-east-1.amazonaws.com.cn", None, False, False),  # partition mismatch
+        ("api.example.com", None, False, False),
     ],
 )
-def test_s3_domain_recognition(domain: str, bucket: str | None, website: bool) -> None:
+def test_s3_domain_recognition(domain: str, bucket: str | None, website: bool, rest: bool) -> None:
     d = _one(f.distribution_entry(f.distribution(origins=[f.custom_origin("o", domain)])))
     assert d.origins[0].s3_bucket_name == bucket
     assert d.origins[0].is_s3_website is website
+    assert d.origins[0].is_s3_rest is rest
 
 
 def test_origin_shield_and_groups(rich: Inventory) -> None:

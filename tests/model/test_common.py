@@ -103,23 +103,3 @@ def test_reader_optional_and_defaults() -> None:
     with pytest.raises(ModelError, match="must be an integer, got bool"):
         f.req_int("t")
     assert f.has("l") and not f.has("missing") and f.raw["i"] == 0
-
-
-@pytest.mark.parametrize(
-    ("name", "region"),
-    [
-        ("web-1234567890.us-east-1.elb.amazonaws.com", "us-east-1"),
-        ("dualstack.web-1.eu-west-1.elb.amazonaws.com.", "eu-west-1"),
-        ("internal-api-9.ap-southeast-2.elb.amazonaws.com", "ap-southeast-2"),
-        ("nw-old-api-1.eu-west-1.elb.amazonaws.com", "eu-west-1"),
-        ("nw-old-api-1.elb.us-east-1.amazonaws.com", "us-east-1"),
-        ("partner-nlb-abc.elb.eu-central-1.amazonaws.com", "eu-central-1"),
-        ("web-1.cn-north-1.elb.amazonaws.com.cn", "cn-north-1"),
-        ("example.com", None),
-        ("my-us-east-1.example.com", None),
-    ],
-)
-def test_elb_dns_region(name: str, region: str | None) -> None:
-    from edgekit.model.common import elb_dns_region
-
-    assert elb_dns_region(name) == region

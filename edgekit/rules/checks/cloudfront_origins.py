@@ -11,19 +11,6 @@ from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 
 OUTDATED_ORIGIN_PROTOCOLS: Final = ("SSLv3", "TLSv1", "TLSv1.1")
-NOT_BUCKET_SUFFIXES: Final = ("-s3alias", "--ol-s3", "--x-s3")
-"""S3 access point aliases, Object Lambda access point aliases and directory buckets: names an
-S3 endpoint carries that are not general-purpose bucket names (the s3 collector skips them)."""
-MRAP_SUFFIX: Final = ".mrap.accesspoint.s3-global.amazonaws.com"
-"""Multi-Region Access Point endpoints (``<alias>.mrap.accesspoint.s3-global.amazonaws.com``)."""
-
-
-def _bucket_name(origin: Origin) -> str | None:
-    """The general-purpose bucket an S3 origin names; None for access points and the like."""
-    name = origin.s3_bucket_name
-    if name is None or name.endswith(NOT_BUCKET_SUFFIXES):
-        return None
-    return None if origin.domain_name.endswith(MRAP_SUFFIX) else name
 
 
 def _custom(origin: Origin) -> bool:
@@ -169,7 +156,7 @@ def s3_origin_missing_bucket(dist: Distribution, ctx: CheckContext) -> Fail | Un
     missing: dict[str, str] = {}
     undetermined: dict[str, str] = {}
     for origin in sorted(dist.origins, key=lambda o: o.id):
-        name = _bucket_name(origin)
+        name = origin.s3_bucket_name
         if name is None:
             continue
         found = ctx.model.bucket(name)
