@@ -43,6 +43,7 @@ from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 R = TypeVar("R")
+P = TypeVar("P", CachePolicy, OriginRequestPolicy, ResponseHeadersPolicy)
 
 
 class Lookups:
@@ -88,6 +89,24 @@ class Lookups:
         found: R | None = self._index.kinds[kind].get((account_id, ident))
         return self._resolve(found, kind, account_id, GLOBAL)
 
+    def _policy_by_id(
+        self, kind: str, ident: str, account_id: str | None, _type: type[P]
+    ) -> Collected[P | None]:
+        """A CloudFront policy by id, as listed in ``account_id``; else an AWS-managed one
+        listed by any account.
+
+        AWS-managed policies (``Type: managed``) have the same id and content in every account,
+        so when the account's listing was denied, not collected, or lacks the id, another
+        account's listing answers for them. Custom policies stay account-scoped.
+        """
+        found = self._by_id(kind, ident, account_id, _type)
+        if account_id is None or isinstance(found, _type):
+            return found
+        anywhere: P | None = self._index.kinds[kind].get((None, ident))
+        if anywhere is not None and anywhere.is_managed:
+            return anywhere
+        return found
+
     # -- cloudfront --------------------------------------------------------------------------------
     def distribution(self, id_or_arn: str) -> Collected[Distribution | None]:
         """A distribution by id or ARN."""
@@ -109,20 +128,24 @@ class Lookups:
     def cache_policy(
         self, policy_id: str, account_id: str | None = None
     ) -> Collected[CachePolicy | None]:
-        """A cache policy (managed or custom) by id, preferably as listed in ``account_id``."""
-        return self._by_id("cache_policies", policy_id, account_id, CachePolicy)
+        """A cache policy by id, as listed in ``account_id`` (None: in any account); an
+        AWS-managed one listed by any account when ``account_id``'s listing cannot answer
+        (:meth:`_policy_by_id`)."""
+        return self._policy_by_id("cache_policies", policy_id, account_id, CachePolicy)
 
     def origin_request_policy(
         self, policy_id: str, account_id: str | None = None
     ) -> Collected[OriginRequestPolicy | None]:
-        """An origin request policy by id."""
-        return self._by_id("origin_request_policies", policy_id, account_id, OriginRequestPolicy)
+        """An origin request policy by id (account scope as :meth:`cache_policy`)."""
+        return self._policy_by_id(
+            "origin_request_policies", policy_id, account_id, OriginRequestPolicy
+        )
 
     def response_headers_policy(
         self, policy_id: str, account_id: str | None = None
     ) -> Collected[ResponseHeadersPolicy | None]:
-        """A response headers policy by id."""
-        return self._by_id(
+        """A response headers policy by id (account scope as :meth:`cache_policy`)."""
+        return self._policy_by_id(
             "response_headers_policies", policy_id, account_id, ResponseHeadersPolicy
         )
 

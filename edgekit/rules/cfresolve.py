@@ -1,20 +1,19 @@
 """Resolve what a CloudFront behavior uses: the origins it reaches, its effective cache settings
 (cache policy or legacy ``ForwardedValues``), and its origin-request / response-headers policies.
 
-Policies are referenced by id and looked up in the inventory (AWS-managed policies are listed in
-the payload like custom ones). An AWS-managed policy has the same id and content in every
-account, so when the distribution's own account cannot answer (its listing was not collected,
-or lacks the id) a managed policy listed by any other account stands in; a custom policy never
-does. A lookup that still cannot answer becomes an :class:`Unknown` verdict the check returns as
-is: the policy kind was not collected for the account (``NOT_COLLECTED``), or the id is absent
-from a collected listing (the check cannot know what it holds either).
+Policies are referenced by id and looked up in the inventory in the distribution's account
+(AWS-managed policies are listed in the payload like custom ones; the inventory answers for a
+managed policy from any account's listing when the distribution's own cannot, never for a
+custom one: :meth:`~edgekit.model.Inventory.cache_policy`). A lookup that still cannot answer
+becomes an :class:`Unknown` verdict the check returns as is: the policy kind was not collected
+for the account (``NOT_COLLECTED``), or the id is absent from a collected listing (the check
+cannot know what it holds either).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, Protocol, TypeVar
+from typing import Final, TypeVar
 
 from edgekit.model import (
     NOT_COLLECTED,
@@ -32,14 +31,6 @@ from edgekit.model.cloudfront_policies import CACHING_DISABLED, NO_ITEMS
 from edgekit.rules.finding import Unknown
 
 T = TypeVar("T")
-
-
-class _Policy(Protocol):
-    @property
-    def is_managed(self) -> bool: ...
-
-
-P = TypeVar("P", bound=_Policy)
 
 DEFAULT_LABEL: Final = "Default (*)"
 LEGACY_DEFAULT_TTL: Final = 86400
@@ -59,18 +50,6 @@ def targets(dist: Distribution, behavior: CacheBehavior) -> tuple[Origin, ...]:
 def is_s3(origin: Origin) -> bool:
     """An S3 bucket endpoint: REST (S3OriginConfig or an S3 REST domain) or static website."""
     return origin.is_s3_rest or origin.is_s3_website
-
-
-def _lookup(
-    find: Callable[[str, str | None], Collected[P | None]], ident: str, account_id: str
-) -> Collected[P | None]:
-    """The policy as listed in ``account_id``, else an AWS-managed one listed by any account."""
-    found = find(ident, account_id)
-    if found is NOT_COLLECTED or found is None:
-        anywhere = find(ident, None)
-        if anywhere is not NOT_COLLECTED and anywhere is not None and anywhere.is_managed:
-            return anywhere
-    return found
 
 
 def _unknown(found: Collected[T | None], what: str, ident: str, where: str) -> T | Unknown:
@@ -186,7 +165,7 @@ def cache_settings(
     (never for Managed-CachingDisabled, whose id says everything the checks need)."""
     if behavior.cache_policy_id is None:
         return _legacy(behavior)
-    found = _lookup(model.cache_policy, behavior.cache_policy_id, dist.account_id)
+    found = model.cache_policy(behavior.cache_policy_id, dist.account_id)
     policy = _unknown(found, "cache policy", behavior.cache_policy_id, label(behavior))
     if isinstance(policy, Unknown):
         # Managed-CachingDisabled caches nothing by definition: its id alone decides.
@@ -206,7 +185,7 @@ def origin_request_policy(
     pid = behavior.origin_request_policy_id
     if pid is None:
         return None
-    found = _lookup(model.origin_request_policy, pid, dist.account_id)
+    found = model.origin_request_policy(pid, dist.account_id)
     return _unknown(found, "origin request policy", pid, label(behavior))
 
 
@@ -217,5 +196,5 @@ def response_headers_policy(
     pid = behavior.response_headers_policy_id
     if pid is None:
         return None
-    found = _lookup(model.response_headers_policy, pid, dist.account_id)
+    found = model.response_headers_policy(pid, dist.account_id)
     return _unknown(found, "response headers policy", pid, label(behavior))

@@ -149,8 +149,73 @@ def test_policy_lookup_unknown_versus_none(partial: Inventory, rich: Inventory) 
     assert partial.cache_policy(CACHING_DISABLED) is NOT_COLLECTED
     # ... and origin access controls were collected there (empty list): None
     assert partial.origin_access_control("E2OACEXAMPLE", f.ACCOUNT_B) is None
-    # another account that was not collected at all
-    assert rich.cache_policy(CACHING_DISABLED, "999999999999") is NOT_COLLECTED
+    # another account that was not collected at all: a managed policy is the same there ...
+    managed = rich.cache_policy(CACHING_DISABLED, "999999999999")
+    assert isinstance(managed, CachePolicy) and managed.is_managed
+    # ... a custom one is that account's own, and unknown
+    assert rich.cache_policy(estates.CUSTOM_CACHE_POLICY, "999999999999") is NOT_COLLECTED
+
+
+C = "333333333333"
+
+
+def _policy_estate() -> Inventory:
+    """A lists the managed policies and custom ones; B's listings were denied; C listed only
+    a custom policy of its own (as if its listing missed the managed ones)."""
+    listed = f.managed_policies()
+    listed["cache_policies"].append(f.cache_policy("custom-cp-a", "a-cache"))
+    listed["origin_request_policies"].append(f.origin_request_policy("custom-orp-a", "a-orp"))
+    listed["response_headers_policies"].append(f.response_headers_policy("custom-rhp-a", "a-rhp"))
+    only_custom = {
+        "cache_policies": [f.cache_policy("custom-cp-c", "c-cache")],
+        "origin_request_policies": [],
+        "response_headers_policies": [],
+    }
+    return parse(
+        f.snapshot(
+            f.payload("cloudfront", {"distributions": [], **listed}),
+            f.payload("cloudfront", {"distributions": []}, account=f.ACCOUNT_B),
+            f.payload("cloudfront", {"distributions": [], **only_custom}, account=C),
+            gaps=[
+                f.gap("cloudfront", op, account=f.ACCOUNT_B)
+                for op in (
+                    "ListCachePolicies",
+                    "ListOriginRequestPolicies",
+                    "ListResponseHeadersPolicies",
+                )
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("lookup", "managed_id", "custom_id", "kind"),
+    [
+        ("cache_policy", CACHING_DISABLED, "custom-cp-a", CachePolicy),
+        ("origin_request_policy", ORP_ALL_VIEWER, "custom-orp-a", OriginRequestPolicy),
+        ("response_headers_policy", RHP_SECURITY_HEADERS, "custom-rhp-a", ResponseHeadersPolicy),
+    ],
+)
+def test_managed_policies_answer_for_every_account(
+    lookup: str, managed_id: str, custom_id: str, kind: type[object]
+) -> None:
+    inv = _policy_estate()
+    find = getattr(inv, lookup)
+    own = find(managed_id, f.ACCOUNT)
+    assert isinstance(own, kind) and own.account_id == f.ACCOUNT
+    # B's listing was denied, C's lacks the id, D was not collected: A's managed policy answers
+    for account in (f.ACCOUNT_B, C, "444444444444"):
+        found = find(managed_id, account)
+        assert isinstance(found, kind) and found.is_managed, account
+    # custom policies stay account-scoped
+    assert isinstance(find(custom_id, f.ACCOUNT), kind)
+    assert find(custom_id, f.ACCOUNT_B) is NOT_COLLECTED  # B's listing denied: cannot tell
+    assert find(custom_id, C) is None  # C listed its policies: not among them
+    assert find(custom_id, "444444444444") is NOT_COLLECTED
+    assert find("no-such-policy", f.ACCOUNT_B) is NOT_COLLECTED
+    assert find("no-such-policy", f.ACCOUNT) is None
+    # no account given: any account's listing
+    assert isinstance(find(custom_id), kind)
 
 
 def test_policy_error_names_policy() -> None:
