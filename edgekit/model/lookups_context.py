@@ -25,6 +25,7 @@ from edgekit.model.elbv2 import LoadBalancer
 from edgekit.model.globalaccelerator import Accelerator
 from edgekit.model.index_context import ContextIndex
 from edgekit.model.lookups_apps import AppLookups
+from edgekit.model.route53 import HostedZone
 from edgekit.model.shield import Protection, ShieldSubscription
 from edgekit.model.waf_classic import ClassicWebACL
 from edgekit.model.wafv2 import WebACL
@@ -196,16 +197,14 @@ class ContextLookups(AppLookups):
     def shield_protection_for(self, resource_arn: str) -> Collected[Protection | None]:
         """The Shield Advanced protection of a resource.
 
-        None when the resource's account (every account, for ARNs without one such as hosted
-        zones) is not subscribed, or is subscribed and its protections were read.
+        None when the resource's account is not subscribed, or is subscribed and its
+        protections were read. Hosted-zone ARNs name no account: the zone's own account decides
+        when the zone is in the inventory, else every account of the snapshot does.
         """
         found = self._context.protection_by_resource.get(resource_arn)
         if found is not None:
             return found
-        parts = Arn.parse(resource_arn)
-        accounts = (
-            [parts.account_id] if parts and parts.account_id else list(self.coverage.accounts())
-        )
+        accounts = self._owners(resource_arn)
         if not accounts:
             return NOT_COLLECTED
         for account in accounts:
@@ -215,6 +214,20 @@ class ContextLookups(AppLookups):
             if sub is not None and not self.known("shield_protections", account, GLOBAL):
                 return NOT_COLLECTED
         return None
+
+    def _owners(self, resource_arn: str) -> list[str]:
+        """The accounts that may own a resource: the ARN's; for a hosted zone (``arn:aws:route53
+        :::hostedzone/<id>``, no account) the zone's account when the zone was collected; else
+        every account of the snapshot."""
+        parts = Arn.parse(resource_arn)
+        if parts is not None and parts.account_id:
+            return [parts.account_id]
+        if parts is not None and parts.service == "route53":
+            kind, _, zone_id = parts.resource.partition("/")
+            zone = self.hosted_zone(zone_id) if kind == "hostedzone" and zone_id else None
+            if isinstance(zone, HostedZone):
+                return [zone.account_id]
+        return list(self.coverage.accounts())
 
     # -- global accelerator ------------------------------------------------------------------------
     def accelerator(self, arn: str) -> Collected[Accelerator | None]:

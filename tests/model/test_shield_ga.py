@@ -96,6 +96,41 @@ def test_subscription_tri_state() -> None:
     assert _inv().shield_protection_for("arn:aws:route53:::hostedzone/Z1") is NOT_COLLECTED
 
 
+def _zones(account: str, *zone_ids: str) -> dict[str, Any]:
+    zones = [f.zone_entry(f.hosted_zone(z, f"{z.lower()}.example.com"), []) for z in zone_ids]
+    return f.payload("route53", {"hosted_zones": zones}, account=account)
+
+
+def test_hosted_zone_protection_is_decided_by_the_zones_account() -> None:
+    zone_a, zone_b = "arn:aws:route53:::hostedzone/ZA", "arn:aws:route53:::hostedzone/ZB"
+    # A not subscribed, B's Shield state denied; ZA is A's zone, ZB is B's
+    inv = _inv(
+        _shield({"subscription": None}),
+        _shield({}, account=B),
+        _zones(A, "ZA"),
+        _zones(B, "ZB"),
+    )
+    assert inv.shield_protection_for(zone_a) is None  # A alone decides: not protected
+    assert inv.shield_protection_for(zone_b) is NOT_COLLECTED  # B's state unknown
+    # a zone the inventory does not have: every account still decides
+    assert inv.shield_protection_for("arn:aws:route53:::hostedzone/ZX") is NOT_COLLECTED
+    # A subscribed with its protections read, B unknown: A's zone resolves both ways
+    protected = _inv(
+        _shield(
+            {
+                "subscription": f.subscription(),
+                "protections": [f.protection("p-za", zone_a)],
+                "protection_groups": [],
+            }
+        ),
+        _shield({}, account=B),
+        _zones(A, "ZA", "ZC"),
+    )
+    found = protected.shield_protection_for(zone_a)
+    assert isinstance(found, Protection) and found.id == "p-za"
+    assert protected.shield_protection_for("arn:aws:route53:::hostedzone/ZC") is None
+
+
 def test_shield_model_errors() -> None:
     with pytest.raises(
         ModelError,
