@@ -99,6 +99,15 @@ def _partition_agrees(region: str | None, cn: str | None) -> bool:
     return (cn is not None) == (region is not None and region.startswith("cn-"))
 
 
+def _match(pattern: re.Pattern[str], host: str) -> re.Match[str] | None:
+    """``pattern`` (with ``region`` and ``cn`` groups) on the normalised host, when the
+    ``.amazonaws.com[.cn]`` suffix agrees with the region's partition."""
+    match = pattern.match(normalize_host(host))
+    if match is None or not _partition_agrees(match["region"], match["cn"]):
+        return None
+    return match
+
+
 def url_host(url: str) -> str:
     """The normalised host of a URL (``https://X.lambda-url.eu-west-1.on.aws/`` → ``x.lambda-url
     .eu-west-1.on.aws``); a bare host name is returned normalised."""
@@ -174,12 +183,11 @@ def s3_endpoint(host: str) -> S3Endpoint | None:
     host names.
     """
     h = normalize_host(host)
-    website = _S3_WEBSITE.match(h)
+    website = _match(_S3_WEBSITE, h)
     if website is not None:
-        region = website["region"]
-        if _s3_name(website["name"]) != "bucket" or not _partition_agrees(region, website["cn"]):
+        if _s3_name(website["name"]) != "bucket":
             return None
-        return S3Endpoint(website["name"], region, website=True)
+        return S3Endpoint(website["name"], website["region"], website=True)
     rest = _S3_REST.match(h)
     if rest is not None:
         legacy = rest["legacy"]
@@ -202,10 +210,8 @@ def s3_website_endpoint_region(host: str) -> str | None:
     bucket from the request's Host header, so the bucket serving a record is named like the
     record.
     """
-    match = _S3_WEBSITE_ENDPOINT.match(normalize_host(host))
-    if match is None or not _partition_agrees(match["region"], match["cn"]):
-        return None
-    return str(match["region"])
+    match = _match(_S3_WEBSITE_ENDPOINT, host)
+    return None if match is None else str(match["region"])
 
 
 # -- Lambda, API Gateway ---------------------------------------------------------------------------
@@ -242,10 +248,8 @@ def execute_api(host: str) -> ExecuteApi | None:
     ``<api-id>.execute-api.<region>.amazonaws.com`` (``.com.cn`` in China); API ids are
     lower-case letters and digits, so a custom domain's ``d-…`` target is not one.
     """
-    match = _EXECUTE_API.match(normalize_host(host))
-    if match is None or not _partition_agrees(match["region"], match["cn"]):
-        return None
-    return ExecuteApi(match["id"], match["region"])
+    match = _match(_EXECUTE_API, host)
+    return None if match is None else ExecuteApi(match["id"], match["region"])
 
 
 def execute_api_host(api_id: str, region: str) -> str:
@@ -266,10 +270,8 @@ def api_domain_target(host: str) -> ApiDomainTarget | None:
     """The regional API Gateway custom-domain target ``host`` is
     (``d-<id>.execute-api.<region>.amazonaws.com``), or None. An edge-optimized custom domain's
     target is a CloudFront name instead (:func:`is_cloudfront_domain`)."""
-    match = _API_DOMAIN.match(normalize_host(host))
-    if match is None or not _partition_agrees(match["region"], match["cn"]):
-        return None
-    return ApiDomainTarget(match["id"], match["region"])
+    match = _match(_API_DOMAIN, host)
+    return None if match is None else ApiDomainTarget(match["id"], match["region"])
 
 
 # -- Elastic Load Balancing, CloudFront, Global Accelerator ----------------------------------------
