@@ -121,9 +121,13 @@ def buckets_used(prior: Sequence[dict[str, Any]]) -> dict[str, dict[str, set[str
 
 
 def website_record_buckets(route53_data: dict[str, Any]) -> set[str]:
-    """Buckets that Route 53 records of a route53 payload send to an S3 website endpoint: an
-    alias to the bare regional endpoint is served by the bucket named like the record (when
-    the name can be a bucket name; never for a wildcard record), a CNAME names its bucket."""
+    """Buckets that Route 53 records of a route53 payload send to an S3 website endpoint.
+
+    S3 website endpoints pick the bucket from the request's Host header, i.e. the record name:
+    an alias to the bare regional endpoint, and a CNAME to ``<bucket>.s3-website…``, are both
+    served by the bucket named like the record (when the name can be a bucket name; never for
+    a wildcard record). For a CNAME the bucket its value names is probed too.
+    """
     found: set[str] = set()
     for zone in route53_data.get("hosted_zones") or []:
         for rrset in zone.get("ResourceRecordSets") or []:
@@ -136,6 +140,8 @@ def website_record_buckets(route53_data: dict[str, Any]) -> set[str]:
                     hit = s3_bucket(str(value.get("Value") or ""))
                     if hit and hit[1] == "website":
                         found.add(hit[0])
+                        if endpoints.is_bucket_name(name):
+                            found.add(name)
     return found
 
 

@@ -48,7 +48,12 @@ def test_website_record_buckets() -> None:
             "ResourceRecords": [{"Value": "assets.s3.amazonaws.com"}],
         },
     )
-    assert refs.website_record_buckets(data) == {"www.example.com", "legacy-site"}
+    # a CNAME's Host header is the record name: S3 serves the bucket named like the record
+    assert refs.website_record_buckets(data) == {
+        "www.example.com",
+        "legacy-site",
+        "old.example.com",
+    }
 
 
 def test_dangling_website_record_bucket_is_probed(moto_aws: None) -> None:
