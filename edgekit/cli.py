@@ -43,42 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"edgekit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    p = sub.add_parser("collect", help="collect a snapshot from AWS (read-only)")
-    collect.add_arguments(p)
-    p.set_defaults(handler=collect.run)
-
-    p = sub.add_parser("scan", help="run the check catalogue over a snapshot")
-    scan.add_arguments(p)
-    p.set_defaults(handler=scan.run)
-
-    p = sub.add_parser("plan", help="simplification proposals for redundant hops")
-    plan.add_arguments(p)
-    p.set_defaults(handler=plan.run)
-
-    p = sub.add_parser("lineage", help="public entrypoints and how each reaches its backend")
-    lineage.add_arguments(p)
-    p.set_defaults(handler=lineage.run)
-
-    p = sub.add_parser("diagram", help="architecture pictures (PNG/SVG) of a snapshot")
-    diagram.add_arguments(p)
-    p.set_defaults(handler=diagram.run)
-
-    p = sub.add_parser("report", help="run a report notebook (papermill) on a snapshot")
-    report.add_arguments(p)
-    p.set_defaults(handler=report.run)
-
-    p = sub.add_parser("demo", help="the whole pipeline on the bundled sample estate")
-    demo.add_arguments(p)
-    p.set_defaults(handler=demo.run)
-
-    p = sub.add_parser("checks", help="list the check catalogue")
-    checks.add_arguments(p)
-    p.set_defaults(handler=checks.run)
-
-    p = sub.add_parser("sandbox", help="serve a local AWS-compatible endpoint (moto) on 127.0.0.1")
-    sandbox.add_arguments(p)
-    p.set_defaults(handler=sandbox.run)
+    commands = (
+        ("collect", "collect a snapshot from AWS (read-only)", collect),
+        ("scan", "run the check catalogue over a snapshot", scan),
+        ("plan", "simplification proposals for redundant hops", plan),
+        ("lineage", "public entrypoints and how each reaches its backend", lineage),
+        ("diagram", "architecture pictures (PNG/SVG) of a snapshot", diagram),
+        ("report", "run a report notebook (papermill) on a snapshot", report),
+        ("demo", "the whole pipeline on the bundled sample estate", demo),
+        ("checks", "list the check catalogue", checks),
+        ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
+    )
+    for name, help_text, module in commands:
+        p = sub.add_parser(name, help=help_text)
+        module.add_arguments(p)
+        p.set_defaults(handler=module.run)
 
     p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
     p.set_defaults(handler=collect.run_iam_policy)
