@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final, Literal
+from urllib.parse import urlsplit
 
 REGION: Final = r"[a-z]{2}(?:-[a-z]+)+-\d+"
 """A region name: ``us-east-1``, ``us-gov-west-1``, ``ap-southeast-4``, ``cn-north-1``."""
@@ -106,6 +107,16 @@ def _match(pattern: re.Pattern[str], host: str) -> re.Match[str] | None:
     if match is None or not _partition_agrees(match["region"], match["cn"]):
         return None
     return match
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Host names of this machine's loopback interface (where the sandbox listens)."""
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for an ``http(s)`` URL whose host is the loopback interface (the sandbox)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in LOOPBACK_HOSTS
 
 
 def url_host(url: str) -> str:

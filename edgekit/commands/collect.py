@@ -5,16 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from urllib.parse import urlparse
 
+from edgekit.endpoints import is_loopback_url
 from edgekit.errors import InputError
-
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-def is_loopback_url(url: str) -> bool:
-    """True when ``url`` points at this machine (the sandbox)."""
-    return (urlparse(url).hostname or "") in LOOPBACK_HOSTS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -55,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise InputError("--workers must be at least 1")
     spec = SessionSpec(profile=args.profile, endpoint_url=args.endpoint_url)
-    if args.endpoint_url and is_loopback_url(args.endpoint_url) and not _has_credentials(spec):
+    sandbox = bool(args.endpoint_url and is_loopback_url(args.endpoint_url))
+    if sandbox and not _has_credentials(spec):
         # The sandbox accepts any credentials; spare users a fake profile.
         spec = spec.with_credentials(TemporaryCredentials("testing", "testing"))
     regions = parse_regions(args.regions)
@@ -65,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
-    sandbox = bool(args.endpoint_url and is_loopback_url(args.endpoint_url))
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(

@@ -21,9 +21,9 @@ from urllib.parse import urlsplit, urlunsplit
 import boto3
 import botocore.config
 
+from edgekit.endpoints import is_loopback_url
 from edgekit.sandbox.errors import SandboxError
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 FAKE_ACCESS_KEY_ID = "testing"
 FAKE_SECRET_ACCESS_KEY = "testing"
 
@@ -33,12 +33,6 @@ def mock_active() -> bool:
     from moto.core.models import botocore_stubber
 
     return bool(botocore_stubber.enabled)
-
-
-def is_loopback_url(url: str) -> bool:
-    """True for an ``http(s)`` URL whose host is the loopback interface."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and (parts.hostname or "") in LOOPBACK_HOSTS
 
 
 def require_sandbox(endpoint_url: str | None) -> None:

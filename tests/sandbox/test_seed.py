@@ -13,7 +13,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from edgekit.sandbox.clients import SandboxClients, is_loopback_url
+from edgekit.endpoints import is_loopback_url
+from edgekit.sandbox.clients import SandboxClients
 from edgekit.sandbox.errors import SandboxError
 from edgekit.sandbox.seed import SeedInfo, seed
 from tests.sandbox.conftest import ClientFactory
