@@ -21,6 +21,7 @@ from typing import Any
 
 import boto3
 import cloudpickle
+import distributed
 import pytest
 
 from edgekit import cli
@@ -30,8 +31,6 @@ from edgekit.collect.executors import DaskExecutor, as_executor, make_executor
 from edgekit.collect.runner import UnitResult, WorkUnit, run_unit
 from edgekit.errors import InputError
 from tests.collect.builders import ACCESS, ACCOUNT, fail, shared_moto
-
-distributed = pytest.importorskip("distributed")
 
 R = "eu-west-1"
 COLLECTORS = ["elb", "apigateway", "apigatewayv2", "shield", "elbv2", "ec2"]

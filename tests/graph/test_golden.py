@@ -59,5 +59,19 @@ def test_missing_golden_fails_instead_of_being_created(
         goldens.check("absent.json", "{}\n", tmp_path)
     assert not (tmp_path / "absent.json").exists()
     monkeypatch.setenv(goldens.ENV, "1")
-    goldens.check("absent.json", "{}\n", tmp_path)
+    with pytest.raises(pytest.fail.Exception, match="was rewritten"):
+        goldens.check("absent.json", "{}\n", tmp_path)
     assert (tmp_path / "absent.json").read_text(encoding="utf-8") == "{}\n"
+    goldens.check("absent.json", "{}\n", tmp_path)  # unchanged: passes, even while updating
+
+
+def test_rewritten_golden_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "g.json").write_text("old\n", encoding="utf-8")
+    monkeypatch.delenv(goldens.ENV, raising=False)
+    with pytest.raises(pytest.fail.Exception, match="differs"):
+        goldens.check("g.json", "new\n", tmp_path)
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == "old\n"
+    monkeypatch.setenv(goldens.ENV, "1")
+    with pytest.raises(pytest.fail.Exception, match="was rewritten"):
+        goldens.check("g.json", "new\n", tmp_path)
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == "new\n"

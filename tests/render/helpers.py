@@ -10,22 +10,19 @@ tests/render`` and review the diff; a missing golden fails (never silently creat
 
 from __future__ import annotations
 
-import os
 import struct
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from edgekit.graph import Estate
 from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
+from tests import golden
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = ROOT / "fixtures" / "snapshots"
 RICH = SNAPSHOTS / "rich.json"
 SAMPLE = SNAPSHOTS / "sample.json.gz"
 GOLDENS = ROOT / "goldens" / "render"
-ENV = "EDGEKIT_UPDATE_GOLDENS"
 
 ACCOUNT = "111111111111"
 ELB = f"arn:aws:elasticloadbalancing:us-east-1:{ACCOUNT}"
@@ -86,17 +83,8 @@ def fixed_findings() -> list[Finding]:
 
 # -- goldens ---------------------------------------------------------------------------------------
 def check_golden(name: str, text: str, directory: Path = GOLDENS) -> None:
-    """Compare ``text`` with golden ``name``; write it instead when regenerating."""
-    path = directory / name
-    if os.environ.get(ENV) == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"golden {path} is missing: regenerate with {ENV}=1 pytest tests/render")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path} differs; if the change is intended, regenerate with {ENV}=1 and review the diff"
-    )
+    """Compare ``text`` with golden ``name`` (tests/golden.py: loud when rewritten)."""
+    golden.check(name, text, directory)
 
 
 # -- picture files ---------------------------------------------------------------------------------

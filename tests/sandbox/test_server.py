@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,7 +83,6 @@ def test_the_services_moto_lacks_are_served(sandbox: Sandbox) -> None:
     ] == ["all"]
 
 
-@pytest.mark.skipif(shutil.which("aws") is None, reason="AWS CLI not installed")
 def test_the_aws_cli_gets_the_managed_policies(sandbox: Sandbox) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(
@@ -92,9 +92,11 @@ def test_the_aws_cli_gets_the_managed_policies(sandbox: Sandbox) -> None:
         AWS_CONFIG_FILE="/nonexistent/edgekit-test-config",
         AWS_SHARED_CREDENTIALS_FILE="/nonexistent/edgekit-test-credentials",
     )
+    aws = Path(sys.executable).with_name("aws")  # the dev extra installs the AWS CLI
+    assert aws.exists(), f"{aws} is missing: install the dev extra"
     done = subprocess.run(
         [
-            "aws",
+            str(aws),
             "cloudfront",
             "list-response-headers-policies",
             "--type",
