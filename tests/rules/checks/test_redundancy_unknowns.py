@@ -1,0 +1,116 @@
+"""The unknown branches of the load-balancer redundancy checks, one test each.
+
+Each test takes the firing snapshot of a pattern (tests/plan/patterns.py) and removes exactly the
+data a branch depends on, as a denied read would (a key absent = not collected). A check that
+returned ``None`` there instead of ``Unknown`` would claim a near-miss it cannot know.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from edgekit.snapshot import Snapshot
+from tests.plan import patterns as p
+from tests.rules.checks.helpers import run_check, unknowns
+
+
+def _edit(snap: Snapshot, collector: str, change: Callable[[dict[str, Any]], None]) -> Snapshot:
+    """A copy of ``snap`` whose ``collector`` payloads went through ``change``."""
+    out = copy.deepcopy(snap)
+    for payload in out.payloads:
+        if payload["collector"] == collector:
+            change(payload["data"])
+    return out
+
+
+def _drop(key: str) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data.pop(key, None)
+
+
+def _lb_entry(data: dict[str, Any], name: str) -> dict[str, Any]:
+    [entry] = [e for e in data["load_balancers"] if e["LoadBalancer"]["LoadBalancerName"] == name]
+    return entry
+
+
+def _without_listeners(name: str) -> Callable[[dict[str, Any]], None]:
+    return lambda data: _lb_entry(data, name).pop("Listeners")
+
+
+def _without_rules(name: str, port: int) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        for li in _lb_entry(data, name)["Listeners"]:
+            if li["Listener"]["Port"] == port:
+                li.pop("Rules")
+
+    return change
+
+
+# -- alb_single_lambda ---------------------------------------------------------------------------
+def test_alb_single_lambda_unknown_when_the_target_group_was_not_collected() -> None:
+    snap = _edit(p.alb_single_lambda(), "elbv2", _drop("target_groups"))
+    [found] = unknowns("redundancy.alb_single_lambda", snap)
+    assert found.message == "the forwarded target group was not collected"
+    assert found.evidence["target_group"].startswith("arn:aws:elasticloadbalancing:")
+
+
+def test_alb_single_lambda_unknown_when_distributions_were_not_collected() -> None:
+    snap = _edit(p.alb_single_lambda(), "cloudfront", _drop("distributions"))
+    [found] = unknowns("redundancy.alb_single_lambda", snap)
+    assert "CloudFront" in found.message or "distribution" in found.message
+
+
+def test_alb_single_lambda_unknown_when_other_clients_cannot_be_ruled_out() -> None:
+    snap = _edit(p.alb_single_lambda(), "route53", _drop("hosted_zones"))
+    [found] = unknowns("redundancy.alb_single_lambda", snap)
+    assert "cannot be ruled out" in found.message
+    assert found.evidence["path"][0] == "cloudfront:E1LAMBDA"
+
+
+# -- public_alb_behind_cdn -----------------------------------------------------------------------
+def test_public_alb_behind_cdn_unknown_when_listeners_were_not_collected() -> None:
+    snap = _edit(p.public_alb(), "elbv2", _without_listeners("web-alb"))
+    [found] = unknowns("redundancy.public_alb_behind_cdn", snap)
+    assert found.message == "listeners or rules were not collected"
+
+
+def test_public_alb_behind_cdn_unknown_when_target_groups_were_not_collected() -> None:
+    snap = _edit(p.public_alb(), "elbv2", _drop("target_groups"))
+    [found] = unknowns("redundancy.public_alb_behind_cdn", snap)
+    assert found.message == "target groups were not collected"
+
+
+# -- redirect_only_lb ----------------------------------------------------------------------------
+def test_redirect_only_lb_unknown_when_a_redirecting_listeners_rules_were_not_collected() -> None:
+    snap = _edit(p.redirect_only(), "elbv2", _without_rules("redirect-alb", 443))
+    [found] = unknowns("redundancy.redirect_only_lb", snap)
+    assert found.message == "rules of HTTPS:443 were not collected"
+
+
+def test_redirect_only_lb_passes_when_rules_are_missing_but_the_default_forwards() -> None:
+    snap = p.redirect_only(forwards=True)
+
+    def forward_by_default(data: dict[str, Any]) -> None:
+        [tg] = data["target_groups"]
+        for li in _lb_entry(data, "redirect-alb")["Listeners"]:
+            if li["Listener"]["Port"] == 443:
+                li["Listener"]["DefaultActions"] = [
+                    {"Type": "forward", "TargetGroupArn": tg["TargetGroup"]["TargetGroupArn"]}
+                ]
+                li.pop("Rules")
+
+    assert run_check("redundancy.redirect_only_lb", _edit(snap, "elbv2", forward_by_default)) == []
+
+
+# -- nlb_to_alb ----------------------------------------------------------------------------------
+def test_nlb_to_alb_unknown_when_listeners_were_not_collected() -> None:
+    snap = _edit(p.nlb_to_alb(), "elbv2", _without_listeners("edge-nlb"))
+    [found] = unknowns("redundancy.nlb_to_alb", snap)
+    assert found.message == "listeners were not collected"
+
+
+def test_nlb_to_alb_unknown_when_target_groups_were_not_collected() -> None:
+    snap = _edit(p.nlb_to_alb(), "elbv2", _drop("target_groups"))
+    [found] = unknowns("redundancy.nlb_to_alb", snap)
+    assert found.message == "target groups were not collected"
