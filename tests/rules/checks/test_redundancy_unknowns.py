@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from edgekit.snapshot import Snapshot
+from tests.model import factories as f
 from tests.plan import patterns as p
 from tests.rules.checks.helpers import run_check, unknowns
 
@@ -114,3 +115,67 @@ def test_nlb_to_alb_unknown_when_target_groups_were_not_collected() -> None:
     snap = _edit(p.nlb_to_alb(), "elbv2", _drop("target_groups"))
     [found] = unknowns("redundancy.nlb_to_alb", snap)
     assert found.message == "target groups were not collected"
+
+
+# -- double_waf ----------------------------------------------------------------------------------
+def _waf_scope(
+    scope: str, change: Callable[[dict[str, Any]], None]
+) -> Callable[[dict[str, Any]], None]:
+    def in_scope(data: dict[str, Any]) -> None:
+        if data.get("scope") == scope:
+            change(data)
+
+    return in_scope
+
+
+def _associations_unread(data: dict[str, Any]) -> None:
+    for entry in data["web_acls"]:
+        entry.pop("ResourceArns", None)
+
+
+def _rules_unread(data: dict[str, Any]) -> None:
+    data["web_acls"] = [f.web_acl_summary_entry(e["WebACL"]) for e in data["web_acls"]]
+
+
+def test_double_waf_unknown_when_the_regions_associations_were_not_collected() -> None:
+    snap = _edit(p.double_waf(), "wafv2", _waf_scope("REGIONAL", _associations_unread))
+    [found] = unknowns("redundancy.double_waf", snap)
+    assert found.message == "WAF associations of the region were not collected"
+
+
+def test_double_waf_unknown_when_distributions_were_not_collected() -> None:
+    snap = _edit(p.double_waf(), "cloudfront", _drop("distributions"))
+    [found] = unknowns("redundancy.double_waf", snap)
+    assert found.message.startswith("whether CloudFront fronts it is unknown")
+
+
+def test_double_waf_unknown_when_the_distributions_web_acl_was_not_collected() -> None:
+    snap = _edit(p.double_waf(), "wafv2", _waf_scope("CLOUDFRONT", _drop("web_acls")))
+    [found] = unknowns("redundancy.double_waf", snap)
+    assert found.message == "web ACL of E1WAF was not collected"
+
+
+def test_double_waf_unknown_when_web_acl_rules_were_not_collected() -> None:
+    snap = _edit(p.double_waf(), "wafv2", _waf_scope("CLOUDFRONT", _rules_unread))
+    [found] = unknowns("redundancy.double_waf", snap)
+    assert found.message == "web ACL rules were not collected"
+
+
+def test_double_waf_unknown_when_the_lockdown_is_undecided() -> None:
+    [found] = unknowns("redundancy.double_waf", p.double_waf(sg_collected=False))
+    assert found.message == "WAF twice on the path; origin lockdown undecided"
+    assert found.evidence["common_managed_groups"] == ["AWS/AWSManagedRulesCommonRuleSet"]
+
+
+# -- accelerator_and_cdn, apigw_proxy_to_alb -----------------------------------------------------
+def test_accelerator_and_cdn_unknown_when_distributions_were_not_collected() -> None:
+    snap = _edit(p.accelerator_and_cdn(), "cloudfront", _drop("distributions"))
+    [found] = unknowns("redundancy.accelerator_and_cdn", snap)
+    assert found.message.startswith("whether CloudFront fronts it is unknown")
+
+
+def test_apigw_proxy_to_alb_unknown_when_other_clients_cannot_be_ruled_out() -> None:
+    snap = _edit(p.apigw_proxy(), "route53", _drop("hosted_zones"))
+    [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
+    assert found.message == "a plain proxy; other clients cannot be ruled out (records)"
+    assert found.evidence["path"][0] == "cloudfront:E1API"
