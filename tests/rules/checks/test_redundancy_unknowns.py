@@ -179,3 +179,25 @@ def test_apigw_proxy_to_alb_unknown_when_other_clients_cannot_be_ruled_out() -> 
     [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
     assert found.message == "a plain proxy; other clients cannot be ruled out (records)"
     assert found.evidence["path"][0] == "cloudfront:E1API"
+
+
+def test_apigw_proxy_to_alb_unknown_when_usage_plans_were_not_collected() -> None:
+    snap = _edit(p.apigw_proxy(), "apigateway", _drop("usage_plans"))
+    [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
+    assert found.message == "usage plans were not collected"
+
+
+def test_apigw_proxy_to_alb_unknown_when_http_api_routes_were_not_collected() -> None:
+    def routes_unread(data: dict[str, Any]) -> None:
+        for entry in data["apis"]:
+            entry.pop("Routes")
+
+    snap = _edit(p.http_api_proxy(), "apigatewayv2", routes_unread)
+    [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
+    assert found.message == "the API's routes or integrations were not collected"
+
+
+def test_apigw_proxy_to_alb_unknown_when_the_integrations_listener_was_not_collected() -> None:
+    snap = _edit(p.http_api_proxy(), "elbv2", _without_listeners("http-alb"))
+    [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
+    assert found.message == "the integration's listener was not collected"
