@@ -67,12 +67,13 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(formats.to_sarif(shown, registry, uri), indent=2, sort_keys=True) + "\n"
     else:
         text = ""
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     if args.format == "table":
         from edgekit.commands.tables import print_findings
 
         print_findings(shown, result, applied, snapshot.meta(), output=args.output)
     elif args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
