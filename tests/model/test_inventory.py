@@ -160,7 +160,12 @@ def test_model_objects_are_frozen_and_hashable(rich: Inventory) -> None:
         d.enabled = False  # type: ignore[misc]
     with pytest.raises(TypeError):
         d.raw["Distribution"] = {}  # type: ignore[index]
-    assert hash(d.default_cache_behavior) == hash(d.default_cache_behavior)
+    from tests.model import estates
+
+    again = parse(estates.rich()).distributions[0]  # a separate parse: equal, not identical
+    assert again is not d and again == d and hash(again) == hash(d)
+    assert hash(again.default_cache_behavior) == hash(d.default_cache_behavior)
+    assert len({d, again}) == 1
     assert isinstance(rich.listeners, tuple) and isinstance(d.aliases, tuple)
     assert len({lb for lb in rich.load_balancers if lb.attributes is not NOT_COLLECTED}) == 3
 

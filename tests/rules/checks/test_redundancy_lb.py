@@ -6,6 +6,8 @@ from tests.plan import patterns as p
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
 FN = "lambda:arn:aws:lambda:us-east-1:111111111111:function:app"
+ELB = "arn:aws:elasticloadbalancing:us-east-1:111111111111"
+APP_ALB = f"{ELB}:loadbalancer/app/app-alb/50dc6c495c0c9188"
 
 
 def test_alb_single_lambda_fires_with_the_path_to_the_function() -> None:
@@ -69,10 +71,19 @@ def test_nlb_to_alb_fires_with_the_vpc_endpoint_pre_check() -> None:
     ev = found.evidence
     assert ev["pre_checks"][0].startswith("vpc_endpoint_service: not collected")
     assert "pre-check" in found.message
-    assert (
-        ev["path"][0] == "dns:tcp.example.com"
-        and ev["path"][-1] == "target:" + ev["path"][-2][3:] + ":i-0app:80"
-    )
+    assert ev["path"] == [
+        "dns:tcp.example.com",
+        f"lb:{ELB}:loadbalancer/net/edge-nlb/50dc6c495c0c9188",
+        f"listener:{ELB}:listener/net/edge-nlb/50dc6c495c0c9188/l00443",
+        f"rule:{ELB}:listener-rule/net/edge-nlb/50dc6c495c0c9188/l00443/default",
+        f"tg:{ELB}:targetgroup/to-alb/73e2d6bc24d8a067",
+        f"target:{ELB}:targetgroup/to-alb/73e2d6bc24d8a067:{APP_ALB}:443",
+        f"lb:{APP_ALB}",
+        f"listener:{ELB}:listener/app/app-alb/50dc6c495c0c9188/l00443",
+        f"rule:{ELB}:listener-rule/app/app-alb/50dc6c495c0c9188/l00443/default",
+        f"tg:{ELB}:targetgroup/app-web/73e2d6bc24d8a067",
+        f"target:{ELB}:targetgroup/app-web/73e2d6bc24d8a067:i-0app:80",
+    ]
     assert ev["static_addresses"] == ["203.0.113.10", "203.0.113.11"]
 
 
