@@ -10,6 +10,7 @@ from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect.executors import as_executor
 from edgekit.collect.registry import select
+from edgekit.collect.secrets import DigestKey
 from edgekit.collect.runner import (
     CollectionResult,
     UnitResult,
@@ -36,6 +37,7 @@ def collect(
     progress: bool = True,
     hooks: tuple[ClientHook, ...] = (),
     source: str = "aws",
+    digest_key: DigestKey | None = None,
 ) -> CollectionResult:
     """Collect a snapshot, read-only.
 
@@ -44,7 +46,10 @@ def collect(
     for that account. ``executor`` runs the work units: any ``concurrent.futures.Executor`` or a
     ``distributed.Client`` (see :mod:`edgekit.collect.executors`); a new thread pool of
     ``workers`` per phase when None. An executor passed in is not shut down here.
+    ``digest_key`` keys the digests that replace secrets (:mod:`edgekit.collect.secrets`): one
+    random key for the whole run when None.
     """
+    key = digest_key or DigestKey.random()
     pool = as_executor(executor)
     spec = session_spec or SessionSpec()
     recorder = CallRecorder()
@@ -67,7 +72,7 @@ def collect(
     results: list[UnitResult] = []
     for phase in phases(select(collectors)):
         prior = payload_records(results)
-        units = plan_units(resolution.accounts, regions_for, phase, hooks, prior)
+        units = plan_units(resolution.accounts, regions_for, phase, hooks, prior, key)
         results.extend(execute(units, pool, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]

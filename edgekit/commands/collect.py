@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
     from edgekit.collect.executors import make_executor
+    from edgekit.collect.secrets import DigestKey
     from edgekit.collect.targets import organization_account_ids, parse_regions
 
     if args.workers < 1:
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
+    digest_key = DigestKey.from_environment()
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(
@@ -72,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 progress=not args.quiet,
                 source="sandbox" if sandbox else "aws",
+                digest_key=digest_key,
             )
     except ValueError as err:
         raise InputError(str(err)) from None

@@ -14,7 +14,7 @@ Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) wit
 * **header** — every listener path that *forwards* (default action or rule, judged by the
   terminal action, after any ``authenticate-*``) requires the secret origin header CloudFront
   sends: an ``http-header`` condition on one of those header names whose every value is the
-  (``sha256:``-digested) secret. Rules are taken in priority order: paths behind a catch-all
+  (digested: ``hmac-sha256:``, or ``sha256:`` in older snapshots) secret. Rules are taken in priority order: paths behind a catch-all
   rule that does not forward are unreachable, and rules admitting only internal ``source-ip``
   CIDRs are not internet paths (:func:`listener_gaps`). Layer-4 listeners (TCP/TLS/UDP)
   cannot check headers: ``open``. Rules not collected: ``unknown`` (unless the default
