@@ -9,8 +9,7 @@ from typing import Any
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect.executors import as_executor
-from edgekit.collect.registry import select
-from edgekit.collect.secrets import DigestKey
+from edgekit.collect.registry import guarded, select
 from edgekit.collect.runner import (
     CollectionResult,
     UnitResult,
@@ -20,6 +19,7 @@ from edgekit.collect.runner import (
     phases,
     plan_units,
 )
+from edgekit.collect.secrets import DigestKey
 from edgekit.collect.targets import AccountAccess, enabled_regions, resolve_accounts
 from edgekit.snapshot import Target
 
@@ -51,7 +51,7 @@ def collect(
     """
     key = digest_key or DigestKey.random()
     pool = as_executor(executor)
-    spec = session_spec or SessionSpec()
+    spec = guarded(session_spec or SessionSpec())
     recorder = CallRecorder()
     resolution = resolve_accounts(
         spec,

@@ -22,7 +22,7 @@ from edgekit.aws.partitions import GLOBAL, global_api_region
 from edgekit.aws.session import ClientHook
 from edgekit.collect import secrets
 from edgekit.collect.base import CollectorSpec, UnitContext
-from edgekit.collect.registry import collectors_by_id
+from edgekit.collect.registry import collectors_by_id, guarded
 from edgekit.collect.targets import AccountAccess
 from edgekit.errors import ReadOnlyError
 from edgekit.snapshot import Snapshot, Target, jsonable
@@ -137,7 +137,7 @@ def run_unit(unit: WorkUnit) -> UnitResult:
         region=unit.region,
         api_region=unit.api_region,
         partition=unit.account.partition,
-        session_spec=unit.account.session_spec,
+        session_spec=guarded(unit.account.session_spec),
         hooks=unit.hooks,
         inputs=unit.inputs,
     )
@@ -251,4 +251,3 @@ def assemble(
         source=source,
     )
     return CollectionResult(snap, calls.counts(), len(errors), len(results))
-

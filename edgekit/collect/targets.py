@@ -21,6 +21,12 @@ from edgekit.errors import CollectionError
 ROLE_SESSION_NAME = "edgekit-readonly"
 
 
+def _guarded(spec: SessionSpec) -> SessionSpec:
+    from edgekit.collect.registry import guarded  # the registry imports this module's actions
+
+    return guarded(spec)
+
+
 @dataclass(frozen=True)
 class AccountAccess:
     """How to reach one account: its id, partition and a session spec with credentials."""
@@ -40,6 +46,7 @@ class Resolution:
 
 def caller_identity(spec: SessionSpec, recorder: CallRecorder | None = None) -> tuple[str, str]:
     """Return (account id, partition) of the base credentials; a clear error when there are none."""
+    spec = _guarded(spec)
     session = spec.session()
     region = session.region_name or "us-east-1"
     try:
@@ -60,6 +67,7 @@ def assume(
     recorder: CallRecorder | None = None,
 ) -> SessionSpec | Gap:
     """AssumeRole into ``account_id``; a denial becomes a gap (collector ``sts``)."""
+    base = _guarded(base)
     region = global_api_region(partition)
     sts = base.client("sts", region, recorder=recorder)
     arn = f"arn:{partition}:iam::{account_id}:role/{role_name}"
@@ -118,7 +126,7 @@ def resolve_accounts(
 def enabled_regions(access: AccountAccess, recorder: CallRecorder | None = None) -> list[str]:
     """The regions enabled for the account (``ec2:DescribeRegions``), sorted."""
     region = global_api_region(access.partition)
-    ec2 = access.session_spec.client("ec2", region, recorder=recorder)
+    ec2 = _guarded(access.session_spec).client("ec2", region, recorder=recorder)
     try:
         resp = ec2.describe_regions(AllRegions=False)
     except ClientError as err:
@@ -159,6 +167,7 @@ def organization_account_ids(spec: SessionSpec, recorder: CallRecorder | None = 
     Organizations is called in the global region of the partition of the session's region
     (us-east-1 for ``aws``; us-gov-west-1 / cn-northwest-1 elsewhere).
     """
+    spec = _guarded(spec)
     region = global_api_region(partition_of_region(spec.session().region_name or "us-east-1"))
     org = spec.client("organizations", region, recorder=recorder)
     ids: list[str] = []

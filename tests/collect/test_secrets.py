@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from edgekit.collect import secrets
-from edgekit.collect.secrets import DigestKey, redact
+from edgekit.collect import digests, secrets
+from edgekit.collect.digests import DigestKey
+from edgekit.collect.secrets import redact
 from edgekit.errors import InputError
 
 KEY = DigestKey(b"k" * 32, "test")
@@ -100,8 +101,8 @@ def test_waf_uri_and_query_matches_stay_readable() -> None:
 
 def test_header_secret_and_waf_header_match_digest_alike() -> None:
     """The same secret in a CloudFront header and a WAF byte match compares equal."""
-    waf = base64.b64decode(secrets.blob(KEY, B64)).decode()
-    assert waf == secrets.text(KEY, S)
+    waf = base64.b64decode(digests.blob(KEY, B64)).decode()
+    assert waf == digests.text(KEY, S)
 
 
 def test_s3_policy_referer_values() -> None:
