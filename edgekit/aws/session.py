@@ -20,7 +20,7 @@ import botocore.loaders
 import botocore.session
 
 from edgekit import __version__
-from edgekit.aws import guard
+from edgekit.aws import conform, guard
 from edgekit.aws.calls import CallRecorder
 
 USER_AGENT_EXTRA = f"edgekit/{__version__}"
@@ -112,7 +112,8 @@ class SessionSpec:
     ) -> Any:
         """Create a guarded client for ``service`` in ``region``.
 
-        The read-only guard (allowing only ``allowed_actions``) is always installed first;
+        The read-only guard (allowing only ``allowed_actions``) is always installed first, then
+        the response conformance checks (:mod:`edgekit.aws.conform`);
         ``recorder`` counts calls; ``hooks``
         receive the client for further instrumentation.
         """
@@ -124,6 +125,7 @@ class SessionSpec:
             config=self.client_config(),
         )
         guard.install(client, self.allowed_actions)
+        conform.install(client, self.max_attempts)
         if recorder is not None:
             recorder.attach(client)
         for hook in hooks:

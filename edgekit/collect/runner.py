@@ -150,7 +150,8 @@ def run_unit(unit: WorkUnit) -> UnitResult:
         error = _error_record(unit, err.operation_name, _code(err), str(err))
     except BotoCoreError as err:
         data = None
-        error = _error_record(unit, "", type(err).__name__, str(err))
+        operation = str(err.kwargs.get("operation", "")).rpartition(":")[2]
+        error = _error_record(unit, operation, type(err).__name__, str(err))
     except ReadOnlyError:
         raise  # a collector tried to change an account: a bug that must stop the run
     except Exception as err:  # noqa: BLE001 - unit boundary: recorded in errors, never hidden
