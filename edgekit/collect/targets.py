@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
-from edgekit.aws.partitions import global_api_region, partition_of_region
+from edgekit.aws.partitions import (
+    global_api_region,
+    partition_of_region,
+    unknown_region_message,
+)
 from edgekit.aws.session import SessionSpec, TemporaryCredentials
 from edgekit.collect.base import DENIAL_CODES, Gap
 from edgekit.errors import CollectionError
@@ -144,9 +148,9 @@ def parse_regions(value: str | None) -> list[str] | None:
         return None
     regions = [r.strip() for r in value.split(",") if r.strip()]
     for r in regions:
-        parts = r.split("-")
-        if len(parts) < 3 or not parts[-1].isdigit():
-            raise CollectionError(f"--regions: {r!r} is not an AWS region name")
+        problem = unknown_region_message(r)
+        if problem is not None:
+            raise CollectionError(problem)
     if not regions:
         raise CollectionError("--regions: empty list")
     return regions

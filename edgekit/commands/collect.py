@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
 from edgekit.endpoints import is_loopback_url
 from edgekit.errors import InputError
@@ -39,6 +41,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Collect, write the snapshot atomically, print a summary; return the exit code."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    check_output_path(args.output)
+    try:
+        return _collect(args)
+    except (BotoCoreError, ClientError) as err:
+        # ProfileNotFound, NoCredentialsError, an unreadable STS answer ...: one line, exit 2
+        raise InputError(f"collect: {err}") from None
+
+
+def check_output_path(value: str) -> None:
+    """Refuse, before collecting anything, an output path the snapshot cannot be written to."""
+    if not value or not value.strip():
+        raise InputError("-o/--output: empty path")
+    path = Path(value)
+    if path.is_dir():
+        raise InputError(f"-o/--output: {value} is a directory; give a snapshot file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputError(f"-o/--output: {value} is not writable")
+    parent = path.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"-o/--output: cannot create files in {parent}")
+
+
+def _collect(args: argparse.Namespace) -> int:
     from edgekit import snapshot as snap
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
@@ -46,8 +77,6 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.collect.secrets import DigestKey
     from edgekit.collect.targets import organization_account_ids, parse_regions
 
-    if args.workers < 1:
-        raise InputError("--workers must be at least 1")
     spec = SessionSpec(profile=args.profile, endpoint_url=args.endpoint_url)
     sandbox = bool(args.endpoint_url and is_loopback_url(args.endpoint_url))
     if sandbox and not _has_credentials(spec):
