@@ -26,8 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=8, help="concurrent work units (default 8)")
     p.add_argument(
         "--executor",
-        help="where work units run: 'threads' (default) or dask://HOST:PORT (a Dask scheduler; "
-        "needs edgekit[dask])",
+        help="where work units run: 'threads' (default), dask://127.0.0.1:PORT (a local Dask "
+        "scheduler) or tls://HOST:PORT (a remote one over TLS: units carry credentials); "
+        "needs edgekit[dask]",
     )
     p.add_argument(
         "--collectors", help="comma-separated collector ids to run (default: all); see --list"
