@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
@@ -21,6 +24,7 @@ from edgekit.collect.runner import (
 )
 from edgekit.collect.secrets import DigestKey
 from edgekit.collect.targets import AccountAccess, enabled_regions, resolve_accounts
+from edgekit.errors import InputError
 from edgekit.snapshot import Target
 
 
@@ -85,3 +89,14 @@ def collect(
         source=source,
         recorder=recorder,
     )
+
+
+@contextmanager
+def setup_errors_as_input_errors() -> Iterator[None]:
+    """Turn botocore errors that escape collection set-up (ProfileNotFound, NoCredentialsError,
+    an unreadable STS answer ...) into one-line :class:`~edgekit.errors.InputError` (exit 2).
+    Errors inside work units never get here: they are recorded per unit."""
+    try:
+        yield
+    except (BotoCoreError, ClientError) as err:
+        raise InputError(f"collect: {err}") from None

@@ -42,16 +42,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Collect, write the snapshot atomically, print a summary; return the exit code."""
-    from botocore.exceptions import BotoCoreError, ClientError
+    from edgekit.collect.api import setup_errors_as_input_errors
 
     if args.workers < 1:
         raise InputError("--workers must be at least 1")
     check_output_path(args.output)
-    try:
+    with setup_errors_as_input_errors():
         return _collect(args)
-    except (BotoCoreError, ClientError) as err:
-        # ProfileNotFound, NoCredentialsError, an unreadable STS answer ...: one line, exit 2
-        raise InputError(f"collect: {err}") from None
 
 
 def check_output_path(value: str) -> None:
