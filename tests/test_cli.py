@@ -71,7 +71,7 @@ def test_collect_then_scan(sandbox_aws: None, tmp_path: Path) -> None:
         (["scan", "/nonexistent/snap.json"], "no such snapshot file"),
         (["scan", "{snap}", "--fail-on", "urgent"], "--fail-on: unknown severity 'urgent'"),
         (["scan", "{snap}", "--checks", "nope.*"], "matches no check id"),
-        (["collect", "--regions", "moon-1", "-o", "x.json"], "not an AWS region name"),
+        (["collect", "--regions", "moon-1", "-o", "x.json"], "is not an AWS region"),
         (["collect", "--accounts", "12", "--role-name", "R", "-o", "x.json"], "12-digit"),
     ],
 )

@@ -1,48 +1,55 @@
-"""The read-only guard: a botocore hook that refuses any mutating operation before it is sent.
+"""The read-only guard: a botocore hook that refuses, before it is sent, any operation that is
+not on the allow-list.
 
-Every client edgekit creates carries it, so a bug can never change an account. An operation is
-allowed when its name starts with Describe, List or Get, or is in :data:`ALLOWED_OPERATIONS`
-(operations that read but are named otherwise, e.g. ``sts:AssumeRole``).
+The allow-list is a set of IAM actions: exactly those the collectors declare (the list
+``edgekit iam-policy`` prints, built by :func:`edgekit.collect.registry.declared_actions`), so a
+new collector needs no guard edit. An operation passes when the IAM action that authorises it
+(:func:`edgekit.aws.iam.iam_action`, HTTP verb included for API Gateway) is on the list; an
+empty list refuses everything. ``cognito-identity:GetId``, ``sts:GetFederationToken`` or
+``secretsmanager:GetSecretValue`` are refused although named like reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
+from edgekit.aws.iam import iam_action
 from edgekit.errors import ReadOnlyError
 
-READ_PREFIXES: tuple[str, ...] = ("Describe", "List", "Get")
 
-ALLOWED_OPERATIONS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("sts", "AssumeRole"),
-        ("sts", "GetCallerIdentity"),
-        ("s3", "HeadBucket"),  # existence and region of a bucket (HEAD, reads nothing else)
-        # apigatewayv2/apigateway reads are all Get*; nothing else needed yet.
-    }
-)
-"""(botocore service name, operation) pairs allowed although not named Describe/List/Get."""
+def operation_action(model: Any) -> str:
+    """The IAM action of a botocore operation model."""
+    method = str((getattr(model, "http", None) or {}).get("method", "GET"))
+    return iam_action(model.service_model.service_name, model.name, method)
 
 
-def is_read_only(service: str, operation: str) -> bool:
-    """Return True when ``service:operation`` may be called by edgekit."""
-    return operation.startswith(READ_PREFIXES) or (service, operation) in ALLOWED_OPERATIONS
-
-
-def refuse_mutations(model: Any, **_: Any) -> None:
-    """botocore ``before-parameter-build`` handler: raise on a non-read-only operation.
+class AllowList:
+    """botocore ``before-parameter-build`` handler: raise unless the operation is allowed.
 
     Runs before the request is serialised, let alone sent.
     """
-    service = model.service_model.service_name
-    if not is_read_only(service, model.name):
-        raise ReadOnlyError(
-            f"edgekit is read-only: refused {service}:{model.name} before sending it"
-        )
+
+    def __init__(self, actions: Collection[str]) -> None:
+        self.actions = frozenset(actions)
+
+    def allows(self, service: str, operation: str, http_method: str = "GET") -> bool:
+        """True when ``service:operation`` is authorised by an allowed action."""
+        return iam_action(service, operation, http_method) in self.actions
+
+    def __call__(self, model: Any, **_: Any) -> None:
+        """Refuse ``model`` unless its IAM action is on the list."""
+        action = operation_action(model)
+        if action not in self.actions:
+            service = model.service_model.service_name
+            raise ReadOnlyError(
+                f"edgekit is read-only: refused {service}:{model.name} ({action} is not an "
+                "action the collectors declare) before sending it"
+            )
 
 
-def install(client: Any) -> None:
-    """Register the guard on a botocore/boto3 client (idempotent per client)."""
+def install(client: Any, actions: Collection[str]) -> None:
+    """Register the guard, allowing only ``actions``, on a botocore/boto3 client (once)."""
     client.meta.events.register_first(
-        "before-parameter-build.*.*", refuse_mutations, unique_id="edgekit-read-only-guard"
+        "before-parameter-build.*.*", AllowList(actions), unique_id="edgekit-read-only-guard"
     )

@@ -24,13 +24,16 @@ HTTP_VERB_SERVICES = frozenset({"apigateway", "apigatewayv2"})
 """Services authorised by HTTP verb (``apigateway:GET``) rather than by operation name."""
 
 
-def iam_action(service: str, operation: str) -> str:
-    """Return the IAM action for a botocore ``service`` / ``operation`` (CamelCase) pair."""
+def iam_action(service: str, operation: str, http_method: str = "GET") -> str:
+    """Return the IAM action for a botocore ``service`` / ``operation`` (CamelCase) pair.
+
+    ``http_method`` matters for services authorised by verb (``apigateway:DELETE``).
+    """
     if (service, operation) in OPERATION_ACTIONS:
         return OPERATION_ACTIONS[(service, operation)]
     prefix = IAM_PREFIX.get(service, service)
     if service in HTTP_VERB_SERVICES:
-        return f"{prefix}:GET"
+        return f"{prefix}:{http_method.upper()}"
     return f"{prefix}:{operation}"
 
 

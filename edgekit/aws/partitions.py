@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+from functools import cache
+
 GLOBAL_REGION: dict[str, str] = {
     "aws": "us-east-1",
     "aws-cn": "cn-northwest-1",
@@ -28,3 +31,22 @@ def global_api_region(partition: str) -> str:
         return GLOBAL_REGION[partition]
     except KeyError:
         raise ValueError(f"unknown AWS partition {partition!r}") from None
+
+
+@cache
+def known_regions() -> frozenset[str]:
+    """Every region botocore's partition data lists (all partitions)."""
+    import botocore.session
+
+    data = botocore.session.get_session().get_data("endpoints")
+    return frozenset(r for p in data.get("partitions", []) for r in p.get("regions", {}))
+
+
+def unknown_region_message(region: str) -> str | None:
+    """None for a region botocore knows; else a one-line message with the closest names."""
+    regions = known_regions()
+    if region in regions:
+        return None
+    close = difflib.get_close_matches(region, sorted(regions), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return f"--regions: {region!r} is not an AWS region{hint}"

@@ -10,7 +10,7 @@ thread-safe.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -20,7 +20,7 @@ import botocore.loaders
 import botocore.session
 
 from edgekit import __version__
-from edgekit.aws import guard
+from edgekit.aws import conform, guard
 from edgekit.aws.calls import CallRecorder
 
 USER_AGENT_EXTRA = f"edgekit/{__version__}"
@@ -56,6 +56,8 @@ class SessionSpec:
     ``profile`` selects a named profile of the standard credential chain; ``credentials``
     (from AssumeRole) override it; ``endpoint_url`` points every client at one endpoint (the
     sandbox). ``max_attempts`` (total, first try included) feeds the adaptive retry mode.
+    ``allowed_actions`` is the read-only guard's allow-list (IAM actions): empty refuses every
+    call; the collect layer fills it with the collectors' declared actions.
     """
 
     profile: str | None = None
@@ -64,17 +66,15 @@ class SessionSpec:
     max_attempts: int = 10
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    allowed_actions: frozenset[str] = frozenset()
 
     def with_credentials(self, credentials: TemporaryCredentials) -> SessionSpec:
         """Return a copy that uses ``credentials`` instead of the profile chain."""
-        return SessionSpec(
-            profile=None,
-            endpoint_url=self.endpoint_url,
-            credentials=credentials,
-            max_attempts=self.max_attempts,
-            connect_timeout=self.connect_timeout,
-            read_timeout=self.read_timeout,
-        )
+        return replace(self, profile=None, credentials=credentials)
+
+    def allowing(self, actions: Iterable[str]) -> SessionSpec:
+        """Return a copy whose clients may call exactly ``actions`` (IAM action names)."""
+        return replace(self, allowed_actions=frozenset(actions))
 
     def session(self, region: str | None = None) -> boto3.session.Session:
         """Create a new boto3 session (one per work unit), sharing the model loader."""
@@ -112,7 +112,9 @@ class SessionSpec:
     ) -> Any:
         """Create a guarded client for ``service`` in ``region``.
 
-        The read-only guard is always installed first; ``recorder`` counts calls; ``hooks``
+        The read-only guard (allowing only ``allowed_actions``) is always installed first, then
+        the response conformance checks (:mod:`edgekit.aws.conform`);
+        ``recorder`` counts calls; ``hooks``
         receive the client for further instrumentation.
         """
         sess = session or self.session(region)
@@ -122,7 +124,8 @@ class SessionSpec:
             endpoint_url=self.endpoint_url,
             config=self.client_config(),
         )
-        guard.install(client)
+        guard.install(client, self.allowed_actions)
+        conform.install(client, self.max_attempts)
         if recorder is not None:
             recorder.attach(client)
         for hook in hooks:

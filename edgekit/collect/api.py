@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
 from edgekit.collect.executors import as_executor
-from edgekit.collect.registry import select
+from edgekit.collect.registry import guarded, select
 from edgekit.collect.runner import (
     CollectionResult,
     UnitResult,
@@ -19,7 +22,9 @@ from edgekit.collect.runner import (
     phases,
     plan_units,
 )
+from edgekit.collect.secrets import DigestKey
 from edgekit.collect.targets import AccountAccess, enabled_regions, resolve_accounts
+from edgekit.errors import InputError
 from edgekit.snapshot import Target
 
 
@@ -36,6 +41,7 @@ def collect(
     progress: bool = True,
     hooks: tuple[ClientHook, ...] = (),
     source: str = "aws",
+    digest_key: DigestKey | None = None,
 ) -> CollectionResult:
     """Collect a snapshot, read-only.
 
@@ -44,9 +50,12 @@ def collect(
     for that account. ``executor`` runs the work units: any ``concurrent.futures.Executor`` or a
     ``distributed.Client`` (see :mod:`edgekit.collect.executors`); a new thread pool of
     ``workers`` per phase when None. An executor passed in is not shut down here.
+    ``digest_key`` keys the digests that replace secrets (:mod:`edgekit.collect.secrets`): one
+    random key for the whole run when None.
     """
+    key = digest_key or DigestKey.random()
     pool = as_executor(executor)
-    spec = session_spec or SessionSpec()
+    spec = guarded(session_spec or SessionSpec())
     recorder = CallRecorder()
     resolution = resolve_accounts(
         spec,
@@ -67,7 +76,7 @@ def collect(
     results: list[UnitResult] = []
     for phase in phases(select(collectors)):
         prior = payload_records(results)
-        units = plan_units(resolution.accounts, regions_for, phase, hooks, prior)
+        units = plan_units(resolution.accounts, regions_for, phase, hooks, prior, key)
         results.extend(execute(units, pool, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]
@@ -80,3 +89,14 @@ def collect(
         source=source,
         recorder=recorder,
     )
+
+
+@contextmanager
+def setup_errors_as_input_errors() -> Iterator[None]:
+    """Turn botocore errors that escape collection set-up (ProfileNotFound, NoCredentialsError,
+    an unreadable STS answer ...) into one-line :class:`~edgekit.errors.InputError` (exit 2).
+    Errors inside work units never get here: they are recorded per unit."""
+    try:
+        yield
+    except (BotoCoreError, ClientError) as err:
+        raise InputError(f"collect: {err}") from None

@@ -137,13 +137,19 @@ class UnitContext:
         return self.region == "global"
 
     def client(self, service: str, region: str | None = None) -> Any:
-        """A guarded, counted client; one boto3 session per unit, clients reused."""
+        """A guarded, counted client; one boto3 session per unit, clients reused.
+
+        The guard allows exactly the actions the collectors declare.
+        """
+        from edgekit.collect.registry import guarded  # the registry imports the collectors
+
         reg = region or self.api_region
         key = (service, reg)
         if key not in self._clients:
+            spec = guarded(self.session_spec)
             if self._session is None:
-                self._session = self.session_spec.session(self.api_region)
-            self._clients[key] = self.session_spec.client(
+                self._session = spec.session(self.api_region)
+            self._clients[key] = spec.client(
                 service, reg, session=self._session, recorder=self.recorder, hooks=self.hooks
             )
         return self._clients[key]

@@ -3,7 +3,7 @@
 Payload ``data`` (every item is the raw API shape named by its key; absent key = not collected):
 
 * ``distributions``: ``[{"Distribution": GetDistribution.Distribution, "Tags": [Tag]}]``
-  (origin custom-header values already replaced by ``sha256:`` digests)
+  (origin custom-header values replaced by keyed digests, :mod:`edgekit.collect.secrets`)
 * ``cache_policies`` / ``origin_request_policies`` / ``response_headers_policies``: the
   ``List*Policies`` summaries (``{"Type": "managed"|"custom", "<X>Policy": {...}}``), AWS-managed
   ones included
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.collect import secrets
 from edgekit.collect.base import CollectorSpec, Outcome, UnitContext
 
 ACTIONS = (
@@ -101,11 +100,6 @@ def _distribution(ctx: UnitContext, cf: Any, summary: dict[str, Any]) -> dict[st
         entry["DistributionSummary"] = summary
     else:
         entry["Distribution"] = got["Distribution"]
-        secrets.redact_origin_headers(entry["Distribution"].get("DistributionConfig") or {})
-    for origin in (summary.get("Origins") or {}).get("Items") or []:
-        for header in (origin.get("CustomHeaders") or {}).get("Items") or []:
-            if "HeaderValue" in header:
-                header["HeaderValue"] = secrets.digest(str(header["HeaderValue"]))
     tags = ctx.call(cf, "list_tags_for_resource", Resource=summary["ARN"])
     if not isinstance(tags, Outcome):
         entry["Tags"] = (tags.get("Tags") or {}).get("Items") or []

@@ -5,9 +5,12 @@ Work units (:class:`edgekit.collect.runner.WorkUnit`) are small picklable values
 ``concurrent.futures.Executor`` runs them. This module builds the two edgekit supports:
 
 * ``make_executor(None | "threads", workers)``: a ``ThreadPoolExecutor`` of ``workers`` threads;
-* ``make_executor("dask://HOST:PORT", workers)``: a :class:`DaskExecutor` connected to that
-  scheduler (``distributed.Client(...).get_executor()``); ``workers`` is ignored, the cluster's
-  worker threads decide the concurrency;
+* ``make_executor("dask://HOST:PORT", workers)`` (loopback HOST only: plain TCP) or
+  ``make_executor("tls://HOST:PORT", workers)`` (any scheduler, over TLS; work units carry
+  assumed-role credentials, which must never cross a network in clear): a
+  :class:`DaskExecutor` connected to that scheduler
+  (``distributed.Client(...).get_executor()``); ``workers`` is ignored, the cluster's worker
+  threads decide the concurrency;
 
 and :func:`as_executor` turns a ``distributed.Client`` handed over from Python (e.g. a notebook's
 ``Client(LocalCluster())``) into an executor. ``distributed`` is an optional extra
@@ -21,6 +24,7 @@ Results are identical whichever executor runs them: the runner assembles them in
 from __future__ import annotations
 
 import importlib
+import ipaddress
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
@@ -31,6 +35,9 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DASK_SCHEME = "dask://"
+"""Plain TCP: allowed for a loopback scheduler only (units carry assumed-role credentials)."""
+TLS_SCHEME = "tls://"
+"""A remote scheduler, over TLS (certificates from Dask's ``distributed.comm.tls`` config)."""
 THREADS = frozenset({"threads", "thread", "threads://"})
 
 
@@ -43,13 +50,21 @@ def make_executor(spec: str | None, workers: int) -> Executor:
     if spec is None or spec.strip().lower() in THREADS:
         return ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="edgekit-collect")
     text = spec.strip()
-    if not text.lower().startswith(DASK_SCHEME):
-        raise InputError(f"--executor: {spec!r} is neither 'threads' nor dask://HOST:PORT")
-    host, _, port = text[len(DASK_SCHEME) :].rpartition(":")
+    scheme = next((s for s in (DASK_SCHEME, TLS_SCHEME) if text.lower().startswith(s)), None)
+    if scheme is None:
+        raise InputError(
+            f"--executor: {spec!r} is neither 'threads', dask://HOST:PORT nor tls://HOST:PORT"
+        )
+    host, _, port = text[len(scheme) :].rpartition(":")
     if not host or not port.isdigit():
-        raise InputError(f"--executor: {spec!r} is not dask://HOST:PORT")
+        raise InputError(f"--executor: {spec!r} is not {scheme}HOST:PORT")
+    if scheme == DASK_SCHEME and not _is_loopback(host):
+        raise InputError(
+            f"--executor: {spec!r} would send assumed-role credentials over plain TCP; use "
+            "tls://HOST:PORT (Dask TLS configured) for a remote scheduler"
+        )
     distributed = _distributed()
-    address = f"tcp://{host}:{port}"
+    address = f"{'tcp' if scheme == DASK_SCHEME else 'tls'}://{host}:{port}"
     try:
         client = distributed.Client(address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as err:
@@ -93,6 +108,16 @@ class DaskExecutor(Executor):
         self._inner.shutdown(wait=wait and not cancel_futures)
         if self._owns_client:
             self.client.close()
+
+
+def _is_loopback(host: str) -> bool:
+    name = host.strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _distributed() -> Any:

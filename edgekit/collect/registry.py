@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from edgekit.aws.session import SessionSpec
 from edgekit.collect import (
     acm,
     apigateway,
@@ -73,3 +74,15 @@ def declared_actions(specs: Sequence[CollectorSpec] | None = None) -> list[str]:
     for spec in specs or ALL:
         actions.update(spec.actions)
     return sorted(actions)
+
+
+@cache
+def _every_declared_action() -> frozenset[str]:
+    return frozenset(declared_actions())
+
+
+def guarded(spec: SessionSpec) -> SessionSpec:
+    """``spec`` whose clients may call exactly the declared actions (the read-only guard's
+    allow-list, the same list ``edgekit iam-policy`` prints); a spec that already carries an
+    allow-list is returned unchanged."""
+    return spec if spec.allowed_actions else spec.allowing(_every_declared_action())

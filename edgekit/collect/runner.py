@@ -22,7 +22,7 @@ from edgekit.aws.partitions import GLOBAL, global_api_region
 from edgekit.aws.session import ClientHook
 from edgekit.collect import secrets
 from edgekit.collect.base import CollectorSpec, UnitContext
-from edgekit.collect.registry import collectors_by_id
+from edgekit.collect.registry import collectors_by_id, guarded
 from edgekit.collect.targets import AccountAccess
 from edgekit.errors import ReadOnlyError
 from edgekit.snapshot import Snapshot, Target, jsonable
@@ -38,6 +38,8 @@ class WorkUnit:
     api_region: str
     hooks: tuple[ClientHook, ...] = ()
     inputs: Any = None
+    digest_key: secrets.DigestKey = field(default_factory=secrets.DigestKey.random, repr=False)
+    """The run's key for secret digests (one per run, so equal secrets stay equal)."""
 
 
 @dataclass
@@ -94,11 +96,15 @@ def plan_units(
     collectors: Sequence[CollectorSpec],
     hooks: tuple[ClientHook, ...] = (),
     prior: Sequence[dict[str, Any]] = (),
+    digest_key: secrets.DigestKey | None = None,
 ) -> list[WorkUnit]:
     """Expand accounts × regions × collectors into work units (global services once each).
 
     ``prior`` are the payload records of earlier phases, handed to ``select_inputs``.
+    ``digest_key`` is the run's key for secret digests (pass the same one to every phase; a
+    new random key when None).
     """
+    key = digest_key or secrets.DigestKey.random()
     units: list[WorkUnit] = []
     for acc in accounts:
         regions = list(regions_for(acc))
@@ -118,7 +124,7 @@ def plan_units(
                     inputs = spec.select_inputs(prior, acc.account_id, region)
                     if inputs is None:
                         continue
-                units.append(WorkUnit(spec.id, acc, region, api_region, hooks, inputs))
+                units.append(WorkUnit(spec.id, acc, region, api_region, hooks, inputs, key))
     return units
 
 
@@ -131,20 +137,21 @@ def run_unit(unit: WorkUnit) -> UnitResult:
         region=unit.region,
         api_region=unit.api_region,
         partition=unit.account.partition,
-        session_spec=unit.account.session_spec,
+        session_spec=guarded(unit.account.session_spec),
         hooks=unit.hooks,
         inputs=unit.inputs,
     )
     data: dict[str, Any] | None
     error: dict[str, str] | None = None
     try:
-        data = jsonable(spec.collect(ctx))
+        data = secrets.redact(unit.collector, jsonable(spec.collect(ctx)), unit.digest_key)
     except ClientError as err:
         data = None
         error = _error_record(unit, err.operation_name, _code(err), str(err))
     except BotoCoreError as err:
         data = None
-        error = _error_record(unit, "", type(err).__name__, str(err))
+        operation = str(err.kwargs.get("operation", "")).rpartition(":")[2]
+        error = _error_record(unit, operation, type(err).__name__, str(err))
     except ReadOnlyError:
         raise  # a collector tried to change an account: a bug that must stop the run
     except Exception as err:  # noqa: BLE001 - unit boundary: recorded in errors, never hidden
@@ -223,7 +230,7 @@ def assemble(
     collected_at: str | None = None,
     recorder: CallRecorder | None = None,
 ) -> CollectionResult:
-    """Build the snapshot from unit results; redacts ALB rule values that equal origin secrets."""
+    """Build the snapshot from unit results (already redacted inside each unit)."""
     results = list(results)
     payloads: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = list(extra_gaps)
@@ -235,7 +242,6 @@ def assemble(
         if res.error is not None:
             errors.append(res.error)
     payloads.extend(payload_records(results))
-    _redact_rule_headers(payloads)
     snap = Snapshot(
         collected_at=collected_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         partition=partition,
@@ -246,18 +252,3 @@ def assemble(
         source=source,
     )
     return CollectionResult(snap, calls.counts(), len(errors), len(results))
-
-
-def _redact_rule_headers(payloads: list[dict[str, Any]]) -> None:
-    digests: set[str] = set()
-    for p in payloads:
-        if p["collector"] == "cloudfront":
-            digests |= secrets.origin_header_digests(p["data"])
-    if not digests:
-        return
-    for p in payloads:
-        if p["collector"] != "elbv2":
-            continue
-        for lb in p["data"].get("load_balancers") or []:
-            for listener in lb.get("Listeners") or []:
-                secrets.redact_rule_header_values(listener.get("Rules") or [], digests)

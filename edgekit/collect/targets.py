@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
-from edgekit.aws.partitions import global_api_region, partition_of_region
+from edgekit.aws.partitions import (
+    global_api_region,
+    partition_of_region,
+    unknown_region_message,
+)
 from edgekit.aws.session import SessionSpec, TemporaryCredentials
 from edgekit.collect.base import DENIAL_CODES, Gap
 from edgekit.errors import CollectionError
 
 ROLE_SESSION_NAME = "edgekit-readonly"
+
+
+def _guarded(spec: SessionSpec) -> SessionSpec:
+    from edgekit.collect.registry import guarded  # the registry imports this module's actions
+
+    return guarded(spec)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class Resolution:
 
 def caller_identity(spec: SessionSpec, recorder: CallRecorder | None = None) -> tuple[str, str]:
     """Return (account id, partition) of the base credentials; a clear error when there are none."""
+    spec = _guarded(spec)
     session = spec.session()
     region = session.region_name or "us-east-1"
     try:
@@ -60,6 +71,7 @@ def assume(
     recorder: CallRecorder | None = None,
 ) -> SessionSpec | Gap:
     """AssumeRole into ``account_id``; a denial becomes a gap (collector ``sts``)."""
+    base = _guarded(base)
     region = global_api_region(partition)
     sts = base.client("sts", region, recorder=recorder)
     arn = f"arn:{partition}:iam::{account_id}:role/{role_name}"
@@ -118,7 +130,7 @@ def resolve_accounts(
 def enabled_regions(access: AccountAccess, recorder: CallRecorder | None = None) -> list[str]:
     """The regions enabled for the account (``ec2:DescribeRegions``), sorted."""
     region = global_api_region(access.partition)
-    ec2 = access.session_spec.client("ec2", region, recorder=recorder)
+    ec2 = _guarded(access.session_spec).client("ec2", region, recorder=recorder)
     try:
         resp = ec2.describe_regions(AllRegions=False)
     except ClientError as err:
@@ -136,9 +148,9 @@ def parse_regions(value: str | None) -> list[str] | None:
         return None
     regions = [r.strip() for r in value.split(",") if r.strip()]
     for r in regions:
-        parts = r.split("-")
-        if len(parts) < 3 or not parts[-1].isdigit():
-            raise CollectionError(f"--regions: {r!r} is not an AWS region name")
+        problem = unknown_region_message(r)
+        if problem is not None:
+            raise CollectionError(problem)
     if not regions:
         raise CollectionError("--regions: empty list")
     return regions
@@ -159,6 +171,7 @@ def organization_account_ids(spec: SessionSpec, recorder: CallRecorder | None = 
     Organizations is called in the global region of the partition of the session's region
     (us-east-1 for ``aws``; us-gov-west-1 / cn-northwest-1 elsewhere).
     """
+    spec = _guarded(spec)
     region = global_api_region(partition_of_region(spec.session().region_name or "us-east-1"))
     org = spec.client("organizations", region, recorder=recorder)
     ids: list[str] = []

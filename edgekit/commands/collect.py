@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
 from edgekit.endpoints import is_loopback_url
 from edgekit.errors import InputError
@@ -24,8 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=8, help="concurrent work units (default 8)")
     p.add_argument(
         "--executor",
-        help="where work units run: 'threads' (default) or dask://HOST:PORT (a Dask scheduler; "
-        "needs edgekit[dask])",
+        help="where work units run: 'threads' (default), dask://127.0.0.1:PORT (a local Dask "
+        "scheduler) or tls://HOST:PORT (a remote one over TLS: units carry credentials); "
+        "needs edgekit[dask]",
     )
     p.add_argument(
         "--collectors", help="comma-separated collector ids to run (default: all); see --list"
@@ -39,14 +42,39 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Collect, write the snapshot atomically, print a summary; return the exit code."""
+    from edgekit.collect.api import setup_errors_as_input_errors
+
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    check_output_path(args.output)
+    with setup_errors_as_input_errors():
+        return _collect(args)
+
+
+def check_output_path(value: str) -> None:
+    """Refuse, before collecting anything, an output path the snapshot cannot be written to."""
+    if not value or not value.strip():
+        raise InputError("-o/--output: empty path")
+    path = Path(value)
+    if path.is_dir():
+        raise InputError(f"-o/--output: {value} is a directory; give a snapshot file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputError(f"-o/--output: {value} is not writable")
+    parent = path.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"-o/--output: cannot create files in {parent}")
+
+
+def _collect(args: argparse.Namespace) -> int:
     from edgekit import snapshot as snap
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
     from edgekit.collect.executors import make_executor
+    from edgekit.collect.secrets import DigestKey
     from edgekit.collect.targets import organization_account_ids, parse_regions
 
-    if args.workers < 1:
-        raise InputError("--workers must be at least 1")
     spec = SessionSpec(profile=args.profile, endpoint_url=args.endpoint_url)
     sandbox = bool(args.endpoint_url and is_loopback_url(args.endpoint_url))
     if sandbox and not _has_credentials(spec):
@@ -59,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
+    digest_key = DigestKey.from_environment()
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(
@@ -72,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 progress=not args.quiet,
                 source="sandbox" if sandbox else "aws",
+                digest_key=digest_key,
             )
     except ValueError as err:
         raise InputError(str(err)) from None

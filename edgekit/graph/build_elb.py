@@ -121,8 +121,16 @@ def _add_rule(graph: nx.DiGraph, inv: Inventory, rule: ListenerRule) -> str:
     return node
 
 
+def _digest_label(value: str) -> str:
+    """A secret's digest (keyed ``hmac-sha256:`` or legacy ``sha256:``) shortened for display."""
+    for prefix in ("hmac-sha256:glob:", "hmac-sha256:", "sha256:"):
+        if value.startswith(prefix):
+            return prefix + "…"
+    return value
+
+
 def _condition_text(field: str, header: str | None, values: tuple[str, ...]) -> str:
-    shown = ["sha256:…" if v.startswith("sha256:") else v for v in values]
+    shown = [_digest_label(v) for v in values]
     name = f"{field}[{header}]" if header else field
     return f"{name}={','.join(shown)}"
 

@@ -9,7 +9,8 @@ from edgekit import endpoints
 
 @dataclass(frozen=True, slots=True)
 class OriginCustomHeader:
-    """An origin custom header; ``value`` is a ``sha256:<hex>`` digest (secrets never on disk)."""
+    """An origin custom header; ``value`` is a digest (``hmac-sha256:`` keyed, or ``sha256:`` in
+    older snapshots): secrets never on disk."""
 
     name: str
     value: str

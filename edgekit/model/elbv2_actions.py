@@ -94,7 +94,8 @@ class RuleCondition:
 
     Fields: ``host-header``, ``path-pattern``, ``http-header`` (with ``http_header_name``),
     ``http-request-method``, ``source-ip``, ``query-string`` (values in ``query_strings``).
-    ``http-header`` values equal to a CloudFront origin secret are ``sha256:`` digests.
+    ``http-header`` values are keyed digests (``hmac-sha256:``; ``hmac-sha256:glob:`` for
+    patterns) at collection, or ``sha256:`` digests in older snapshots.
     """
 
     field: str

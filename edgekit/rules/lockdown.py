@@ -14,11 +14,11 @@ Two independent facets, each tri-state (``locked`` / ``open`` / ``unknown``) wit
 * **header** — every listener path that *forwards* (default action or rule, judged by the
   terminal action, after any ``authenticate-*``) requires the secret origin header CloudFront
   sends: an ``http-header`` condition on one of those header names whose every value is the
-  (``sha256:``-digested) secret. Rules are taken in priority order: paths behind a catch-all
-  rule that does not forward are unreachable, and rules admitting only internal ``source-ip``
-  CIDRs are not internet paths (:func:`listener_gaps`). Layer-4 listeners (TCP/TLS/UDP)
-  cannot check headers: ``open``. Rules not collected: ``unknown`` (unless the default
-  action already forwards).
+  digested secret (``hmac-sha256:``, ``sha256:`` in older snapshots). Rules are taken in
+  priority order: paths behind a catch-all rule that does not forward are unreachable, and
+  rules admitting only internal ``source-ip`` CIDRs are not internet paths
+  (:func:`listener_gaps`). Layer-4 listeners (TCP/TLS/UDP) cannot check headers: ``open``.
+  Rules not collected: ``unknown`` (unless the default action already forwards).
 
 :func:`combine`: ``open`` if either facet is open, ``unknown`` if either is unknown, else
 ``locked``. ``lb.no_waf`` uses the combination; the ``origin.*`` checks read the facets.

@@ -8,8 +8,7 @@ from typing import Any
 import boto3
 import pytest
 
-from edgekit.collect import secrets
-from edgekit.collect.runner import UnitResult, assemble
+from edgekit.collect.runner import assemble
 from edgekit.snapshot import Target, dumps
 from tests.collect import shapes
 from tests.collect.builders import (
@@ -135,10 +134,12 @@ def test_collects_load_balancers_listeners_rules_and_certificates(estate: dict[s
     listeners = _listeners(res.data, estate["alb"])
     https = listeners[estate["https"]]
     conditions = [c for rule in https["Rules"] for c in rule["Conditions"]]
+    (value,) = conditions[0]["HttpHeaderConfig"]["Values"]
+    assert value.startswith("hmac-sha256:") and SECRET not in value  # redacted in the unit
     assert conditions == [
         {
             "Field": "http-header",
-            "HttpHeaderConfig": {"HttpHeaderName": "X-Origin-Verify", "Values": [SECRET]},
+            "HttpHeaderConfig": {"HttpHeaderName": "X-Origin-Verify", "Values": [value]},
         }
     ]
     assert sorted(r["IsDefault"] for r in https["Rules"]) == [False, True]
@@ -325,62 +326,15 @@ def _header_rule(data: dict[str, Any], estate: dict[str, Any]) -> dict[str, Any]
     return rule
 
 
-def _cloudfront_result(header_value: str) -> UnitResult:
-    """A hand-made cloudfront unit result whose origin sends ``X-Origin-Verify: header_value``.
-
-    Digested as the cloudfront collector does (hand-made because moto's CloudFront loses
-    origin data).
-    """
-    config = {
-        "Origins": {
-            "Quantity": 1,
-            "Items": [
-                {
-                    "Id": "alb",
-                    "DomainName": "alb-1.eu-west-1.elb.amazonaws.com",
-                    "CustomHeaders": {
-                        "Quantity": 1,
-                        "Items": [{"HeaderName": "X-Origin-Verify", "HeaderValue": header_value}],
-                    },
-                }
-            ],
-        }
-    }
-    secrets.redact_origin_headers(config)
-    data = {"distributions": [{"Distribution": {"Id": "E1", "DistributionConfig": config}}]}
-    return UnitResult("cloudfront", ACCOUNT, "global", data)
-
-
-def test_rule_header_secret_is_replaced_by_the_origin_digest(estate: dict[str, Any]) -> None:
+def test_rule_header_values_are_digested_without_any_distribution(
+    estate: dict[str, Any],
+) -> None:
+    """Redaction does not depend on what else was collected: elbv2 alone digests every value."""
     alb = run("elbv2", R)
     assert alb.data is not None
-    header = {"HttpHeaderName": "X-Other", "Values": ["not-a-secret"]}
-    _header_rule(alb.data, estate)["Conditions"].append(
-        {"Field": "http-header", "HttpHeaderConfig": header}
-    )
-    result = assemble(
-        [_cloudfront_result(SECRET), alb], targets=[Target(ACCOUNT, R)], partition="aws"
-    )
-    snap = result.snapshot
-    elbv2 = snap.payload(ACCOUNT, R, "elbv2")
-    cloudfront = snap.payload(ACCOUNT, "global", "cloudfront")
-    assert elbv2 is not None and cloudfront is not None
-    origin = cloudfront["distributions"][0]["Distribution"]["DistributionConfig"]["Origins"]
-    digest = origin["Items"][0]["CustomHeaders"]["Items"][0]["HeaderValue"]
-    assert digest == secrets.digest(SECRET) and digest.startswith("sha256:")
-    conditions = _header_rule(elbv2, estate)["Conditions"]
-    values = {
-        c["HttpHeaderConfig"]["HttpHeaderName"]: c["HttpHeaderConfig"]["Values"] for c in conditions
-    }
-    assert values == {"X-Origin-Verify": [digest], "X-Other": ["not-a-secret"]}
-    assert SECRET not in dumps(snap)
-
-
-def test_rule_header_is_kept_when_no_distribution_sends_it(estate: dict[str, Any]) -> None:
-    alb = run("elbv2", R)
-    result = assemble(
-        [_cloudfront_result("another-value"), alb], targets=[Target(ACCOUNT, R)], partition="aws"
-    )
+    result = assemble([alb], targets=[Target(ACCOUNT, R)], partition="aws")
     elbv2 = result.snapshot.payload(ACCOUNT, R, "elbv2")
     assert elbv2 is not None
-    assert _header_rule(elbv2, estate)["Conditions"][0]["HttpHeaderConfig"]["Values"] == [SECRET]
+    (value,) = _header_rule(elbv2, estate)["Conditions"][0]["HttpHeaderConfig"]["Values"]
+    assert value.startswith("hmac-sha256:") and value.endswith(f";len={len(SECRET)}")
+    assert SECRET not in dumps(result.snapshot)

@@ -177,3 +177,12 @@ def test_cli_bad_executor_is_a_usage_error(
     argv = ["collect", "--regions", R, "--executor", "spark://x:1", "-o", str(tmp_path / "s.json")]
     assert cli.main(argv) == 2
     assert "--executor" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("spec", ["dask://10.0.0.5:8786", "dask://scheduler.example.com:8786"])
+def test_remote_plain_tcp_scheduler_is_refused(spec: str) -> None:
+    from edgekit.collect.executors import make_executor
+    from edgekit.errors import InputError
+
+    with pytest.raises(InputError, match=r"plain TCP.*tls://HOST:PORT"):
+        make_executor(spec, 2)

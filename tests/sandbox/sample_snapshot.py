@@ -41,6 +41,9 @@ TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?
 VOLATILE_KEYS = frozenset({"Serial", "SubscriptionArn", "edgekit_version"})
 """Keys whose values come from unseeded randomness (ACM serials, the Shield subscription ARN)
 or from the release (the edgekit version)."""
+FIXTURE_DIGEST_KEY = b"edgekit-sample-fixture-digest-key"
+"""A fixed, public digest key: the fixture's secret digests are reproducible (never use it for a
+real estate; there the key is random per run or the user's own)."""
 CLOCK = "<clock>"
 RANDOM = "<random>"
 FAKE_ENVIRONMENT = {
@@ -56,6 +59,7 @@ def collect_sample(info: SampleInfo, endpoint_url: str | None = None) -> Collect
     """Collect the seeded sample estate over its three accounts and two regions."""
     from edgekit.aws.session import SessionSpec
     from edgekit.collect.api import collect
+    from edgekit.collect.secrets import DigestKey
 
     return collect(
         SessionSpec(endpoint_url=endpoint_url, max_attempts=1),
@@ -63,6 +67,7 @@ def collect_sample(info: SampleInfo, endpoint_url: str | None = None) -> Collect
         role_name=info.role_name,
         regions=list(info.regions),
         progress=False,
+        digest_key=DigestKey(FIXTURE_DIGEST_KEY, "fixture"),
     )
 
 

@@ -137,6 +137,6 @@ def test_edgekit_collects_the_seed_estate_without_errors_or_gaps(sandbox: Sandbo
     origins = distribution["Distribution"]["DistributionConfig"]["Origins"]["Items"]
     assert origins[0]["OriginAccessControlId"] == info.origin_access_control_id
     secret = origins[1]["CustomHeaders"]["Items"][0]["HeaderValue"]
-    assert secret.startswith("sha256:") and info.origin_verify_secret not in secret
+    assert secret.startswith("hmac-sha256:") and info.origin_verify_secret not in secret
     assert {i["Type"] for i in cloudfront["cache_policies"]} == {"managed"}
     assert [f["FunctionMetadata"]["Stage"] for f in cloudfront["functions"]].count("LIVE") == 1

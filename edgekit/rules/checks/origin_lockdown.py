@@ -47,8 +47,8 @@ def _is_alb(lb: LoadBalancer) -> bool:
 
 
 def _checked_headers(lb: LoadBalancer) -> frozenset[tuple[str, str]]:
-    """Exact-valued ``http-header`` conditions of the ALB's rules (secrets of distributions the
-    snapshot does not hold are stored as they are, not as digests)."""
+    """Exact-valued ``http-header`` conditions of the ALB's rules (every value is a digest in
+    snapshots with keyed digests; ``hmac-sha256:glob:`` digests are patterns, not exact)."""
     if lb.listeners is NOT_COLLECTED:
         return frozenset()
     found: set[tuple[str, str]] = set()
@@ -57,8 +57,13 @@ def _checked_headers(lb: LoadBalancer) -> frozenset[tuple[str, str]]:
             for c in rule.conditions:
                 if c.field == "http-header" and c.http_header_name and not c.regex_values:
                     name = c.http_header_name.lower()
-                    found.update((name, v) for v in c.values if not set(v) & {"*", "?"})
+                    found.update((name, v) for v in c.values if _is_exact(v))
     return frozenset(found)
+
+
+def _is_exact(value: str) -> bool:
+    """An exact header value: no wildcard, and not the digest of a pattern."""
+    return not set(value) & {"*", "?"} and not value.startswith("hmac-sha256:glob:")
 
 
 def _bypass_paths(
