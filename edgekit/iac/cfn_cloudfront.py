@@ -130,7 +130,7 @@ def _required(res: Resource, config: dict[str, Any]) -> None:
     behaviors += (config.get("CacheBehaviors") or {}).get("Items") or []
     for b in behaviors:
         b.setdefault("TargetOriginId", placeholder(res, "TargetOriginId"))
-        b.setdefault("ViewerProtocolPolicy", "allow-all")
+        b.setdefault("ViewerProtocolPolicy", placeholder(res, "ViewerProtocolPolicy"))
     config.setdefault("Enabled", True)
 
 

@@ -105,7 +105,7 @@ def certificate(res: Resource, estate: Estate) -> None:
     """AWS::CertificateManager::Certificate -> ``certificates`` item (status: deploy-time)."""
     domain = known(estate, res, "acm", "DomainName") or ""
     sans = [s for s in (known(estate, res, "acm", "SubjectAlternativeNames", []) or []) if s]
-    algorithm = str(known(estate, res, "acm", "KeyAlgorithm", "RSA_2048")).replace("_", "-", 1)
+    algorithm = str(known(estate, res, "acm", "KeyAlgorithm", "RSA_2048"))
     ct = known(estate, res, "acm", "CertificateTransparencyLoggingPreference", "ENABLED")
     detail = {
         "CertificateArn": res.ident["Ref"],

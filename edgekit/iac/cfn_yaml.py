@@ -63,6 +63,8 @@ def _get_att(loader: yaml.SafeLoader, node: yaml.Node) -> dict[str, Any]:
 CfnLoader.add_constructor("!Ref", _long_form("Ref"))
 CfnLoader.add_constructor("!Condition", _long_form("Condition"))
 CfnLoader.add_constructor("!GetAtt", _get_att)
+
+
 # CloudFormation reads unquoted dates (``AWSTemplateFormatVersion: 2010-09-09``) as strings.
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     return str(_node_value(loader, node))
