@@ -163,3 +163,16 @@ def test_unreadable_templates_are_input_errors(tmp_path: Path, text: str) -> Non
     path = tmp_path / "t.yaml"
     path.write_text(text)
     assert main(["import-iac", str(path), "-o", str(tmp_path / "o.json")]) == 2
+
+
+def test_sarif_points_at_the_template_and_logical_id(tmp_path: Path) -> None:
+    snap_path, sarif_path = tmp_path / "iac.json", tmp_path / "out.sarif"
+    assert main(["import-iac", str(CDK_OUT), "-o", str(snap_path)]) == 0
+    assert main(["scan", str(snap_path), "--format", "sarif", "-o", str(sarif_path)]) == 0
+    results = json.loads(sarif_path.read_text())["runs"][0]["results"]
+    by_rule = {r["ruleId"]: r["locations"][0] for r in results}
+    loc = by_rule["cloudfront.logging_disabled"]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"] == str(TEMPLATE)
+    assert {"fullyQualifiedName": "EdgeStack/SiteDistribution3FF9535D", "kind": "declaration"} in (
+        loc["logicalLocations"]
+    )
