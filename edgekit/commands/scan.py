@@ -63,8 +63,12 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = formats.to_csv(shown)
     elif args.format == "sarif":
+        from edgekit.iac.locations import locations
+
         uri = Path(args.snapshot).name
-        text = json.dumps(formats.to_sarif(shown, registry, uri), indent=2, sort_keys=True) + "\n"
+        sources = locations(snapshot) if snapshot.source.startswith("iac") else None
+        sarif = formats.to_sarif(shown, registry, uri, sources)
+        text = json.dumps(sarif, indent=2, sort_keys=True) + "\n"
     else:
         text = ""
     if args.output:

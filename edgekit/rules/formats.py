@@ -89,13 +89,18 @@ _SECURITY_SEVERITY = {
 
 
 def to_sarif(
-    findings: Sequence[Finding], registry: Registry, artifact_uri: str | None = None
+    findings: Sequence[Finding],
+    registry: Registry,
+    artifact_uri: str | None = None,
+    sources: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, Any]:
     """SARIF 2.1.0 for code-scanning UIs.
 
     Resources are logical locations (their ARN); when ``artifact_uri`` (the snapshot file) is
     given every result also points at it, since most UIs require a physical location.
-    Unknown findings are ``kind: review``.
+    Unknown findings are ``kind: review``. ``sources`` (resource id -> IaC location
+    ``{file, logical_id, stack?}``, from an IaC import) points a result at the template and
+    the logical id that define its resource instead, so the pull request is annotated.
     """
     used = sorted({f.check_id for f in findings})
     rules = [registry.get(cid).meta for cid in used]
@@ -110,7 +115,7 @@ def to_sarif(
             "level": _LEVEL[f.severity] if f.status is Status.FAIL else "none",
             "message": {"text": f"{f.message} ({f.resource.id})"},
             "partialFingerprints": {"edgekitResource/v1": fingerprint},
-            "locations": [_location(f, artifact_uri)],
+            "locations": [_location(f, artifact_uri, (sources or {}).get(f.resource.id))],
             "properties": {
                 "status": f.status.value,
                 "account_id": f.resource.account_id,
@@ -153,13 +158,19 @@ def to_sarif(
     }
 
 
-def _location(f: Finding, artifact_uri: str | None) -> dict[str, Any]:
+def _location(
+    f: Finding, artifact_uri: str | None, source: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     loc: dict[str, Any] = {
         "logicalLocations": [
             {"fullyQualifiedName": f.resource.id, "kind": "resource", "name": f.resource.type}
         ]
     }
-    if artifact_uri:
+    if source is not None:
+        name = "/".join(p for p in (source.get("stack", ""), source["logical_id"]) if p)
+        loc["logicalLocations"].append({"fullyQualifiedName": name, "kind": "declaration"})
+        loc["physicalLocation"] = {"artifactLocation": {"uri": source["file"]}}
+    elif artifact_uri:
         loc["physicalLocation"] = {
             "artifactLocation": {"uri": artifact_uri},
             "region": {"startLine": 1},

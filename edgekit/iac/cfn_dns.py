@@ -1,0 +1,137 @@
+"""Route 53 HostedZone / RecordSet / RecordSetGroup and ACM Certificate."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from edgekit.iac.estate import Estate, Resource, token
+from edgekit.iac.translate import Translator, api, known
+
+R = "route53"
+
+
+def _fqdn(name: str) -> str:
+    return name if name.endswith(".") else f"{name}."
+
+
+def _zone(estate: Estate, res: Resource, zone_id: str, name: str, private: bool) -> dict[str, Any]:
+    zones = estate.unit(res.account, "global", R).setdefault("hosted_zones", [])
+    for z in zones:
+        if z["HostedZone"]["Id"].removeprefix("/hostedzone/") == zone_id.removeprefix(
+            "/hostedzone/"
+        ) or (name and z["HostedZone"]["Name"] == _fqdn(name)):
+            return dict(z)
+    zone = {
+        "HostedZone": {
+            "Id": f"/hostedzone/{zone_id.removeprefix('/hostedzone/')}",
+            "Name": _fqdn(name),
+            "CallerReference": zone_id,
+            "Config": {"PrivateZone": private},
+            "ResourceRecordSetCount": 0,
+        },
+        "ResourceRecordSets": [],
+    }
+    zones.append(zone)
+    return zone
+
+
+def hosted_zone(res: Resource, estate: Estate) -> None:
+    """AWS::Route53::HostedZone -> ``hosted_zones`` item with its SOA/NS left out (deploy-time)."""
+    name = known(estate, res, R, "Name") or ""
+    zone = _zone(estate, res, res.ident["Id"], str(name), bool(res.props.get("VPCs")))
+    zone["HostedZone"]["Config"]["Comment"] = str(
+        (res.props.get("HostedZoneConfig") or {}).get("Comment", "")
+    )
+    _tag(zone, res)
+
+
+def _tag(item: dict[str, Any], res: Resource) -> None:
+    item["_iac"] = res.origin.to_json()
+
+
+def _record(res: Resource, estate: Estate, raw: dict[str, Any], where: str) -> dict[str, Any]:
+    rec = dict(raw)
+    values = rec.pop("ResourceRecords", None)
+    if isinstance(values, list):
+        rec["ResourceRecords"] = [{"Value": str(v)} for v in values]
+    alias = rec.get("AliasTarget")
+    if isinstance(alias, dict):
+        rec["AliasTarget"] = {"EvaluateTargetHealth": False, **alias}
+    out: dict[str, Any] = api(estate, res, R, rec, R, "ResourceRecordSet", where)
+    if "Name" in out:
+        out["Name"] = _fqdn(out["Name"]).replace("*", "\\052")
+    return out
+
+
+def _place(res: Resource, estate: Estate, records: list[dict[str, Any]], props: dict[str, Any]):  # type: ignore[no-untyped-def]
+    zone_id = props.get("HostedZoneId")
+    zone_name = props.get("HostedZoneName")
+
+    def attach() -> None:
+        ident = zone_id if isinstance(zone_id, str) else ""
+        name = zone_name if isinstance(zone_name, str) else ""
+        if not ident and not name:
+            estate.notes.append(f"{res.origin.logical_id}: hosted zone only known at deploy time")
+            return
+        if not ident:
+            ident = "Z" + token(res.account, _fqdn(name), length=20).upper()
+        zone = _zone(estate, res, ident, name or "", False)
+        if "_iac" not in zone:  # a zone the IaC does not define: only its own records are known
+            zone["_iac"] = {**res.origin.to_json(), "partial_zone": "true"}
+        zone["ResourceRecordSets"].extend(records)
+        zone["HostedZone"]["ResourceRecordSetCount"] = len(zone["ResourceRecordSets"])
+
+    estate.later(attach)
+
+
+def record_set(res: Resource, estate: Estate) -> None:
+    """AWS::Route53::RecordSet -> a record of its zone's ``ResourceRecordSets``."""
+    rec = _record(res, estate, res.props, "")
+    _tag(rec, res)
+    _place(res, estate, [rec], res.props)
+
+
+def record_set_group(res: Resource, estate: Estate) -> None:
+    """AWS::Route53::RecordSetGroup -> records of its zone."""
+    raw = known(estate, res, R, "RecordSets", []) or []
+    records = [_record(res, estate, r, f".RecordSets[{i}]") for i, r in enumerate(raw)]
+    for r in records:
+        _tag(r, res)
+    _place(res, estate, records, res.props)
+
+
+def certificate(res: Resource, estate: Estate) -> None:
+    """AWS::CertificateManager::Certificate -> ``certificates`` item (status: deploy-time)."""
+    domain = known(estate, res, "acm", "DomainName") or ""
+    sans = [s for s in (known(estate, res, "acm", "SubjectAlternativeNames", []) or []) if s]
+    algorithm = str(known(estate, res, "acm", "KeyAlgorithm", "RSA_2048"))
+    ct = known(estate, res, "acm", "CertificateTransparencyLoggingPreference", "ENABLED")
+    detail = {
+        "CertificateArn": res.ident["Ref"],
+        "DomainName": domain,
+        "SubjectAlternativeNames": [domain, *[s for s in sans if s != domain]],
+        "Type": "AMAZON_ISSUED",
+        "KeyAlgorithm": algorithm,
+        "Options": {"CertificateTransparencyLoggingPreference": ct},
+        "RenewalEligibility": "ELIGIBLE",
+    }
+    item = {"Certificate": api(estate, res, "acm", detail, "acm", "CertificateDetail", "")}
+    estate.add(res, res.region, "acm", "certificates", item)
+
+
+def bucket_policy_document(value: Any) -> str | None:
+    """A policy document (object or JSON text) as the JSON text GetBucketPolicy returns."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return None
+
+
+TRANSLATORS: dict[str, Translator] = {
+    "AWS::Route53::HostedZone": hosted_zone,
+    "AWS::Route53::RecordSet": record_set,
+    "AWS::Route53::RecordSetGroup": record_set_group,
+    "AWS::CertificateManager::Certificate": certificate,
+}

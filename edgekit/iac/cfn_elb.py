@@ -1,0 +1,201 @@
+"""Load balancers: ELBv2 LoadBalancer / Listener / ListenerRule / TargetGroup, Classic ELB."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edgekit.collect.secrets import origin_header_digests, redact_rule_header_values
+from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.translate import Translator, api, cfn_tags, known
+
+E = "elbv2"
+
+
+def _attributes(res: Resource, estate: Estate, prop: str) -> list[dict[str, str]]:
+    raw = known(estate, res, E, prop, []) or []
+    return [
+        {"Key": str(a["Key"]), "Value": str(a["Value"]).lower()}
+        for a in raw
+        if isinstance(a, dict) and isinstance(a.get("Value"), (str, bool, int)) and "Key" in a
+    ]
+
+
+def load_balancer(res: Resource, estate: Estate) -> None:
+    """AWS::ElasticLoadBalancingV2::LoadBalancer -> ``load_balancers`` item."""
+    lb_type = known(estate, res, E, "Type", "application")
+    subnets = known(estate, res, E, "Subnets", None)
+    if subnets is None:
+        mappings = known(estate, res, E, "SubnetMappings", []) or []
+        subnets = [m.get("SubnetId") for m in mappings if isinstance(m, dict)]
+    body = {
+        "LoadBalancerArn": res.ident["LoadBalancerArn"],
+        "DNSName": res.ident["DNSName"],
+        "CanonicalHostedZoneId": res.ident["CanonicalHostedZoneID"],
+        "CreatedTime": estate.timestamp,
+        "LoadBalancerName": res.ident["LoadBalancerName"],
+        "Scheme": known(estate, res, E, "Scheme", "internet-facing"),
+        "State": {"Code": "active"},
+        "Type": lb_type,
+        "IpAddressType": known(estate, res, E, "IpAddressType", "ipv4"),
+        # ELBv2 takes one subnet per zone, so each subnet is a distinct zone; which zone is only
+        # known at deploy time: a reserved placeholder name per subnet.
+        "AvailabilityZones": [
+            {"ZoneName": f"zone-of-{s}.iac.invalid", "SubnetId": s}
+            for s in subnets
+            if isinstance(s, str)
+        ],
+    }
+    if lb_type != "network" or "SecurityGroups" in res.props:
+        body["SecurityGroups"] = known(estate, res, E, "SecurityGroups", []) or []
+    lb = api(estate, res, E, body, E, "LoadBalancer", "")
+    item = {
+        "LoadBalancer": lb,
+        "Attributes": _attributes(res, estate, "LoadBalancerAttributes"),
+        "Tags": cfn_tags(res, res.props.get("Tags")),
+        "Listeners": [],
+    }
+    estate.add(res, res.region, E, "load_balancers", item)
+    estate.unit(res.account, res.region, E).setdefault("target_groups", [])
+
+
+def listener(res: Resource, estate: Estate) -> None:
+    """AWS::ElasticLoadBalancingV2::Listener -> an entry of its load balancer's ``Listeners``."""
+    lb_arn = known(estate, res, E, "LoadBalancerArn")
+    body = {**res.props, "ListenerArn": res.ident["ListenerArn"]}
+    body.pop("Certificates", None)
+    entry_certs = known(estate, res, E, "Certificates", []) or []
+    lis = api(estate, res, E, body, E, "Listener", "")
+    if entry_certs:
+        lis["Certificates"] = [{"CertificateArn": entry_certs[0].get("CertificateArn")}]
+    default_rule = {
+        "RuleArn": res.ident["ListenerArn"].replace(":listener/", ":listener-rule/") + "/default",
+        "Priority": "default",
+        "Conditions": [],
+        "Actions": lis.get("DefaultActions", []),
+        "IsDefault": True,
+    }
+    certs = [
+        {"CertificateArn": c.get("CertificateArn"), "IsDefault": True} for c in entry_certs[:1]
+    ]
+    entry = {"Listener": lis, "Rules": [default_rule], "Certificates": certs}
+
+    def attach() -> None:
+        for item in estate.items(res.account, res.region, E, "load_balancers"):
+            if item["LoadBalancer"].get("LoadBalancerArn") == lb_arn:
+                item["Listeners"].append(entry)
+                return
+        estate.notes.append(f"{res.origin.logical_id}: load balancer {lb_arn} not in the IaC set")
+
+    estate.later(attach)
+    estate.unit(res.account, res.region, E).setdefault("_listeners", {})[
+        res.ident["ListenerArn"]
+    ] = entry
+
+
+def _extra_certificates(res: Resource, estate: Estate) -> None:
+    arn = known(estate, res, E, "ListenerArn")
+    certs = known(estate, res, E, "Certificates", []) or []
+
+    def attach() -> None:
+        entry = estate.unit(res.account, res.region, E).get("_listeners", {}).get(arn)
+        if entry is not None:
+            entry["Certificates"] += [
+                {"CertificateArn": c["CertificateArn"], "IsDefault": False}
+                for c in certs
+                if isinstance(c, dict) and isinstance(c.get("CertificateArn"), str)
+            ]
+
+    estate.later(attach)
+
+
+def listener_rule(res: Resource, estate: Estate) -> None:
+    """AWS::ElasticLoadBalancingV2::ListenerRule -> a rule of its listener."""
+    arn = known(estate, res, E, "ListenerArn")
+    body = {**res.props, "RuleArn": res.ident["RuleArn"], "IsDefault": False}
+    rule = api(estate, res, E, body, E, "Rule", "")
+    rule["_iac"] = res.origin.to_json()
+
+    def attach() -> None:
+        entry = estate.unit(res.account, res.region, E).get("_listeners", {}).get(arn)
+        if entry is None:
+            estate.notes.append(f"{res.origin.logical_id}: listener {arn} not in the IaC set")
+            return
+        rules = [*entry["Rules"][:-1], rule]
+        rules.sort(key=lambda r: int(r.get("Priority", "0")))
+        entry["Rules"] = [*rules, entry["Rules"][-1]]
+
+    estate.later(attach)
+
+
+def target_group(res: Resource, estate: Estate) -> None:
+    """AWS::ElasticLoadBalancingV2::TargetGroup -> ``target_groups`` item."""
+    target_type = known(estate, res, E, "TargetType", "instance")
+    body = {
+        "HealthCheckEnabled": True,
+        **res.props,
+        "TargetGroupArn": res.ident["TargetGroupArn"],
+        "TargetGroupName": res.ident["TargetGroupName"],
+        "TargetType": target_type,
+    }
+    tg = api(estate, res, E, body, E, "TargetGroup", "")
+    targets = known(estate, res, E, "Targets", []) or []
+    health = [
+        {"Target": api(estate, res, E, t, E, "TargetDescription", ".Targets")} for t in targets
+    ]
+    item = {
+        "TargetGroup": tg,
+        "Attributes": _attributes(res, estate, "TargetGroupAttributes"),
+        "TargetHealthDescriptions": health,
+    }
+    estate.add(res, res.region, E, "target_groups", item)
+    estate.unit(res.account, res.region, E).setdefault("load_balancers", [])
+
+
+def finish_elbv2(estate: Estate) -> None:
+    """Drop the listener index, fill target groups' ``LoadBalancerArns``, digest secrets.
+
+    Rule ``http-header`` values equal to an origin custom-header value of a distribution of
+    the set become the same digest, exactly as the collector's assembly does.
+    """
+    redact_rules(list(estate.data.items()))
+    for (_account, _region, collector), data in estate.data.items():
+        if collector != E:
+            continue
+        data.pop("_listeners", None)
+        users: dict[str, set[str]] = {}
+        for lb in data.get("load_balancers", []):
+            for entry in lb["Listeners"]:
+                for rule in entry["Rules"]:
+                    for arn in _forwarded(rule.get("Actions", [])):
+                        users.setdefault(arn, set()).add(lb["LoadBalancer"]["LoadBalancerArn"])
+        for tg in data.get("target_groups", []):
+            arn = tg["TargetGroup"]["TargetGroupArn"]
+            tg["TargetGroup"]["LoadBalancerArns"] = sorted(users.get(arn, set()))
+
+
+def redact_rules(units: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> None:
+    """Digest ALB rule header values equal to an origin custom-header secret of the units."""
+    digests: set[str] = set()
+    for (_a, _r, collector), data in units:
+        if collector == "cloudfront":
+            digests |= origin_header_digests(data)
+    for (_a, _r, collector), data in units:
+        for lb in data.get("load_balancers", []) if collector == E else []:
+            for entry in lb.get("Listeners") or []:
+                redact_rule_header_values(entry.get("Rules") or [], digests)
+
+
+def _forwarded(actions: list[dict[str, Any]]) -> list[str]:
+    out = [a["TargetGroupArn"] for a in actions if "TargetGroupArn" in a]
+    for a in actions:
+        out += [t["TargetGroupArn"] for t in (a.get("ForwardConfig") or {}).get("TargetGroups", [])]
+    return out
+
+
+TRANSLATORS: dict[str, Translator] = {
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": load_balancer,
+    "AWS::ElasticLoadBalancingV2::Listener": listener,
+    "AWS::ElasticLoadBalancingV2::ListenerCertificate": _extra_certificates,
+    "AWS::ElasticLoadBalancingV2::ListenerRule": listener_rule,
+    "AWS::ElasticLoadBalancingV2::TargetGroup": target_group,
+}
