@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from edgekit.collect import secrets
+from edgekit.collect.digests import DigestKey
 from edgekit.errors import InputError
 from edgekit.iac import overlay
-from edgekit.iac.cfn_elb import finish_elbv2, redact_rules
+from edgekit.iac.cfn_elb import finish_elbv2
 from edgekit.iac.cfn_import import import_templates
 from edgekit.iac.estate import Estate
 from edgekit.iac.sources import discover
@@ -26,10 +28,14 @@ def import_iac(
     account: str | None = None,
     region: str = DEFAULT_REGION,
     now: str | None = None,
+    digest_key: DigestKey | None = None,
 ) -> tuple[Snapshot, list[str]]:
     """Build a snapshot from IaC ``paths``; returns it and the importer's notes.
 
-    ``account`` defaults to the base snapshot's only account, else ``000000000000``.
+    ``account`` defaults to the base snapshot's only account, else ``000000000000``. Secrets
+    are redacted exactly as collection does (:func:`edgekit.collect.secrets.redact`), with
+    ``digest_key`` or the user's key (``EDGEKIT_DIGEST_KEY``), else a random one: digests
+    compare equal with a live snapshot's only when both runs used the same key.
     """
     from edgekit.iac.terraform import import_terraform
 
@@ -53,8 +59,9 @@ def import_iac(
         import_terraform(doc, estate, account=account, region=region)
     estate.finish()
     finish_elbv2(estate)
+    key = digest_key or DigestKey.from_environment()
     payloads = [
-        {"account_id": a, "region": r, "collector": c, "data": data}
+        {"account_id": a, "region": r, "collector": c, "data": secrets.redact(c, data, key)}
         for (a, r, c), data in sorted(estate.data.items())
     ]
     snapshot = Snapshot(
@@ -107,7 +114,6 @@ def overlay_on(base: Snapshot, iac: Snapshot) -> Snapshot:
             target["data"][key] = live
     for data, key, i in placed:
         data[key][i] = overlay.replace_ids(data[key][i], names)
-    redact_rules([((p["account_id"], p["region"], p["collector"]), p["data"]) for p in payloads])
     targets = {(t.account_id, t.region) for t in [*base.targets, *iac.targets]}
     return Snapshot(
         collected_at=iac.collected_at,

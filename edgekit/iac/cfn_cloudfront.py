@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.collect.secrets import digest
 from edgekit.iac.estate import Estate, Resource
 from edgekit.iac.translate import Translator, api, cfn_tags, known, placeholder
 
@@ -44,14 +43,6 @@ def _origin(o: Any) -> Any:
     out.setdefault("ConnectionAttempts", 3)
     out.setdefault("ConnectionTimeout", 10)
     out.setdefault("OriginAccessControlId", "")
-    headers = out.get("OriginCustomHeaders")
-    if isinstance(headers, list):  # secrets never reach disk: digests, like the collector
-        out["OriginCustomHeaders"] = [
-            {**h, "HeaderValue": digest(str(h["HeaderValue"]))}
-            if isinstance(h, dict) and isinstance(h.get("HeaderValue"), str)
-            else h
-            for h in headers
-        ]
     custom = out.get("CustomOriginConfig")
     if isinstance(custom, dict):
         c = dict(custom)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.collect.secrets import origin_header_digests, redact_rule_header_values
 from edgekit.iac.estate import Estate, Resource
 from edgekit.iac.translate import Translator, api, cfn_tags, known
 
@@ -152,12 +151,8 @@ def target_group(res: Resource, estate: Estate) -> None:
 
 
 def finish_elbv2(estate: Estate) -> None:
-    """Drop the listener index, fill target groups' ``LoadBalancerArns``, digest secrets.
-
-    Rule ``http-header`` values equal to an origin custom-header value of a distribution of
-    the set become the same digest, exactly as the collector's assembly does.
-    """
-    redact_rules(list(estate.data.items()))
+    """Drop the listener index and fill target groups' ``LoadBalancerArns`` (secrets are
+    redacted afterwards, with every other secret field, by :func:`.build.import_iac`)."""
     for (_account, _region, collector), data in estate.data.items():
         if collector != E:
             continue
@@ -171,18 +166,6 @@ def finish_elbv2(estate: Estate) -> None:
         for tg in data.get("target_groups", []):
             arn = tg["TargetGroup"]["TargetGroupArn"]
             tg["TargetGroup"]["LoadBalancerArns"] = sorted(users.get(arn, set()))
-
-
-def redact_rules(units: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> None:
-    """Digest ALB rule header values equal to an origin custom-header secret of the units."""
-    digests: set[str] = set()
-    for (_a, _r, collector), data in units:
-        if collector == "cloudfront":
-            digests |= origin_header_digests(data)
-    for (_a, _r, collector), data in units:
-        for lb in data.get("load_balancers", []) if collector == E else []:
-            for entry in lb.get("Listeners") or []:
-                redact_rule_header_values(entry.get("Rules") or [], digests)
 
 
 def _forwarded(actions: list[dict[str, Any]]) -> list[str]:

@@ -68,7 +68,8 @@ def test_secrets_never_reach_the_snapshot(tmp_path: Path) -> None:
     assert main(["import-iac", str(CDK_OUT), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "s3cr3t-header-value" not in text
-    assert '"sha256:' in text
+    assert "czNjcjN0LWhlYWRlci12YWx1ZQ" not in text  # nor its base64
+    assert '"hmac-sha256:' in text  # the same keyed digests as a collection
 
 
 def test_golden_path_findings_origin_locked_and_waf_attached() -> None:
