@@ -11,7 +11,7 @@ from pathlib import Path
 from edgekit.errors import InputError
 from edgekit.rules.finding import Finding, Severity, Status
 
-FORMATS = ("table", "json", "csv", "sarif")
+FORMATS = ("table", "json", "csv", "sarif", "ocsf", "asff")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -65,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         uri = Path(args.snapshot).name
         text = json.dumps(formats.to_sarif(shown, registry, uri), indent=2, sort_keys=True) + "\n"
+    elif args.format in ("ocsf", "asff"):
+        from edgekit.commands.exports import export_text
+
+        text = export_text(args.format, shown, snapshot.meta())
     else:
         text = ""
     if args.output:
