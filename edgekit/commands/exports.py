@@ -15,8 +15,10 @@ EXPORT_FORMATS = ("ocsf", "asff")
 def export_text(fmt: str, findings: Sequence[Finding], snapshot_meta: Mapping[str, Any]) -> str:
     """The findings as an OCSF event array or an ASFF ``Findings`` array (sorted JSON)."""
     from edgekit.aws.partitions import global_api_region
+    from edgekit.rules.catalogue import load
+    from edgekit.rules.compliance import requirements_by_check
 
-    reqs: dict[str, list[str]] = {}
+    reqs = requirements_by_check(load())
     try:
         if fmt == "ocsf":
             from edgekit.rules.ocsf import to_ocsf
