@@ -59,8 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(p)
         p.set_defaults(handler=module.run)
 
-    p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
-    p.set_defaults(handler=collect.run_iam_policy)
+    from edgekit.commands import role_templates
+
+    p = sub.add_parser("iam-policy", help="the read-only IAM policy, or a deployable scan role")
+    role_templates.add_arguments(p)
+    p.set_defaults(handler=role_templates.run)
     return parser
 
 
