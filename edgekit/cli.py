@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         collect,
         demo,
         diagram,
+        history,
         lineage,
         plan,
         report,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("report", "run a report notebook (papermill) on a snapshot", report),
         ("demo", "the whole pipeline on the bundled sample estate", demo),
         ("checks", "list the check catalogue", checks),
+        ("history", "the trend over several snapshots of an estate", history),
         ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
     )
     for name, help_text, module in commands:
