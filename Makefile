@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml tools/system-deps.sh
 	@PYTHON=$(PYTHON) sh tools/system-deps.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,sandbox]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name edgekit --display-name "edgekit (Python 3)" >/dev/null
 	@touch $(STAMP)
 

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         collect,
         demo,
         diagram,
+        history,
         import_iac,
         lineage,
         plan,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("demo", "the whole pipeline on the bundled sample estate", demo),
         ("checks", "list the check catalogue", checks),
         ("import-iac", "build a snapshot from CloudFormation / CDK templates", import_iac),
+        ("history", "the trend over several snapshots of an estate", history),
         ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
     )
     for name, help_text, module in commands:
@@ -61,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(p)
         p.set_defaults(handler=module.run)
 
-    p = sub.add_parser("iam-policy", help="print the least-privilege read-only IAM policy")
-    p.set_defaults(handler=collect.run_iam_policy)
+    from edgekit.commands import role_templates
+
+    p = sub.add_parser("iam-policy", help="the read-only IAM policy, or a deployable scan role")
+    role_templates.add_arguments(p)
+    p.set_defaults(handler=role_templates.run)
     return parser
 
 

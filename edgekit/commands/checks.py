@@ -12,7 +12,10 @@ from edgekit.rules.registry import CheckMeta, Registry
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``edgekit checks``."""
+    from edgekit.rules.compliance import FRAMEWORKS
+
     p.add_argument("--format", choices=("table", "json", "md"), default="table")
+    p.add_argument("--framework", choices=FRAMEWORKS, help="map the checks to this framework")
 
 
 def catalogue_json(registry: Registry) -> list[dict[str, Any]]:
@@ -45,6 +48,13 @@ def catalogue_markdown(registry: Registry) -> str:
         "Statuses: a check reports **fail**, or **unknown** when the data it needs was not",
         "collected (a denied read, a service not collected); passing resources produce nothing.",
         "",
+        "References (tools with a check of the same intent): SH = AWS Security Hub Foundational",
+        "Security Best Practices control, P = Prowler, CK / CK2 = Checkov (CKV_AWS / CKV2_AWS),",
+        "SS = ScoutSuite, TA = Trusted Advisor, Steampipe = a Steampipe mod, Config rule = an AWS",
+        "Config managed rule, P request #N = an open Prowler feature request; — = none has it.",
+        "PCI DSS v4.0 requirements per check:",
+        "docs/compliance-pci-dss-4.0.md (`edgekit checks --framework pci-dss-4.0`).",
+        "",
     ]
     by_area: dict[str, list[CheckMeta]] = {}
     for c in registry:
@@ -71,7 +81,12 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.rules.catalogue import load
 
     registry = load()
-    if args.format == "json":
+    if args.framework:
+        from edgekit.commands.compliance_view import print_framework
+        from edgekit.rules.compliance import framework
+
+        print_framework(framework(args.framework, registry), registry, args.format)
+    elif args.format == "json":
         print(json.dumps(catalogue_json(registry), indent=2))
     elif args.format == "md":
         print(catalogue_markdown(registry), end="")

@@ -59,6 +59,9 @@ class _Steps:
 
 def run(args: argparse.Namespace) -> int:
     """Run the pipeline; print the outputs table; 1 when the report failed."""
+    from edgekit.sandbox.requirements import require_sandbox
+
+    require_sandbox("demo")
     from edgekit import snapshot as snap
     from edgekit.report import Report
     from edgekit.report.pictures import draw_all

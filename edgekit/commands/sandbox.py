@@ -21,6 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the sandbox, print its URL, serve until interrupted."""
+    from edgekit.sandbox.requirements import require_sandbox
+
+    require_sandbox("sandbox")
     from edgekit.sandbox.server import start
 
     with start(args.port, args.seed, log_requests=args.log_requests) as sandbox:

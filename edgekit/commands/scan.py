@@ -11,7 +11,7 @@ from pathlib import Path
 from edgekit.errors import InputError
 from edgekit.rules.finding import Finding, Severity, Status
 
-FORMATS = ("table", "json", "csv", "sarif")
+FORMATS = ("table", "json", "csv", "sarif", "ocsf", "asff")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -69,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         sources = locations(snapshot) if snapshot.source.startswith("iac") else None
         sarif = formats.to_sarif(shown, registry, uri, sources)
         text = json.dumps(sarif, indent=2, sort_keys=True) + "\n"
+    elif args.format in ("ocsf", "asff"):
+        from edgekit.commands.exports import export_text
+
+        text = export_text(args.format, shown, snapshot.meta())
     else:
         text = ""
     if args.output:
