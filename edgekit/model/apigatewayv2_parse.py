@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.apigateway import apigateway_arn
 from edgekit.model.apigateway_parse import number, string_map
 from edgekit.model.apigatewayv2 import (
@@ -54,10 +55,10 @@ def _stage(s: Fields) -> ApiStage:
 def _integration(i: Fields) -> ApiIntegration:
     return ApiIntegration(
         id=i.req_str("IntegrationId"),
-        type=i.opt_str("IntegrationType"),
+        type=i.enum("IntegrationType", enums.INTEGRATION_TYPE),
         uri=i.opt_str("IntegrationUri"),
         method=i.opt_str("IntegrationMethod"),
-        connection_type=i.opt_str("ConnectionType"),
+        connection_type=i.enum("ConnectionType", enums.CONNECTION_TYPE),
         connection_id=i.opt_str("ConnectionId"),
         subtype=i.opt_str("IntegrationSubtype"),
         payload_format_version=i.opt_str("PayloadFormatVersion"),
@@ -69,7 +70,7 @@ def _route(r: Fields) -> ApiRoute:
     return ApiRoute(
         id=r.req_str("RouteId"),
         route_key=r.req_str("RouteKey"),
-        authorization_type=r.opt_str("AuthorizationType"),
+        authorization_type=r.enum("AuthorizationType", enums.AUTHORIZATION_TYPE),
         authorizer_id=r.opt_str("AuthorizerId"),
         api_key_required=r.bool_or("ApiKeyRequired", False),
         target=r.opt_str("Target"),
@@ -86,7 +87,7 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
         id=api_id,
         arn=apigateway_arn(unit.region, f"/apis/{api_id}"),
         name=a.req_str("Name"),
-        protocol_type=a.req_str("ProtocolType"),
+        protocol_type=a.req_enum("ProtocolType", enums.PROTOCOL_TYPE),
         stages=entry.collected_subs("Stages", _stage),
         integrations=entry.collected_subs("Integrations", _integration),
         routes=entry.collected_subs("Routes", _route),
@@ -102,8 +103,8 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
 def _configuration(c: Fields) -> DomainNameConfiguration:
     target = c.nonempty("ApiGatewayDomainName")
     return DomainNameConfiguration(
-        endpoint_type=c.opt_str("EndpointType"),
-        security_policy=c.opt_str("SecurityPolicy"),
+        endpoint_type=c.enum("EndpointType", enums.ENDPOINT_TYPE),
+        security_policy=c.enum("SecurityPolicy", enums.SECURITY_POLICY),
         api_gateway_domain_name=normalize_dns_name(target) if target else None,
         hosted_zone_id=c.opt_str("HostedZoneId"),
         certificate_arn=c.opt_str("CertificateArn"),

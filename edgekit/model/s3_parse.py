@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 from edgekit.model.s3 import (
@@ -104,4 +105,4 @@ def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
 
 def _ownership(f: Fields) -> str | None:
     rules = f.req_subs("Rules")
-    return rules[0].req_str("ObjectOwnership") if rules else None
+    return rules[0].req_enum("ObjectOwnership", enums.OBJECT_OWNERSHIP) if rules else None
