@@ -52,6 +52,11 @@ class ItemIssue:
     field: str
     message: str
 
+    def line(self) -> str:
+        """One terminal-safe line for stderr (control characters from the payload escaped)."""
+        text = f"model error, item left out: {self.message}"
+        return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
     def to_json(self) -> dict[str, str]:
         """The ``model_errors`` record of the findings JSON (and of lineage / plan output)."""
         return {
