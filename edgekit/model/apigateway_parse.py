@@ -93,7 +93,7 @@ def _stage(unit: UnitKey, api_id: str, s: Fields) -> RestApiStage:
             {k: _setting(settings.sub(k)) for k in settings.raw} if settings else {}
         ),
         tracing_enabled=s.bool_or("tracingEnabled", False),
-        access_log_destination_arn=logs.opt_str("destinationArn") if logs else None,
+        access_log_destination_arn=logs.nonempty("destinationArn") if logs else None,
         client_certificate_id=s.opt_str("clientCertificateId"),
         tags=string_map(s, "tags"),
     )

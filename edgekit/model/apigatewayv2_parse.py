@@ -47,9 +47,19 @@ def _stage(s: Fields) -> ApiStage:
         deployment_id=s.opt_str("DeploymentId"),
         throttling_burst_limit=defaults.opt_int("ThrottlingBurstLimit") if defaults else None,
         throttling_rate_limit=number(defaults, "ThrottlingRateLimit") if defaults else None,
-        access_log_destination_arn=logs.opt_str("DestinationArn") if logs else None,
+        access_log_destination_arn=logs.nonempty("DestinationArn") if logs else None,
         api_gateway_managed=s.bool_or("ApiGatewayManaged", False),
+        logging_level=defaults.enum("LoggingLevel", enums.LOGGING_LEVEL) if defaults else None,
+        route_logging_levels=_route_logging_levels(s),
     )
+
+
+def _route_logging_levels(s: Fields) -> tuple[str, ...]:
+    routes = s.opt_sub("RouteSettings")
+    if routes is None:
+        return ()
+    levels = (routes.sub(key).enum("LoggingLevel", enums.LOGGING_LEVEL) for key in routes.raw)
+    return tuple(sorted(level for level in levels if level is not None))
 
 
 def _integration(i: Fields) -> ApiIntegration:
