@@ -205,3 +205,56 @@ ACCELERATOR_PROTOCOL: Final = Vocabulary("Global Accelerator Protocol", ("TCP", 
 WAF_ACTION: Final = Vocabulary(
     "WAF action", ("ALLOW", "BLOCK", "COUNT", "CAPTCHA", "CHALLENGE", "NONE")
 )
+
+# -- CloudFront policies and origin access -----------------------------------------------------
+KEY_BEHAVIOR: Final = Vocabulary(
+    "CloudFront Header/Cookie/QueryStringBehavior",
+    ("none", "whitelist", "allExcept", "all", "allViewer", "allViewerAndWhitelistCloudFront"),
+)
+POLICY_TYPE: Final = Vocabulary("CloudFront policy Type", ("managed", "custom"))
+OAC_SIGNING_BEHAVIOR: Final = Vocabulary(
+    "CloudFront OAC SigningBehavior", ("never", "always", "no-override")
+)
+OAC_SIGNING_PROTOCOL: Final = Vocabulary("CloudFront OAC SigningProtocol", ("sigv4",))
+OAC_ORIGIN_TYPE: Final = Vocabulary(
+    "CloudFront OAC OriginType", ("s3", "mediastore", "mediapackagev2", "lambda")
+)
+
+# -- WAFv2 statements ----------------------------------------------------------------------------
+POSITIONAL_CONSTRAINT: Final = Vocabulary(
+    "WAFv2 PositionalConstraint",
+    ("EXACTLY", "STARTS_WITH", "ENDS_WITH", "CONTAINS", "CONTAINS_WORD"),
+)
+COMPARISON_OPERATOR: Final = Vocabulary(
+    "WAFv2 ComparisonOperator", ("EQ", "NE", "LE", "LT", "GE", "GT")
+)
+AGGREGATE_KEY_TYPE: Final = Vocabulary(
+    "WAFv2 AggregateKeyType", ("IP", "FORWARDED_IP", "CUSTOM_KEYS", "CONSTANT")
+)
+SENSITIVITY_LEVEL: Final = Vocabulary("WAFv2 SensitivityLevel", ("LOW", "HIGH"))
+TEXT_TRANSFORMATION: Final = Vocabulary(
+    "WAFv2 TextTransformation Type",
+    (
+        "NONE",
+        "COMPRESS_WHITE_SPACE",
+        "HTML_ENTITY_DECODE",
+        "LOWERCASE",
+        "CMD_LINE",
+        "URL_DECODE",
+        "BASE64_DECODE",
+        "HEX_DECODE",
+        "MD5",
+        "REPLACE_COMMENTS",
+        "ESCAPE_SEQ_DECODE",
+        "SQL_HEX_DECODE",
+        "CSS_DECODE",
+        "JS_DECODE",
+        "NORMALIZE_PATH",
+        "NORMALIZE_PATH_WIN",
+        "REMOVE_NULLS",
+        "REPLACE_NULLS",
+        "BASE64_DECODE_EXT",
+        "URL_DECODE_UNI",
+        "UTF8_TO_UNICODE",
+    ),
+)

@@ -163,3 +163,37 @@ def test_api_gateway_enum_case_variants() -> None:
     assert parsed.endpoint_types == ("REGIONAL",)
     assert parsed.stages is not NOT_COLLECTED
     assert parsed.stages[0].method_settings["*/*"].logging_level == "INFO"
+
+
+def test_cloudfront_policy_and_oac_enum_variants() -> None:
+    policy = f.cache_policy("p1", "keyed", kind="Custom", cookies=("AllExcept", ["session"]))
+    access = f.oac()
+    access["SigningBehavior"], access["OriginAccessControlOriginType"] = "Never", "S3"
+    data = {"cache_policies": [policy], "origin_access_controls": [access]}
+    inv = parse(f.snapshot(f.payload("cloudfront", data)))
+    (parsed,) = inv.cache_policies
+    assert (parsed.type, parsed.cookies.behavior) == ("custom", "allExcept")
+    (oac,) = inv.origin_access_controls
+    assert (oac.signing_behavior, oac.origin_type) == ("never", "s3")
+
+
+def test_wafv2_statement_enum_variants() -> None:
+    statement = {
+        "ByteMatchStatement": {
+            "SearchString": "L2FkbWlu",
+            "FieldToMatch": {"UriPath": {}},
+            "PositionalConstraint": "starts_with",
+            "TextTransformations": [{"Priority": 0, "Type": "lowercase"}],
+        }
+    }
+    acl = f.web_acl("edge", "x1", rules=[f.rule("admin", 1, statement, action="Block")])
+    inv = parse(
+        f.snapshot(
+            f.payload(
+                "wafv2", {"scope": "REGIONAL", "web_acls": [f.web_acl_entry(acl)]}, region=f.REGION
+            )
+        )
+    )
+    match = inv.web_acls[0].rules[0].statement
+    assert match.positional_constraint == "STARTS_WITH"  # type: ignore[attr-defined]
+    assert match.text_transformations[0].type == "LOWERCASE"  # type: ignore[attr-defined]
