@@ -85,3 +85,12 @@ def test_wrong_type_in_a_summary_is_one_item() -> None:
         ("distribution E2WRONG", "Enabled"),
         ("distribution E3MISSING", "DomainName"),
     ]
+
+
+def test_model_error_line_escapes_control_characters() -> None:
+    bad = f.summary_entry(f.distribution("E1\x1b[31mRED"))
+    del bad["DistributionSummary"]["DomainName"]
+    inv = parse(f.snapshot(f.payload("cloudfront", {"distributions": [bad]})))
+    (issue,) = inv.coverage.model_errors
+    assert "\x1b" in issue.message  # the record keeps the data as sent ...
+    assert "\x1b" not in issue.line() and "\\x1b[31mRED" in issue.line()  # ... the line not

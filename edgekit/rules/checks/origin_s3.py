@@ -19,6 +19,18 @@ def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket 
     return name, ctx.model.bucket(name)
 
 
+def _existing_bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Bucket] | Unknown | None:
+    """(name, bucket) of an S3 origin whose bucket exists; Unknown when existence was not
+    collected; None for other origins and missing buckets (``s3_origin_missing_bucket``'s)."""
+    got = _bucket(s, ctx)
+    if got is None:
+        return None
+    name, found = got
+    if found is NOT_COLLECTED:
+        return unknown_bucket(name, None, "existence")
+    return None if found is None else (name, found)
+
+
 def unknown_bucket(name: str, found: Bucket | None, what: str) -> Unknown:
     """The bucket's existence or details were not collected."""
     if found is None:
@@ -136,14 +148,10 @@ def s3_bucket_public(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | No
     that could make it public was not collected (a bucket owned outside the snapshot, a denied
     read of its PAB, the account PAB, ownership or policy, or the bucket ACL while ACLs are
     enabled and IgnorePublicAcls is off); the message then names the missing inputs only."""
-    got = _bucket(s, ctx)
-    if got is None:
-        return None
+    got = _existing_bucket(s, ctx)
+    if not isinstance(got, tuple):
+        return got
     name, found = got
-    if found is NOT_COLLECTED:
-        return unknown_bucket(name, None, "existence")
-    if found is None:
-        return None
     result = assess(found)
     evidence = {"origin": s.origin.id, **result.evidence}
     if result.public is None:
@@ -178,14 +186,10 @@ def s3_public_access_block_off(s: OriginSubject, ctx: CheckContext) -> Fail | Un
     now is unknown, the finding still names the settings that are off, without claiming that
     nothing is public. Unknown when the bucket, its or its account's public access block, or
     its ownership was not collected and no setting is known to be off."""
-    got = _bucket(s, ctx)
-    if got is None:
-        return None
+    got = _existing_bucket(s, ctx)
+    if not isinstance(got, tuple):
+        return got
     name, found = got
-    if found is NOT_COLLECTED:
-        return unknown_bucket(name, None, "existence")
-    if found is None:
-        return None
     exposed = assess(found).public
     if exposed is True:
         return None
