@@ -93,21 +93,40 @@ def _paths(graph: nx.DiGraph, start: str) -> list[tuple[str, ...]]:
     return sorted(set(found))
 
 
-def _undecided(lb: LoadBalancer, ctx: CheckContext) -> list[str]:
+@dataclass(frozen=True)
+class _Gaps:
+    """What keeps "not reached" from being shown, computed once per scan (stays linear)."""
+
+    alb_targets_unread: frozenset[tuple[str, str]]
+    """(account, region) with an alb-type target group whose targets were not read."""
+    accelerators: str | None
+    """Why accelerators cannot rule a path out (None: they can)."""
+
+
+def _gaps(ctx: CheckContext) -> _Gaps:
     model = ctx.model
-    reasons: list[str] = []
-    if not model.known("target_groups", lb.account_id, lb.region):
-        reasons.append(f"target groups of {lb.account_id}/{lb.region} not collected")
-    elif any(
-        tg.target_type == "alb" and tg.targets is NOT_COLLECTED
+    unread = frozenset(
+        (tg.account_id, tg.region)
         for tg in model.target_groups
-        if (tg.account_id, tg.region) == (lb.account_id, lb.region)
-    ):
-        reasons.append("registered targets of an alb-type target group not collected")
+        if tg.target_type == "alb" and tg.targets is NOT_COLLECTED
+    )
+    why: str | None = None
     if not model.known("accelerators", None, GLOBAL):
-        reasons.append("Global Accelerator not collected in every account")
+        why = "Global Accelerator not collected in every account"
     elif any(not a.endpoints_complete for a in model.accelerators):
-        reasons.append("an accelerator's listeners or endpoint groups were not collected")
+        why = "an accelerator's listeners or endpoint groups were not collected"
+    return _Gaps(unread, why)
+
+
+def _undecided(lb: LoadBalancer, ctx: CheckContext) -> list[str]:
+    gaps = ctx.memo("rules.reach.gaps", lambda: _gaps(ctx))
+    reasons: list[str] = []
+    if not ctx.model.known("target_groups", lb.account_id, lb.region):
+        reasons.append(f"target groups of {lb.account_id}/{lb.region} not collected")
+    elif (lb.account_id, lb.region) in gaps.alb_targets_unread:
+        reasons.append("registered targets of an alb-type target group not collected")
+    if gaps.accelerators is not None:
+        reasons.append(gaps.accelerators)
     return reasons
 
 
