@@ -197,3 +197,25 @@ def test_wafv2_statement_enum_variants() -> None:
     match = inv.web_acls[0].rules[0].statement
     assert match.positional_constraint == "STARTS_WITH"  # type: ignore[attr-defined]
     assert match.text_transformations[0].type == "LOWERCASE"  # type: ignore[attr-defined]
+
+
+def test_lambda_url_auth_type_and_s3_ownership_variants() -> None:
+    arn = f.function_arn("fn")
+    entry = f.function_url_entry(arn, f.url_config(arn, "u1", auth="none"))
+    inv = parse(f.snapshot(f.payload("lambda", {"function_urls": [entry]}, region=f.REGION)))
+    config = inv.function_urls[0].config
+    assert config is not None and config is not NOT_COLLECTED
+    assert config.auth_type == "NONE"
+    record = f.bucket_record("b1", ownership=f.ownership("bucketownerenforced"))
+    inv = parse(f.snapshot(f.payload("s3", {"buckets": [record]})))
+    assert inv.bucket_records[0].object_ownership == "BucketOwnerEnforced"
+
+
+def test_route53_and_waf_classic_variants() -> None:
+    zone = f.hosted_zone("Z1", "example.com")
+    records = [f.record("www.example.com", "cname", ["d1.cloudfront.net"])]
+    inv = parse(f.snapshot(f.payload("route53", {"hosted_zones": [f.zone_entry(zone, records)]})))
+    assert inv.record_sets[0].type == "CNAME"
+    acl = f.classic_acl("a1", default="allow")
+    inv = parse(f.snapshot(f.payload("waf", {"web_acls": [f.classic_acl_entry(acl)]})))
+    assert inv.classic_web_acls[0].default_action == "ALLOW"
