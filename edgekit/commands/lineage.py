@@ -37,6 +37,14 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.graph import Estate
 
     estate = Estate.load(args.snapshot)
+    _write(args, estate)
+    issues = estate.model.coverage.model_errors
+    for issue in issues:
+        print(f"edgekit: {issue.line()}", file=sys.stderr)
+    return 3 if issues else 0
+
+
+def _write(args: argparse.Namespace, estate: Estate) -> None:
     if args.entrypoint:
         lineage = estate.lineage(args.entrypoint)
         if args.format == "table":
@@ -49,21 +57,30 @@ def run(args: argparse.Namespace) -> int:
                 "query": lineage.query,
                 "unresolved": lineage.unresolved,
                 "hops": lineage.to_records(),
+                "model_errors": _model_errors(estate),
             }
             _write_text(args.output, _json(doc))
         else:
             _write_text(args.output, lineage.to_frame().to_csv(index=False))
-        return 0
+        return
     frame = estate.entrypoints()
     if args.format == "table":
         _write_table(args.output, lambda con: _print_entrypoints(con, estate, frame))
     elif args.format == "json":
         records = json.loads(frame.to_json(orient="records"))
-        doc = {"schema": ENTRYPOINTS_SCHEMA, "snapshot": _meta(estate), "entrypoints": records}
+        doc = {
+            "schema": ENTRYPOINTS_SCHEMA,
+            "snapshot": _meta(estate),
+            "entrypoints": records,
+            "model_errors": _model_errors(estate),
+        }
         _write_text(args.output, _json(doc))
     else:
         _write_text(args.output, frame.to_csv(index=False))
-    return 0
+
+
+def _model_errors(estate: Estate) -> list[dict[str, str]]:
+    return [e.to_json() for e in estate.model.coverage.model_errors]
 
 
 def _meta(estate: Estate) -> dict[str, Any]:

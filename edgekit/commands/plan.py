@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Plan; exit 0 (3 when a check or a pattern builder raised)."""
+    """Plan; exit 0 (3 when a check or a pattern builder raised, or an item was unreadable)."""
     from edgekit.graph import Estate
     from edgekit.plan import formats, plan
 
@@ -42,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
     for e in result.errors:
         print(f"edgekit: {e.check_id} on {e.resource_id}: {e.error}", file=sys.stderr)
-    return 3 if result.errors else 0
+    issues = estate.model.coverage.model_errors
+    for issue in issues:
+        print(f"edgekit: {issue.line()}", file=sys.stderr)
+    return 3 if result.errors or issues else 0
 
 
 def _table(result: object, meta: dict[str, object], output: str | None) -> None:

@@ -38,7 +38,8 @@ def _severity(value: str, flag: str) -> Severity:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Scan; exit 1 on findings at/above --fail-on, 3 when a check raised."""
+    """Scan; exit 1 on findings at/above --fail-on, 3 when a check raised or an item of the
+    snapshot could not be read (the rest is still scanned)."""
     from edgekit import snapshot as snap
     from edgekit.model import parse
     from edgekit.rules import formats, runner, suppress
@@ -96,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
             f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})",
             file=sys.stderr,
         )
-    if result.errors:
+    for issue in result.model_errors:
+        print(f"edgekit: {issue.line()}", file=sys.stderr)
+    if result.partial:
         return 3
     if fail_on is not None and _any_failing(applied.kept, fail_on):
         return 1

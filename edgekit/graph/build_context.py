@@ -117,6 +117,7 @@ def _classic_listener(
         instance_port=li.instance_port,
         ssl_policy=policy_name,
         rules_collected=True,
+        lb_type="classic",
     )
     if li.ssl_certificate_id:
         cert = certificate_node(graph, inv, li.ssl_certificate_id)
@@ -162,6 +163,7 @@ def _accelerator(graph: nx.DiGraph, inv: Inventory, acc: Accelerator) -> None:
         dns_name=acc.dns_name,
         ip_addresses=list(acc.ip_addresses),
         endpoints_collected=acc.endpoints_complete,
+        listeners_collected=acc.listeners is not NOT_COLLECTED,
     )
     if acc.listeners is NOT_COLLECTED:
         return

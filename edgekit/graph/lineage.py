@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
+from edgekit.graph.summary import not_fully_collected
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,9 @@ def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
                 tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
                 origin_lock=origin_lock(attrs),
                 shield=attrs.get("shield"),
-                unresolved=bool(attrs.get("unresolved") or attrs.get("cname_loop")),
+                unresolved=bool(
+                    attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
+                ),
                 repeat=repeat,
             )
         )

@@ -197,7 +197,7 @@ def _combine(
         ),
         hops=sum(hop_weight(a) for a in attrs) + max((c.hops for c in children), default=0),
         unresolved=loop
-        or any(a.get("unresolved") for a in attrs)
+        or any(a.get("unresolved") or not_fully_collected(a) for a in attrs)
         or any(c.unresolved for c in children),
         alternatives=_chain(attrs, loop, children),
     )
@@ -230,6 +230,22 @@ def hop_weight(attrs: Mapping[str, Any]) -> int:
     return 1 if kind in _HOP_KINDS else 0
 
 
+def not_fully_collected(attrs: Mapping[str, Any]) -> bool:
+    """The node's onward traffic was not (fully) read: a load balancer's or an accelerator's
+    listeners, an accelerator's endpoint groups, a listener's rules or a target group's
+    targets. Such a node makes its paths unresolved, like an ``ext:`` name."""
+    kind = attrs["kind"]
+    if kind in (NodeKind.LOAD_BALANCER, NodeKind.ACCELERATOR):
+        if not attrs.get("listeners_collected", True):
+            return True
+        return kind == NodeKind.ACCELERATOR and not attrs.get("endpoints_collected", True)
+    if kind == NodeKind.LISTENER:
+        return not attrs.get("rules_collected", True)
+    if kind == NodeKind.TARGET_GROUP:
+        return not attrs.get("targets_collected", True)
+    return False
+
+
 def backend_kind(attrs: Mapping[str, Any]) -> str:
     """What a path ending at this node reaches (``instance``, ``s3``, ``redirect`` ...)."""
     kind = attrs["kind"]
@@ -253,7 +269,13 @@ def backend_kind(attrs: Mapping[str, Any]) -> str:
         return "empty-target-group" if collected else "target-group (targets unknown)"
     if kind == NodeKind.LOAD_BALANCER and not attrs.get("unresolved"):
         return "no-listener" if attrs.get("listeners_collected", True) else "listeners unknown"
+    if kind == NodeKind.ACCELERATOR:
+        if not attrs.get("listeners_collected", True):
+            return "listeners unknown"
+        return "no-endpoint" if attrs.get("endpoints_collected", True) else "endpoints unknown"
     if kind == NodeKind.LISTENER:
+        if attrs.get("lb_type") == "classic":  # a Classic ELB forwards to its instances
+            return "no targets"
         return "no-rule" if attrs.get("rules_collected", True) else "rules unknown"
     return f"{kind} (unresolved)" if attrs.get("unresolved") else str(kind)
 

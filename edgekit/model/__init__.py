@@ -164,6 +164,7 @@ from edgekit.model.parsing import parse
 from edgekit.model.route53 import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
 from edgekit.model.s3 import (
     AccountPublicAccessBlock,
+    AclGrant,
     Bucket,
     BucketRecord,
     PublicAccessBlock,
@@ -192,6 +193,7 @@ __all__ = [
     "AcceleratorEndpoint",
     "AcceleratorListener",
     "AccountPublicAccessBlock",
+    "AclGrant",
     "Action",
     "AliasTarget",
     "Api",

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
 KIND_KEYS: Mapping[str, str] = {"certificates": "certificates"}
 """Inventory kind → payload key."""
+
+
+_RSA_BITS = re.compile(r"RSA[-_ ]?(\d+)", re.IGNORECASE)
+"""An RSA key algorithm in any spelling (canonical ``RSA_2048``; a new size AWS adds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +117,8 @@ class Certificate:
     @property
     def key_bits(self) -> int | None:
         """RSA key size in bits (None for EC or unknown)."""
-        alg = self.key_algorithm or ""
-        if alg.startswith("RSA_") and alg[4:].isdigit():
-            return int(alg[4:])
-        return None
+        found = _RSA_BITS.fullmatch(self.key_algorithm or "")
+        return int(found.group(1)) if found else None
 
     def covers(self, hostname: str) -> Collected[bool]:
         """Whether a name of the certificate matches ``hostname`` (one-label wildcards).
@@ -133,8 +137,8 @@ def _validation(d: Fields) -> DomainValidation:
     rr = d.opt_sub("ResourceRecord")
     return DomainValidation(
         domain_name=d.req_str("DomainName"),
-        validation_status=d.opt_str("ValidationStatus"),
-        validation_method=d.opt_str("ValidationMethod"),
+        validation_status=d.enum("ValidationStatus", enums.VALIDATION_STATUS),
+        validation_method=d.enum("ValidationMethod", enums.VALIDATION_METHOD),
         validation_domain=d.opt_str("ValidationDomain"),
         resource_record=(
             None
@@ -171,7 +175,7 @@ def _certificate(unit: UnitKey, item: object, index: int) -> Certificate:
             None
             if renewal is None
             else RenewalSummary(
-                renewal_status=renewal.req_str("RenewalStatus"),
+                renewal_status=renewal.req_enum("RenewalStatus", enums.RENEWAL_STATUS),
                 updated_at=renewal.opt_datetime("UpdatedAt"),
                 renewal_status_reason=renewal.opt_str("RenewalStatusReason"),
                 domain_validation_options=tuple(
@@ -181,9 +185,13 @@ def _certificate(unit: UnitKey, item: object, index: int) -> Certificate:
         ),
         domain_validation_options=tuple(_validation(d) for d in c.subs("DomainValidationOptions")),
         certificate_transparency_logging=(
-            options.opt_str("CertificateTransparencyLoggingPreference") if options else None
+            options.enum("CertificateTransparencyLoggingPreference", enums.CT_LOGGING)
+            if options
+            else None
         ),
-        validation_method_option=options.opt_str("ValidationMethod") if options else None,
+        validation_method_option=(
+            options.enum("ValidationMethod", enums.VALIDATION_METHOD) if options else None
+        ),
         signature_algorithm=c.opt_str("SignatureAlgorithm"),
         issuer=c.opt_str("Issuer"),
         serial=c.opt_str("Serial"),
@@ -196,14 +204,14 @@ def _certificate(unit: UnitKey, item: object, index: int) -> Certificate:
 def _common(c: Fields) -> dict[str, Any]:
     """Fields DescribeCertificate and ListCertificates share."""
     return {
-        "status": c.opt_str("Status"),
-        "type": c.opt_str("Type"),
+        "status": c.enum("Status", enums.CERTIFICATE_STATUS),
+        "type": c.enum("Type", enums.CERTIFICATE_TYPE),
         "not_before": c.opt_datetime("NotBefore"),
         "not_after": c.opt_datetime("NotAfter"),
         "created_at": c.opt_datetime("CreatedAt"),
         "issued_at": c.opt_datetime("IssuedAt"),
         "imported_at": c.opt_datetime("ImportedAt"),
-        "key_algorithm": c.opt_str("KeyAlgorithm"),
+        "key_algorithm": c.enum("KeyAlgorithm", enums.KEY_ALGORITHM),
         "renewal_eligibility": c.opt_str("RenewalEligibility"),
         "managed_by": c.opt_str("ManagedBy"),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.apigateway import (
     BasePathMapping,
     DomainNameV1,
@@ -57,7 +58,7 @@ def _setting(s: Fields) -> MethodSetting:
         cache_data_encrypted=s.opt_bool("cacheDataEncrypted"),
         require_authorization_for_cache_control=s.opt_bool("requireAuthorizationForCacheControl"),
         metrics_enabled=s.opt_bool("metricsEnabled"),
-        logging_level=s.opt_str("loggingLevel"),
+        logging_level=s.enum("loggingLevel", enums.LOGGING_LEVEL),
         data_trace_enabled=s.opt_bool("dataTraceEnabled"),
         throttling_burst_limit=s.opt_int("throttlingBurstLimit"),
         throttling_rate_limit=number(s, "throttlingRateLimit"),
@@ -92,7 +93,7 @@ def _stage(unit: UnitKey, api_id: str, s: Fields) -> RestApiStage:
             {k: _setting(settings.sub(k)) for k in settings.raw} if settings else {}
         ),
         tracing_enabled=s.bool_or("tracingEnabled", False),
-        access_log_destination_arn=logs.opt_str("destinationArn") if logs else None,
+        access_log_destination_arn=logs.nonempty("destinationArn") if logs else None,
         client_certificate_id=s.opt_str("clientCertificateId"),
         tags=string_map(s, "tags"),
     )
@@ -103,10 +104,10 @@ def _integration(f: Fields) -> MethodIntegration | None:
     if i is None:
         return None
     return MethodIntegration(
-        type=i.opt_str("type"),
+        type=i.enum("type", enums.INTEGRATION_TYPE),
         uri=i.opt_str("uri"),
         http_method=i.opt_str("httpMethod"),
-        connection_type=i.opt_str("connectionType"),
+        connection_type=i.enum("connectionType", enums.CONNECTION_TYPE),
         connection_id=i.opt_str("connectionId"),
         timeout_in_millis=i.opt_int("timeoutInMillis"),
     )
@@ -116,7 +117,7 @@ def _method(m: Fields, verb: str, path: str) -> RestApiMethod:
     return RestApiMethod(
         http_method=m.str_or("httpMethod", verb),
         path=path,
-        authorization_type=m.opt_str("authorizationType"),
+        authorization_type=m.enum("authorizationType", enums.AUTHORIZATION_TYPE),
         authorizer_id=m.opt_str("authorizerId"),
         api_key_required=m.bool_or("apiKeyRequired", False),
         integration=_integration(m),
@@ -150,7 +151,7 @@ def _rest_api(unit: UnitKey, item: object, index: int) -> RestApi:
         name=a.str_or("name", ""),
         stages=entry.collected_subs("Stages", lambda s: _stage(unit, api_id, s)),
         resources=entry.collected_subs("Resources", _resource),
-        endpoint_types=endpoint.strs("types") if endpoint else (),
+        endpoint_types=endpoint.enums("types", enums.ENDPOINT_TYPE) if endpoint else (),
         vpc_endpoint_ids=endpoint.strs("vpcEndpointIds") if endpoint else (),
         disable_execute_api_endpoint=a.bool_or("disableExecuteApiEndpoint", False),
         policy=(
@@ -192,8 +193,8 @@ def _domain_name(unit: UnitKey, item: object, index: int) -> DomainNameV1:
         name=name,
         arn=d.opt_str("domainNameArn") or apigateway_arn(unit.region, f"/domainnames/{name}"),
         base_path_mappings=entry.collected_subs("BasePathMappings", _base_path_mapping),
-        endpoint_types=endpoint.strs("types") if endpoint else (),
-        security_policy=d.opt_str("securityPolicy"),
+        endpoint_types=endpoint.enums("types", enums.ENDPOINT_TYPE) if endpoint else (),
+        security_policy=d.enum("securityPolicy", enums.SECURITY_POLICY),
         distribution_domain_name=_dns(d, "distributionDomainName"),
         distribution_hosted_zone_id=d.opt_str("distributionHostedZoneId"),
         regional_domain_name=_dns(d, "regionalDomainName"),

@@ -29,6 +29,10 @@ class ApiStage:
     throttling_rate_limit: float | None = None
     access_log_destination_arn: str | None = None
     api_gateway_managed: bool = False
+    logging_level: str | None = None
+    """``DefaultRouteSettings.LoggingLevel`` (WebSocket execution logging: OFF | ERROR | INFO)."""
+    route_logging_levels: tuple[str, ...] = ()
+    """Every ``RouteSettings.<route>.LoggingLevel`` set, sorted."""
 
 
 @dataclass(frozen=True, slots=True)

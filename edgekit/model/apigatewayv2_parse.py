@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.apigateway import apigateway_arn
 from edgekit.model.apigateway_parse import number, string_map
 from edgekit.model.apigatewayv2 import (
@@ -46,18 +47,28 @@ def _stage(s: Fields) -> ApiStage:
         deployment_id=s.opt_str("DeploymentId"),
         throttling_burst_limit=defaults.opt_int("ThrottlingBurstLimit") if defaults else None,
         throttling_rate_limit=number(defaults, "ThrottlingRateLimit") if defaults else None,
-        access_log_destination_arn=logs.opt_str("DestinationArn") if logs else None,
+        access_log_destination_arn=logs.nonempty("DestinationArn") if logs else None,
         api_gateway_managed=s.bool_or("ApiGatewayManaged", False),
+        logging_level=defaults.enum("LoggingLevel", enums.LOGGING_LEVEL) if defaults else None,
+        route_logging_levels=_route_logging_levels(s),
     )
+
+
+def _route_logging_levels(s: Fields) -> tuple[str, ...]:
+    routes = s.opt_sub("RouteSettings")
+    if routes is None:
+        return ()
+    levels = (routes.sub(key).enum("LoggingLevel", enums.LOGGING_LEVEL) for key in routes.raw)
+    return tuple(sorted(level for level in levels if level is not None))
 
 
 def _integration(i: Fields) -> ApiIntegration:
     return ApiIntegration(
         id=i.req_str("IntegrationId"),
-        type=i.opt_str("IntegrationType"),
+        type=i.enum("IntegrationType", enums.INTEGRATION_TYPE),
         uri=i.opt_str("IntegrationUri"),
         method=i.opt_str("IntegrationMethod"),
-        connection_type=i.opt_str("ConnectionType"),
+        connection_type=i.enum("ConnectionType", enums.CONNECTION_TYPE),
         connection_id=i.opt_str("ConnectionId"),
         subtype=i.opt_str("IntegrationSubtype"),
         payload_format_version=i.opt_str("PayloadFormatVersion"),
@@ -69,7 +80,7 @@ def _route(r: Fields) -> ApiRoute:
     return ApiRoute(
         id=r.req_str("RouteId"),
         route_key=r.req_str("RouteKey"),
-        authorization_type=r.opt_str("AuthorizationType"),
+        authorization_type=r.enum("AuthorizationType", enums.AUTHORIZATION_TYPE),
         authorizer_id=r.opt_str("AuthorizerId"),
         api_key_required=r.bool_or("ApiKeyRequired", False),
         target=r.opt_str("Target"),
@@ -86,7 +97,7 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
         id=api_id,
         arn=apigateway_arn(unit.region, f"/apis/{api_id}"),
         name=a.req_str("Name"),
-        protocol_type=a.req_str("ProtocolType"),
+        protocol_type=a.req_enum("ProtocolType", enums.PROTOCOL_TYPE),
         stages=entry.collected_subs("Stages", _stage),
         integrations=entry.collected_subs("Integrations", _integration),
         routes=entry.collected_subs("Routes", _route),
@@ -102,8 +113,8 @@ def _api(unit: UnitKey, item: object, index: int) -> Api:
 def _configuration(c: Fields) -> DomainNameConfiguration:
     target = c.nonempty("ApiGatewayDomainName")
     return DomainNameConfiguration(
-        endpoint_type=c.opt_str("EndpointType"),
-        security_policy=c.opt_str("SecurityPolicy"),
+        endpoint_type=c.enum("EndpointType", enums.ENDPOINT_TYPE),
+        security_policy=c.enum("SecurityPolicy", enums.SECURITY_POLICY),
         api_gateway_domain_name=normalize_dns_name(target) if target else None,
         hosted_zone_id=c.opt_str("HostedZoneId"),
         certificate_arn=c.opt_str("CertificateArn"),

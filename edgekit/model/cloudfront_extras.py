@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from edgekit.model import enums
 from edgekit.model.reader import UnitKey
 
 
@@ -120,9 +121,9 @@ def parse_oac(unit: UnitKey, item: object, index: int) -> OriginAccessControl:
         unit.region,
         id=f.req_str("Id"),
         name=f.req_str("Name"),
-        signing_protocol=f.req_str("SigningProtocol"),
-        signing_behavior=f.req_str("SigningBehavior"),
-        origin_type=f.req_str("OriginAccessControlOriginType"),
+        signing_protocol=f.req_enum("SigningProtocol", enums.OAC_SIGNING_PROTOCOL),
+        signing_behavior=f.req_enum("SigningBehavior", enums.OAC_SIGNING_BEHAVIOR),
+        origin_type=f.req_enum("OriginAccessControlOriginType", enums.OAC_ORIGIN_TYPE),
         description=f.str_or("Description", ""),
     )
 

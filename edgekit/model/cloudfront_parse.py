@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.cloudfront import (
     CacheBehavior,
     CustomErrorResponse,
@@ -83,7 +84,7 @@ def parse_distribution(unit: UnitKey, item: object, index: int) -> Distribution:
         id=top.req_str("Id"),
         arn=top.req_str("ARN"),
         domain_name=normalize_dns_name(top.req_str("DomainName")),
-        status=top.req_str("Status"),
+        status=top.req_enum("Status", enums.DISTRIBUTION_STATUS),
         enabled=cfg.req_bool("Enabled"),
         default_cache_behavior=_behavior(cfg.sub("DefaultCacheBehavior"), None),
         origins=tuple(_origin(o) for o in cfg.sub("Origins").req_subs("Items")),
@@ -109,10 +110,12 @@ def parse_distribution(unit: UnitKey, item: object, index: int) -> Distribution:
         geo_restriction=(
             GeoRestriction("none")
             if geo_r is None
-            else GeoRestriction(geo_r.req_str("RestrictionType"), geo_r.strs("Items"))
+            else GeoRestriction(
+                geo_r.req_enum("RestrictionType", enums.GEO_RESTRICTION_TYPE), geo_r.strs("Items")
+            )
         ),
-        price_class=cfg.str_or("PriceClass", "PriceClass_All"),
-        http_version=cfg.str_or("HttpVersion", "http2"),
+        price_class=cfg.enum_or("PriceClass", enums.PRICE_CLASS, "PriceClass_All"),
+        http_version=cfg.enum_or("HttpVersion", enums.HTTP_VERSION, "http2"),
         is_ipv6_enabled=cfg.bool_or("IsIPV6Enabled", False),
         web_acl_id=cfg.nonempty("WebACLId"),
         staging=cfg.bool_or("Staging", False),
@@ -151,8 +154,10 @@ def _origin(o: Fields) -> Origin:
             else CustomOriginConfig(
                 http_port=custom.req_int("HTTPPort"),
                 https_port=custom.req_int("HTTPSPort"),
-                origin_protocol_policy=custom.req_str("OriginProtocolPolicy"),
-                origin_ssl_protocols=custom.wrapped_strs("OriginSslProtocols"),
+                origin_protocol_policy=custom.req_enum(
+                    "OriginProtocolPolicy", enums.ORIGIN_PROTOCOL_POLICY
+                ),
+                origin_ssl_protocols=custom.wrapped_enums("OriginSslProtocols", enums.SSL_PROTOCOL),
                 origin_read_timeout=custom.int_or("OriginReadTimeout", 30),
                 origin_keepalive_timeout=custom.int_or("OriginKeepaliveTimeout", 5),
                 ip_address_type=custom.opt_str("IpAddressType"),
@@ -203,7 +208,7 @@ def _behavior(b: Fields, path_pattern: str | None) -> CacheBehavior:
         path_pattern="*" if path_pattern is None else path_pattern,
         is_default=path_pattern is None,
         target_origin_id=b.req_str("TargetOriginId"),
-        viewer_protocol_policy=b.req_str("ViewerProtocolPolicy"),
+        viewer_protocol_policy=b.req_enum("ViewerProtocolPolicy", enums.VIEWER_PROTOCOL_POLICY),
         allowed_methods=allowed.strs("Items") if allowed is not None else ("GET", "HEAD"),
         cached_methods=cached.strs("Items") if cached is not None else ("GET", "HEAD"),
         compress=b.bool_or("Compress", False),
@@ -213,13 +218,13 @@ def _behavior(b: Fields, path_pattern: str | None) -> CacheBehavior:
         lambda_function_associations=tuple(
             LambdaFunctionAssociation(
                 a.req_str("LambdaFunctionARN"),
-                a.req_str("EventType"),
+                a.req_enum("EventType", enums.EVENT_TYPE),
                 a.bool_or("IncludeBody", False),
             )
             for a in b.wrapped("LambdaFunctionAssociations")
         ),
         function_associations=tuple(
-            FunctionAssociation(a.req_str("FunctionARN"), a.req_str("EventType"))
+            FunctionAssociation(a.req_str("FunctionARN"), a.req_enum("EventType", enums.EVENT_TYPE))
             for a in b.wrapped("FunctionAssociations")
         ),
         field_level_encryption_id=b.nonempty("FieldLevelEncryptionId"),
@@ -232,7 +237,7 @@ def _behavior(b: Fields, path_pattern: str | None) -> CacheBehavior:
             if fv is None
             else ForwardedValues(
                 query_string=fv.req_bool("QueryString"),
-                cookies_forward=fv.sub("Cookies").req_str("Forward"),
+                cookies_forward=fv.sub("Cookies").req_enum("Forward", enums.COOKIES_FORWARD),
                 cookie_names=fv.sub("Cookies").wrapped_strs("WhitelistedNames"),
                 headers=fv.wrapped_strs("Headers"),
                 query_string_cache_keys=fv.wrapped_strs("QueryStringCacheKeys"),
@@ -251,9 +256,9 @@ def _viewer_certificate(v: Fields | None) -> ViewerCertificate:
         cloudfront_default_certificate=v.bool_or("CloudFrontDefaultCertificate", False),
         acm_certificate_arn=v.nonempty("ACMCertificateArn"),
         iam_certificate_id=v.nonempty("IAMCertificateId"),
-        ssl_support_method=v.nonempty("SSLSupportMethod"),
-        minimum_protocol_version=v.nonempty("MinimumProtocolVersion"),
-        certificate_source=v.nonempty("CertificateSource"),
+        ssl_support_method=v.enum("SSLSupportMethod", enums.SSL_SUPPORT_METHOD),
+        minimum_protocol_version=v.enum("MinimumProtocolVersion", enums.MINIMUM_PROTOCOL_VERSION),
+        certificate_source=v.enum("CertificateSource", enums.CERTIFICATE_SOURCE),
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, readonly
 from edgekit.model.reader import Fields, UnitKey
 
@@ -183,7 +184,7 @@ class ResponseHeadersPolicy:
 def _key_items(cfg: Fields | None, behavior_key: str, names_key: str) -> KeyItems:
     if cfg is None:
         return NO_ITEMS
-    return KeyItems(cfg.req_str(behavior_key), cfg.wrapped_strs(names_key))
+    return KeyItems(cfg.req_enum(behavior_key, enums.KEY_BEHAVIOR), cfg.wrapped_strs(names_key))
 
 
 def _policy(
@@ -215,7 +216,7 @@ def parse_cache_policy(unit: UnitKey, item: object, index: int) -> CachePolicy:
         account_id=unit.account_id,
         region=unit.region,
         id=pol.req_str("Id"),
-        type=entry.req_str("Type"),
+        type=entry.req_enum("Type", enums.POLICY_TYPE),
         name=cfg.req_str("Name"),
         min_ttl=cfg.req_int("MinTTL"),
         default_ttl=cfg.int_or("DefaultTTL", 86400),
@@ -240,7 +241,7 @@ def parse_origin_request_policy(unit: UnitKey, item: object, index: int) -> Orig
         account_id=unit.account_id,
         region=unit.region,
         id=pol.req_str("Id"),
-        type=entry.req_str("Type"),
+        type=entry.req_enum("Type", enums.POLICY_TYPE),
         name=cfg.req_str("Name"),
         headers=_key_items(cfg.opt_sub("HeadersConfig"), "HeaderBehavior", "Headers"),
         cookies=_key_items(cfg.opt_sub("CookiesConfig"), "CookieBehavior", "Cookies"),
@@ -268,7 +269,7 @@ def parse_response_headers_policy(unit: UnitKey, item: object, index: int) -> Re
         account_id=unit.account_id,
         region=unit.region,
         id=pol.req_str("Id"),
-        type=entry.req_str("Type"),
+        type=entry.req_enum("Type", enums.POLICY_TYPE),
         name=cfg.req_str("Name"),
         strict_transport_security=(
             None

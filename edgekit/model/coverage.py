@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Self
 
+from edgekit.model.reader import ItemIssue
 from edgekit.snapshot import Snapshot
 
 
@@ -76,9 +77,12 @@ class Coverage:
     units: tuple[UnitCoverage, ...] = ()
     gaps: tuple[Gap, ...] = ()
     errors: tuple[UnitError, ...] = ()
+    model_errors: tuple[ItemIssue, ...] = ()
+    """Payload items (or whole units) the model could not read and left out."""
     _units: dict[Key, UnitCoverage] = field(init=False, repr=False, compare=False)
     _errors: dict[Key, UnitError] = field(init=False, repr=False, compare=False)
     _gaps: dict[tuple[str, str, str, str], Gap] = field(init=False, repr=False, compare=False)
+    _unread: frozenset[tuple[str, str, str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -91,6 +95,11 @@ class Coverage:
         for g in self.gaps:
             gaps.setdefault((g.account_id, g.region, g.collector, _norm_operation(g.operation)), g)
         object.__setattr__(self, "_gaps", gaps)
+        object.__setattr__(
+            self,
+            "_unread",
+            frozenset((e.account_id, e.region, e.collector, e.key) for e in self.model_errors),
+        )
 
     @classmethod
     def from_snapshot(cls, snapshot: Snapshot) -> Coverage:
@@ -119,9 +128,18 @@ class Coverage:
     def collected(
         self, account_id: str, region: str, collector: str, key: str | None = None
     ) -> bool:
-        """True when the unit has a payload (and, with ``key``, that payload carries ``key``)."""
+        """True when the unit has a payload (and, with ``key``, that payload carries ``key``),
+        and the model read all of it (no :attr:`model_errors` for the unit or that key)."""
         unit = self._units.get((account_id, region, collector))
-        return unit is not None and (key is None or key in unit.keys)
+        if unit is None or (key is not None and key not in unit.keys):
+            return False
+        if not self._unread:
+            return True
+        # A unit the model could not read, or a kind with an item it left out, is not known.
+        unread = self._unread
+        return (account_id, region, collector, "") not in unread and (
+            key is None or (account_id, region, collector, key) not in unread
+        )
 
     def failed(self, account_id: str, region: str, collector: str) -> bool:
         """True when the unit failed for a non-denial reason (it then has no payload)."""

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, FrozenMap, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items, tags_map
 
@@ -176,7 +177,7 @@ def _ranges(p: Fields, key: str, cidr_key: str) -> tuple[IpRange, ...]:
 
 def _permission(p: Fields) -> IpPermission:
     return IpPermission(
-        ip_protocol=p.req_str("IpProtocol"),
+        ip_protocol=p.req_enum("IpProtocol", enums.IP_PROTOCOL),
         from_port=p.opt_int("FromPort"),
         to_port=p.opt_int("ToPort"),
         ip_ranges=_ranges(p, "IpRanges", "CidrIp"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
 from edgekit.model.elb import (
     SSL_NEGOTIATION,
@@ -104,10 +105,10 @@ def _listener(
     names = d.strs("PolicyNames")
     ssl = _ssl_policy(names, policies, refs)
     return ClassicListener(
-        protocol=li.req_str("Protocol"),
+        protocol=li.req_enum("Protocol", enums.CLASSIC_PROTOCOL),
         load_balancer_port=li.req_int("LoadBalancerPort"),
         instance_port=li.req_int("InstancePort"),
-        instance_protocol=li.opt_str("InstanceProtocol"),
+        instance_protocol=li.enum("InstanceProtocol", enums.CLASSIC_PROTOCOL),
         ssl_certificate_id=li.nonempty("SSLCertificateId"),
         policy_names=names,
         ssl_policy=ssl,
@@ -149,7 +150,7 @@ def _load_balancer(
         region=unit.region,
         arn=classic_arn(name, unit.account_id, unit.region),
         name=name,
-        scheme=d.opt_str("Scheme"),
+        scheme=d.enum("Scheme", enums.LB_SCHEME),
         listeners=tuple(_listener(x, policies, refs) for x in d.subs("ListenerDescriptions")),
         attributes=NOT_COLLECTED if attrs is None else _attributes(attrs),
         policies=policies,

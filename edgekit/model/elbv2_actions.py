@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from edgekit.model import enums
 from edgekit.model.reader import Fields
 
 
@@ -183,7 +184,7 @@ def _authenticate(a: Fields) -> AuthenticateConfig | None:
 
 def parse_action(a: Fields) -> Action:
     """One Action object."""
-    kind = a.req_str("Type")
+    kind = a.req_enum("Type", enums.ACTION_TYPE)
     redirect, fixed = a.opt_sub("RedirectConfig"), a.opt_sub("FixedResponseConfig")
     return Action(
         type=kind,
@@ -193,8 +194,8 @@ def parse_action(a: Fields) -> Action:
             None
             if redirect is None
             else RedirectConfig(
-                status_code=redirect.req_str("StatusCode"),
-                protocol=redirect.opt_str("Protocol"),
+                status_code=redirect.req_enum("StatusCode", enums.REDIRECT_STATUS),
+                protocol=redirect.enum("Protocol", enums.REDIRECT_PROTOCOL),
                 port=redirect.opt_str("Port"),
                 host=redirect.opt_str("Host"),
                 path=redirect.opt_str("Path"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
 from edgekit.model.elbv2 import (
     Attributes,
@@ -72,15 +73,15 @@ def _load_balancer(unit: UnitKey, item: object, index: int) -> LoadBalancer:
         region=unit.region,
         arn=arn,
         name=lb.req_str("LoadBalancerName"),
-        type=lb.req_str("Type"),
-        scheme=lb.opt_str("Scheme"),
+        type=lb.req_enum("Type", enums.LB_TYPE),
+        scheme=lb.enum("Scheme", enums.LB_SCHEME),
         attributes=NOT_COLLECTED if attrs is None else LoadBalancerAttributes(attrs),
         tags=tags_map(entry.subs("Tags")) if entry.has("Tags") else NOT_COLLECTED,
         listeners=listeners,
         dns_name=normalize_dns_name(dns) if dns else None,
         canonical_hosted_zone_id=lb.opt_str("CanonicalHostedZoneId"),
         vpc_id=lb.opt_str("VpcId"),
-        state=state.opt_str("Code") if state is not None else None,
+        state=state.enum("Code", enums.LB_STATE) if state is not None else None,
         availability_zones=tuple(
             AvailabilityZone(
                 zone_name=z.req_str("ZoneName"),
@@ -124,7 +125,7 @@ def _listener(unit: UnitKey, entry: Fields) -> Listener:
         arn=arn,
         load_balancer_arn=li.req_str("LoadBalancerArn"),
         port=li.opt_int("Port"),
-        protocol=li.opt_str("Protocol"),
+        protocol=li.enum("Protocol", enums.ELBV2_PROTOCOL),
         default_actions=parse_actions(li, "DefaultActions"),
         rules=rules,
         certificates=entry.collected_subs("Certificates", _cert),
@@ -165,12 +166,12 @@ def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
         region=unit.region,
         arn=tg.req_str("TargetGroupArn"),
         name=tg.req_str("TargetGroupName"),
-        target_type=tg.str_or("TargetType", "instance"),
+        target_type=tg.enum_or("TargetType", enums.TARGET_TYPE, "instance"),
         attributes=NOT_COLLECTED if attrs is None else Attributes(attrs),
         targets=entry.collected_subs("TargetHealthDescriptions", _health),
         health_check=HealthCheck(
             enabled=tg.bool_or("HealthCheckEnabled", True),
-            protocol=tg.opt_str("HealthCheckProtocol"),
+            protocol=tg.enum("HealthCheckProtocol", enums.ELBV2_PROTOCOL),
             port=tg.opt_str("HealthCheckPort"),
             path=tg.opt_str("HealthCheckPath"),
             interval_seconds=tg.opt_int("HealthCheckIntervalSeconds"),
@@ -180,7 +181,7 @@ def _target_group(unit: UnitKey, item: object, index: int) -> TargetGroup:
             matcher_http_code=matcher.opt_str("HttpCode") if matcher else None,
             matcher_grpc_code=matcher.opt_str("GrpcCode") if matcher else None,
         ),
-        protocol=tg.opt_str("Protocol"),
+        protocol=tg.enum("Protocol", enums.ELBV2_PROTOCOL),
         port=tg.opt_int("Port"),
         vpc_id=tg.opt_str("VpcId"),
         protocol_version=tg.opt_str("ProtocolVersion"),

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
@@ -143,7 +144,7 @@ def _listener(entry: Fields) -> AcceleratorListener:
     li = entry.sub("Listener")
     return AcceleratorListener(
         arn=li.req_str("ListenerArn"),
-        protocol=li.opt_str("Protocol"),
+        protocol=li.enum("Protocol", enums.ACCELERATOR_PROTOCOL),
         endpoint_groups=entry.collected_subs("EndpointGroups", _group),
         port_ranges=_ports(li),
         client_affinity=li.opt_str("ClientAffinity"),

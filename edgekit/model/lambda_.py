@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edgekit import endpoints
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, Collected, FrozenMap, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
@@ -141,7 +142,7 @@ def _url_config(c: Fields) -> FunctionUrlConfig:
     return FunctionUrlConfig(
         function_url=c.req_str("FunctionUrl"),
         function_arn=c.req_str("FunctionArn"),
-        auth_type=c.req_str("AuthType"),
+        auth_type=c.req_enum("AuthType", enums.FUNCTION_URL_AUTH_TYPE),
         invoke_mode=c.opt_str("InvokeMode"),
         cors=freeze(cors.raw) if cors is not None else None,
         creation_time=c.opt_datetime("CreationTime"),

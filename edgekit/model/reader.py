@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, NoReturn, TypeVar
 
 from edgekit.errors import ModelError
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, parse_datetime
+from edgekit.model.enums import Vocabulary
 
 T = TypeVar("T")
 
@@ -24,13 +25,65 @@ def tags_map(items: list[Fields]) -> FrozenMap[str, str]:
     return FrozenMap({t.req_str("Key"): t.str_or("Value", "") for t in items})
 
 
+class FieldError(ModelError):
+    """A ModelError about one field of one payload item, with its parts kept apart."""
+
+    def __init__(self, message: str, resource: str, field_path: str) -> None:
+        super().__init__(message)
+        self.resource = resource
+        """How the item is named (``distribution E123``, ``distributions[3]``)."""
+        self.field_path = field_path
+        """The dotted path of the offending field inside the item."""
+
+
 @dataclass(frozen=True, slots=True)
-class UnitKey:
-    """One collection unit: (account, region, collector)."""
+class ItemIssue:
+    """One payload item the model could not read and left out (a *model error*).
+
+    ``key`` is the payload ``data`` key the item was listed under (``""`` when the whole unit
+    could not be read); ``resource`` names the item, ``field`` the offending field path.
+    """
 
     account_id: str
     region: str
     collector: str
+    key: str
+    resource: str
+    field: str
+    message: str
+
+    def line(self) -> str:
+        """One terminal-safe line for stderr (control characters from the payload escaped)."""
+        text = f"model error, item left out: {self.message}"
+        return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+    def to_json(self) -> dict[str, str]:
+        """The ``model_errors`` record of the findings JSON (and of lineage / plan output)."""
+        return {
+            "account_id": self.account_id,
+            "region": self.region,
+            "collector": self.collector,
+            "unit": f"{self.account_id}/{self.region}/{self.collector}",
+            "key": self.key,
+            "resource": self.resource,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class UnitKey:
+    """One collection unit: (account, region, collector).
+
+    ``issues`` collects the items :func:`parse_items` had to leave out (not part of the key).
+    """
+
+    account_id: str
+    region: str
+    collector: str
+    issues: list[ItemIssue] = field(default_factory=list, compare=False, hash=False, repr=False)
+    strict: bool = field(default=False, compare=False, hash=False, repr=False)
+    """Raise on the first malformed item instead of leaving it out (``parse(strict=True)``)."""
 
     @property
     def label(self) -> str:
@@ -59,13 +112,32 @@ def parse_items(
     key: str,
     parse: Callable[[UnitKey, object, int], T],
 ) -> list[T]:
-    """Parse every item of the list ``data[key]`` (absent or null → nothing)."""
+    """Parse every item of the list ``data[key]`` (absent or null → nothing).
+
+    An item that raises :class:`ModelError` is left out and recorded in ``unit.issues``; a
+    ``data[key]`` that is not a list raises (the whole unit is then unreadable).
+    """
     value = data.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
         raise ModelError(f"{unit.label}: field '{key}' must be a list, got {type(value).__name__}")
-    return [parse(unit, item, i) for i, item in enumerate(value)]
+    out: list[T] = []
+    for i, item in enumerate(value):
+        try:
+            out.append(parse(unit, item, i))
+        except ModelError as err:
+            if unit.strict:
+                raise
+            # One malformed item must not hide the others: it is left out and reported.
+            resource = err.resource if isinstance(err, FieldError) else f"{key}[{i}]"
+            where = err.field_path if isinstance(err, FieldError) else ""
+            unit.issues.append(
+                ItemIssue(
+                    unit.account_id, unit.region, unit.collector, key, resource, where, str(err)
+                )
+            )
+    return out
 
 
 _TYPE_NAMES: Final = {str: "a string", int: "an integer", bool: "a boolean", list: "a list"}
@@ -78,24 +150,29 @@ class Fields:
     ``*_or`` return the given AWS default. Type mismatches always raise.
     """
 
-    __slots__ = ("_d", "_path", "_prefix")
+    __slots__ = ("_d", "_path", "_prefix", "_resource")
 
-    def __init__(self, data: Mapping[str, Any], prefix: str, path: str = "") -> None:
+    def __init__(
+        self, data: Mapping[str, Any], prefix: str, path: str = "", resource: str = ""
+    ) -> None:
         self._d = data
         self._prefix = prefix
         self._path = path
+        self._resource = resource
 
     @classmethod
     def root(cls, data: Any, unit_label: str, resource: str) -> Fields:
         """A reader for one item of a payload; ``resource`` names it in error messages."""
         prefix = f"{unit_label}: {resource}"
         if not isinstance(data, dict):
-            raise ModelError(f"{prefix}: must be an object, got {type(data).__name__}")
-        return cls(data, prefix)
+            raise FieldError(
+                f"{prefix}: must be an object, got {type(data).__name__}", resource, ""
+            )
+        return cls(data, prefix, "", resource)
 
     def renamed(self, resource: str, unit_label: str) -> Fields:
         """The same object, named ``resource`` in error messages from now on."""
-        return Fields(self._d, f"{unit_label}: {resource}", self._path)
+        return Fields(self._d, f"{unit_label}: {resource}", self._path, resource)
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -105,11 +182,17 @@ class Fields:
     # -- errors ----------------------------------------------------------------------------------
     def error(self, key: str, problem: str) -> ModelError:
         """A ModelError about field ``key`` of this object."""
-        return ModelError(f"{self._prefix}: {problem} '{self._path}{key}'")
+        return FieldError(
+            f"{self._prefix}: {problem} '{self._path}{key}'", self._resource, f"{self._path}{key}"
+        )
 
     def invalid(self, key: str, problem: str) -> ModelError:
         """A ModelError saying field ``key`` ``problem`` (e.g. "is not base64")."""
-        return ModelError(f"{self._prefix}: field '{self._path}{key}' {problem}")
+        return FieldError(
+            f"{self._prefix}: field '{self._path}{key}' {problem}",
+            self._resource,
+            f"{self._path}{key}",
+        )
 
     def _missing(self, key: str) -> ModelError:
         return self.error(key, "missing field")
@@ -159,6 +242,29 @@ class Fields:
         value = self.opt_str(key)
         return default if value is None else value
 
+    # -- enums (every spelling AWS returns, read as the canonical one: model/enums.py) ---------
+    def req_enum(self, key: str, vocabulary: Vocabulary) -> str:
+        """A required enum string, in its canonical spelling (unknown members kept as sent)."""
+        return vocabulary.canonical(self.req_str(key))
+
+    def enum(self, key: str, vocabulary: Vocabulary) -> str | None:
+        """An optional enum string (``""`` reads as absent), in its canonical spelling."""
+        value = self.nonempty(key)
+        return None if value is None else vocabulary.canonical(value)
+
+    def enum_or(self, key: str, vocabulary: Vocabulary, default: str) -> str:
+        """An optional enum string with a default, in its canonical spelling."""
+        value = self.enum(key, vocabulary)
+        return default if value is None else value
+
+    def enums(self, key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+        """An optional list of enum strings, each in its canonical spelling."""
+        return tuple(vocabulary.canonical(v) for v in self.strs(key))
+
+    def wrapped_enums(self, key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+        """Enum strings of a CloudFront ``{"Quantity", "Items"}`` wrapper, canonical."""
+        return tuple(vocabulary.canonical(v) for v in self.wrapped_strs(key))
+
     def req_int(self, key: str) -> int:
         """A required integer."""
         value: int = self._typed(key, self.req(key), int)
@@ -203,7 +309,7 @@ class Fields:
     def _child(self, key: str, value: Any) -> Fields:
         if not isinstance(value, dict):
             self._bad(key, f"must be an object, got {type(value).__name__}")
-        return Fields(value, self._prefix, f"{self._path}{key}.")
+        return Fields(value, self._prefix, f"{self._path}{key}.", self._resource)
 
     def sub(self, key: str) -> Fields:
         """A required nested object."""

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import (
     EMPTY_MAP,
     NOT_COLLECTED,
@@ -164,7 +165,7 @@ def _record(unit: UnitKey, zone_id: str, r: Fields) -> RecordSet:
         hosted_zone_id=zone_id,
         name=normalize_dns_name(raw_name),
         raw_name=raw_name,
-        type=r.req_str("Type"),
+        type=r.req_enum("Type", enums.RECORD_TYPE),
         ttl=r.opt_int("TTL"),
         values=tuple(v.req_str("Value") for v in r.subs("ResourceRecords")),
         alias_target=(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, FrozenMap
 from edgekit.model.s3_policy import PolicyDocument
@@ -87,6 +87,32 @@ class WebsiteConfiguration:
     routing_rules: tuple[FrozenMap[str, Any], ...] = ()
 
 
+PUBLIC_GRANTEE_GROUPS: Final = frozenset(
+    {
+        "http://acs.amazonaws.com/groups/global/AllUsers",
+        "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+    }
+)
+"""ACL grantee groups that mean "anyone" (AuthenticatedUsers: any AWS account)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AclGrant:
+    """One grant of a bucket ACL (GetBucketAcl ``Grants`` item)."""
+
+    grantee_type: str
+    """CanonicalUser | AmazonCustomerByEmail | Group."""
+    permission: str
+    """FULL_CONTROL | WRITE | WRITE_ACP | READ | READ_ACP."""
+    uri: str | None = None
+    grantee_id: str | None = None
+
+    @property
+    def is_public(self) -> bool:
+        """Granted to everyone or to every AWS account."""
+        return self.grantee_type == "Group" and self.uri in PUBLIC_GRANTEE_GROUPS
+
+
 @dataclass(frozen=True, slots=True)
 class BucketRecord:
     """One account's record of a bucket (a ``buckets`` payload item).
@@ -114,6 +140,8 @@ class BucketRecord:
     """OwnershipControls rule: BucketOwnerEnforced | BucketOwnerPreferred | ObjectWriter."""
     website: Collected[WebsiteConfiguration | None]
     """Read only for buckets used through a website endpoint (else NOT_COLLECTED)."""
+    acl_grants: Collected[tuple[AclGrant, ...]] = NOT_COLLECTED
+    """GetBucketAcl ``Grants`` (payload key ``Acl``; NOT_COLLECTED when absent)."""
     raw: Mapping[str, Any] = field(default=EMPTY_MAP, compare=False, repr=False)
 
 
@@ -169,6 +197,12 @@ class Bucket:
     def object_ownership(self) -> Collected[str | None]:
         """The bucket's object ownership setting."""
         value: Collected[str | None] = self._detail("object_ownership")
+        return value
+
+    @property
+    def acl_grants(self) -> Collected[tuple[AclGrant, ...]]:
+        """The bucket ACL's grants."""
+        value: Collected[tuple[AclGrant, ...]] = self._detail("acl_grants")
         return value
 
     @property

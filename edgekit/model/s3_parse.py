@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
 from edgekit.model.s3 import (
     AccountPublicAccessBlock,
+    AclGrant,
     BucketRecord,
     PublicAccessBlock,
     RedirectAllRequestsTo,
@@ -98,10 +100,27 @@ def _record(unit: UnitKey, item: object, index: int) -> BucketRecord:
         public_access_block=f.collected_sub("PublicAccessBlockConfiguration", public_access_block),
         object_ownership=ownership,
         website=f.collected_sub("WebsiteConfiguration", _website),
+        acl_grants=_acl(f),
         raw=readonly(f.raw),
     )
 
 
 def _ownership(f: Fields) -> str | None:
     rules = f.req_subs("Rules")
-    return rules[0].req_str("ObjectOwnership") if rules else None
+    return rules[0].req_enum("ObjectOwnership", enums.OBJECT_OWNERSHIP) if rules else None
+
+
+def _acl(f: Fields) -> Collected[tuple[AclGrant, ...]]:
+    """``Acl``: GetBucketAcl's output (Owner, Grants); absent = not collected."""
+    acl = f.opt_sub("Acl")
+    if acl is None:
+        return NOT_COLLECTED
+    return tuple(
+        AclGrant(
+            grantee_type=g.sub("Grantee").req_str("Type"),
+            permission=g.req_str("Permission"),
+            uri=g.sub("Grantee").opt_str("URI"),
+            grantee_id=g.sub("Grantee").opt_str("ID"),
+        )
+        for g in acl.subs("Grants")
+    )

@@ -13,8 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Final
 
-from edgekit.errors import ModelError
-from edgekit.model.reader import Fields
+from edgekit.model.reader import FieldError, Fields
 
 PUBLIC: Final = "*"
 
@@ -116,13 +115,15 @@ def parse_policy(text: str, unit_label: str, resource: str, key: str) -> PolicyD
     try:
         doc = load_json_policy(text)
     except ValueError as err:
-        raise ModelError(f"{prefix}: field '{key}' is not a JSON policy document ({err})") from None
+        raise FieldError(
+            f"{prefix}: field '{key}' is not a JSON policy document ({err})", resource, key
+        ) from None
     if not isinstance(doc, dict):
-        raise ModelError(f"{prefix}: field '{key}' must be a JSON object")
-    f = Fields(doc, prefix, f"{key}.")
+        raise FieldError(f"{prefix}: field '{key}' must be a JSON object", resource, key)
+    f = Fields(doc, prefix, f"{key}.", resource)
     raw_statements = f.req("Statement")
     if isinstance(raw_statements, dict):
-        f = Fields({"Statement": [raw_statements]}, prefix, f"{key}.")
+        f = Fields({"Statement": [raw_statements]}, prefix, f"{key}.", resource)
     return PolicyDocument(
         statements=tuple(_statement(s) for s in f.req_subs("Statement")),
         version=f.opt_str("Version"),

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, readonly
 from edgekit.model.elb import partition_of
 from edgekit.model.reader import Fields, UnitKey, parse_items
@@ -90,8 +91,8 @@ def _rule(r: Fields) -> ClassicActivatedRule:
         rule_id=r.req_str("RuleId"),
         priority=r.req_int("Priority"),
         type=r.opt_str("Type"),
-        action=action.req_str("Type") if action else None,
-        override_action=override.req_str("Type") if override else None,
+        action=action.req_enum("Type", enums.WAF_ACTION) if action else None,
+        override_action=override.req_enum("Type", enums.WAF_ACTION) if override else None,
         excluded_rule_ids=tuple(x.req_str("RuleId") for x in r.subs("ExcludedRules")),
     )
 
@@ -109,7 +110,7 @@ def _web_acl(unit: UnitKey, item: object, index: int) -> ClassicWebACL:
     default: Collected[str] = NOT_COLLECTED
     rules: Collected[tuple[ClassicActivatedRule, ...]] = NOT_COLLECTED
     if not summary:
-        default = acl.sub("DefaultAction").req_str("Type")
+        default = acl.sub("DefaultAction").req_enum("Type", enums.WAF_ACTION)
         rules = tuple(sorted((_rule(r) for r in acl.req_subs("Rules")), key=lambda r: r.priority))
     return ClassicWebACL(
         account_id=unit.account_id,

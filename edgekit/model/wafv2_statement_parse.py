@@ -6,6 +6,7 @@ import base64
 import binascii
 from collections.abc import Callable
 
+from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, FrozenMap, freeze
 from edgekit.model.reader import Fields
 from edgekit.model.wafv2_statements import (
@@ -45,7 +46,7 @@ def parse_action(f: Fields) -> RuleAction:
 
 def _transforms(f: Fields) -> tuple[TextTransformation, ...]:
     return tuple(
-        TextTransformation(t.req_int("Priority"), t.req_str("Type"))
+        TextTransformation(t.req_int("Priority"), t.req_enum("Type", enums.TEXT_TRANSFORMATION))
         for t in f.subs("TextTransformations")
     )
 
@@ -109,14 +110,20 @@ def parse_statement(f: Fields) -> Statement:
 
 _PARSERS: dict[str, Callable[[Fields], Statement]] = {
     "ByteMatchStatement": lambda s: ByteMatchStatement(
-        _search_string(s), _field(s), s.req_str("PositionalConstraint"), _transforms(s)
+        _search_string(s),
+        _field(s),
+        s.req_enum("PositionalConstraint", enums.POSITIONAL_CONSTRAINT),
+        _transforms(s),
     ),
     "SqliMatchStatement": lambda s: SqliMatchStatement(
-        _field(s), _transforms(s), s.str_or("SensitivityLevel", "LOW")
+        _field(s), _transforms(s), s.enum_or("SensitivityLevel", enums.SENSITIVITY_LEVEL, "LOW")
     ),
     "XssMatchStatement": lambda s: XssMatchStatement(_field(s), _transforms(s)),
     "SizeConstraintStatement": lambda s: SizeConstraintStatement(
-        _field(s), s.req_str("ComparisonOperator"), s.req_int("Size"), _transforms(s)
+        _field(s),
+        s.req_enum("ComparisonOperator", enums.COMPARISON_OPERATOR),
+        s.req_int("Size"),
+        _transforms(s),
     ),
     "GeoMatchStatement": lambda s: GeoMatchStatement(
         s.strs("CountryCodes"), _fwd(s, "ForwardedIPConfig")
@@ -136,7 +143,7 @@ _PARSERS: dict[str, Callable[[Fields], Statement]] = {
     ),
     "RateBasedStatement": lambda s: RateBasedStatement(
         limit=s.req_int("Limit"),
-        aggregate_key_type=s.req_str("AggregateKeyType"),
+        aggregate_key_type=s.req_enum("AggregateKeyType", enums.AGGREGATE_KEY_TYPE),
         evaluation_window_sec=s.int_or("EvaluationWindowSec", 300),
         scope_down_statement=_scope_down(s),
         forwarded_ip_config=_fwd(s, "ForwardedIPConfig"),

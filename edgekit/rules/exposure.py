@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from edgekit.model import GLOBAL, NOT_COLLECTED, WebACL
+from edgekit.model import GLOBAL, NOT_COLLECTED, LoadBalancer, WebACL
+from edgekit.rules.reach import internet_reach
 from edgekit.rules.wafsem import Tri
 
 if TYPE_CHECKING:
@@ -51,13 +52,19 @@ def protected_nodes(acl: WebACL, estate: Estate) -> list[str]:
 
 
 def acl_internet_facing(acl: WebACL, ctx: CheckContext) -> Facts:
-    """Does ``acl`` protect an internet-facing entrypoint? ``resources``: those it does (True),
-    or those that could not be decided (None)."""
+    """Does ``acl`` protect an internet-facing entrypoint — or an internal ALB the internet
+    reaches through an NLB or accelerator? ``resources``: those it does (True), or those that
+    could not be decided (None)."""
     estate = ctx.estate
     facing: list[str] = []
     undecided: list[str] = []
     for node in protected_nodes(acl, estate):
         answer = estate.is_internet_facing(node)
+        ref = estate.graph.nodes[node].get("ref")
+        if answer is False and isinstance(ref, LoadBalancer) and ref.type == "application":
+            # an internal ALB an internet-facing NLB or an accelerator reaches (reach.py)
+            reached = internet_reach(ref, ctx).value
+            answer = NOT_COLLECTED if reached is None else reached
         if answer is NOT_COLLECTED:
             undecided.append(_label(estate, node))
         elif answer:

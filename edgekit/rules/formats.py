@@ -52,6 +52,7 @@ def findings_document(
         "suppressed": [{**f.to_json(), "suppression": s.to_json()} for f, s in applied.suppressed],
         "expired_suppressions": [s.to_json() for s in applied.expired],
         "errors": [e.to_json() for e in result.errors],
+        "model_errors": [e.to_json() for e in result.model_errors],
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from edgekit.model.reader import ItemIssue
 from edgekit.rules.finding import Fail, Finding, ResourceRef, Status, Unknown
 from edgekit.rules.registry import Check, Registry
 
@@ -39,11 +40,19 @@ class CheckError:
 
 @dataclass
 class ScanResult:
-    """Findings (sorted), resources evaluated per check, and check errors."""
+    """Findings (sorted), resources evaluated per check, check errors, and model errors."""
 
     findings: list[Finding]
     evaluated: dict[str, int]
     errors: list[CheckError] = field(default_factory=list)
+    model_errors: list[ItemIssue] = field(default_factory=list)
+    """Payload items the model left out (edgekit.model.Coverage.model_errors): not analysed,
+    and the checks that needed them said unknown; the result is partial."""
+
+    @property
+    def partial(self) -> bool:
+        """True when a check raised or an item could not be read (exit code 3)."""
+        return bool(self.errors or self.model_errors)
 
     def summary(self, findings: Iterable[Finding] | None = None) -> dict[str, Any]:
         """Counts by status, severity and category."""
@@ -56,6 +65,7 @@ class ScanResult:
             "checks_evaluated": len(self.evaluated),
             "resources_evaluated": sum(self.evaluated.values()),
             "check_errors": len(self.errors),
+            "model_errors": len(self.model_errors),
         }
 
 
@@ -110,4 +120,12 @@ def run(registry: Registry, subject: Subject) -> ScanResult:
             findings.extend(_finding(check, ref, v) for v in verdicts)
         evaluated[check.meta.id] = count
     findings.sort(key=Finding.sort_key)
-    return ScanResult(findings, evaluated, errors)
+    return ScanResult(findings, evaluated, errors, list(model_errors(subject)))
+
+
+def model_errors(subject: object) -> tuple[ItemIssue, ...]:
+    """The model errors of the subject's inventory (none for subjects without one)."""
+    model = getattr(subject, "model", None)
+    coverage = getattr(model, "coverage", None)
+    found: tuple[ItemIssue, ...] = getattr(coverage, "model_errors", ())
+    return found

@@ -160,3 +160,38 @@ def test_security_group_lock_facts(rich: Estate, multi: Estate) -> None:
     assert multi.graph.nodes[shared]["lock_facts"] == ["security groups not collected"]
     assert multi.graph.nodes[shared]["shield"] == "unknown"
     assert multi.model.shield_protection_for(shared.removeprefix("lb:")) is NOT_COLLECTED
+
+
+def test_classic_elb_without_instances_shows_no_targets() -> None:
+    clb = f.classic_lb("empty-clb", [f.classic_listener("HTTPS", 443)], instances=())
+    snap = f.snapshot(f.payload("elb", {"load_balancers": [f.classic_entry(clb)]}, region=f.REGION))
+    row = Estate.from_snapshot(snap).entrypoints().set_index("hostname").loc[clb["DNSName"]]
+    assert row["backend_kinds"] == "no targets"
+    assert not bool(row["unresolved"])
+
+
+def test_accelerator_with_denied_listeners_is_unresolved() -> None:
+    denied = f.accelerator_entry(f.accelerator("static-ips"))  # ListListeners denied
+    snap = f.snapshot(f.payload("globalaccelerator", {"accelerators": [denied]}))
+    est = Estate.from_snapshot(snap)
+    row = est.entrypoints().set_index("entry_kind").loc["accelerator"]
+    assert row["backend_kinds"] == "listeners unknown"
+    assert bool(row["unresolved"])
+    lineage = est.lineage(row["node"])
+    assert lineage.unresolved
+    # same state as a load balancer whose listeners were denied
+    lb = f.load_balancer("dark-alb")
+    snap = f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region=f.REGION))
+    row = Estate.from_snapshot(snap).entrypoints().set_index("hostname").loc[lb["DNSName"]]
+    assert row["backend_kinds"] == "listeners unknown" and bool(row["unresolved"])
+
+
+def test_accelerator_with_listeners_but_no_endpoint_is_resolved() -> None:
+    acc = f.accelerator("idle")
+    li = f.ga_listener(acc)
+    entry = f.accelerator_entry(acc, [f.ga_listener_entry(li, [])])
+    est = Estate.from_snapshot(
+        f.snapshot(f.payload("globalaccelerator", {"accelerators": [entry]}))
+    )
+    row = est.entrypoints().set_index("entry_kind").loc["accelerator"]
+    assert row["backend_kinds"] == "no-endpoint" and not bool(row["unresolved"])

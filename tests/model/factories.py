@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from edgekit.model import Inventory, parse
 from edgekit.snapshot import Snapshot, Target
 from tests.model.factories_apps import *  # noqa: F403
 from tests.model.factories_cf import *  # noqa: F403
@@ -84,3 +85,8 @@ def snapshot(
         source="fixture",
         edgekit_version="0.1.0",
     )
+
+
+def parse_strict(snap: Snapshot) -> Inventory:
+    """``parse(snap, strict=True)``: the first malformed item raises its ModelError."""
+    return parse(snap, strict=True)

@@ -15,17 +15,17 @@ from edgekit.model import (
     Inventory,
     RestApi,
     RestApiStage,
-    parse,
 )
 from tests.model import estates_context as ec
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 A = f.ACCOUNT
 R = "us-east-1"
 
 
 def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
-    return parse(f.snapshot(*payloads, **kw))
+    return parse_strict(f.snapshot(*payloads, **kw))
 
 
 def _rest(inv: Inventory, api_id: str = ec.REST_ID) -> RestApi:

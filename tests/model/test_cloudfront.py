@@ -12,7 +12,6 @@ from edgekit.model import (
     Distribution,
     Inventory,
     StandardLogging,
-    parse,
 )
 from edgekit.model.cloudfront_policies import (
     CACHING_DISABLED,
@@ -22,6 +21,7 @@ from edgekit.model.cloudfront_policies import (
 )
 from tests.model import estates
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def _dist(inv: Inventory, dist_id: str) -> Distribution:
@@ -31,7 +31,7 @@ def _dist(inv: Inventory, dist_id: str) -> Distribution:
 
 
 def _one(entry: dict[str, object], **data: object) -> Distribution:
-    inv = parse(f.snapshot(f.payload("cloudfront", {"distributions": [entry], **data})))
+    inv = parse_strict(f.snapshot(f.payload("cloudfront", {"distributions": [entry], **data})))
     return inv.distributions[0]
 
 
@@ -429,4 +429,4 @@ def test_model_error_without_id_names_the_item() -> None:
     with pytest.raises(ModelError, match=r"distributions\[0\]: missing field 'Distribution'"):
         _one({"Tags": []})
     with pytest.raises(ModelError, match=r"field 'distributions' must be a list"):
-        parse(f.snapshot(f.payload("cloudfront", {"distributions": {"oops": 1}})))
+        parse_strict(f.snapshot(f.payload("cloudfront", {"distributions": {"oops": 1}})))

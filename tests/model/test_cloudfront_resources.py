@@ -13,7 +13,6 @@ from edgekit.model import (
     KeyItems,
     OriginRequestPolicy,
     ResponseHeadersPolicy,
-    parse,
 )
 from edgekit.model.cloudfront_policies import (
     CACHING_DISABLED,
@@ -24,6 +23,7 @@ from edgekit.model.cloudfront_policies import (
 )
 from tests.model import estates
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def test_managed_policies_resolve_by_id_from_a_behavior(rich: Inventory) -> None:
@@ -69,7 +69,7 @@ def test_cache_policy_defaults_when_omitted() -> None:
     cfg = item["CachePolicy"]["CachePolicyConfig"]
     for key in ("DefaultTTL", "MaxTTL", "ParametersInCacheKeyAndForwardedToOrigin", "Comment"):
         del cfg[key]
-    inv = parse(f.snapshot(f.payload("cloudfront", {"cache_policies": [item]})))
+    inv = parse_strict(f.snapshot(f.payload("cloudfront", {"cache_policies": [item]})))
     cp = inv.cache_policies[0]
     assert (cp.default_ttl, cp.max_ttl, cp.headers, cp.enable_accept_encoding_gzip) == (
         86400,
@@ -91,7 +91,7 @@ def test_origin_request_policy_host_forwarding() -> None:
     items = f.managed_policies()["origin_request_policies"] + [
         f.origin_request_policy("w", "with-host", headers=("whitelist", ("Host", "Origin")))
     ]
-    inv = parse(f.snapshot(f.payload("cloudfront", {"origin_request_policies": items})))
+    inv = parse_strict(f.snapshot(f.payload("cloudfront", {"origin_request_policies": items})))
     all_viewer = inv.origin_request_policy(ORP_ALL_VIEWER)
     except_host = inv.origin_request_policy(ORP_ALL_VIEWER_EXCEPT_HOST)
     with_host = inv.origin_request_policy("w")
@@ -134,7 +134,7 @@ def test_response_headers_policy_fields(rich: Inventory) -> None:
 def test_response_headers_policy_without_hsts() -> None:
     item = f.response_headers_policy("r", "no-hsts", hsts=None)
     del item["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
-    inv = parse(f.snapshot(f.payload("cloudfront", {"response_headers_policies": [item]})))
+    inv = parse_strict(f.snapshot(f.payload("cloudfront", {"response_headers_policies": [item]})))
     rhp = inv.response_headers_policies[0]
     assert rhp.strict_transport_security is None and not rhp.content_type_options
     assert rhp.frame_option is None and rhp.cors is None
@@ -171,7 +171,7 @@ def _policy_estate() -> Inventory:
         "origin_request_policies": [],
         "response_headers_policies": [],
     }
-    return parse(
+    return parse_strict(
         f.snapshot(
             f.payload("cloudfront", {"distributions": [], **listed}),
             f.payload("cloudfront", {"distributions": []}, account=f.ACCOUNT_B),
@@ -222,7 +222,7 @@ def test_policy_error_names_policy() -> None:
     item = f.cache_policy("p-broken", "broken")
     del item["CachePolicy"]["CachePolicyConfig"]["MinTTL"]
     with pytest.raises(ModelError) as err:
-        parse(f.snapshot(f.payload("cloudfront", {"cache_policies": [item]})))
+        parse_strict(f.snapshot(f.payload("cloudfront", {"cache_policies": [item]})))
     assert str(err.value) == (
         "cloudfront payload (111111111111/global): cache policy p-broken: "
         "missing field 'CachePolicy.CachePolicyConfig.MinTTL'"

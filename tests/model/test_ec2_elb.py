@@ -13,17 +13,17 @@ from edgekit.model import (
     ElbPolicy,
     Inventory,
     SecurityGroup,
-    parse,
 )
 from tests.model import estates_context as ec
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 R = "us-east-1"
 A = f.ACCOUNT
 
 
 def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
-    return parse(f.snapshot(*payloads, **kw))
+    return parse_strict(f.snapshot(*payloads, **kw))
 
 
 def _sg(inv: Inventory, group_id: str) -> SecurityGroup:

@@ -13,11 +13,11 @@ from edgekit.model import (
     SslPolicy,
     TargetGroup,
     final_action,
-    parse,
 )
 from edgekit.model.elbv2_actions import QueryStringPair
 from tests.model import estates
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def _lb(inv: Inventory, name: str) -> LoadBalancer:
@@ -61,7 +61,7 @@ def test_load_balancer_fields(rich: Inventory) -> None:
 
 def test_type_is_read_not_inferred_from_arn() -> None:
     nlb = f.load_balancer("moto-nlb", "network", arn=f.lb_arn("moto-nlb", "application"))
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(nlb)]}, region="us-east-1"))
     )
     assert "/app/" in inv.load_balancers[0].arn and inv.load_balancers[0].type == "network"
@@ -104,11 +104,11 @@ def test_unknown_versus_none_on_load_balancers(rich: Inventory, partial: Invento
     assert denied.attributes is NOT_COLLECTED and denied.tags is NOT_COLLECTED
     assert _lb(rich, "static-nlb").tags == {}
     lb = f.load_balancer("no-listeners-read")
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region="us-east-1"))
     )
     assert inv.load_balancers[0].listeners is NOT_COLLECTED
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(
             f.payload(
                 "elbv2", {"load_balancers": [f.lb_entry(lb, listeners=[])]}, region="us-east-1"
@@ -229,7 +229,9 @@ def test_legacy_condition_values_and_plain_forward() -> None:
         [{"Type": "forward", "TargetGroupArn": "arn:tg"}],
     )
     entry = f.lb_entry(alb, listeners=[f.listener_entry(li, rules=[rule])])
-    inv = parse(f.snapshot(f.payload("elbv2", {"load_balancers": [entry]}, region="us-east-1")))
+    inv = parse_strict(
+        f.snapshot(f.payload("elbv2", {"load_balancers": [entry]}, region="us-east-1"))
+    )
     (parsed,) = inv.listener_rules
     assert parsed.conditions[0].values == ("/old/*",)
     assert parsed.conditions[1].query_strings == (QueryStringPair(None, "x"),)
@@ -245,7 +247,7 @@ def test_flattened_listeners_and_lookups(rich: Inventory, partial: Inventory) ->
     assert rich.listener(https.arn.replace(f.ACCOUNT, "999999999999")) is NOT_COLLECTED
     # a listener of an LB whose listeners were not read
     lb = f.load_balancer("blind")
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region="us-east-1"))
     )
     assert inv.listener(f.listener_arn(lb, 443)) is NOT_COLLECTED
@@ -332,7 +334,7 @@ def test_ssl_policies(rich: Inventory, partial: Inventory) -> None:
     assert legacy.allows_tls_below_1_2 and not legacy.post_quantum
     assert modern.ciphers[0].name.startswith("ECDHE") and modern.ciphers[0].priority == 1
     assert "application" in modern.supported_load_balancer_types
-    pq = parse(
+    pq = parse_strict(
         f.snapshot(
             f.payload(
                 "elbv2",
@@ -355,7 +357,7 @@ def test_elbv2_model_errors() -> None:
     lb = f.load_balancer("broken")
     del lb["Type"]
     with pytest.raises(ModelError) as err:
-        parse(
+        parse_strict(
             f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region="us-east-1"))
         )
     assert str(err.value) == (
@@ -368,11 +370,13 @@ def test_elbv2_model_errors() -> None:
     rule["IsDefault"] = False
     entry = f.lb_entry(alb, listeners=[f.listener_entry(li, rules=[rule])])
     with pytest.raises(ModelError, match=r"Listeners\[0\]\.Rules\[0\]\.Priority' must be a number"):
-        parse(f.snapshot(f.payload("elbv2", {"load_balancers": [entry]}, region="us-east-1")))
+        parse_strict(
+            f.snapshot(f.payload("elbv2", {"load_balancers": [entry]}, region="us-east-1"))
+        )
     tg = f.target_group("bad")
     tg["Port"] = "80"
     with pytest.raises(ModelError, match=r"field 'TargetGroup\.Port' must be an integer, got str"):
-        parse(
+        parse_strict(
             f.snapshot(f.payload("elbv2", {"target_groups": [f.tg_entry(tg)]}, region="us-east-1"))
         )
 

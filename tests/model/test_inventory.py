@@ -1,4 +1,4 @@
-"""parse(): coverage, the registry, lookups across accounts, robustness and purity."""
+"""parse_strict(): coverage, the registry, lookups across accounts, robustness and purity."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from edgekit.model import (
     Inventory,
     LoadBalancer,
     UnitError,
-    parse,
 )
 from edgekit.model.registry import KIND_SOURCES, PARSERS
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def test_coverage_units_keys_gaps_and_errors(partial: Inventory) -> None:
@@ -101,7 +101,7 @@ def test_unknown_collectors_are_skipped_but_covered() -> None:
         f.payload("future-service", {"subscription": None}),
         f.payload("cloudfront", {"distributions": []}),
     )
-    inv = parse(snap)
+    inv = parse_strict(snap)
     assert inv.distributions == ()
     assert inv.coverage.collected(f.ACCOUNT, "global", "future-service", "subscription")
 
@@ -109,7 +109,7 @@ def test_unknown_collectors_are_skipped_but_covered() -> None:
 def test_repeated_unit_is_read_once() -> None:
     entry = f.distribution_entry(f.distribution(), [])
     p = f.payload("cloudfront", {"distributions": [entry]})
-    assert len(parse(f.snapshot(p, dict(p))).distributions) == 1
+    assert len(parse_strict(f.snapshot(p, dict(p))).distributions) == 1
 
 
 def test_data_must_be_an_object() -> None:
@@ -118,11 +118,11 @@ def test_data_must_be_an_object() -> None:
     with pytest.raises(
         ModelError, match=r"elbv2 payload \(111111111111/us-east-1\): 'data' must be an object"
     ):
-        parse(snap)
+        parse_strict(snap)
 
 
 def test_empty_snapshot_and_default_inventory() -> None:
-    inv = parse(f.snapshot(targets=[]))
+    inv = parse_strict(f.snapshot(targets=[]))
     assert sum(inv.counts().values()) == 0
     assert inv.distribution("E1") is NOT_COLLECTED
     assert Inventory().coverage == Coverage()
@@ -176,7 +176,7 @@ def test_parsing_does_not_mutate_the_snapshot() -> None:
 
     original = estates.rich()
     before = snap.dumps(original)
-    parse(original)
+    parse_strict(original)
     assert snap.dumps(original) == before
 
 
@@ -195,14 +195,14 @@ def test_parse_restores_the_garbage_collector() -> None:
     import gc
 
     assert gc.isenabled()
-    parse(f.snapshot(f.payload("cloudfront", {"distributions": []})))
+    parse_strict(f.snapshot(f.payload("cloudfront", {"distributions": []})))
     assert gc.isenabled()
     with pytest.raises(ModelError):
-        parse(f.snapshot(f.payload("cloudfront", {"distributions": [{}]})))
+        parse_strict(f.snapshot(f.payload("cloudfront", {"distributions": [{}]})))
     assert gc.isenabled()
     gc.disable()
     try:
-        parse(f.snapshot())
+        parse_strict(f.snapshot())
         assert not gc.isenabled()
     finally:
         gc.enable()

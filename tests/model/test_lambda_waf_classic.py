@@ -15,17 +15,17 @@ from edgekit.model import (
     FunctionUrlConfig,
     Inventory,
     WebACL,
-    parse,
 )
 from tests.model import estates_context as ec
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 A, B = f.ACCOUNT, f.ACCOUNT_B
 R = "us-east-1"
 
 
 def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
-    return parse(f.snapshot(*payloads, **kw))
+    return parse_strict(f.snapshot(*payloads, **kw))
 
 
 def _lambda(data: dict[str, Any], account: str = A, region: str = R) -> dict[str, Any]:

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from edgekit.errors import ModelError
-from edgekit.model import NOT_COLLECTED, Certificate, HostedZone, Inventory, parse
+from edgekit.model import NOT_COLLECTED, Certificate, HostedZone, Inventory
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def _zone(inv: Inventory, zone_id: str) -> HostedZone:
@@ -123,7 +124,7 @@ def test_routing_policies(rich: Inventory) -> None:
             GeoProximityLocation={"AWSRegion": "eu-west-1", "Bias": 10},
         ),
     ]
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(
             f.payload("route53", {"hosted_zones": [f.zone_entry(f.hosted_zone("Z1", "x"), extra)]})
         )
@@ -157,7 +158,7 @@ def test_route53_model_error() -> None:
     bad = f.record("x.example.com.", "A", ["192.0.2.1"])
     del bad["Type"]
     with pytest.raises(ModelError) as err:
-        parse(
+        parse_strict(
             f.snapshot(
                 f.payload(
                     "route53",
@@ -253,7 +254,7 @@ def test_certificate_summary_fallback(partial: Inventory) -> None:
 
 def test_certificate_summary_with_complete_sans() -> None:
     cert = f.certificate("s2", "a.example.com", sans=["b.example.com"])
-    inv = parse(
+    inv = parse_strict(
         f.snapshot(
             f.payload(
                 "acm", {"certificates": [f.certificate_summary_entry(cert)]}, region="us-east-1"
@@ -275,7 +276,7 @@ def test_certificate_lookup_and_error(rich: Inventory) -> None:
         ModelError,
         match=r"certificate/bad: field 'Certificate\.NotAfter' is not an ISO 8601",
     ):
-        parse(
+        parse_strict(
             f.snapshot(
                 f.payload("acm", {"certificates": [f.certificate_entry(cert)]}, region="us-east-1")
             )

@@ -15,16 +15,16 @@ from edgekit.model import (
     Inventory,
     PolicyDocument,
     PublicAccessBlock,
-    parse,
 )
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 A, B = f.ACCOUNT, f.ACCOUNT_B
 DIST = f"arn:aws:cloudfront::{A}:distribution/E1MAINDIST"
 
 
 def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
-    return parse(f.snapshot(*payloads, **kw))
+    return parse_strict(f.snapshot(*payloads, **kw))
 
 
 def _s3(*records: dict[str, Any], account: str = A, **extra: Any) -> dict[str, Any]:

@@ -12,11 +12,11 @@ from edgekit.model import (
     Inventory,
     Protection,
     ShieldSubscription,
-    parse,
 )
 from edgekit.snapshot import load
 from tests.model import estates
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 A, B = f.ACCOUNT, f.ACCOUNT_B
 ALB = f.lb_arn("web-alb")
@@ -24,7 +24,7 @@ DIST = f"arn:aws:cloudfront::{A}:distribution/E1MAINDIST"
 
 
 def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
-    return parse(f.snapshot(*payloads, **kw))
+    return parse_strict(f.snapshot(*payloads, **kw))
 
 
 def _shield(data: dict[str, Any], account: str = A) -> dict[str, Any]:
@@ -203,7 +203,7 @@ def test_accelerator_lookups(rich: Inventory) -> None:
 
 
 def test_the_collector_fixture_with_a_denied_account() -> None:
-    inv = parse(load(estates.FIXTURES / "globalaccelerator.json"))
+    inv = parse_strict(load(estates.FIXTURES / "globalaccelerator.json"))
     web, static, retired = inv.accelerators
     assert (web.name, static.name, retired.name, retired.enabled) == (
         "web-accelerator",

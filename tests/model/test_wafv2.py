@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edgekit.errors import ModelError
-from edgekit.model import NOT_COLLECTED, Inventory, WebACL, parse
+from edgekit.model import NOT_COLLECTED, Inventory, WebACL
 from edgekit.model.wafv2_statements import (
     AndStatement,
     ByteMatchStatement,
@@ -26,6 +26,7 @@ from edgekit.model.wafv2_statements import (
 )
 from tests.model import estates
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 
 
 def _acl(inv: Inventory, name: str) -> WebACL:
@@ -33,7 +34,7 @@ def _acl(inv: Inventory, name: str) -> WebACL:
 
 
 def _parse_acl(entry: dict[str, object], *, region: str = "us-east-1") -> WebACL:
-    inv = parse(f.snapshot(f.payload("wafv2", {"web_acls": [entry]}, region=region)))
+    inv = parse_strict(f.snapshot(f.payload("wafv2", {"web_acls": [entry]}, region=region)))
     return inv.web_acls[0]
 
 
@@ -335,7 +336,7 @@ def test_ip_sets_regex_sets_rule_groups(rich: Inventory) -> None:
 
 def test_scope_from_region_when_missing() -> None:
     acl = f.web_acl(scope="CLOUDFRONT")
-    inv = parse(f.snapshot(f.payload("wafv2", {"web_acls": [f.web_acl_entry(acl)]})))
+    inv = parse_strict(f.snapshot(f.payload("wafv2", {"web_acls": [f.web_acl_entry(acl)]})))
     assert inv.web_acls[0].scope == "CLOUDFRONT"
 
 

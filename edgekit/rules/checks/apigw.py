@@ -1,16 +1,23 @@
-"""apigw.* checks: REST API stages without WAF, custom domains with a TLS 1.0 security policy."""
+"""apigw.* checks: public API stages without WAF or logging, custom domains allowing TLS 1.0."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from edgekit.model import NOT_COLLECTED
 from edgekit.model.apigateway import RestApi, RestApiStage
 from edgekit.model.apigateway_domains import DomainName
+from edgekit.model.apigatewayv2 import Api, ApiStage
+from edgekit.rules.apidirect import direct_access_reason
 from edgekit.rules.context import CheckContext
 from edgekit.rules.exposure import distributions_in_front
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check
 
 STAGE_TYPE = "AWS::ApiGateway::Stage"
+STAGE_V2_TYPE = "AWS::ApiGatewayV2::Stage"
+EXECUTION_LOGGING = frozenset({"ERROR", "INFO"})
+"""Execution logging levels that write logs (OFF writes none)."""
 OUTDATED_POLICIES = frozenset({"TLS_1_0"})
 """Security policies accepting TLS 1.0/1.1. Every other name (TLS_1_2, the enhanced
 ``SecurityPolicy_TLS12_*`` / ``SecurityPolicy_TLS13_*``) requires TLS 1.2 or newer."""
@@ -51,11 +58,15 @@ def _has_waf(stage: RestApiStage, ctx: CheckContext) -> bool:
 def stage_no_waf(api: RestApi, ctx: CheckContext) -> list[Fail | Unknown] | Unknown | None:
     """Fails for each stage of a public REST API (endpoint type EDGE or REGIONAL, not PRIVATE)
     that has no WAF web ACL (the stage's webAclArn, WAFv2 or Classic, or a WAFv2 association)
-    and is not behind CloudFront (no distribution of the snapshot has the API, the stage or a
-    custom domain mapped to it as origin). Edge-optimized APIs count as unprotected: API
-    Gateway's own distribution runs no web ACL of yours. Unknown when the stages were not
-    collected, or when the distributions were not collected so "not behind CloudFront" cannot
-    be shown."""
+    and is reachable other than through CloudFront: not behind CloudFront (no distribution of
+    the snapshot has the API, the stage or a custom domain mapped to it as origin), or behind
+    CloudFront while its default ``execute-api`` endpoint stays callable around it (enabled,
+    no restricting resource policy, methods without an API key: :mod:`edgekit.rules.apidirect`,
+    the same reasoning as ``lb.no_waf`` with origin lockdown). Edge-optimized APIs count as
+    unprotected: API Gateway's own distribution runs no web ACL of yours. Unknown when the
+    stages were not collected, when the distributions were not collected so "not behind
+    CloudFront" cannot be shown, or when the methods needed to tell whether the default
+    endpoint is callable were not collected."""
     if api.is_private:
         return None
     if api.stages is NOT_COLLECTED:
@@ -64,28 +75,109 @@ def stage_no_waf(api: RestApi, ctx: CheckContext) -> list[Fail | Unknown] | Unkn
     for stage in api.stages:
         if _has_waf(stage, ctx):
             continue
-        behind = distributions_in_front(_stage_node(stage, ctx), ctx)
-        if behind.value is True:
-            continue
-        evidence = {"api": api.id, "stage": stage.name, "endpoint_types": list(api.endpoint_types)}
-        if behind.value is None:
-            out.append(
-                Unknown(
-                    "stage has no WAF; whether it is behind CloudFront is not known "
-                    "(distributions not collected)",
-                    evidence,
-                    _stage_ref(stage),
-                )
-            )
-        else:
-            out.append(
-                Fail(
-                    "public stage has no WAF and is not behind CloudFront",
-                    evidence,
-                    _stage_ref(stage),
-                )
-            )
+        verdict = _stage_reachable(api, stage, ctx)
+        if verdict is not None:
+            out.append(verdict)
     return out
+
+
+def _stage_reachable(api: RestApi, stage: RestApiStage, ctx: CheckContext) -> Fail | Unknown | None:
+    """A WAF-less stage: is it reachable other than through CloudFront?"""
+    evidence: dict[str, Any] = {
+        "api": api.id,
+        "stage": stage.name,
+        "endpoint_types": list(api.endpoint_types),
+    }
+    behind = distributions_in_front(_stage_node(stage, ctx), ctx)
+    ref = _stage_ref(stage)
+    if behind.value is None:
+        return Unknown(
+            "stage has no WAF; whether it is behind CloudFront is not known "
+            "(distributions not collected)",
+            evidence,
+            ref,
+        )
+    if behind.value is False:
+        return Fail("public stage has no WAF and is not behind CloudFront", evidence, ref)
+    evidence["distributions"] = list(behind.resources)
+    why = direct_access_reason(api)
+    if why is None:
+        return None
+    if why is NOT_COLLECTED:
+        return Unknown(
+            "stage has no WAF; behind CloudFront, but whether its default execute-api endpoint "
+            "is callable around it is not known (methods not collected)",
+            evidence,
+            ref,
+        )
+    evidence["default_endpoint"] = api.execute_api_domain
+    return Fail(
+        "public stage has no WAF; behind CloudFront, but its default execute-api endpoint "
+        f"{api.execute_api_domain} is callable around it ({why})",
+        evidence,
+        ref,
+    )
+
+
+@check(
+    "apigw.stage_logging_disabled",
+    title="Public API stage without access or execution logging",
+    severity="low",
+    category="logging",
+    applies_to="api",
+    remediation=(
+        "Turn on access logging (accessLogSettings / AccessLogSettings to a CloudWatch Logs "
+        "group or Firehose) on the stage; for REST and WebSocket APIs, execution logging "
+        "(loggingLevel ERROR or INFO) helps too."
+    ),
+    references=("SH APIGateway.1", "P"),
+)
+def stage_logging_disabled(api: RestApi | Api, ctx: CheckContext) -> list[Fail] | Unknown | None:
+    """Fails for each stage of a public API — a REST API that is not PRIVATE, or any HTTP or
+    WebSocket API (they have no private endpoint type) — with neither access logging (an
+    access log destination) nor execution logging (REST: a method setting, ``*/*`` or a single
+    method, with loggingLevel ERROR or INFO; WebSocket: the default route settings or a route's
+    settings with LoggingLevel ERROR or INFO; HTTP APIs have access logging only). Without
+    either there is no record of who called the API. Unknown when the stages were not
+    collected."""
+    if isinstance(api, RestApi) and api.is_private:
+        return None
+    if api.stages is NOT_COLLECTED:
+        return Unknown("the API's stages were not collected", {"api": api.id})
+    out: list[Fail] = []
+    for stage in api.stages:
+        if stage.access_log_destination_arn or _execution_logging(stage):
+            continue
+        ref = (
+            _stage_ref(stage)
+            if isinstance(stage, RestApiStage)
+            else ResourceRef(
+                f"{api.arn}/stages/{stage.name}", STAGE_V2_TYPE, api.account_id, api.region
+            )
+        )
+        kind = "REST" if isinstance(api, RestApi) else api.protocol_type
+        out.append(
+            Fail(
+                f"{kind} API stage {stage.name} logs nothing (no access log destination, "
+                "execution logging off)",
+                {"api": api.id, "stage": stage.name, "protocol": kind},
+                ref,
+            )
+        )
+    return out
+
+
+def _v2_stage_ref(api: RestApi | Api, stage: ApiStage) -> ResourceRef:
+    arn = f"{api.arn}/stages/{stage.name}"
+    return ResourceRef(arn, STAGE_V2_TYPE, api.account_id, api.region)
+
+
+def _execution_logging(stage: RestApiStage | ApiStage) -> bool:
+    if isinstance(stage, RestApiStage):
+        levels = [s.logging_level for s in stage.method_settings.values()]
+    else:
+        levels = [stage.logging_level, *stage.route_logging_levels]
+    return any(level in EXECUTION_LOGGING for level in levels)
 
 
 @check(

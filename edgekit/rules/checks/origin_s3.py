@@ -1,4 +1,5 @@
-"""origin.* for S3 origins: website endpoints, unscoped CloudFront grants, public buckets."""
+"""origin.* for S3 origins: website endpoints, unscoped CloudFront grants, public buckets and
+buckets one edit away from public."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 from edgekit.rules.s3policy import unscoped_cloudfront_statements
-from edgekit.rules.s3public import assess
+from edgekit.rules.s3public import assess, hardening
 
 
 def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket | None]] | None:
@@ -16,6 +17,18 @@ def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket 
     if name is None or not (s.origin.is_s3_rest or s.origin.is_s3_website):
         return None
     return name, ctx.model.bucket(name)
+
+
+def _existing_bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Bucket] | Unknown | None:
+    """(name, bucket) of an S3 origin whose bucket exists; Unknown when existence was not
+    collected; None for other origins and missing buckets (``s3_origin_missing_bucket``'s)."""
+    got = _bucket(s, ctx)
+    if got is None:
+        return None
+    name, found = got
+    if found is NOT_COLLECTED:
+        return unknown_bucket(name, None, "existence")
+    return None if found is None else (name, found)
 
 
 def unknown_bucket(name: str, found: Bucket | None, what: str) -> Unknown:
@@ -112,41 +125,85 @@ def s3_policy_unscoped(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | 
     category="security",
     applies_to="origin",
     remediation=(
-        "Turn on all four S3 Block Public Access settings (account-wide where possible), set "
-        "object ownership to BucketOwnerEnforced, and grant reads only to CloudFront (OAC, "
-        "AWS:SourceArn condition)."
+        "Remove the public policy statements or ACL grants, turn on all four S3 Block Public "
+        "Access settings (account-wide where possible), set object ownership to "
+        "BucketOwnerEnforced, and grant reads only to CloudFront (OAC, AWS:SourceArn condition)."
     ),
 )
 def s3_bucket_public(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | None:
-    """An origin's bucket (REST or website endpoint) is public, or nothing stops it from being
-    public (:mod:`edgekit.rules.s3public`). With each S3 Block Public Access setting taken as
+    """An origin's bucket (REST or website endpoint) whose objects anyone can read **now**
+    (:func:`edgekit.rules.s3public.assess`), with each S3 Block Public Access setting taken as
     the bucket's **or** the owner account's:
 
     * a public bucket policy is in effect — PolicyStatus ``IsPublic`` when collected, else an
       Allow for Principal ``*``/``{"AWS": "*"}`` without a restricting condition (source /
       principal account, ARN, VPC, VPC endpoint, org, non-``/0`` IP) — and
       ``RestrictPublicBuckets`` is off; or
-    * the public access block is off for policies (``BlockPublicPolicy`` and
-      ``RestrictPublicBuckets`` both off); or
-    * it is off for ACLs (``BlockPublicAcls`` and ``IgnorePublicAcls`` both off) while ACLs are
-      enabled (object ownership not ``BucketOwnerEnforced``).
+    * a public ACL grant is in effect — the bucket ACL grants AllUsers or AuthenticatedUsers
+      while ACLs are enabled (ownership not ``BucketOwnerEnforced``) and ``IgnorePublicAcls``
+      is off.
 
-    Unknown when an input that could change the answer was not collected (a bucket owned
-    outside the snapshot, a denied read of its PAB, the account PAB, ownership or policy)."""
-    got = _bucket(s, ctx)
-    if got is None:
-        return None
+    A bucket that is only *not protected* (Block Public Access off, nothing public) is
+    ``origin.s3_public_access_block_off``'s finding, never "public". Unknown when an input
+    that could make it public was not collected (a bucket owned outside the snapshot, a denied
+    read of its PAB, the account PAB, ownership or policy, or the bucket ACL while ACLs are
+    enabled and IgnorePublicAcls is off); the message then names the missing inputs only."""
+    got = _existing_bucket(s, ctx)
+    if not isinstance(got, tuple):
+        return got
     name, found = got
-    if found is NOT_COLLECTED:
-        return unknown_bucket(name, None, "existence")
-    if found is None:
-        return None
     result = assess(found)
     evidence = {"origin": s.origin.id, **result.evidence}
     if result.public is None:
         return Unknown(
-            f"bucket {name}: public access undecided ({'; '.join(result.reasons)})", evidence
+            f"bucket {name}: whether anyone can read its objects is not known "
+            f"({'; '.join(result.reasons)})",
+            evidence,
         )
     if result.public:
         return Fail(f"bucket {name} is public: {'; '.join(result.reasons)}", evidence)
     return None
+
+
+@check(
+    "origin.s3_public_access_block_off",
+    title="Origin bucket not protected by Block Public Access",
+    severity="low",
+    category="security",
+    applies_to="origin",
+    remediation=(
+        "Turn on all four S3 Block Public Access settings (account-wide where possible) and "
+        "set object ownership to BucketOwnerEnforced (ACLs disabled)."
+    ),
+    references=("P", "SH S3.8"),
+)
+def s3_public_access_block_off(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | None:
+    """An origin's bucket that nothing public exposes now but that is one edit away from it:
+    one of the four Block Public Access settings is off at both bucket and account level, or
+    ACLs are enabled (object ownership not ``BucketOwnerEnforced``)
+    (:func:`edgekit.rules.s3public.hardening`). A hardening finding: a bucket that *is*
+    public is ``origin.s3_bucket_public``'s (not reported twice). When whether it is public
+    now is unknown, the finding still names the settings that are off, without claiming that
+    nothing is public. Unknown when the bucket, its or its account's public access block, or
+    its ownership was not collected and no setting is known to be off."""
+    got = _existing_bucket(s, ctx)
+    if not isinstance(got, tuple):
+        return got
+    name, found = got
+    exposed = assess(found).public
+    if exposed is True:
+        return None
+    result = hardening(found)
+    evidence = {"origin": s.origin.id, **result.evidence, "off": list(result.reasons)}
+    if result.public is None:
+        return Unknown(
+            f"bucket {name}: Block Public Access not known ({'; '.join(result.reasons)})",
+            evidence,
+        )
+    if not result.public:
+        return None
+    now = "; nothing is public now" if exposed is False else ""
+    return Fail(
+        f"bucket {name} is not protected from becoming public: {', '.join(result.reasons)}{now}",
+        evidence,
+    )

@@ -14,10 +14,10 @@ from edgekit.model import (
     OriginAccessControl,
     RestApi,
 )
+from edgekit.rules.apidirect import direct_access_reason
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.s3policy import unconditional_public_allows
 
 
 def _signs(s: OriginSubject, ctx: CheckContext) -> bool:
@@ -103,34 +103,6 @@ def _apis(s: OriginSubject, ctx: CheckContext) -> list[tuple[str, Collected[Rest
     return sorted(out.items(), key=lambda p: p[0])
 
 
-def _direct(api: RestApi | Api) -> Collected[str | None]:
-    """Why the API's default endpoint admits direct calls (None: it does not)."""
-    if api.disable_execute_api_endpoint:
-        return None
-    if isinstance(api, RestApi):
-        if api.is_private:
-            return None
-        if api.policy is not None and (
-            any(not st.allows for st in api.policy.statements)
-            or not unconditional_public_allows(api.policy)
-        ):
-            return None
-        methods = api.methods
-        if methods is NOT_COLLECTED:
-            return NOT_COLLECTED
-        open_methods = [m for m in methods if m.http_method != "OPTIONS" and not m.api_key_required]
-        if not open_methods:
-            return None
-        policy = "a resource policy allowing anyone" if api.policy else "no resource policy"
-        return f"{policy}, {len(open_methods)} method(s) without an API key"
-    routes = api.routes
-    if routes is NOT_COLLECTED:
-        return NOT_COLLECTED
-    if all(r.api_key_required for r in routes):  # no route at all: nothing to call
-        return None
-    return f"{api.protocol_type} API: no resource policy, routes without an API key"
-
-
 @check(
     "origin.apigw_direct_access",
     title="API Gateway origin callable on its default execute-api endpoint",
@@ -160,7 +132,7 @@ def apigw_direct_access(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown |
             continue
         if api is None:
             continue
-        why = _direct(api)
+        why = direct_access_reason(api)
         if why is NOT_COLLECTED:
             unknown.append(api.execute_api_domain)
         elif why is not None:

@@ -4,6 +4,7 @@ S3 website origins, and duplicate distributions."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from edgekit.graph import nodes as gn
@@ -172,12 +173,45 @@ def _signature(d: Distribution, *, loose: bool = False) -> Distribution:
         viewer_certificate=_BLANK_CERT,
         comment="",
         tags=NOT_COLLECTED,
+        logging=NOT_COLLECTED,
+        price_class="",
         last_modified_time=None,
         from_summary=False,
     )
     if loose:
-        blank = dataclasses.replace(blank, logging=NOT_COLLECTED, default_root_object="")
+        blank = dataclasses.replace(blank, default_root_object="")
     return blank
+
+
+def _logging(d: Distribution) -> str:
+    log = d.logging
+    if log is NOT_COLLECTED:
+        return "not collected"
+    if not log.enabled:
+        return "off"
+    return f"{log.bucket}/{log.prefix}" + (" (cookies)" if log.include_cookies else "")
+
+
+_MERGE_FIELDS: dict[str, Callable[[Distribution], object]] = {
+    "logging": _logging,
+    "price_class": lambda d: d.price_class,
+    "comment": lambda d: d.comment,
+    "tags": lambda d: "not collected" if d.tags is NOT_COLLECTED else dict(sorted(d.tags.items())),
+}
+"""Settings duplicates may differ in (CHECKS.md v2): what merging them has to settle."""
+
+
+def merge_differences(group: list[Distribution]) -> dict[str, dict[str, object]]:
+    """For each setting that differs inside ``group``: distribution id → its value.
+
+    ``logging`` values read ``<bucket>/<prefix>``, ``off`` or ``not collected``; the merge
+    keeps one standard-logging destination ("choose one log prefix")."""
+    out: dict[str, dict[str, object]] = {}
+    for name, read in _MERGE_FIELDS.items():
+        values = {x.id: read(x) for x in group}
+        if len({repr(v) for v in values.values()}) > 1:
+            out[name] = values
+    return out
 
 
 def _eligible(d: Distribution) -> bool:
@@ -203,7 +237,7 @@ def _duplicate_index(ctx: CheckContext) -> _DuplicateIndex:
 
 @check(
     "redundancy.duplicate_distributions",
-    title="Distributions identical but for aliases and certificate",
+    title="Distributions identical but for aliases, certificate, logging and price class",
     severity="low",
     category="cost",
     applies_to="distribution",
@@ -214,11 +248,15 @@ def _duplicate_index(ctx: CheckContext) -> _DuplicateIndex:
 )
 def duplicate_distributions(d: Distribution, ctx: CheckContext) -> Fail | Unknown | None:
     """Two or more enabled distributions whose configuration is identical except aliases,
-    viewer certificate, comment and tags (origins, behaviors, policies, WAF, logging, geo,
-    price class all equal). Reported once per group, on the lowest id. Distributions with
-    different behaviors are not duplicates; a continuous-deployment staging distribution and
-    its primary are meant to be alike and are left out. Unknown when the configurations match
-    except fields a summary fallback (GetDistribution denied) could not show."""
+    viewer certificate, comment, tags, standard logging (destination, prefix, on/off) and
+    price class: origins, behaviors, cache/origin-request/response-headers policies,
+    functions, WAF, geo restrictions, error responses, HTTP version and IPv6 still make them
+    different services (CHECKS.md v2). Reported once per group, on the lowest id; the ignored
+    settings that do differ are in the evidence under ``merge_differences`` (id → value per
+    setting), for the merge's "choose one log prefix" step. A continuous-deployment staging
+    distribution and its primary are meant to be alike and are left out. Unknown when the
+    configurations match except fields a summary fallback (GetDistribution denied) could not
+    show (the default root object)."""
     if not _eligible(d):
         return None
     index = ctx.memo("redundancy.duplicate_distributions", lambda: _duplicate_index(ctx))
@@ -230,19 +268,23 @@ def duplicate_distributions(d: Distribution, ctx: CheckContext) -> Fail | Unknow
     ]
     group = sorted([d, *exact], key=lambda x: x.id)
     if exact and group[0].id == d.id:
+        differences = merge_differences(group)
+        also = f" (also differ in {', '.join(differences)})" if differences else ""
         return Fail(
-            f"{len(group)} distributions are identical but for aliases/certificate: "
-            + ", ".join(x.id for x in group),
+            f"{len(group)} distributions serve the same configuration: "
+            + ", ".join(x.id for x in group)
+            + also,
             {
                 "duplicates": [x.id for x in group],
                 "aliases": {x.id: list(x.aliases) for x in group},
                 "path": [gn.distribution_id(x.id) for x in group],
+                "merge_differences": differences,
             },
         )
     if loose and not exact and min(x.id for x in [d, *loose]) == d.id:
         return Unknown(
             "identical to " + ", ".join(sorted(x.id for x in loose)) + " except fields a "
-            "summary fallback could not show (logging, default root object)",
+            "summary fallback could not show (default root object)",
             {"candidates": sorted(x.id for x in loose)},
         )
     return None

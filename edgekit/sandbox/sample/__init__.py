@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from edgekit.sandbox.clients import SandboxClients, require_sandbox
-from edgekit.sandbox.sample import dns, edge, marketing, patterns, payments, web
+from edgekit.sandbox.sample import detection, dns, edge, marketing, patterns, payments, web
 from edgekit.sandbox.sample.accounts import ACCOUNTS, READ_ONLY_ROLE, REGIONS, open_accounts
 from edgekit.sandbox.sample.state import Estate
 
@@ -97,6 +97,7 @@ def seed_sample(endpoint_url: str | None = None) -> SampleInfo:
     edge.finish(estate)
     dns.build(estate)
     dns.dangle(estate)
+    detection.build(estate)
     return SampleInfo(
         accounts=dict(ACCOUNTS),
         regions=REGIONS,

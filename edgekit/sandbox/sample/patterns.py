@@ -137,7 +137,7 @@ def _content(estate: Estate) -> list[cdn.Spec]:
         cdn.Spec(
             name=season, aliases=(f"{season}.{ZONE}",),
             certificate=estate.certificates[f"nw-{season}"], web_acl=legacy_acl,
-            tls="TLSv1.2_2019", root="index.html", log_prefix="promo/",
+            tls="TLSv1.2_2019", root="index.html", log_prefix=f"promo/{season}/",  # #13
             origins=[cdn.s3_origin("promo", "nw-promo-site", US, oac=oac)],
             default=cdn.behavior("promo", headers_policy=estate.policies["nw-weak-hsts"]),
             comment=f"{season}.northwind.example: {season} sale landing page",

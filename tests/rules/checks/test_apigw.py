@@ -18,9 +18,13 @@ def _api_snap(
     types: tuple[str, ...] = ("REGIONAL",),
     distributions: list[dict[str, Any]] | None = None,
     stages_collected: bool = True,
+    disable_default: bool = False,
+    resources: Any = f.OMIT,
 ) -> Snapshot:
-    api = f.rest_api("a1", types=types)
-    entry = f.rest_api_entry(api, stages=list(stages) if stages_collected else f.OMIT)
+    api = f.rest_api("a1", types=types, disable_default=disable_default)
+    entry = f.rest_api_entry(
+        api, stages=list(stages) if stages_collected else f.OMIT, resources=resources
+    )
     payloads = [f.payload("apigateway", {"rest_apis": [entry]}, region=REGION)]
     if distributions is not None:
         items = [f.distribution_entry(d) for d in distributions]
@@ -51,8 +55,31 @@ def test_stage_no_waf_passes_with_acl_private_or_behind_cloudfront() -> None:
     assert run_check("apigw.stage_no_waf", _api_snap(f.rest_stage("prod", web_acl=ACL_ARN))) == []
     private = _api_snap(f.rest_stage("prod"), types=("PRIVATE",))
     assert run_check("apigw.stage_no_waf", private) == []
-    behind = _api_snap(f.rest_stage("prod"), distributions=[_front()])
+    behind = _api_snap(f.rest_stage("prod"), distributions=[_front()], disable_default=True)
     assert run_check("apigw.stage_no_waf", behind) == []
+
+
+def test_stage_no_waf_passes_behind_cloudfront_when_every_method_needs_an_api_key() -> None:
+    keyed = [f.rest_resource("r1", "/", [f.method("GET", api_key=True), f.method("OPTIONS")])]
+    snap = _api_snap(f.rest_stage("prod"), distributions=[_front()], resources=keyed)
+    assert run_check("apigw.stage_no_waf", snap) == []
+
+
+def test_stage_no_waf_fires_behind_cloudfront_with_a_callable_default_endpoint() -> None:
+    open_ = [f.rest_resource("r1", "/", [f.method("GET")])]
+    snap = _api_snap(f.rest_stage("prod"), distributions=[_front()], resources=open_)
+    [finding] = fails("apigw.stage_no_waf", snap)
+    assert finding.evidence["distributions"] == ["E1"]
+    assert finding.evidence["default_endpoint"] == f"a1.execute-api.{REGION}.amazonaws.com"
+    assert "callable around it (no resource policy, 1 method(s) without an API key)" in (
+        finding.message
+    )
+
+
+def test_stage_no_waf_unknown_behind_cloudfront_when_methods_not_collected() -> None:
+    snap = _api_snap(f.rest_stage("prod"), distributions=[_front()])
+    [finding] = unknowns("apigw.stage_no_waf", snap)
+    assert "methods not collected" in finding.message
 
 
 def test_stage_no_waf_passes_with_a_wafv2_association() -> None:
@@ -130,9 +157,60 @@ def test_stage_no_waf_fires_only_for_stages_not_mapped_behind_cloudfront() -> No
     api = f.rest_api_entry(f.rest_api("a1"), stages=[f.rest_stage("prod"), f.rest_stage("dev")])
     domain = f.domain_v1_entry(f.domain_v1("api.example.com"), [f.base_path_mapping("a1", "prod")])
     dist = f.distribution("E1", origins=[f.custom_origin("api", "api.example.com")])
+    api["RestApi"]["disableExecuteApiEndpoint"] = True  # custom domain only
     snap = f.snapshot(
         f.payload("apigateway", {"rest_apis": [api], "domain_names": [domain]}, region=REGION),
         f.payload("cloudfront", {"distributions": [f.distribution_entry(dist)]}),
     )
     [finding] = fails("apigw.stage_no_waf", snap)
     assert finding.evidence["stage"] == "dev"
+
+
+# -- stage_logging_disabled --------------------------------------------------------------------
+def _silent(stage: dict[str, Any]) -> dict[str, Any]:
+    """The stage without its access log settings (the factories log by default)."""
+    stage.pop("accessLogSettings", None)
+    stage.pop("AccessLogSettings", None)
+    return stage
+
+
+def _v2_snap(*stages: dict[str, Any], protocol: str = "HTTP", collected: bool = True) -> Snapshot:
+    api = f.api_v2_entry(
+        f.api_v2("h1", protocol=protocol), stages=list(stages) if collected else f.OMIT
+    )
+    return f.snapshot(f.payload("apigatewayv2", {"apis": [api]}, region=REGION))
+
+
+def test_stage_logging_disabled_fires_for_a_rest_stage_logging_nothing() -> None:
+    off = {"*/*": {"loggingLevel": "OFF", "metricsEnabled": True}}
+    snap = _api_snap(_silent(f.rest_stage("prod", settings=off)), f.rest_stage("dev"))
+    [finding] = fails("apigw.stage_logging_disabled", snap)
+    assert finding.resource.id == STAGE_ARN
+    assert finding.evidence == {"api": "a1", "stage": "prod", "protocol": "REST"}
+
+
+def test_stage_logging_disabled_fires_for_http_and_websocket_stages() -> None:
+    [http] = fails("apigw.stage_logging_disabled", _v2_snap(_silent(f.stage_v2())))
+    assert http.resource.id == f"arn:aws:apigateway:{REGION}::/apis/h1/stages/$default"
+    assert http.resource.type == "AWS::ApiGatewayV2::Stage"
+    assert http.message.startswith("HTTP API stage $default logs nothing")
+    ws = _v2_snap(_silent(f.stage_v2("prod")), protocol="WEBSOCKET")
+    assert len(fails("apigw.stage_logging_disabled", ws)) == 1
+
+
+def test_stage_logging_disabled_passes_with_access_or_execution_logging() -> None:
+    assert run_check("apigw.stage_logging_disabled", _api_snap(f.rest_stage("prod"))) == []
+    info = {"pets/GET": {"loggingLevel": "info"}}  # one method, lower-case as some tools write it
+    snap = _api_snap(_silent(f.rest_stage("prod", settings=info)))
+    assert run_check("apigw.stage_logging_disabled", snap) == []
+    ws = _silent(f.stage_v2("prod"))
+    ws["DefaultRouteSettings"]["LoggingLevel"] = "ERROR"
+    assert run_check("apigw.stage_logging_disabled", _v2_snap(ws, protocol="WEBSOCKET")) == []
+    private = _api_snap(_silent(f.rest_stage("prod")), types=("PRIVATE",))
+    assert run_check("apigw.stage_logging_disabled", private) == []
+
+
+def test_stage_logging_disabled_unknown_when_stages_not_collected() -> None:
+    [rest] = unknowns("apigw.stage_logging_disabled", _api_snap(stages_collected=False))
+    assert rest.evidence == {"api": "a1"}
+    assert len(unknowns("apigw.stage_logging_disabled", _v2_snap(collected=False))) == 1

@@ -90,8 +90,79 @@ def test_no_waf_passes_when_locked_behind_cloudfront() -> None:
 
 def test_no_waf_passes_internal_albs_and_nlbs() -> None:
     internal, nlb = lb("inner", scheme="internal"), lb("net", "network")
-    s = snap(elbv2(entry(internal, []), entry(nlb, [])), wafv2(), cloudfront())
+    s = snap(elbv2(entry(internal, []), entry(nlb, [])), wafv2(), cloudfront(), no_accelerators())
     assert run_check("lb.no_waf", s) == []
+
+
+# -- exposure through an internet-facing NLB or an accelerator (CHECKS.md v2) ---------------------
+INNER = lb("inner", scheme="internal")
+INNER_ARN = INNER["LoadBalancerArn"]
+ALB_TG = f.tg_arn("to-inner")
+
+
+def no_accelerators(*accelerators: dict[str, Any]) -> dict[str, Any]:
+    return f.payload("globalaccelerator", {"accelerators": list(accelerators)})
+
+
+def nlb_to_inner(
+    scheme: str = "internet-facing", targets: Any = (INNER_ARN,), port: int = 80
+) -> dict[str, Any]:
+    """An elbv2 payload: NLB (TCP listener) → alb-type target group → the internal ALB."""
+    nlb = lb("edge", "network", scheme=scheme)
+    tcp = f.listener_entry(f.listener(nlb, port, "TCP", [f.forward(ALB_TG)]), certificates=[])
+    tg = f.target_group(
+        "to-inner", protocol="TCP", port=port, target_type="alb", lb_arns=[nlb["LoadBalancerArn"]]
+    )
+    health = OMIT if targets is OMIT else [f.target_health(t, port) for t in targets]
+    inner = entry(INNER, [https_listener(INNER)])
+    return elbv2(entry(nlb, [tcp]), inner, target_groups=[f.tg_entry(tg, attrs=[], health=health)])
+
+
+def test_no_waf_fires_on_an_internal_alb_behind_an_internet_facing_nlb() -> None:
+    [finding] = fails("lb.no_waf", snap(nlb_to_inner(), wafv2(), cloudfront(), no_accelerators()))
+    assert finding.resource.id == INNER_ARN
+    assert finding.message.startswith("internal ALB without a web ACL, reached from the internet")
+    [path] = finding.evidence["reached_through"]
+    assert path[0].startswith("network internet-facing arn:aws:elasticloadbalancing:")
+    assert "target group to-inner (alb)" in path
+    assert path[-1] == f"application internal {INNER_ARN}"
+
+
+def test_no_waf_fires_on_an_internal_alb_fronted_by_an_accelerator() -> None:
+    acc = f.accelerator("static-ips")
+    li = f.ga_listener(acc)
+    group = f.endpoint_group(li, f.REGION, [f.ga_endpoint(INNER_ARN)])
+    accs = no_accelerators(f.accelerator_entry(acc, [f.ga_listener_entry(li, [group])]))
+    s = snap(elbv2(entry(INNER, [https_listener(INNER)])), wafv2(), cloudfront(), accs)
+    [finding] = fails("lb.no_waf", s)
+    assert finding.evidence["reached_through"] == [
+        [f"accelerator {acc['AcceleratorArn']}", f"application internal {INNER_ARN}"]
+    ]
+
+
+def test_no_waf_passes_an_internal_alb_behind_an_internal_nlb() -> None:
+    s = snap(nlb_to_inner(scheme="internal"), wafv2(), cloudfront(), no_accelerators())
+    assert run_check("lb.no_waf", s) == []
+
+
+def test_no_waf_passes_an_nlb_exposed_alb_with_a_web_acl() -> None:
+    acl = f.web_acl_entry(f.web_acl(), resources=[INNER_ARN])
+    assert (
+        run_check("lb.no_waf", snap(nlb_to_inner(), wafv2(acl), cloudfront(), no_accelerators()))
+        == []
+    )
+
+
+def test_no_waf_unknown_when_accelerators_were_not_collected() -> None:
+    s = snap(nlb_to_inner(scheme="internal"), wafv2(), cloudfront())
+    [finding] = unknowns("lb.no_waf", s)
+    assert "Global Accelerator not collected" in finding.message
+
+
+def test_no_waf_unknown_when_the_alb_target_group_targets_were_not_read() -> None:
+    s = snap(nlb_to_inner(targets=OMIT), wafv2(), cloudfront(), no_accelerators())
+    [finding] = unknowns("lb.no_waf", s)
+    assert "alb-type target group not collected" in finding.message
 
 
 def test_no_waf_unknown_when_waf_was_not_read() -> None:
@@ -112,3 +183,23 @@ def test_no_waf_unknown_when_the_lockdown_cannot_be_decided() -> None:
     assert unknowns("lb.no_waf", scan(wafv2(), fronted(), ec2(prefix_lists=OMIT)))
     rules_unread = https_listener(ALB, default=[f.fixed_response()], rules=OMIT)
     assert unknowns("lb.no_waf", scan(wafv2(), fronted(), ec2(), listener=rules_unread))
+
+
+def test_no_waf_fires_when_a_locked_cloudfront_origin_is_also_behind_an_nlb() -> None:
+    nlb = lb("edge", "network")
+    tcp = f.listener_entry(f.listener(nlb, 443, "TCP", [f.forward(ALB_TG)]), certificates=[])
+    tg = f.target_group(
+        "to-inner", protocol="TCP", port=443, target_type="alb", lb_arns=[nlb["LoadBalancerArn"]]
+    )
+    health = [f.target_health(ALB["LoadBalancerArn"], 443)]
+    payload = elbv2(
+        entry(ALB, [locked_listener()]),
+        entry(nlb, [tcp]),
+        target_groups=[f.tg_entry(tg, attrs=[], health=health)],
+    )
+    s = snap(payload, wafv2(), fronted(), ec2(), no_accelerators())
+    [finding] = fails("lb.no_waf", s)
+    assert finding.message.startswith(
+        "internet-facing ALB without a web ACL, reached from the internet through network "
+    )
+    assert len(finding.evidence["reached_through"]) == 1

@@ -157,6 +157,26 @@ def test_s3_policy_unscoped_unknown_when_policy_or_bucket_not_collected() -> Non
 
 
 # -- origin.s3_bucket_public ------------------------------------------------------------------
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
+
+
+def acl(*grants: tuple[str, str]) -> dict[str, Any]:
+    """A GetBucketAcl output: the owner's FULL_CONTROL plus (group URI, permission) grants."""
+    owner = {"ID": "owner-canonical-id", "Type": "CanonicalUser"}
+    return {
+        "Owner": {"ID": "owner-canonical-id"},
+        "Grants": [
+            {"Grantee": owner, "Permission": "FULL_CONTROL"},
+            *({"Grantee": {"Type": "Group", "URI": u}, "Permission": p} for u, p in grants),
+        ],
+    }
+
+
+def with_acl(record: dict[str, Any], *grants: tuple[str, str]) -> dict[str, Any]:
+    record["Acl"] = acl(*grants)
+    return record
+
+
 def test_s3_bucket_public_fires_for_public_policy_without_restrict() -> None:
     public = f.statement(resources=f"arn:aws:s3:::{BUCKET}/*", sid="anyone")
     record = private(
@@ -167,19 +187,18 @@ def test_s3_bucket_public_fires_for_public_policy_without_restrict() -> None:
     [finding] = fails(PUBLIC, estate(record, account_block=None))
     assert finding.evidence["public_statements"] == ["anyone"]
     assert finding.evidence["policy_is_public"] is True
-    assert "public policy in effect" in finding.message
-    assert "policy path off" not in finding.message  # BlockPublicPolicy is on
-
-
-def test_s3_bucket_public_fires_when_public_access_block_is_off() -> None:
-    [finding] = fails(PUBLIC, estate(private(pab=None), account_block=None))
-    assert "policy path off" in finding.message
-    assert "ACL path" not in finding.message  # ACLs disabled by BucketOwnerEnforced
-    acl_only = private(
-        pab=f.public_access_block(BlockPublicAcls=False, IgnorePublicAcls=False), ownership=None
+    assert finding.message == (
+        f"bucket {BUCKET} is public: its bucket policy allows anyone (statements anyone) and "
+        "RestrictPublicBuckets is off"
     )
-    [finding] = fails(PUBLIC, estate(acl_only, account_block=None))
-    assert "ACL path off" in finding.message
+
+
+def test_s3_bucket_public_fires_for_a_public_acl_grant_in_effect() -> None:
+    open_acls = f.public_access_block(BlockPublicAcls=False, IgnorePublicAcls=False)
+    record = with_acl(private(pab=open_acls, ownership=None), (ALL_USERS, "READ"))
+    [finding] = fails(PUBLIC, estate(record, account_block=None))
+    assert finding.evidence["public_acl_grants"] == ["AllUsers:READ"]
+    assert "its ACL grants AllUsers:READ and IgnorePublicAcls is off" in finding.message
 
 
 def test_s3_bucket_public_fires_from_own_policy_reading_when_status_not_collected() -> None:
@@ -189,22 +208,23 @@ def test_s3_bucket_public_fires_from_own_policy_reading_when_status_not_collecte
     block = f.public_access_block(RestrictPublicBuckets=False)
     [finding] = fails(PUBLIC, estate(record, account_block=block))
     assert finding.evidence["policy_is_public"] is True
-    assert "public policy in effect" in finding.message
+    assert "its bucket policy allows anyone" in finding.message
+
+
+def test_s3_bucket_public_passes_when_block_public_access_is_off_but_nothing_is_public() -> None:
+    # v2: "could become public" is origin.s3_public_access_block_off, not "is public"
+    assert run_check(PUBLIC, estate(private(pab=None), account_block=None)) == []
+    open_acls = f.public_access_block(on=False)
+    record = with_acl(private(pab=open_acls, ownership=None))  # the owner's grant only
+    assert run_check(PUBLIC, estate(record, account_block=None)) == []
 
 
 def test_s3_bucket_public_passes_when_account_block_neutralises() -> None:
     public = f.statement(resources=f"arn:aws:s3:::{BUCKET}/*")
     record = private(policy=f.policy_json(public), status={"IsPublic": True}, pab=None)
     assert run_check(PUBLIC, estate(record, account_block=ALL_ON)) == []
-
-
-def test_s3_bucket_public_passes_for_private_bucket_with_partial_blocks() -> None:
-    partial = f.public_access_block(on=False, BlockPublicPolicy=True, BlockPublicAcls=True)
-    assert run_check(PUBLIC, estate(private(pab=partial), account_block=None)) == []
-    # ACLs enabled (or ownership unread): BlockPublicAcls still guards the ACL path
-    for ownership in (None, OMIT):
-        record = private(pab=partial, ownership=ownership)
-        assert run_check(PUBLIC, estate(record, account_block=None)) == []
+    granted = with_acl(private(pab=None, ownership=None), (ALL_USERS, "READ"))
+    assert run_check(PUBLIC, estate(granted, account_block=ALL_ON)) == []
 
 
 def test_s3_bucket_public_passes_for_restricted_conditions() -> None:
@@ -218,10 +238,17 @@ def test_s3_bucket_public_passes_for_restricted_conditions() -> None:
     assert run_check(PUBLIC, estate(record, account_block=block)) == []
 
 
-def test_s3_bucket_public_unknown_when_account_block_or_details_not_collected() -> None:
-    snap = estate(private(pab=None), account_block=OMIT)
+def test_s3_bucket_public_unknown_when_acl_or_details_not_collected() -> None:
+    # ACLs enabled, IgnorePublicAcls off, ACL not read: a public grant can be neither seen
+    # nor excluded; the message names the missing input, not a condition
+    [finding] = unknowns(PUBLIC, estate(private(pab=None, ownership=None), account_block=None))
+    assert finding.message == (
+        f"bucket {BUCKET}: whether anyone can read its objects is not known "
+        "(bucket ACL not collected)"
+    )
+    snap = estate(private(pab=None, ownership=None), account_block=OMIT)
     [finding] = unknowns(PUBLIC, snap)
-    assert "undecided" in finding.message
+    assert "public access block (ignore_public_acls) not collected" in finding.message
     assert finding.evidence["public_access_block"]["restrict_public_buckets"] is None
     probe = f.bucket_record(BUCKET, exists=True, owned=False)
     assert len(unknowns(PUBLIC, estate(probe))) == 1
@@ -232,3 +259,48 @@ def test_s3_bucket_public_unknown_when_account_block_or_details_not_collected() 
 
 def test_s3_bucket_public_passes_when_known_block_neutralises_despite_unknown_part() -> None:
     assert run_check(PUBLIC, estate(private(pab=ALL_ON), account_block=OMIT)) == []
+
+
+# -- origin.s3_public_access_block_off --------------------------------------------------------
+BPA_OFF = "origin.s3_public_access_block_off"
+
+
+def test_s3_public_access_block_off_fires_when_nothing_is_public_but_bpa_is_off() -> None:
+    [finding] = fails(BPA_OFF, estate(private(pab=None), account_block=None))
+    assert finding.message == (
+        f"bucket {BUCKET} is not protected from becoming public: BlockPublicAcls, "
+        "IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets; nothing is public now"
+    )
+    assert f"{BUCKET} is public" not in finding.message
+
+
+def test_s3_public_access_block_off_fires_for_acls_enabled_without_claiming_nothing_public() -> (
+    None
+):
+    record = private(ownership=None)  # all four on at bucket level, ACLs enabled
+    [finding] = fails(BPA_OFF, estate(record, account_block=None))
+    assert finding.evidence["off"] == ["ACLs enabled (object ownership not BucketOwnerEnforced)"]
+    assert finding.message.endswith("; nothing is public now")
+    # public now unknown (ACL unread, IgnorePublicAcls off): the settings, no "nothing public"
+    open_acls = private(
+        pab=f.public_access_block(on=False, BlockPublicPolicy=True, RestrictPublicBuckets=True),
+        ownership=None,
+    )
+    [finding] = fails(BPA_OFF, estate(open_acls, account_block=None))
+    assert "nothing is public" not in finding.message
+
+
+def test_s3_public_access_block_off_passes_when_hardened_or_already_public() -> None:
+    assert run_check(BPA_OFF, estate(private(), account_block=None)) == []
+    # the account level turns the settings on
+    assert run_check(BPA_OFF, estate(private(pab=None), account_block=ALL_ON)) == []
+    public = f.statement(resources=f"arn:aws:s3:::{BUCKET}/*")
+    record = private(policy=f.policy_json(public), status={"IsPublic": True}, pab=None)
+    assert run_check(BPA_OFF, estate(record, account_block=None)) == []  # s3_bucket_public's
+
+
+def test_s3_public_access_block_off_unknown_when_settings_not_collected() -> None:
+    record = private(pab=OMIT)
+    [finding] = unknowns(BPA_OFF, estate(record, account_block=OMIT))
+    assert finding.message.startswith(f"bucket {BUCKET}: Block Public Access not known (")
+    assert len(unknowns(BPA_OFF, estate(f.bucket_record(BUCKET, exists=True, owned=False)))) == 1

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from edgekit.snapshot import Snapshot
+from tests.model import factories as f
 from tests.plan import patterns as p
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
@@ -92,3 +96,49 @@ def test_duplicate_distributions_passes_a_staging_distribution() -> None:
 def test_duplicate_distributions_unknown_with_a_summary_fallback() -> None:
     [found] = unknowns("redundancy.duplicate_distributions", p.duplicates(summary=True))
     assert found.evidence["candidates"] == ["E2DUPB"]
+
+
+def _pair(**b_changes: Any) -> Snapshot:
+    """E1DUPA and E2DUPB: same origin and behaviors; E2DUPB takes ``b_changes`` (factory
+    keywords) - logging, price class, comment, geo, web ACL."""
+    entries = []
+    for ident, alias, changes in (
+        ("E1DUPA", "a.example.com", {}),
+        ("E2DUPB", "b.example.com", b_changes),
+    ):
+        kwargs: dict[str, Any] = {
+            "aliases": [alias],
+            "origins": [f.s3_origin("assets", "shared-assets")],
+            "logging": (True, "logs.s3.amazonaws.com", "a/"),
+            "comment": "site a",
+            **changes,
+        }
+        dist = f.distribution(ident, **kwargs)
+        entries.append(f.distribution_entry(dist, f.tags(team=ident)))
+    return f.snapshot(f.payload("cloudfront", {"distributions": entries}))
+
+
+def test_duplicate_distributions_fires_despite_logging_price_class_comment_and_tags() -> None:
+    snap = _pair(
+        logging=(True, "logs.s3.amazonaws.com", "b/"),
+        price_class="PriceClass_All",
+        comment="site b",
+    )
+    [found] = fails("redundancy.duplicate_distributions", snap)
+    assert found.evidence["merge_differences"] == {
+        "logging": {"E1DUPA": "logs.s3.amazonaws.com/a/", "E2DUPB": "logs.s3.amazonaws.com/b/"},
+        "price_class": {"E1DUPA": "PriceClass_100", "E2DUPB": "PriceClass_All"},
+        "comment": {"E1DUPA": "site a", "E2DUPB": "site b"},
+        "tags": {"E1DUPA": {"team": "E1DUPA"}, "E2DUPB": {"team": "E2DUPB"}},
+    }
+    assert found.message.endswith("(also differ in logging, price_class, comment, tags)")
+    off = _pair(logging=None)
+    [found] = fails("redundancy.duplicate_distributions", off)
+    assert found.evidence["merge_differences"]["logging"]["E2DUPB"] == "off"
+
+
+def test_duplicate_distributions_passes_different_geo_or_waf() -> None:
+    geo = _pair(geo=("whitelist", ["DE", "FR"]))
+    assert run_check("redundancy.duplicate_distributions", geo) == []
+    waf = _pair(web_acl="arn:aws:wafv2:us-east-1:111111111111:global/webacl/edge/x1")
+    assert run_check("redundancy.duplicate_distributions", waf) == []

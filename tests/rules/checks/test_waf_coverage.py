@@ -62,6 +62,22 @@ def test_missing_common_rules_passes_when_not_internet_facing() -> None:
     assert run_check("waf.missing_common_rules", only(group(KBI, 1), resources=[])) == []
 
 
+def test_missing_common_rules_fires_on_an_internal_alb_behind_an_accelerator() -> None:
+    alb_arn = f.load_balancer("web", scheme="internal")["LoadBalancerArn"]
+    acc = f.accelerator("static-ips")
+    li = f.ga_listener(acc)
+    group_ = f.endpoint_group(li, f.REGION, [f.ga_endpoint(alb_arn)])
+    accs = [f.accelerator_entry(acc, [f.ga_listener_entry(li, [group_])])]
+    snap = with_alb(entry(acl(group(KBI, 1))), scheme="internal", accelerators=accs)
+    [finding] = fails("waf.missing_common_rules", snap)
+    assert finding.status.value == "fail"
+
+
+def test_missing_common_rules_unknown_for_an_internal_alb_without_accelerator_data() -> None:
+    snap = with_alb(entry(acl(group(KBI, 1))), scheme="internal", accelerators=None)
+    assert len(unknowns("waf.missing_common_rules", snap)) == 1
+
+
 def test_missing_common_rules_unknown_when_associations_or_rules_not_collected() -> None:
     [finding] = unknowns("waf.missing_common_rules", only(group(KBI, 1), resources=f.OMIT))
     assert "internet-facing" in finding.message

@@ -66,8 +66,9 @@ def with_alb(
     distributions: Sequence[dict[str, Any]] | None = (),
     **kwargs: Any,
 ) -> Snapshot:
-    """:func:`regional` plus the ALB (internet-facing by default) the ACLs protect, and a
-    cloudfront payload with ``distributions`` (None: CloudFront not collected)."""
+    """:func:`regional` plus the ALB (internet-facing by default) the ACLs protect, a
+    cloudfront payload with ``distributions`` (None: CloudFront not collected) and a
+    globalaccelerator payload with ``accelerators=`` items (default none; None: not collected)."""
     lb = f.load_balancer("web", scheme=scheme)
     elb = f.payload(
         "elbv2",
@@ -75,7 +76,13 @@ def with_alb(
         region=REGION,
     )
     cf = () if distributions is None else (cloudfront(*distributions),)
-    return regional(*entries, extra=(elb, *cf, *kwargs.pop("extra", ())), **kwargs)
+    accelerators = kwargs.pop("accelerators", ())
+    ga = (
+        ()
+        if accelerators is None
+        else (f.payload("globalaccelerator", {"accelerators": list(accelerators)}),)
+    )
+    return regional(*entries, extra=(elb, *cf, *ga, *kwargs.pop("extra", ())), **kwargs)
 
 
 def only(
