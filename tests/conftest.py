@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 
@@ -44,3 +44,18 @@ def sandbox_aws() -> Iterator[None]:
 
     with bridged(), mock_aws():
         yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """Goldens rewritten during the test (EDGEKIT_UPDATE_GOLDENS=1) fail it, all named at once."""
+    from tests import golden
+
+    with golden.collecting() as rewritten:
+        result = yield
+    if rewritten:
+        names = ", ".join(str(p) for p in rewritten)
+        pytest.fail(
+            f"goldens rewritten: {names}; review `git diff`, then run again without {golden.ENV}"
+        )
+    return result

@@ -162,7 +162,7 @@ def test_model_objects_are_frozen_and_hashable(rich: Inventory) -> None:
         d.raw["Distribution"] = {}  # type: ignore[index]
     from tests.model import estates
 
-    again = parse(estates.rich()).distributions[0]  # a separate parse: equal, not identical
+    again = parse_strict(estates.rich()).distributions[0]  # a separate parse: equal, not identical
     assert again is not d and again == d and hash(again) == hash(d)
     assert hash(again.default_cache_behavior) == hash(d.default_cache_behavior)
     assert len({d, again}) == 1
