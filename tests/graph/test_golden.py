@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextvars
 from pathlib import Path
 
 import pytest
 
 from edgekit.graph import Estate, dumps_node_link
+from tests import golden
 from tests.graph import estates as graph_estates
 from tests.graph import goldens
 from tests.model import estates
@@ -51,6 +53,11 @@ def test_serialised_graph_has_no_model_refs(named: tuple[str, Estate]) -> None:
     assert doc["schema"] == "edgekit.graph/1" and doc["directed"] is True
 
 
+def _outside_a_test_call(name: str, text: str, directory: Path) -> None:
+    """``goldens.check`` as called where no test call collects rewritten goldens."""
+    contextvars.Context().run(goldens.check, name, text, directory)
+
+
 def test_missing_golden_fails_instead_of_being_created(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -60,7 +67,7 @@ def test_missing_golden_fails_instead_of_being_created(
     assert not (tmp_path / "absent.json").exists()
     monkeypatch.setenv(goldens.ENV, "1")
     with pytest.raises(pytest.fail.Exception, match="was rewritten"):
-        goldens.check("absent.json", "{}\n", tmp_path)
+        _outside_a_test_call("absent.json", "{}\n", tmp_path)
     assert (tmp_path / "absent.json").read_text(encoding="utf-8") == "{}\n"
     goldens.check("absent.json", "{}\n", tmp_path)  # unchanged: passes, even while updating
 
@@ -73,5 +80,16 @@ def test_rewritten_golden_fails_the_run(tmp_path: Path, monkeypatch: pytest.Monk
     assert (tmp_path / "g.json").read_text(encoding="utf-8") == "old\n"
     monkeypatch.setenv(goldens.ENV, "1")
     with pytest.raises(pytest.fail.Exception, match="was rewritten"):
-        goldens.check("g.json", "new\n", tmp_path)
+        _outside_a_test_call("g.json", "new\n", tmp_path)
     assert (tmp_path / "g.json").read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_test_call_collects_every_rewritten_golden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(goldens.ENV, "1")
+    with golden.collecting() as rewritten:
+        goldens.check("a.json", "a\n", tmp_path)
+        goldens.check("b.json", "b\n", tmp_path)
+        goldens.check("a.json", "a\n", tmp_path)  # already current: not listed again
+    assert rewritten == [tmp_path / "a.json", tmp_path / "b.json"]
