@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from edgekit.escape.terminal import clean
+
 RUN_NAME = "demo"
 NOTEBOOK = "edge_report"
 
@@ -88,10 +90,10 @@ def run(args: argparse.Namespace) -> int:
             run_name=RUN_NAME,
         )
     except ReportFailedError as err:
-        print(f"edgekit: report failed: {err}", file=sys.stderr)
+        print(clean(f"edgekit: report failed: {err}"), file=sys.stderr)
         return 1
     for note in rep.notes:  # run_report has printed its own notes
-        print(f"edgekit: {note}", file=sys.stderr)
+        print(clean(f"edgekit: {note}"), file=sys.stderr)
     _table(result, snapshot_path, outputs, pictures, report, rep, steps)
     return 0
 

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from edgekit.escape.terminal import clean
+
 FORMATS = ("png", "svg")
 
 
@@ -84,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     for note in selection.notes:
-        print(f"edgekit: {note}", file=sys.stderr)
+        print(clean(f"edgekit: {note}"), file=sys.stderr)
     return 0

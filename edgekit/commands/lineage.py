@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from edgekit.commands.tables import console
+from edgekit.commands.tables import cell, console
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             }
             _write_text(args.output, _json(doc))
         else:
-            _write_text(args.output, lineage.to_frame().to_csv(index=False))
+            _write_text(args.output, _csv(lineage.to_frame()))
         return 0
     frame = estate.entrypoints()
     if args.format == "table":
@@ -62,8 +62,15 @@ def run(args: argparse.Namespace) -> int:
         doc = {"schema": ENTRYPOINTS_SCHEMA, "snapshot": _meta(estate), "entrypoints": records}
         _write_text(args.output, _json(doc))
     else:
-        _write_text(args.output, frame.to_csv(index=False))
+        _write_text(args.output, _csv(frame))
     return 0
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    """CSV text; cells a spreadsheet would run as a formula are quoted."""
+    from edgekit.escape.csvcell import cell
+
+    return frame.map(cell).to_csv(index=False)
 
 
 def _meta(estate: Estate) -> dict[str, Any]:
@@ -97,54 +104,57 @@ def _write_table(output: str | None, draw: Any) -> None:
 
 
 def _print_entrypoints(con: Any, estate: Estate, frame: pd.DataFrame) -> None:
-    from rich.markup import escape as e
     from rich.table import Table
+    from rich.text import Text
 
     meta = _meta(estate)
-    table = Table(title=f"public entrypoints — snapshot {meta.get('collected_at', '?')}")
+    table = Table(title=cell(f"public entrypoints — snapshot {meta.get('collected_at', '?')}"))
     for col in ("hostname", "entry", "account", "web ACLs", "TLS", "origin chain", "backends"):
         table.add_column(col, overflow="fold")
     table.add_column("hops", justify="right")
     for row in frame.itertuples(index=False):
-        host = e(str(row.hostname))
+        host = cell(row.hostname, "red" if row.unresolved else "")
+        if row.unresolved:
+            host.append(" (unresolved)")
+        acls = str(row.web_acls)
         table.add_row(
-            f"[red]{host}[/] (unresolved)" if row.unresolved else host,
-            str(row.entry_kind),
-            str(row.account_id or ""),
-            e(str(row.web_acls)) or "[yellow]none[/]",
-            e(str(row.tls_policy)),
-            e(str(row.origin_chain)),
-            e(str(row.backend_kinds)),
+            host,
+            cell(row.entry_kind),
+            cell(row.account_id or ""),
+            cell(acls) if acls else Text("none", style="yellow"),
+            cell(row.tls_policy),
+            cell(row.origin_chain),
+            cell(row.backend_kinds),
             str(row.hops),
         )
     con.print(table)
     unresolved = int(frame["unresolved"].sum()) if len(frame) else 0
-    con.print(f"{len(frame)} entrypoints, {unresolved} with an unresolved path")
+    con.print(cell(f"{len(frame)} entrypoints, {unresolved} with an unresolved path"))
 
 
 def _print_lineage(con: Any, estate: Estate, lineage: Lineage) -> None:
-    from rich.markup import escape as e
     from rich.table import Table
 
     meta = _meta(estate)
-    table = Table(title=f"lineage of {e(lineage.query)} — snapshot {meta.get('collected_at', '?')}")
+    title = f"lineage of {lineage.query} — snapshot {meta.get('collected_at', '?')}"
+    table = Table(title=cell(title))
     for col in ("hop", "kind", "via", "web ACLs", "TLS / certificate", "origin lock", "account"):
         table.add_column(col, overflow="fold")
     for hop in lineage:
-        label = "  " * hop.depth + e(hop.label)
+        label = cell("  " * hop.depth + hop.label, "red" if hop.unresolved else "")
         if hop.repeat:
-            label += " [dim](see above)[/]"
+            label.append(" (see above)", style="dim")
         if hop.unresolved:
-            label = f"[red]{label} (unresolved)[/]"
+            label.append(" (unresolved)", style="red")
         tls = ", ".join(x for x in (hop.tls_policy or "", *hop.certificates) if x)
         via = f"{hop.via} ({hop.detail})" if hop.via and hop.detail else hop.via or ""
         table.add_row(
             label,
-            hop.kind,
-            e(via),
-            e(", ".join(hop.web_acls)),
-            e(tls),
-            e(", ".join(hop.origin_lock)),
-            " ".join(x for x in (hop.account_id, hop.region) if x),
+            cell(hop.kind),
+            cell(via),
+            cell(", ".join(hop.web_acls)),
+            cell(tls),
+            cell(", ".join(hop.origin_lock)),
+            cell(" ".join(x for x in (hop.account_id, hop.region) if x)),
         )
     con.print(table)

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from edgekit.commands.tables import console
+from edgekit.commands.tables import cell, console
+from edgekit.escape.terminal import clean
 
 FORMATS = ("table", "json", "md")
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
     for e in result.errors:
-        print(f"edgekit: {e.check_id} on {e.resource_id}: {e.error}", file=sys.stderr)
+        print(clean(f"edgekit: {e.check_id} on {e.resource_id}: {e.error}"), file=sys.stderr)
     return 3 if result.errors else 0
 
 
@@ -56,25 +57,27 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
     fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
     try:
         con = Console(file=fh, width=160) if fh else console()
-        table = Table(title=f"proposals — snapshot {meta.get('collected_at', '?')}")
+        table = Table(title=cell(f"proposals — snapshot {meta.get('collected_at', '?')}"))
         for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
             table.add_column(col, overflow="fold")
         for p in result.proposals:
             table.add_row(
-                p.id,
-                p.check_id.removeprefix("redundancy."),
-                p.entrypoint,
+                cell(p.id),
+                cell(p.check_id.removeprefix("redundancy.")),
+                cell(p.entrypoint),
                 str(p.hops_saved),
                 str(len(p.removed)),
                 f"{p.monthly_savings_usd:.2f}",
-                p.title,
+                cell(p.title),
             )
         con.print(table)
         s = formats.summary(result)
         con.print(
-            f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
-            f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown without "
-            f"CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+            cell(
+                f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
+                f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown "
+                f"without CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+            )
         )
     finally:
         if fh:

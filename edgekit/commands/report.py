@@ -15,6 +15,7 @@ import datetime as dt
 import sys
 
 from edgekit.errors import InputError
+from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
     "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams",
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             progress=not args.quiet,
         )
     except ReportFailedError as err:
-        print(f"edgekit: report failed: {err}", file=sys.stderr)
+        print(clean(f"edgekit: report failed: {err}"), file=sys.stderr)
         return 1
     print(result.notebook)
     if result.html is not None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from edgekit.errors import InputError
+from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 
 FORMATS = ("table", "json", "csv", "sarif")
@@ -79,12 +80,17 @@ def run(args: argparse.Namespace) -> int:
 
     for failure in result.errors:
         print(
-            f"edgekit: check {failure.check_id} raised on {failure.resource_id}: {failure.error}",
+            clean(
+                f"edgekit: check {failure.check_id} raised on {failure.resource_id}: "
+                f"{failure.error}"
+            ),
             file=sys.stderr,
         )
     for s in applied.expired:
         print(
-            f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})",
+            clean(
+                f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})"
+            ),
             file=sys.stderr,
         )
     if result.errors:

@@ -43,7 +43,10 @@ def cell(value: object) -> str:
 
 
 def code(value: object) -> str:
-    """``value`` as an inline code span (literal in every renderer; never closed early)."""
+    """``value`` as an inline code span (literal in every renderer; never closed early).
+
+    Not for table cells: renderers disagree on a ``|`` inside code there (GitHub splits the
+    cell unless it is ``\\|``, others show the backslash); use :func:`cell`."""
     one_line = _BREAKS.sub(" ", str(value))
     longest = max((len(run) for run in re.findall(r"`+", one_line)), default=0)
     fence = "`" * (longest + 1)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.escape.mdtext import cell as md_cell
 from edgekit.escape.mdtext import code as md_code
 from edgekit.escape.mdtext import text as md
 from edgekit.plan import prices
@@ -110,7 +111,8 @@ def markdown(result: Plan, snapshot_meta: Mapping[str, Any]) -> str:
     ]
     for i, p in enumerate(result.proposals, 1):
         lines.append(
-            f"| {i} | {md(p.title or p.check_id)} ({md_code(p.id)}) | {md_code(p.entrypoint)} "
+            f"| {i} | {md_cell(p.title or p.check_id)} ({md_cell(p.id)}) "
+            f"| {md_cell(p.entrypoint)} "
             f"| {p.hops_saved} "
             f"| {len(p.removed)} | {p.monthly_savings_usd:.2f} |"
         )
