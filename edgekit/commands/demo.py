@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from edgekit.commands.outputs import check_output_dir
 from edgekit.escape.terminal import clean
 
 RUN_NAME = "demo"
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.report.pictures import draw_all
     from edgekit.report.run import ReportFailedError, run_report
 
+    check_output_dir(args.output)
     base = Path(args.output).resolve()
     reports = base / "reports" / RUN_NAME
     diagrams = base / "diagrams" / RUN_NAME

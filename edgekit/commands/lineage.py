@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
+from edgekit.commands.inputs import add_limit_arguments, load_estate
+from edgekit.commands.outputs import check_output_file, write_output
 from edgekit.commands.tables import cell, console
 
 if TYPE_CHECKING:
@@ -30,13 +32,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    add_limit_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the entrypoints table or one lineage; exit 2 on a bad snapshot or entrypoint."""
-    from edgekit.graph import Estate
-
-    estate = Estate.load(args.snapshot)
+    check_output_file(args.output)
+    estate = load_estate(args)
     if args.entrypoint:
         lineage = estate.lineage(args.entrypoint)
         if args.format == "table":
@@ -83,8 +85,7 @@ def _json(doc: dict[str, Any]) -> str:
 
 def _write_text(output: str | None, text: str) -> None:
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         sys.stdout.write(text)
 
@@ -92,15 +93,12 @@ def _write_text(output: str | None, text: str) -> None:
 def _write_table(output: str | None, draw: Any) -> None:
     from rich.console import Console
 
-    fh: IO[str] | None = None
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        fh = Path(output).open("w", encoding="utf-8")  # noqa: SIM115
-    try:
-        draw(Console(file=fh, width=200) if fh else console())
-    finally:
-        if fh:
-            fh.close()
+    if not output:
+        draw(console())
+        return
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=200))
+    write_output(output, buffer.getvalue())
 
 
 def _print_entrypoints(con: Any, estate: Estate, frame: pd.DataFrame) -> None:

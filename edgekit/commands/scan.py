@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from edgekit.commands.inputs import add_limit_arguments, load_snapshot
+from edgekit.commands.outputs import check_output_file, write_output
 from edgekit.errors import InputError
 from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
@@ -29,6 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--checks", help="comma-separated check ids or globs (default: all)")
     p.add_argument("--suppress", help="TOML suppression file")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    add_limit_arguments(p)
 
 
 def _severity(value: str, flag: str) -> Severity:
@@ -40,15 +43,15 @@ def _severity(value: str, flag: str) -> Severity:
 
 def run(args: argparse.Namespace) -> int:
     """Scan; exit 1 on findings at/above --fail-on, 3 when a check raised."""
-    from edgekit import snapshot as snap
     from edgekit.model import parse
     from edgekit.rules import formats, runner, suppress
     from edgekit.rules.catalogue import load
     from edgekit.rules.context import CheckContext
 
+    check_output_file(args.output)
     min_sev = _severity(args.min_severity, "--min-severity")
     fail_on = _severity(args.fail_on, "--fail-on") if args.fail_on else None
-    snapshot = snap.load(args.snapshot)
+    snapshot = load_snapshot(args)
     try:
         registry = load().select(args.checks.split(",") if args.checks else None)
     except ValueError as err:
@@ -73,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
         print_findings(shown, result, applied, snapshot.meta(), output=args.output)
     elif args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
 

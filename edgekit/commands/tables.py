@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from edgekit.commands.outputs import write_output
 from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 from edgekit.rules.runner import ScanResult
@@ -33,32 +34,30 @@ def print_findings(
     output: str | None = None,
 ) -> None:
     """A findings table plus a one-line summary (to ``output`` as plain text if given)."""
-    fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
-    try:
-        con = Console(file=fh, width=160) if fh else console()
-        table = Table(title=cell(f"findings — snapshot {meta.get('collected_at', '?')}"))
-        for col in ("severity", "status", "check", "resource", "message"):
-            table.add_column(col, overflow="fold")
-        for f in findings:
-            table.add_row(
-                Text(f.severity.label, style=SEVERITY_STYLE[f.severity]),
-                Text(f.status.value, style="" if f.status is Status.FAIL else "magenta"),
-                cell(f.check_id),
-                cell(f.resource.id),
-                cell(f.message),
-            )
-        con.print(table)
-        s = result.summary(findings)
-        con.print(
-            cell(
-                f"{s['total']} findings ({s['by_status']}), {s['checks_evaluated']} checks on "
-                f"{s['resources_evaluated']} resources; {len(applied.suppressed)} suppressed; "
-                f"{len(result.errors)} check errors; gaps in snapshot: {meta.get('gaps', 0)}"
-            )
+    buffer = io.StringIO()
+    con = Console(file=buffer, width=160) if output else console()
+    table = Table(title=cell(f"findings — snapshot {meta.get('collected_at', '?')}"))
+    for col in ("severity", "status", "check", "resource", "message"):
+        table.add_column(col, overflow="fold")
+    for f in findings:
+        table.add_row(
+            Text(f.severity.label, style=SEVERITY_STYLE[f.severity]),
+            Text(f.status.value, style="" if f.status is Status.FAIL else "magenta"),
+            cell(f.check_id),
+            cell(f.resource.id),
+            cell(f.message),
         )
-    finally:
-        if fh:
-            fh.close()
+    con.print(table)
+    s = result.summary(findings)
+    con.print(
+        cell(
+            f"{s['total']} findings ({s['by_status']}), {s['checks_evaluated']} checks on "
+            f"{s['resources_evaluated']} resources; {len(applied.suppressed)} suppressed; "
+            f"{len(result.errors)} check errors; gaps in snapshot: {meta.get('gaps', 0)}"
+        )
+    )
+    if output:
+        write_output(output, buffer.getvalue())
 
 
 def console(*, stderr: bool = False, min_width: int = 140) -> Console:
