@@ -79,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except EdgekitError as err:
-        print(f"edgekit: error: {err}", file=sys.stderr)
+        from edgekit.escape.terminal import clean
+
+        print(f"edgekit: error: {clean(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("edgekit: interrupted", file=sys.stderr)

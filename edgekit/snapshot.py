@@ -13,20 +13,44 @@ import datetime as dt
 import gzip
 import json
 import os
+import re
 import tempfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from edgekit import __version__
 from edgekit.errors import SnapshotError
+from edgekit.snapshot_input import (
+    ENV_MAX_BYTES,
+    ENV_MAX_ITEMS,
+    ReadLimits,
+    check_shape,
+    parse_json,
+    parse_size,
+    read_text_bytes,
+    validate_envelope,
+)
+
+__all__ = [
+    "ENV_MAX_BYTES",
+    "ENV_MAX_ITEMS",
+    "SCHEMA",
+    "ReadLimits",
+    "Snapshot",
+    "SnapshotError",
+    "Target",
+    "dumps",
+    "jsonable",
+    "load",
+    "parse_size",
+    "write",
+]
 
 SCHEMA_NAME = "edgekit.snapshot"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_VERSION}"
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,8 @@ class Snapshot:
     edgekit_version: str = __version__
     source: str = "aws"
     """Where the data came from: ``aws`` (live), ``sandbox``, ``fixture`` or an IaC importer."""
+    notes: list[str] = field(default_factory=list, compare=False)
+    """What reading the file corrected (duplicated resources dropped); not written back."""
 
     # -- access ------------------------------------------------------------------------------
     def payload(self, account_id: str, region: str, collector: str) -> dict[str, Any] | None:
@@ -112,30 +138,29 @@ class Snapshot:
         }
 
     @classmethod
-    def from_json(cls, doc: Any, *, origin: str = "<memory>") -> Snapshot:
-        """Validate and build a snapshot from a parsed JSON document."""
+    def from_json(
+        cls, doc: Any, *, origin: str = "<memory>", limits: ReadLimits | None = None
+    ) -> Snapshot:
+        """Validate (bounds, schema version, the envelope's JSON Schema, dates, duplicated
+        units and resources) and build a snapshot from a parsed JSON document."""
         if not isinstance(doc, dict):
             raise SnapshotError(f"{origin}: not an edgekit snapshot (top level is not an object)")
+        check_shape(doc, origin, limits or ReadLimits.from_env())
         _check_schema(doc.get("schema"), origin)
-        try:
-            targets = [Target(str(t["account_id"]), str(t["region"])) for t in doc["targets"]]
-            payloads = list(doc["payloads"])
-            for p in payloads:
-                for key in ("account_id", "region", "collector", "data"):
-                    if key not in p:
-                        raise SnapshotError(f"{origin}: a payload lacks {key!r}")
-            return cls(
-                collected_at=str(doc["collected_at"]),
-                partition=str(doc.get("partition", "aws")),
-                targets=targets,
-                payloads=payloads,
-                gaps=list(doc.get("gaps", [])),
-                errors=list(doc.get("errors", [])),
-                edgekit_version=str(doc.get("edgekit_version", "unknown")),
-                source=str(doc.get("source", "aws")),
-            )
-        except (KeyError, TypeError) as err:
-            raise SnapshotError(f"{origin}: malformed snapshot (missing or bad {err})") from None
+        validate_envelope(doc, origin)
+        _check_datetime(doc["collected_at"], origin)
+        payloads, notes = dedupe_payloads(doc["payloads"], origin)
+        return cls(
+            collected_at=doc["collected_at"],
+            partition=doc.get("partition", "aws"),
+            targets=[Target(t["account_id"], t["region"]) for t in doc["targets"]],
+            payloads=payloads,
+            gaps=list(doc.get("gaps", [])),
+            errors=list(doc.get("errors", [])),
+            edgekit_version=doc.get("edgekit_version", "unknown"),
+            source=doc.get("source", "aws"),
+            notes=notes,
+        )
 
 
 def _target_key(t: Target) -> tuple[str, str]:
@@ -157,14 +182,106 @@ def _check_schema(schema: Any, origin: str) -> None:
         raise SnapshotError(f"{origin}: not an edgekit snapshot (no 'schema' field)")
     name, _, version = schema.partition("/")
     if name != SCHEMA_NAME:
-        raise SnapshotError(f"{origin}: not an edgekit snapshot (schema {schema!r})")
-    if not version.isdigit():
-        raise SnapshotError(f"{origin}: unreadable snapshot schema version {schema!r}")
+        raise SnapshotError(f"{origin}: not an edgekit snapshot (schema {schema[:80]!r})")
+    if not re.fullmatch(r"[1-9][0-9]{0,5}", version):
+        raise SnapshotError(f"{origin}: unreadable snapshot schema version {schema[:80]!r}")
     if int(version) > SCHEMA_VERSION:
         raise SnapshotError(
             f"{origin}: written by a newer edgekit (schema {schema}); this edgekit "
             f"{__version__} reads up to {SCHEMA} — upgrade edgekit"
         )
+
+
+def _check_datetime(value: str, origin: str) -> None:
+    """The schema's pattern has the form; this checks the calendar (no month 13)."""
+    try:
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise SnapshotError(f"{origin}: collected_at {value[:40]!r} is not a date-time") from None
+
+
+ID_KEYS: Final = (
+    "ARN",
+    "Arn",
+    "ResourceArn",
+    "LoadBalancerArn",
+    "TargetGroupArn",
+    "ListenerArn",
+    "RuleArn",
+    "CertificateArn",
+    "AcceleratorArn",
+    "FunctionArn",
+    "WebACLArn",
+    "ProtectionArn",
+    "PrefixListArn",
+    "SecurityGroupArn",
+    "Id",
+    "id",
+    "ApiId",
+    "VpcLinkId",
+    "GroupId",
+    "LoadBalancerName",
+    "domainName",
+    "DomainName",
+    "Name",
+)
+"""Members naming a resource, most specific first (how a duplicate is recognised); looked for
+in the item, then in its wrapped resource (``{"LoadBalancer": {...}, "Listeners": [...]}``)."""
+
+
+def dedupe_payloads(
+    payloads: list[dict[str, Any]], origin: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Refuse two payloads of one unit (account, region, collector); within a payload's
+    lists, drop an item that repeats an earlier one exactly (same resource id, same content)
+    with a note. Items sharing an id with different content are kept: AWS returns such
+    legitimately (a CloudFront function's LIVE and DEVELOPMENT stages)."""
+    seen_units: set[tuple[str, str, str]] = set()
+    out: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for p in payloads:
+        unit = (p["account_id"], p["region"], p["collector"])
+        if unit in seen_units:
+            raise SnapshotError(
+                f"{origin}: two payloads for account {unit[0]}, region {unit[1]}, "
+                f"collector {unit[2]}"
+            )
+        seen_units.add(unit)
+        data = {k: _dedupe_items(v, unit, k, origin, notes) for k, v in p["data"].items()}
+        out.append({**p, "data": data})
+    return out, notes
+
+
+def _dedupe_items(
+    items: Any, unit: tuple[str, str, str], key: str, origin: str, notes: list[str]
+) -> Any:
+    if not isinstance(items, list):
+        return items
+    by_id: dict[str, list[Any]] = {}
+    kept: list[Any] = []
+    for item in items:
+        rid = _resource_id(item)
+        same = by_id.setdefault(rid, []) if rid is not None else []
+        if any(other == item for other in same):
+            notes.append(
+                f"{origin}: dropped a duplicate of {rid} in {key} "
+                f"({unit[2]}, account {unit[0]}, {unit[1]})"
+            )
+            continue
+        same.append(item)
+        kept.append(item)
+    return kept
+
+
+def _resource_id(item: Any) -> str | None:
+    if not isinstance(item, dict):
+        return None
+    for candidate in (item, *(v for v in item.values() if isinstance(v, dict))):
+        for k in ID_KEYS:
+            value = candidate.get(k)
+            if isinstance(value, str) and value:
+                return value
+    return None
 
 
 def jsonable(value: Any) -> Any:
@@ -209,28 +326,13 @@ def write(snapshot: Snapshot, path: str | os.PathLike[str]) -> Path:
     return out
 
 
-def load(path: str | os.PathLike[str]) -> Snapshot:
-    """Read a snapshot (``.json`` or gzip, detected by content); errors name the file."""
+def load(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Snapshot:
+    """Read a snapshot (``.json`` or gzip, detected by content); errors name the file.
+
+    ``limits`` bound the read (default: :meth:`ReadLimits.from_env`, see
+    :mod:`edgekit.snapshot_input`); the envelope is validated against its JSON Schema.
+    """
     src = Path(path)
-    try:
-        raw = src.read_bytes()
-    except FileNotFoundError:
-        raise SnapshotError(f"{src}: no such snapshot file") from None
-    except IsADirectoryError:
-        raise SnapshotError(f"{src}: is a directory, not a snapshot file") from None
-    except OSError as err:
-        raise SnapshotError(f"{src}: cannot read ({err.strerror})") from None
-    if raw.startswith(GZIP_MAGIC):
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error):
-            raise SnapshotError(f"{src}: truncated or corrupt gzip data") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SnapshotError(f"{src}: not UTF-8 text (is it a snapshot?)") from None
-    except json.JSONDecodeError as err:
-        raise SnapshotError(
-            f"{src}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
-        ) from None
-    return Snapshot.from_json(doc, origin=str(src))
+    bounds = limits or ReadLimits.from_env()
+    doc = parse_json(read_text_bytes(src, bounds), str(src), bounds)
+    return Snapshot.from_json(doc, origin=str(src), limits=bounds)

@@ -11,14 +11,17 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "edgekit"
 
-BASE: frozenset[str] = frozenset({"errors", "endpoints"})
-"""Base modules: stdlib only, importable from every layer (errors; the AWS host-name grammar)."""
+BASE: frozenset[str] = frozenset({"errors", "endpoints", "escape"})
+"""Base modules: stdlib only, importable from every layer (errors; the AWS host-name grammar;
+escaping of untrusted text per medium)."""
 
 # layer -> edgekit layers it may import (besides itself and BASE). Order follows DESIGN.md §1.
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "endpoints": set(),
-    "snapshot": {"errors"},
+    "escape": set(),
+    "snapshot": {"errors", "snapshot_input"},
+    "snapshot_input": {"errors"},
     "aws": {"errors"},
     "collect": {"aws", "snapshot", "errors"},
     # IaC import produces snapshots like collect, without AWS calls; collect.secrets (stdlib
@@ -102,9 +105,16 @@ def test_layer_imports(path: Path) -> None:
 
 @pytest.mark.parametrize("base", sorted(BASE))
 def test_base_modules_import_only_the_standard_library(base: str) -> None:
-    path = PKG / f"{base}.py"
-    foreign = [n for n in _imports(path) if n.split(".")[0] not in sys.stdlib_module_names]
-    assert foreign == [], f"{base}.py is a base module (stdlib only) but imports {foreign}"
+    package = PKG / base
+    paths = sorted(package.rglob("*.py")) if package.is_dir() else [PKG / f"{base}.py"]
+    for path in paths:
+        foreign = [
+            n
+            for n in _imports(path)
+            if n.split(".")[0] not in sys.stdlib_module_names
+            and not n.startswith(f"edgekit.{base}.")
+        ]
+        assert foreign == [], f"{path.name} is a base module (stdlib only) but imports {foreign}"
 
 
 def test_import_edgekit_is_light() -> None:

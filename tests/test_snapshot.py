@@ -91,7 +91,7 @@ def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         (b'{"schema": "other.thing/1"}', "not an edgekit snapshot (schema 'other.thing/1')"),
         (b'{"schema": "edgekit.snapshot/99"}', "newer edgekit (schema edgekit.snapshot/99)"),
         (b'{"schema": "edgekit.snapshot/x"}', "unreadable snapshot schema version"),
-        (b'{"schema": "edgekit.snapshot/1"}', "malformed snapshot (missing or bad"),
+        (b'{"schema": "edgekit.snapshot/1"}', "malformed snapshot at top level: 'collected_at'"),
         (b"\xff\xfe\x00", "not UTF-8"),
     ],
 )
@@ -125,7 +125,7 @@ def test_payload_missing_key(tmp_path: Path) -> None:
     del doc["payloads"][0]["data"]
     path = tmp_path / "p.json"
     path.write_text(json.dumps(doc))
-    with pytest.raises(SnapshotError, match="a payload lacks 'data'"):
+    with pytest.raises(SnapshotError, match="'data' is a required property"):
         snapshot.load(path)
 
 

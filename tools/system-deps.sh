@@ -1,5 +1,7 @@
 #!/bin/sh
-# Ensure the system packages edgekit needs: Python >= 3.11 with venv, and Graphviz (dot).
+# Ensure the system packages edgekit needs: Python >= 3.11 with venv, Graphviz (dot), and
+# Debian's chromium + chromium-driver (the test suite opens the HTML reports in a real headless
+# browser; never a downloaded browser build).
 # As root, installs what is missing with apt-get; otherwise prints the one command to run.
 set -eu
 
@@ -20,6 +22,12 @@ if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then
 fi
 if ! command -v dot >/dev/null 2>&1; then
   missing="$missing graphviz"
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  missing="$missing chromium"
+fi
+if ! command -v chromedriver >/dev/null 2>&1; then
+  missing="$missing chromium-driver"
 fi
 
 [ -z "$missing" ] && exit 0

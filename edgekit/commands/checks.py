@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from edgekit.commands.tables import console
+from edgekit.commands.tables import cell, console
 from edgekit.rules.registry import CheckMeta, Registry
 
 
@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             table.add_column(col)
         for c in registry:
             m = c.meta
-            table.add_row(m.id, m.severity.label, m.category, m.applies_to, m.title)
+            values = (m.id, m.severity.label, m.category, m.applies_to, m.title)
+            table.add_row(*(cell(v) for v in values))
         console().print(table)
     return 0

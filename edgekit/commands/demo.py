@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from edgekit.commands.outputs import check_output_dir
+from edgekit.escape.terminal import clean
+
 RUN_NAME = "demo"
 NOTEBOOK = "edge_report"
 
@@ -67,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.report.pictures import draw_all
     from edgekit.report.run import ReportFailedError, run_report
 
+    check_output_dir(args.output)
     base = Path(args.output).resolve()
     reports = base / "reports" / RUN_NAME
     diagrams = base / "diagrams" / RUN_NAME
@@ -91,10 +95,10 @@ def run(args: argparse.Namespace) -> int:
             run_name=RUN_NAME,
         )
     except ReportFailedError as err:
-        print(f"edgekit: report failed: {err}", file=sys.stderr)
+        print(clean(f"edgekit: report failed: {err}"), file=sys.stderr)
         return 1
     for note in rep.notes:  # run_report has printed its own notes
-        print(f"edgekit: {note}", file=sys.stderr)
+        print(clean(f"edgekit: {note}"), file=sys.stderr)
     _table(result, snapshot_path, outputs, pictures, report, rep, steps)
     return 0
 

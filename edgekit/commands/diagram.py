@@ -12,6 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from edgekit.commands.inputs import add_limit_arguments, load_snapshot
+from edgekit.commands.outputs import check_output_dir
+from edgekit.escape.terminal import clean
+
 FORMATS = ("png", "svg")
 
 
@@ -54,17 +58,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="entrypoint pictures drawn without --entrypoint (default 100)",
     )
+    add_limit_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the specs, draw them, print the written paths."""
-    from edgekit import snapshot as snap
     from edgekit.graph import Estate
     from edgekit.render import batch
     from edgekit.render.common import run_id
     from edgekit.render.findings import FindingIndex, run_checks
 
-    snapshot = snap.load(args.snapshot)
+    check_output_dir(args.output)
+    snapshot = load_snapshot(args)
     estate = Estate.from_snapshot(snapshot)
     if args.entrypoint is not None:
         estate.entry_node(args.entrypoint)  # unknown entrypoint: one-line error, exit 2
@@ -84,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     for note in selection.notes:
-        print(f"edgekit: {note}", file=sys.stderr)
+        print(clean(f"edgekit: {note}"), file=sys.stderr)
     return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
-from edgekit.commands.tables import console
+from edgekit.commands.inputs import add_limit_arguments, load_estate
+from edgekit.commands.outputs import check_output_file, write_output
+from edgekit.commands.tables import cell, console
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,13 +32,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    add_limit_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the entrypoints table or one lineage; exit 2 on a bad snapshot or entrypoint."""
-    from edgekit.graph import Estate
-
-    estate = Estate.load(args.snapshot)
+    check_output_file(args.output)
+    estate = load_estate(args)
     _write(args, estate)
     issues = estate.model.coverage.model_errors
     for issue in issues:
@@ -61,7 +63,7 @@ def _write(args: argparse.Namespace, estate: Estate) -> None:
             }
             _write_text(args.output, _json(doc))
         else:
-            _write_text(args.output, lineage.to_frame().to_csv(index=False))
+            _write_text(args.output, _csv(lineage.to_frame()))
         return
     frame = estate.entrypoints()
     if args.format == "table":
@@ -76,11 +78,18 @@ def _write(args: argparse.Namespace, estate: Estate) -> None:
         }
         _write_text(args.output, _json(doc))
     else:
-        _write_text(args.output, frame.to_csv(index=False))
+        _write_text(args.output, _csv(frame))
 
 
 def _model_errors(estate: Estate) -> list[dict[str, str]]:
     return [e.to_json() for e in estate.model.coverage.model_errors]
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    """CSV text; cells a spreadsheet would run as a formula are quoted."""
+    from edgekit.escape.csvcell import cell
+
+    return frame.map(cell).to_csv(index=False)
 
 
 def _meta(estate: Estate) -> dict[str, Any]:
@@ -93,8 +102,7 @@ def _json(doc: dict[str, Any]) -> str:
 
 def _write_text(output: str | None, text: str) -> None:
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         sys.stdout.write(text)
 
@@ -102,66 +110,66 @@ def _write_text(output: str | None, text: str) -> None:
 def _write_table(output: str | None, draw: Any) -> None:
     from rich.console import Console
 
-    fh: IO[str] | None = None
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        fh = Path(output).open("w", encoding="utf-8")  # noqa: SIM115
-    try:
-        draw(Console(file=fh, width=200) if fh else console())
-    finally:
-        if fh:
-            fh.close()
+    if not output:
+        draw(console())
+        return
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=200))
+    write_output(output, buffer.getvalue())
 
 
 def _print_entrypoints(con: Any, estate: Estate, frame: pd.DataFrame) -> None:
-    from rich.markup import escape as e
     from rich.table import Table
+    from rich.text import Text
 
     meta = _meta(estate)
-    table = Table(title=f"public entrypoints — snapshot {meta.get('collected_at', '?')}")
+    table = Table(title=cell(f"public entrypoints — snapshot {meta.get('collected_at', '?')}"))
     for col in ("hostname", "entry", "account", "web ACLs", "TLS", "origin chain", "backends"):
         table.add_column(col, overflow="fold")
     table.add_column("hops", justify="right")
     for row in frame.itertuples(index=False):
-        host = e(str(row.hostname))
+        host = cell(row.hostname, "red" if row.unresolved else "")
+        if row.unresolved:
+            host.append(" (unresolved)")
+        acls = str(row.web_acls)
         table.add_row(
-            f"[red]{host}[/] (unresolved)" if row.unresolved else host,
-            str(row.entry_kind),
-            str(row.account_id or ""),
-            e(str(row.web_acls)) or "[yellow]none[/]",
-            e(str(row.tls_policy)),
-            e(str(row.origin_chain)),
-            e(str(row.backend_kinds)),
+            host,
+            cell(row.entry_kind),
+            cell(row.account_id or ""),
+            cell(acls) if acls else Text("none", style="yellow"),
+            cell(row.tls_policy),
+            cell(row.origin_chain),
+            cell(row.backend_kinds),
             str(row.hops),
         )
     con.print(table)
     unresolved = int(frame["unresolved"].sum()) if len(frame) else 0
-    con.print(f"{len(frame)} entrypoints, {unresolved} with an unresolved path")
+    con.print(cell(f"{len(frame)} entrypoints, {unresolved} with an unresolved path"))
 
 
 def _print_lineage(con: Any, estate: Estate, lineage: Lineage) -> None:
-    from rich.markup import escape as e
     from rich.table import Table
 
     meta = _meta(estate)
-    table = Table(title=f"lineage of {e(lineage.query)} — snapshot {meta.get('collected_at', '?')}")
+    title = f"lineage of {lineage.query} — snapshot {meta.get('collected_at', '?')}"
+    table = Table(title=cell(title))
     for col in ("hop", "kind", "via", "web ACLs", "TLS / certificate", "origin lock", "account"):
         table.add_column(col, overflow="fold")
     for hop in lineage:
-        label = "  " * hop.depth + e(hop.label)
+        label = cell("  " * hop.depth + hop.label, "red" if hop.unresolved else "")
         if hop.repeat:
-            label += " [dim](see above)[/]"
+            label.append(" (see above)", style="dim")
         if hop.unresolved:
-            label = f"[red]{label} (unresolved)[/]"
+            label.append(" (unresolved)", style="red")
         tls = ", ".join(x for x in (hop.tls_policy or "", *hop.certificates) if x)
         via = f"{hop.via} ({hop.detail})" if hop.via and hop.detail else hop.via or ""
         table.add_row(
             label,
-            hop.kind,
-            e(via),
-            e(", ".join(hop.web_acls)),
-            e(tls),
-            e(", ".join(hop.origin_lock)),
-            " ".join(x for x in (hop.account_id, hop.region) if x),
+            cell(hop.kind),
+            cell(via),
+            cell(", ".join(hop.web_acls)),
+            cell(tls),
+            cell(", ".join(hop.origin_lock)),
+            cell(" ".join(x for x in (hop.account_id, hop.region) if x)),
         )
     con.print(table)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
-from pathlib import Path
 
-from edgekit.commands.tables import console
+from edgekit.commands.inputs import add_limit_arguments, load_estate
+from edgekit.commands.outputs import check_output_file, write_output
+from edgekit.commands.tables import cell, console
+from edgekit.escape.terminal import clean
 
 FORMATS = ("table", "json", "md")
 
@@ -16,14 +19,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("snapshot", help="snapshot file (.json or .json.gz)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    add_limit_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     """Plan; exit 0 (3 when a check or a pattern builder raised, or an item was unreadable)."""
-    from edgekit.graph import Estate
     from edgekit.plan import formats, plan
 
-    estate = Estate.load(args.snapshot)
+    check_output_file(args.output)
+    estate = load_estate(args)
     assert estate.snapshot is not None
     meta = estate.snapshot.meta()
     result = plan(estate)
@@ -36,15 +40,14 @@ def run(args: argparse.Namespace) -> int:
             else formats.markdown(result, meta)
         )
         if args.output:
-            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_output(args.output, text)
         else:
             sys.stdout.write(text)
     for e in result.errors:
-        print(f"edgekit: {e.check_id} on {e.resource_id}: {e.error}", file=sys.stderr)
+        print(clean(f"edgekit: {e.check_id} on {e.resource_id}: {e.error}"), file=sys.stderr)
     issues = estate.model.coverage.model_errors
     for issue in issues:
-        print(f"edgekit: {issue.line()}", file=sys.stderr)
+        print(clean(f"edgekit: {issue.line()}"), file=sys.stderr)
     return 3 if result.errors or issues else 0
 
 
@@ -56,29 +59,29 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
     from edgekit.plan.planner import Plan
 
     assert isinstance(result, Plan)
-    fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
-    try:
-        con = Console(file=fh, width=160) if fh else console()
-        table = Table(title=f"proposals — snapshot {meta.get('collected_at', '?')}")
-        for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
-            table.add_column(col, overflow="fold")
-        for p in result.proposals:
-            table.add_row(
-                p.id,
-                p.check_id.removeprefix("redundancy."),
-                p.entrypoint,
-                str(p.hops_saved),
-                str(len(p.removed)),
-                f"{p.monthly_savings_usd:.2f}",
-                p.title,
-            )
-        con.print(table)
-        s = formats.summary(result)
-        con.print(
-            f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
-            f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown without "
-            f"CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+    buffer = io.StringIO()
+    con = Console(file=buffer, width=160) if output else console()
+    table = Table(title=cell(f"proposals — snapshot {meta.get('collected_at', '?')}"))
+    for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
+        table.add_column(col, overflow="fold")
+    for p in result.proposals:
+        table.add_row(
+            cell(p.id),
+            cell(p.check_id.removeprefix("redundancy.")),
+            cell(p.entrypoint),
+            str(p.hops_saved),
+            str(len(p.removed)),
+            f"{p.monthly_savings_usd:.2f}",
+            cell(p.title),
         )
-    finally:
-        if fh:
-            fh.close()
+    con.print(table)
+    s = formats.summary(result)
+    con.print(
+        cell(
+            f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
+            f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown "
+            f"without CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+        )
+    )
+    if output:
+        write_output(output, buffer.getvalue())

@@ -14,7 +14,10 @@ import argparse
 import datetime as dt
 import sys
 
+from edgekit.commands.inputs import add_limit_arguments, limits
+from edgekit.commands.outputs import check_output_dir
 from edgekit.errors import InputError
+from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
     "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams",
@@ -56,6 +59,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--kernel", help="Jupyter kernel (default: edgekit, else python3)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_limit_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.report import params as prm
     from edgekit.report.run import ReportFailedError, declared_parameters, run_report
 
+    check_output_dir(args.output)
     spec = declared_parameters(args.notebook)
     given: dict[str, object] = {}
     for name, value in args.parameter:
@@ -85,9 +90,10 @@ def run(args: argparse.Namespace) -> int:
             timestamp=when,
             kernel=args.kernel,
             progress=not args.quiet,
+            limits=limits(args),
         )
     except ReportFailedError as err:
-        print(f"edgekit: report failed: {err}", file=sys.stderr)
+        print(clean(f"edgekit: report failed: {err}"), file=sys.stderr)
         return 1
     print(result.notebook)
     if result.html is not None:

@@ -8,7 +8,10 @@ import json
 import sys
 from pathlib import Path
 
+from edgekit.commands.inputs import add_limit_arguments, load_snapshot
+from edgekit.commands.outputs import check_output_file, write_output
 from edgekit.errors import InputError
+from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 
 FORMATS = ("table", "json", "csv", "sarif", "ocsf", "asff")
@@ -28,6 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--checks", help="comma-separated check ids or globs (default: all)")
     p.add_argument("--suppress", help="TOML suppression file")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    add_limit_arguments(p)
 
 
 def _severity(value: str, flag: str) -> Severity:
@@ -40,15 +44,15 @@ def _severity(value: str, flag: str) -> Severity:
 def run(args: argparse.Namespace) -> int:
     """Scan; exit 1 on findings at/above --fail-on, 3 when a check raised or an item of the
     snapshot could not be read (the rest is still scanned)."""
-    from edgekit import snapshot as snap
     from edgekit.model import parse
     from edgekit.rules import formats, runner, suppress
     from edgekit.rules.catalogue import load
     from edgekit.rules.context import CheckContext
 
+    check_output_file(args.output)
     min_sev = _severity(args.min_severity, "--min-severity")
     fail_on = _severity(args.fail_on, "--fail-on") if args.fail_on else None
-    snapshot = snap.load(args.snapshot)
+    snapshot = load_snapshot(args)
     try:
         registry = load().select(args.checks.split(",") if args.checks else None)
     except ValueError as err:
@@ -83,22 +87,27 @@ def run(args: argparse.Namespace) -> int:
 
         print_findings(shown, result, applied, snapshot.meta(), output=args.output)
     elif args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
 
     for failure in result.errors:
         print(
-            f"edgekit: check {failure.check_id} raised on {failure.resource_id}: {failure.error}",
+            clean(
+                f"edgekit: check {failure.check_id} raised on {failure.resource_id}: "
+                f"{failure.error}"
+            ),
             file=sys.stderr,
         )
     for s in applied.expired:
         print(
-            f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})",
+            clean(
+                f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})"
+            ),
             file=sys.stderr,
         )
     for issue in result.model_errors:
-        print(f"edgekit: {issue.line()}", file=sys.stderr)
+        print(clean(f"edgekit: {issue.line()}"), file=sys.stderr)
     if result.partial:
         return 3
     if fail_on is not None and _any_failing(applied.kept, fail_on):

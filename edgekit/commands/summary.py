@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from edgekit.commands.tables import cell
 from edgekit.commands.tables import console as tables_console
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def print_collection_summary(result: CollectionResult, console: Console | None =
     table.add_column("resource")
     table.add_column("items", justify="right")
     for (collector, key), n in sorted(counts.items()):
-        table.add_row(collector, key, str(n))
+        table.add_row(cell(collector), cell(key), str(n))
     con.print(table)
     if result.snapshot.gaps:
         gaps = Table(title="gaps (denied reads: dependent checks report unknown)")
@@ -35,7 +36,8 @@ def print_collection_summary(result: CollectionResult, console: Console | None =
             gaps.add_column(col)
         for g in result.snapshot.gaps:
             gaps.add_row(
-                g["account_id"], g["region"], g["collector"], g["operation"], g["error_code"]
+                *(cell(g[k]) for k in ("account_id", "region", "collector", "operation")),
+                cell(g["error_code"]),
             )
         con.print(gaps)
     if result.snapshot.errors:
@@ -45,12 +47,9 @@ def print_collection_summary(result: CollectionResult, console: Console | None =
         errs.add_column("message", overflow="ellipsis", no_wrap=True, max_width=60)
         for e in result.snapshot.errors:
             errs.add_row(
-                e["account_id"],
-                e["region"],
-                e["collector"],
-                e["operation"],
-                e["error_code"],
-                _first_line(e["message"]),
+                *(cell(e[k]) for k in ("account_id", "region", "collector", "operation")),
+                cell(e["error_code"]),
+                cell(_first_line(e["message"])),
             )
         con.print(errs)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from edgekit.commands.outputs import write_output
+from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 from edgekit.rules.runner import ScanResult
 from edgekit.rules.suppress import Applied
@@ -31,32 +34,30 @@ def print_findings(
     output: str | None = None,
 ) -> None:
     """A findings table plus a one-line summary (to ``output`` as plain text if given)."""
-    fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
-    try:
-        con = Console(file=fh, width=160) if fh else console()
-        table = Table(
-            title=f"findings — snapshot {meta.get('collected_at', '?')}", show_lines=False
+    buffer = io.StringIO()
+    con = Console(file=buffer, width=160) if output else console()
+    table = Table(title=cell(f"findings — snapshot {meta.get('collected_at', '?')}"))
+    for col in ("severity", "status", "check", "resource", "message"):
+        table.add_column(col, overflow="fold")
+    for f in findings:
+        table.add_row(
+            Text(f.severity.label, style=SEVERITY_STYLE[f.severity]),
+            Text(f.status.value, style="" if f.status is Status.FAIL else "magenta"),
+            cell(f.check_id),
+            cell(f.resource.id),
+            cell(f.message),
         )
-        for col in ("severity", "status", "check", "resource", "message"):
-            table.add_column(col, overflow="fold")
-        for f in findings:
-            table.add_row(
-                f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
-                f.status.value if f.status is Status.FAIL else "[magenta]unknown[/]",
-                f.check_id,
-                f.resource.id,
-                f.message,
-            )
-        con.print(table)
-        s = result.summary(findings)
-        con.print(
+    con.print(table)
+    s = result.summary(findings)
+    con.print(
+        cell(
             f"{s['total']} findings ({s['by_status']}), {s['checks_evaluated']} checks on "
             f"{s['resources_evaluated']} resources; {len(applied.suppressed)} suppressed; "
             f"{len(result.errors)} check errors; gaps in snapshot: {meta.get('gaps', 0)}"
         )
-    finally:
-        if fh:
-            fh.close()
+    )
+    if output:
+        write_output(output, buffer.getvalue())
 
 
 def console(*, stderr: bool = False, min_width: int = 140) -> Console:
@@ -66,3 +67,10 @@ def console(*, stderr: bool = False, min_width: int = 140) -> Console:
     if not con.is_terminal and con.width < min_width:
         con = Console(stderr=stderr, width=min_width)
     return con
+
+
+def cell(value: object, style: str = "") -> Text:
+    """Untrusted text (a name from AWS) for a rich table or print: terminal control sequences
+    removed (:mod:`edgekit.escape.terminal`), and a ``Text``, so rich never parses it as
+    markup (``[bold red]`` or ``[/x]`` in a name would restyle output or raise)."""
+    return Text(clean(value), style=style)

@@ -4,9 +4,13 @@ plan. Pure: no wall-clock time, sorted keys and lists."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
+from edgekit.escape.mdtext import cell as md_cell
+from edgekit.escape.mdtext import code as md_code
+from edgekit.escape.mdtext import text as md
 from edgekit.plan import prices
 from edgekit.plan.model import SCHEMA, Proposal
 from edgekit.plan.planner import Plan
@@ -46,36 +50,43 @@ def to_json(doc: Mapping[str, Any]) -> str:
 
 
 def _path(nodes: tuple[str, ...]) -> str:
-    return " → ".join(f"`{n}`" for n in nodes) if nodes else "(nothing: removed)"
+    return " → ".join(md_code(n) for n in nodes) if nodes else "(nothing: removed)"
 
 
 def _proposal_md(p: Proposal) -> list[str]:
     out = [
-        f"## {p.title or p.check_id}",
+        f"## {md(p.title or p.check_id)}",
         "",
-        f"`{p.id}` · `{p.check_id}` · resource `{p.resource}`",
+        f"{md_code(p.id)} · {md_code(p.check_id)} · resource {md_code(p.resource)}",
         "",
-        f"* **Entrypoint:** `{p.entrypoint}`",
+        f"* **Entrypoint:** {md_code(p.entrypoint)}",
         f"* **Current path:** {_path(p.current_path)}",
         f"* **Proposed path:** {_path(p.proposed_path)}",
-        f"* **Removed:** {', '.join(f'`{n}`' for n in p.removed) or 'nothing'}",
+        f"* **Removed:** {', '.join(md_code(n) for n in p.removed) or 'nothing'}",
         f"* **Hops saved:** {p.hops_saved}",
-        f"* **Monthly savings:** ${p.monthly_savings_usd:.2f} — {p.savings_basis}",
+        f"* **Monthly savings:** ${p.monthly_savings_usd:.2f} — {md(p.savings_basis)}",
         "",
         "### Risks and pre-migration checks",
         "",
-        *[f"- [ ] {r}" for r in p.risks],
+        *[f"- [ ] {md(r)}" for r in p.risks],
         "",
         "### Migration steps",
         "",
     ]
     for i, s in enumerate(p.steps, 1):
-        out += [f"{i}. **{s.title}** — {s.detail}", ""]
+        out += [f"{i}. **{md(s.title)}** — {md(s.detail)}", ""]
         if s.cdk:
-            out += ["   CDK (TypeScript):", "", "   ```ts", *_indent(s.cdk), "   ```", ""]
+            out += ["   CDK (TypeScript):", "", *_fenced(s.cdk, "ts"), ""]
         if s.terraform:
-            out += ["   Terraform:", "", "   ```hcl", *_indent(s.terraform), "   ```", ""]
+            out += ["   Terraform:", "", *_fenced(s.terraform, "hcl"), ""]
     return out
+
+
+def _fenced(code: str, language: str) -> list[str]:
+    """A fenced code block (indented under a list item) its content cannot close early."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"   {fence}{language}", *_indent(code), f"   {fence}"]
 
 
 def _indent(text: str) -> list[str]:
@@ -89,8 +100,8 @@ def markdown(result: Plan, snapshot_meta: Mapping[str, Any]) -> str:
     lines = [
         "# Simplification plan",
         "",
-        f"Snapshot collected {snapshot_meta.get('collected_at', '?')} "
-        f"(accounts {', '.join(snapshot_meta.get('accounts', [])) or '?'}). "
+        f"Snapshot collected {md(snapshot_meta.get('collected_at', '?'))} "
+        f"(accounts {md(', '.join(snapshot_meta.get('accounts', [])) or '?')}). "
         f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
         f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage parts need "
         f"CloudWatch metrics). Prices: {table.region} list prices as of {table.source_date}.",
@@ -100,7 +111,9 @@ def markdown(result: Plan, snapshot_meta: Mapping[str, Any]) -> str:
     ]
     for i, p in enumerate(result.proposals, 1):
         lines.append(
-            f"| {i} | {p.title or p.check_id} (`{p.id}`) | `{p.entrypoint}` | {p.hops_saved} "
+            f"| {i} | {md_cell(p.title or p.check_id)} ({md_cell(p.id)}) "
+            f"| {md_cell(p.entrypoint)} "
+            f"| {p.hops_saved} "
             f"| {len(p.removed)} | {p.monthly_savings_usd:.2f} |"
         )
     lines.append("")
@@ -108,6 +121,9 @@ def markdown(result: Plan, snapshot_meta: Mapping[str, Any]) -> str:
         lines += _proposal_md(p)
     if result.undecided:
         lines += ["## Undecided (data not collected)", ""]
-        lines += [f"- `{f.check_id}` `{f.resource.id}`: {f.message}" for f in result.undecided]
+        lines += [
+            f"- {md_code(f.check_id)} {md_code(f.resource.id)}: {md(f.message)}"
+            for f in result.undecided
+        ]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

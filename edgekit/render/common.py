@@ -91,6 +91,19 @@ def slugify(text: str) -> str:
     return slug
 
 
+def picture_name(host: str, hosts: Iterable[str]) -> str:
+    """An entrypoint picture's file stem: the hostname's slug, with a short hash of the
+    hostname when another hostname of the estate has the same slug (``a.b-c`` and ``a-b.c``).
+
+    Depends only on the estate, not on which pictures a run draws, so a name always means the
+    same hostname (pictures are reused by name).
+    """
+    slug = slugify(host)
+    if any(other != host and slugify(other) == slug for other in hosts):
+        return f"{slug}-{hashlib.sha256(host.encode('utf-8')).hexdigest()[:6]}"
+    return slug
+
+
 def unique(names: Iterable[str], subjects: Iterable[str]) -> list[str]:
     """Names made unique: a repeated name gets a short hash of its subject appended."""
     names, subjects = list(names), list(subjects)

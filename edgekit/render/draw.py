@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from edgekit.errors import EdgekitError
+from edgekit.escape.htmltext import plain_label
 from edgekit.render import htmllabels, labels
 from edgekit.render.spec import DiagramSpec, SpecCluster, SpecNode, Style
 from edgekit.render.svgembed import embed_images
@@ -210,7 +211,8 @@ def _cluster(c: SpecCluster) -> Iterator[None]:
         },
         "side": {"bgcolor": "#ffffff", "pencolor": "#5f6b7a", "fontsize": "16", "style": "rounded"},
     }.get(c.kind, {})
-    with Cluster(c.label, graph_attr={"fontname": FONT, "fontcolor": "#3e4c59", **attrs}) as cl:
+    graph_attr = {"fontname": FONT, "fontcolor": "#3e4c59", **attrs}
+    with Cluster(plain_label(c.label), graph_attr=graph_attr) as cl:
         # diagrams names a cluster after its label; equal labels ("us-east-1" in two accounts)
         # would merge into one subgraph, so name it after the unique spec id instead.
         cl.dot.name = "cluster_" + labels.safe_id(c.id)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from edgekit.graph import Estate
 from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.graph.tables import entries
 from edgekit.render.boxes import (
     box_node,
     edge,
@@ -25,7 +26,7 @@ from edgekit.render.boxes import (
     index_for,
     truncate,
 )
-from edgekit.render.common import clusters_for, slugify
+from edgekit.render.common import clusters_for, picture_name
 from edgekit.render.findings import FindingIndex
 from edgekit.render.project import MAX_TARGETS, Projection
 from edgekit.render.spec import NODE_CAP, DiagramSpec, edge_legend, severity_legend
@@ -116,7 +117,7 @@ def _assemble(
     nodes, edges = truncate(boxes, edges, start, cap, notes, f"edgekit lineage SNAPSHOT {host}")
     return DiagramSpec(
         kind="entrypoint",
-        name=slugify(host),
+        name=picture_name(host, (e.hostname for e in entries(g))),
         title=f"{host} — how requests reach the backends",
         subject=host,
         nodes=tuple(sorted(nodes, key=lambda n: n.id)),

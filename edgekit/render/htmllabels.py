@@ -5,8 +5,7 @@ Text only (no ``diagrams`` import): :mod:`edgekit.render.draw` puts these on the
 
 from __future__ import annotations
 
-import html
-
+from edgekit.escape.htmltext import xml_text
 from edgekit.render import labels
 from edgekit.render.spec import DiagramSpec, LegendEntry, SpecNode
 
@@ -72,4 +71,4 @@ def legend(entries: tuple[LegendEntry, ...]) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return xml_text(text)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from edgekit import snapshot as snap
 from edgekit.errors import InputError
+from edgekit.escape import csvcell
 from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
 from edgekit.graph.tables import entries
@@ -199,7 +200,7 @@ class Report:
 
     def write_frame(self, frame: pd.DataFrame, name: str) -> Path:
         """Write a table as CSV into the run folder (the full data behind a shown excerpt)."""
-        return cache.write_text(self.file(name), frame.to_csv(index=False))
+        return cache.write_text(self.file(name), frame.map(csvcell.cell).to_csv(index=False))
 
     # -- result files ------------------------------------------------------------------------------
     @cached_property

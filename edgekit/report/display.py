@@ -165,8 +165,9 @@ def picture(
     file = Path(path)
     if base is not None:
         rel = html.escape(Path(os.path.relpath(file, base)).as_posix())
+        alt = html.escape(file.name)
         return HTML(  # type: ignore[no-untyped-call]
-            f'<a href="{rel}" title="open full size"><img src="{rel}" alt="{file.name}" '
+            f'<a href="{rel}" title="open full size"><img src="{rel}" alt="{alt}" '
             f'style="max-width:100%;height:auto;border:1px solid #e3e6ea"></a>'
         )
     if file.suffix == ".svg":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
+from edgekit.escape.mdtext import text as md
 from edgekit.graph.tables import entries
 from edgekit.report import proposals as prop
 from edgekit.report.tables import name
@@ -115,8 +116,9 @@ def pre_checks(p: Mapping[str, Any]) -> list[str]:
 
 
 def checklist(items: Sequence[str], empty: str) -> str:
-    """Markdown check-list (``- [ ] item``), or ``empty`` in italics."""
-    return "\n".join(f"- [ ] {i}" for i in items) if items else f"*{empty}*"
+    """Markdown check-list (``- [ ] item``, each item escaped: texts quote AWS names), or
+    ``empty`` in italics."""
+    return "\n".join(f"- [ ] {md(i)}" for i in items) if items else f"*{md(empty)}*"
 
 
 STEP_CSS: Final = (

@@ -15,13 +15,16 @@ cell tagged ``parameters``) declares each parameter as a typed, commented assign
 Types are ``str``, ``int``, ``float``, ``bool`` and ``Literal[...]`` of strings or ints (the
 allowed values; ``from typing import Literal`` may open the cell), each optionally ``| None``
 (or ``Optional[...]``). A parameter whose default is ``None`` while its type does not allow
-None is **required**: the caller must give it. The trailing comment is the help text.
+None is **required**: the caller must give it. The trailing comment is the help text; for an
+``int`` or ``float`` it may hold the allowed range as ``[lo..hi]`` (``[1..100]``, ``[0..]``),
+and a numeric parameter without one must not be negative (report numbers are counts).
 """
 
 from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -55,6 +58,11 @@ class Parameter:
     help: str
     choices: tuple[Any, ...] = ()
     """The allowed values of a ``Literal[...]`` parameter (empty: any value of the type)."""
+    minimum: float | None = None
+    """Lowest allowed value of an ``int``/``float`` (from ``[lo..hi]`` in the help; 0 when the
+    help gives no range: numeric parameters of reports are counts and sizes)."""
+    maximum: float | None = None
+    """Highest allowed value (``[lo..hi]`` in the help; none when not given)."""
 
     @property
     def required(self) -> bool:
@@ -83,7 +91,24 @@ class Parameter:
         if not ok or (self.choices and value not in self.choices):
             got = f"{type(value).__name__} {value!r}" if not ok else repr(value)
             raise ParameterError(f"parameter {self.name!r} expects {self.annotation}, got {got}")
+        if expected in (int, float) and not self.in_range(value):
+            raise ParameterError(
+                f"parameter {self.name!r} must be in {self.range_text}, got {value!r}"
+            )
         return value
+
+    def in_range(self, value: float) -> bool:
+        """``value`` within ``minimum`` .. ``maximum`` (each bound optional)."""
+        return (self.minimum is None or value >= self.minimum) and (
+            self.maximum is None or value <= self.maximum
+        )
+
+    @property
+    def range_text(self) -> str:
+        """``[1..100]``, ``[0..]``: the allowed range as the help writes it."""
+        lo = "" if self.minimum is None else f"{self.minimum:g}"
+        hi = "" if self.maximum is None else f"{self.maximum:g}"
+        return f"[{lo}..{hi}]"
 
     def parse(self, text: str) -> Any:
         """Convert a command-line string (``-p NAME VALUE``) to this parameter's type."""
@@ -102,7 +127,7 @@ class Parameter:
             number = float(raw)
             if not math.isfinite(number):
                 raise ValueError(raw)
-            return number
+            return self.check(number)
         except ValueError:
             hint = " (true/false)" if self.type_name == "bool" else ""
             raise ParameterError(
@@ -153,7 +178,8 @@ def declared(nb: nbformat.NotebookNode, origin: str = "notebook") -> dict[str, P
                 f"{origin}: parameter {name!r}: default is not a literal"
             ) from None
         help_text = _comment(lines[stmt.lineno - 1])
-        param = Parameter(name, type_name, optional, default, help_text, choices)
+        low, high = _range(help_text, type_name, origin, name)
+        param = Parameter(name, type_name, optional, default, help_text, choices, low, high)
         if default is not None:
             param.check(default)
         out[name] = param
@@ -185,6 +211,25 @@ def _annotation(node: ast.expr, origin: str, name: str) -> tuple[str, bool, tupl
         f"{origin}: parameter {name!r}: type {ast.unparse(node)!r} is not one of str, int, "
         "float, bool or a Literal[...] of strings or ints (optionally `| None`)"
     )
+
+
+_RANGE: Final = re.compile(r"\[\s*(-?\d+(?:\.\d+)?)?\s*\.\.\s*(-?\d+(?:\.\d+)?)?\s*\]")
+
+
+def _range(
+    help_text: str, type_name: str, origin: str, name: str
+) -> tuple[float | None, float | None]:
+    """The ``[lo..hi]`` range of a numeric parameter's help (``[0..]`` when none is given)."""
+    if type_name not in ("int", "float"):
+        return None, None
+    m = _RANGE.search(help_text)
+    if m is None:
+        return 0, None
+    low = float(m.group(1)) if m.group(1) is not None else None
+    high = float(m.group(2)) if m.group(2) is not None else None
+    if low is not None and high is not None and low > high:
+        raise ParameterError(f"{origin}: parameter {name!r}: empty range {m.group(0)}")
+    return low, high
 
 
 def _named(node: ast.expr, name: str) -> bool:
@@ -243,6 +288,7 @@ def describe(spec: Mapping[str, Parameter]) -> list[dict[str, Any]]:
             "type": p.annotation,
             "default": p.default,
             "required": p.required,
+            "range": p.range_text if p.type_name in ("int", "float") else "",
             "help": p.help,
         }
         for p in spec.values()

@@ -13,6 +13,7 @@ over an unchanged snapshot keep every report.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -21,7 +22,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -174,6 +175,7 @@ def run_report(
     kernel: str | None = None,
     progress: bool = True,
     run_name: str | None = None,
+    limits: snap.ReadLimits | None = None,
 ) -> RunResult:
     """Execute a report notebook on a snapshot (see the module docstring).
 
@@ -181,11 +183,18 @@ def run_report(
     notebook's declared parameters, already typed (``int`` for ``int`` ...). ``out_dir``: the
     folder holding ``reports/`` and ``diagrams/`` (default: the working directory).
     ``run_name`` replaces the computed run id (``edgekit demo`` uses a fixed ``demo`` folder).
+    ``limits`` bound the snapshot read (default: the environment's, see
+    :mod:`edgekit.snapshot_input`); the kernel reads within the same limits.
+
+    The snapshot is read and its estate built (model and graph) before any folder is created
+    or any kernel starts: a malformed snapshot is an :class:`~edgekit.errors.InputError`
+    (exit 2) that writes nothing.
     """
     started = time.monotonic()
     path, _, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
-    loaded = snap.load(snapshot_path)  # an unreadable snapshot fails here, before any kernel
+    bounds = limits or snap.ReadLimits.from_env()
+    loaded = load_estate_first(snapshot_path, bounds)
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):
         raise InputError(f"run name {run_name!r}: letters, digits, '.', '_' and '-' only")
@@ -193,18 +202,50 @@ def run_report(
     base = Path(out_dir).resolve()
     run_dir = base / "reports" / rid
     diagrams_dir = base / "diagrams" / rid
-    run_dir.mkdir(parents=True, exist_ok=True)
     name, note = choose_kernel(kernel)
     notes = [note] if note else []
     for text in notes:
         print(f"edgekit: {text}", file=sys.stderr)
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{run_dir}: cannot create ({err.strerror or err})") from None
     values = {**values, "run_dir": str(run_dir), "diagrams_dir": str(diagrams_dir)}
     output = run_dir / path.name
-    _execute(path, output, values, name, run_dir, progress)
+    with _kernel_limits(bounds):
+        _execute(path, output, values, name, run_dir, progress)
     page = export_html(output, output.with_suffix(".html")) if html else None
     return RunResult(
         rid, output, page, run_dir, diagrams_dir, name, values, time.monotonic() - started, notes
     )
+
+
+def load_estate_first(path: Path, limits: snap.ReadLimits) -> snap.Snapshot:
+    """Read the snapshot and build its estate (what the notebook's first cell does), so that
+    a snapshot the model cannot read fails here, with nothing written."""
+    from edgekit.graph import Estate
+
+    loaded = snap.load(path, limits)
+    Estate.from_snapshot(loaded)
+    return loaded
+
+
+@contextlib.contextmanager
+def _kernel_limits(limits: snap.ReadLimits) -> Iterator[None]:
+    """The kernel (a child process) inherits the environment: pass the read limits there."""
+    from edgekit.snapshot import ENV_MAX_BYTES, ENV_MAX_ITEMS
+
+    saved = {k: os.environ.get(k) for k in (ENV_MAX_BYTES, ENV_MAX_ITEMS)}
+    os.environ[ENV_MAX_BYTES] = str(limits.max_bytes)
+    os.environ[ENV_MAX_ITEMS] = str(limits.max_items)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _execute(
@@ -291,14 +332,23 @@ def _section(nb: nbformat.NotebookNode, index: int) -> str:
     return ""
 
 
+TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
+"""edgekit's nbconvert template (``report.html.j2``): the lab look, no script, a strict CSP."""
+
+
 def export_html(notebook: Path, target: Path) -> Path:
-    """Export an executed notebook to HTML without code cells or prompts (JupyterLab look)."""
+    """Export an executed notebook to HTML without code cells or prompts (JupyterLab look).
+
+    The page loads nothing from the network and runs no script (``templates/report.html.j2``):
+    it works offline, and its Content-Security-Policy backs up the escaping of AWS strings.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
         template_name="lab",
+        template_file=str(TEMPLATES / "report.html.j2"),
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from edgekit.escape.mdtext import code as md_code
+from edgekit.escape.mdtext import text as md
 from edgekit.report import migration, pictures, plots
 from edgekit.report import proposals as prop
 from edgekit.report import tables as tb
@@ -45,9 +47,9 @@ def headline(rep: Report) -> None:
     snap = rep.snapshot
     sev = ", ".join(f"{n} {k}" for k, n in _worst_first(s["by_severity"]) if n) or "none"
     text = (
-        f"Snapshot collected **{snap.collected_at}** ({snap.source}) from "
-        f"**{len(snap.accounts())} account(s)** ({', '.join(snap.accounts())}) in "
-        f"{', '.join(snap.regions())}. **{s['entrypoints']} public entrypoints**; "
+        f"Snapshot collected **{md(snap.collected_at)}** ({md(snap.source)}) from "
+        f"**{len(snap.accounts())} account(s)** ({md(', '.join(snap.accounts()))}) in "
+        f"{md(', '.join(snap.regions()))}. **{s['entrypoints']} public entrypoints**; "
         f"**{s['failing']} failing findings** ({sev}) and {s['unknown']} undecided for lack of "
         f"data; **{s['proposals']} simplification proposals** worth "
         f"**${s['monthly_savings_usd']:,.2f}/month** (list prices, fixed parts)."
@@ -56,7 +58,7 @@ def headline(rep: Report) -> None:
         *rep.notes,
         *(f"check error: {e.check_id} on {e.resource_id}" for e in rep.scan.errors),
     ]
-    _display(markdown(text + "".join(f"\n\n> {n}" for n in notes)))
+    _display(markdown(text + "".join(f"\n\n> {md(n)}" for n in notes)))
 
 
 def _worst_first(counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -165,12 +167,13 @@ def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
             _display(picture(path, base=rep.link_base))
     for host in pictures.most_affected(rep, n):
         _display(
-            markdown(f"**{host}**"), picture(pictures.entrypoint(rep, host), base=rep.link_base)
+            markdown(f"**{md(host)}**"),
+            picture(pictures.entrypoint(rep, host), base=rep.link_base),
         )
-    folder = f"`{rep.diagrams_dir}`"
+    folder = md_code(rep.diagrams_dir)
     if rep.link_base is not None:
         rel = Path(os.path.relpath(rep.diagrams_dir, rep.link_base)).as_posix()
-        folder = f"[{rel}/]({rel}/)"
+        folder = f"[{md(rel)}/](<{md(rel)}/>)"
     _display(
         markdown(
             f"All pictures are in {folder}; draw any entrypoint with "
@@ -190,9 +193,9 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
     write_json(rep.file("comparison.json"), cmp.to_json())
     summary = cmp.summary()
     if not summary["count"].any():
-        _display(markdown(f"No change since the snapshot collected **{cmp.previous}**."))
+        _display(markdown(f"No change since the snapshot collected **{md(cmp.previous)}**."))
         return
-    _display(markdown(f"Compared with the snapshot collected **{cmp.previous}**."))
+    _display(markdown(f"Compared with the snapshot collected **{md(cmp.previous)}**."))
     _display(table(summary))
     parts: Iterable[tuple[str, Any]] = (
         ("New findings", cmp.new_findings.drop(columns=["resource id", "title"])),
@@ -212,7 +215,8 @@ def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str
     host = hostname or pictures.most_affected(rep, 1)[0]
     rv = migration.review(rep, host)
     _display(
-        markdown(f"**{rv.hostname}** (`{rv.entry}`)"), table(migration.lineage(rep, rv), max_rows)
+        markdown(f"**{md(rv.hostname)}** ({md_code(rv.entry)})"),
+        table(migration.lineage(rep, rv), max_rows),
     )
     return rv.hostname
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from edgekit.escape.mdtext import code as md_code
+from edgekit.escape.mdtext import text as md
 from edgekit.report import migration, pictures
 from edgekit.report.display import facts, markdown, picture, table
 
@@ -28,7 +30,9 @@ def review(rep: Report, target: str | None) -> migration.Review:
         raise ValueError("set the `target` parameter: a proposal id or an entrypoint hostname")
     rv = migration.review(rep, target)
     count = len(rv.proposals)
-    _display(markdown(f"Entrypoint **{rv.hostname}** (`{rv.entry}`): {count} proposal(s)."))
+    _display(
+        markdown(f"Entrypoint **{md(rv.hostname)}** ({md_code(rv.entry)}): {count} proposal(s).")
+    )
     return rv
 
 
@@ -36,7 +40,9 @@ def _each(rv: migration.Review) -> list[tuple[str, Any]]:
     """(sub-heading, proposal) per proposal; no sub-heading when there is one."""
     if len(rv.proposals) == 1:
         return [("", rv.proposals[0])]
-    return [(f"**{p.get('title') or p['check_id']}** (`{p['id']}`)", p) for p in rv.proposals]
+    return [
+        (f"**{md(p.get('title') or p['check_id'])}** ({md_code(p['id'])})", p) for p in rv.proposals
+    ]
 
 
 def _none(rv: migration.Review) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from edgekit import __version__
+from edgekit.escape import csvcell
 from edgekit.rules.finding import Finding, Severity, Status
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
@@ -62,14 +63,15 @@ def to_json(doc: Mapping[str, Any]) -> str:
 
 
 def to_csv(findings: Sequence[Finding]) -> str:
-    """One row per finding; evidence as compact JSON."""
+    """One row per finding; evidence as compact JSON; cells a spreadsheet would run as a
+    formula are quoted (:mod:`edgekit.escape.csvcell`)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for f in findings:
         row = f.to_json()
         row["evidence"] = json.dumps(row["evidence"], sort_keys=True, separators=(",", ":"))
-        writer.writerow({k: row[k] for k in CSV_COLUMNS})
+        writer.writerow({k: csvcell.cell(row[k]) for k in CSV_COLUMNS})
     return buf.getvalue()
 
 

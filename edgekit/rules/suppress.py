@@ -70,6 +70,12 @@ def load(path: str | Path) -> list[Suppression]:
         doc = tomllib.loads(src.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{src}: no such suppression file") from None
+    except IsADirectoryError:
+        raise InputError(f"{src}: is a folder, not a suppression file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{src}: not UTF-8 text (a suppression file is TOML)") from None
+    except OSError as err:
+        raise InputError(f"{src}: cannot read ({err.strerror or err})") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{src}: not valid TOML ({err})") from None
     entries = doc.get("suppress", [])

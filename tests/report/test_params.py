@@ -201,3 +201,36 @@ def test_default_snapshot_is_the_demo_one(monkeypatch: pytest.MonkeyPatch, tmp_p
     (tmp_path / "snapshots").mkdir()
     shutil.copy(SAMPLE, tmp_path / name)
     assert data.demo_snapshot() == (tmp_path / name).resolve()
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["-p", "top_n", "-5"], "parameter 'top_n' must be in [1..1000], got -5"),
+        (["-p", "top_n", "0"], "must be in [1..1000], got 0"),
+        (["-p", "max_rows", "99999999"], "parameter 'max_rows' must be in [1..10000]"),
+        (["-p", "max_diagrams", "-1"], "parameter 'max_diagrams' must be in [0..100]"),
+    ],
+)
+def test_numeric_parameters_are_bounded(
+    argv: list[str], fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from edgekit.cli import main
+
+    assert main(["report", "edge_report", str(SAMPLE), "-o", str(tmp_path), *argv]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_numeric_parameter_without_a_range_is_not_negative() -> None:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("n: int = 3  # a count\nratio: float = 0.5  # [-1..1]")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells.append(cell)
+    spec = prm.declared(nb)
+    with pytest.raises(prm.ParameterError, match=r"must be in \[0\.\.\], got -1"):
+        spec["n"].parse("-1")
+    assert spec["ratio"].parse("-0.5") == -0.5
+    with pytest.raises(prm.ParameterError, match=r"\[-1\.\.1\]"):
+        spec["ratio"].parse("2")
