@@ -101,9 +101,10 @@ def test_table_output_file_is_written(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["findings.txt"]  # no temp file left
 
 
-def test_report_on_a_malformed_snapshot_writes_nothing(
+def test_report_on_a_snapshot_with_a_malformed_item_is_partial(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """One unreadable item (issue 13): the rest is reported, the item is named, exit 3."""
     doc = json.loads(gzip.decompress(SAMPLE.read_bytes()))
     lbs = next(
         p for p in doc["payloads"] if p["collector"] == "elbv2" and p["data"]["load_balancers"]
@@ -112,9 +113,11 @@ def test_report_on_a_malformed_snapshot_writes_nothing(
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["report", "edge_report", str(bad), "-o", str(out), "--quiet"]) == 2
-    assert "missing field 'LoadBalancer'" in _error(capsys)
-    assert not out.exists()  # no kernel started, no half report folder
+    code = main(["report", "edge_report", str(bad), "-o", str(out), "--quiet", "--no-html"])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "missing field 'LoadBalancer'" in err
+    assert list((out / "reports").glob("*/edge_report.ipynb"))
 
 
 def test_report_on_an_invalid_envelope_writes_nothing(
@@ -126,3 +129,22 @@ def test_report_on_an_invalid_envelope_writes_nothing(
     assert main(["report", "edge_report", str(bad), "-o", str(out)]) == 2
     _error(capsys)
     assert not out.exists()
+
+
+def test_diagram_with_a_malformed_item_draws_the_rest_and_exits_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = json.loads(gzip.decompress(SAMPLE.read_bytes()))
+    lbs = next(
+        p for p in doc["payloads"] if p["collector"] == "elbv2" and p["data"]["load_balancers"]
+    )
+    lbs["data"]["load_balancers"][0] = {"Listeners": []}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "pictures"
+    argv = ["diagram", str(bad), "--entrypoint", "www.northwind.example", "--format", "svg"]
+    code = main([*argv, "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "missing field 'LoadBalancer'" in err
+    assert list(out.glob("*.svg"))

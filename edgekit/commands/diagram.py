@@ -90,4 +90,7 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     for note in selection.notes:
         print(clean(f"edgekit: {note}"), file=sys.stderr)
-    return 0
+    issues = estate.model.coverage.model_errors
+    for issue in issues:  # items left out: the pictures show the rest (a partial result)
+        print(clean(f"edgekit: {issue.line()}"), file=sys.stderr)
+    return 3 if issues else 0

@@ -32,7 +32,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.description = (
         "Execute a report notebook with papermill; write the executed notebook and an HTML "
         "export without code to DIR/reports/<run-id>/. Exit 2 on bad parameters (before "
-        "anything runs), 1 when a cell fails."
+        "anything runs), 1 when a cell fails, 3 when items of the snapshot were unreadable (left "
+        "out, named on stderr; the rest is reported)."
     )
     p.epilog = "bundled notebooks (parameters): " + "; ".join(
         f"{name} ({params})" for name, params in BUNDLED_HELP.items()
@@ -101,4 +102,6 @@ def run(args: argparse.Namespace) -> int:
     if result.diagrams_dir.is_dir():
         print(result.diagrams_dir)
     print(f"edgekit: report {result.run_id} in {result.seconds:.1f}s", file=sys.stderr)
-    return 0
+    for line in result.model_errors:
+        print(clean(f"edgekit: {line}"), file=sys.stderr)
+    return 3 if result.model_errors else 0

@@ -66,6 +66,8 @@ class RunResult:
     seconds: float
     notes: list[str] = field(default_factory=list)
     """What the user should know (a kernel fallback)."""
+    model_errors: list[str] = field(default_factory=list)
+    """Items of the snapshot the model could not read (left out; the report is partial)."""
 
 
 def choose_kernel(requested: str | None = None) -> tuple[str, str | None]:
@@ -194,7 +196,7 @@ def run_report(
     path, _, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
-    loaded = load_estate_first(snapshot_path, bounds)
+    loaded, unreadable = load_estate_first(snapshot_path, bounds)
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):
         raise InputError(f"run name {run_name!r}: letters, digits, '.', '_' and '-' only")
@@ -215,19 +217,21 @@ def run_report(
     with _kernel_limits(bounds):
         _execute(path, output, values, name, run_dir, progress)
     page = export_html(output, output.with_suffix(".html")) if html else None
+    seconds = time.monotonic() - started
     return RunResult(
-        rid, output, page, run_dir, diagrams_dir, name, values, time.monotonic() - started, notes
+        rid, output, page, run_dir, diagrams_dir, name, values, seconds, notes, unreadable
     )
 
 
-def load_estate_first(path: Path, limits: snap.ReadLimits) -> snap.Snapshot:
+def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapshot, list[str]]:
     """Read the snapshot and build its estate (what the notebook's first cell does), so that
-    a snapshot the model cannot read fails here, with nothing written."""
+    a snapshot the model cannot read fails here, with nothing written. Returns it with the
+    one-line descriptions of the items the model left out (a partial result, not a failure)."""
     from edgekit.graph import Estate
 
     loaded = snap.load(path, limits)
-    Estate.from_snapshot(loaded)
-    return loaded
+    estate = Estate.from_snapshot(loaded)
+    return loaded, [e.line() for e in estate.model.coverage.model_errors]
 
 
 @contextlib.contextmanager
