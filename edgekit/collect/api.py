@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.collect import cloudwatch
 from edgekit.collect.executors import as_executor
 from edgekit.collect.registry import select
 from edgekit.collect.runner import (
     CollectionResult,
     UnitResult,
+    WorkUnit,
     assemble,
     execute,
     payload_records,
@@ -36,6 +38,8 @@ def collect(
     progress: bool = True,
     hooks: tuple[ClientHook, ...] = (),
     source: str = "aws",
+    metrics_window: cloudwatch.MetricsWindow | None = None,
+    before_phase: Callable[[Sequence[WorkUnit]], None] | None = None,
 ) -> CollectionResult:
     """Collect a snapshot, read-only.
 
@@ -44,6 +48,8 @@ def collect(
     for that account. ``executor`` runs the work units: any ``concurrent.futures.Executor`` or a
     ``distributed.Client`` (see :mod:`edgekit.collect.executors`); a new thread pool of
     ``workers`` per phase when None. An executor passed in is not shut down here.
+    ``metrics_window`` sets the cloudwatch collector's window; ``before_phase`` sees each
+    phase's units before they run (the CLI prints the metric-query estimate from it).
     """
     pool = as_executor(executor)
     spec = session_spec or SessionSpec()
@@ -68,6 +74,10 @@ def collect(
     for phase in phases(select(collectors)):
         prior = payload_records(results)
         units = plan_units(resolution.accounts, regions_for, phase, hooks, prior)
+        if metrics_window is not None:
+            units = cloudwatch.configure(units, metrics_window)
+        if before_phase is not None:
+            before_phase(units)
         results.extend(execute(units, pool, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]
