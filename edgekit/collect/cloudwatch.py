@@ -80,6 +80,11 @@ class MetricsWindow:
             raise ValueError("--metrics-days must be between 1 and 455 (CloudWatch retention)")
         if self.period < 60 or self.period % 60:
             raise ValueError("--metrics-period must be a multiple of 60 seconds")
+        if self.end:
+            try:
+                dt.datetime.fromisoformat(self.end)
+            except ValueError:
+                raise ValueError(f"--metrics-end: {self.end!r} is not an ISO 8601 time") from None
 
 
 def select_inputs(prior: Sequence[dict[str, Any]], account_id: str, region: str) -> Any:

@@ -44,6 +44,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=3600,
         help="seconds per metric datapoint (default 3600, a multiple of 60)",
     )
+    p.add_argument(
+        "--metrics-end",
+        help="end of the metrics window, ISO 8601 (default: now; the sandbox's sample estate "
+        "prints its own)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary table")
     p.add_argument(
@@ -75,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
-    window = MetricsWindow(days=args.metrics_days, period=args.metrics_period)
+    window = MetricsWindow(args.metrics_days, args.metrics_period, args.metrics_end)
     try:
         window.validate()
     except ValueError as err:
