@@ -1,10 +1,10 @@
 """CloudFront monitoring subscriptions (additional CloudWatch metrics), which moto 5.2.5 lacks.
 
 ``CreateMonitoringSubscription`` / ``GetMonitoringSubscription`` /
-``DeleteMonitoringSubscription`` on an existing distribution, stored in the ``__dict__`` of the
-account's moto CloudFront backend (cleared by moto's reset). As in AWS, a distribution that
-never had a subscription answers ``NoSuchMonitoringSubscription`` and an unknown distribution
-``NoSuchDistribution``.
+``DeleteMonitoringSubscription`` on an existing distribution, kept in the bridge state of
+the account's moto CloudFront backend (:mod:`.state`, cleared by moto's reset). As in AWS, a
+distribution that never had a subscription answers ``NoSuchMonitoringSubscription`` and an
+unknown distribution ``NoSuchDistribution``.
 """
 
 from __future__ import annotations
@@ -15,22 +15,17 @@ from moto.cloudfront.responses import CloudFrontResponse
 from moto.core.responses import ActionResult, EmptyResult
 
 from edgekit.sandbox.bridge.cloudfront_errors import no_such
+from edgekit.sandbox.bridge.state import state
 
 ROUTES: tuple[str, ...] = (
     "{0}/2020-05-31/distributions/(?P<DistributionId>[^/]+)/monitoring-subscription/?$",
 )
 """URL pattern (moto ``url_paths`` syntax) of the three operations."""
 
-STORE = "edgekit_sandbox_monitoring_subscriptions"
-
 
 def subscriptions(backend: Any) -> dict[str, dict[str, Any]]:
-    """Distribution id → MonitoringSubscription (created on first use)."""
-    found = backend.__dict__.get(STORE)
-    if not isinstance(found, dict):
-        found = {}
-        backend.__dict__[STORE] = found
-    return found
+    """Distribution id → MonitoringSubscription of the account's CloudFront backend."""
+    return state(backend).monitoring_subscriptions
 
 
 class MonitoringSubscriptionResponses(CloudFrontResponse):

@@ -140,6 +140,10 @@ class Publisher:
         self.pending: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         self.accounts: dict[str, Account] = {}
 
+    def _entries(self, account: Account, region: str, namespace: str) -> list[dict[str, Any]]:
+        self.accounts[account.account_id] = account
+        return self.pending.setdefault((account.account_id, region, namespace), [])
+
     def series(
         self,
         account: Account,
@@ -153,8 +157,7 @@ class Publisher:
         keep_zeros: bool = False,
     ) -> None:
         """A count following the rhythm: ``peak × share`` at the busiest hour."""
-        entries = self.pending.setdefault((account.account_id, region, namespace), [])
-        self.accounts[account.account_id] = account
+        entries = self._entries(account, region, namespace)
         for hour, at in self.slots:
             value = round(peak * share * rhythm(hour))
             if value or keep_zeros:
@@ -170,8 +173,7 @@ class Publisher:
         values: Sequence[float],
     ) -> None:
         """A gauge: the same ``values`` (one datapoint each) every hour."""
-        entries = self.pending.setdefault((account.account_id, region, namespace), [])
-        self.accounts[account.account_id] = account
+        entries = self._entries(account, region, namespace)
         for _, at in self.slots:
             entries.append(_entry(name, dims, at, Values=[float(v) for v in values]))
 
