@@ -440,3 +440,37 @@ def test_estimate_counts_every_query_and_the_possible_additional_ones() -> None:
     n = cloudwatch.estimate([inputs])
     assert n == len(inputs["requests"]) + 3 + len(cq.CLOUDFRONT_ADDITIONAL)
     assert "$0.01 per 1,000" in cloudwatch.estimate_line(n)
+
+
+def test_cli_prints_the_estimate_and_no_metrics_skips_the_collector(
+    sandbox_aws: None, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from edgekit.cli import main
+    from edgekit.sandbox.seed import seed
+    from edgekit.snapshot import load
+
+    seed()
+    base = ["collect", "--regions", "eu-west-1", "--collectors", "elbv2,cloudwatch"]
+    out = tmp_path / "m.json"
+    assert main([*base, "--metrics-days", "2", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "metric queries (GetMetricData is billed per metric requested" in err
+    [cw] = [p for p in load(out).payloads if p["collector"] == "cloudwatch"]
+    assert cw["data"]["metric_data"] and cw["data"]["window"]["Period"] == 3600
+    bare = tmp_path / "n.json"
+    assert main([*base, "--no-metrics", "--quiet", "-o", str(bare)]) == 0
+    assert {p["collector"] for p in json.loads(bare.read_text())["payloads"]} == {"elbv2"}
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--metrics-period", "90"), ("--metrics-days", "0"), ("--metrics-end", "yesterday")],
+)
+def test_cli_refuses_a_bad_window_before_writing(tmp_path: Any, flag: str, value: str) -> None:
+    from edgekit.cli import main
+
+    out = tmp_path / "x.json"
+    assert main(["collect", flag, value, "-o", str(out)]) == 2
+    assert not out.exists()
