@@ -5,8 +5,9 @@ first hour boundary after the seed's "now" (:func:`window_end`: the sandbox's re
 created at seeding, so their traffic lies after it), so a collection whose window ends at that
 end reads the same numbers on every run. The story (``docs/sample-estate.md``, "Traffic"):
 
-* a daily rhythm (quiet at 03:00 UTC, busiest at 15:00 UTC) on every busy entrypoint; the
-  golden paths are the busiest (``assets``, ``www``, ``shop``, ``api``, ``pay``) and healthy;
+* a daily rhythm (quietest 3 h, busiest 15 h into each day of the window) on every busy
+  entrypoint; the golden paths are the busiest (``assets``, ``www``, ``shop``, ``api``,
+  ``pay``) and healthy;
 * ``edge-test`` and the ALB ``nw-reports`` serve nothing: no request datapoint at all (AWS
   publishes none for a period without requests), while ``nw-reports`` still reports
   ``ConsumedLCUs`` of 0 every hour (always reported) -- zeros, not absence;
@@ -102,18 +103,20 @@ for other Count rules."""
 
 
 def rhythm(hour: int) -> float:
-    """Traffic factor of an hour of the day (0.35 at 03:00 UTC … 1.0 at 15:00 UTC), with a
-    small deterministic wobble."""
+    """Traffic factor of the window's ``hour`` (0.35 three hours into each day of the window,
+    1.0 fifteen hours in), with a small deterministic wobble."""
     day = 0.35 + 0.65 * (1 + math.sin(2 * math.pi * ((hour % 24) - 9) / 24)) / 2
     wobble = 1 + 0.04 * (((hour * 7919) % 11) - 5) / 5
     return day * wobble
 
 
 def hours(end: dt.datetime) -> list[tuple[int, dt.datetime]]:
-    """(hour of day, timestamp inside the hour) for the 14 days before ``end``."""
+    """(hour index in the window, timestamp inside that hour) for the 14 days before ``end``.
+
+    Values follow the index, not the clock's hour of day, so the series are the same whenever
+    the seed runs (the fixture stays byte-stable once timestamps are set aside)."""
     start = end - dt.timedelta(hours=HOURS)
-    stamps = [start + dt.timedelta(hours=h, minutes=7) for h in range(HOURS)]
-    return [(t.hour, t) for t in stamps]
+    return [(h, start + dt.timedelta(hours=h, minutes=7)) for h in range(HOURS)]
 
 
 def window_end(now: dt.datetime | None = None) -> dt.datetime:
