@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from typing import Any
@@ -11,11 +11,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.collect import cloudwatch
 from edgekit.collect.executors import as_executor
 from edgekit.collect.registry import guarded, select
 from edgekit.collect.runner import (
     CollectionResult,
     UnitResult,
+    WorkUnit,
     assemble,
     execute,
     payload_records,
@@ -42,6 +44,8 @@ def collect(
     hooks: tuple[ClientHook, ...] = (),
     source: str = "aws",
     digest_key: DigestKey | None = None,
+    metrics_window: cloudwatch.MetricsWindow | None = None,
+    before_phase: Callable[[Sequence[WorkUnit]], None] | None = None,
 ) -> CollectionResult:
     """Collect a snapshot, read-only.
 
@@ -52,6 +56,8 @@ def collect(
     ``workers`` per phase when None. An executor passed in is not shut down here.
     ``digest_key`` keys the digests that replace secrets (:mod:`edgekit.collect.secrets`): one
     random key for the whole run when None.
+    ``metrics_window`` sets the cloudwatch collector's window; ``before_phase`` sees each
+    phase's units before they run (the CLI prints the metric-query estimate from it).
     """
     key = digest_key or DigestKey.random()
     pool = as_executor(executor)
@@ -77,6 +83,10 @@ def collect(
     for phase in phases(select(collectors)):
         prior = payload_records(results)
         units = plan_units(resolution.accounts, regions_for, phase, hooks, prior, key)
+        if metrics_window is not None:
+            units = cloudwatch.configure(units, metrics_window)
+        if before_phase is not None:
+            before_phase(units)
         results.extend(execute(units, pool, workers=workers, progress=progress))
     targets = [Target(a.account_id, r) for a in resolution.accounts for r in regions_for(a)]
     targets += [Target(g.account_id, r) for g in resolution.gaps for r in (regions or [])]

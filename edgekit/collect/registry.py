@@ -11,6 +11,7 @@ from edgekit.collect import (
     apigateway,
     apigatewayv2,
     cloudfront,
+    cloudwatch,
     ec2,
     elb,
     elbv2,
@@ -40,6 +41,7 @@ ALL: tuple[CollectorSpec, ...] = (
     ec2.SPEC,
     s3.SPEC,
     lambda_.SPEC,
+    cloudwatch.SPEC,
 )
 """Every collector, in collection order."""
 
@@ -53,6 +55,11 @@ def collectors_by_id() -> dict[str, CollectorSpec]:
             raise ValueError(f"duplicate collector id {spec.id!r}")
         out[spec.id] = spec
     return out
+
+
+def collector_ids() -> list[str]:
+    """Every collector id, in collection order."""
+    return [spec.id for spec in ALL]
 
 
 def select(ids: Sequence[str] | None = None) -> list[CollectorSpec]:

@@ -33,6 +33,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--collectors", help="comma-separated collector ids to run (default: all); see --list"
     )
+    p.add_argument(
+        "--no-metrics",
+        action="store_true",
+        help="skip CloudWatch metrics (the cloudwatch collector)",
+    )
+    p.add_argument(
+        "--metrics-days", type=int, default=14, help="days of metrics to read (default 14)"
+    )
+    p.add_argument(
+        "--metrics-period",
+        type=int,
+        default=3600,
+        help="seconds per metric datapoint (default 3600, a multiple of 60)",
+    )
+    p.add_argument(
+        "--metrics-end",
+        help="end of the metrics window, ISO 8601 (default: now; the sandbox's sample estate "
+        "prints its own)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary table")
     p.add_argument(
@@ -71,7 +90,9 @@ def _collect(args: argparse.Namespace) -> int:
     from edgekit import snapshot as snap
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
+    from edgekit.collect.cloudwatch import MetricsWindow, print_metric_estimate
     from edgekit.collect.executors import make_executor
+    from edgekit.collect.registry import collector_ids
     from edgekit.collect.secrets import DigestKey
     from edgekit.collect.targets import organization_account_ids, parse_regions
 
@@ -88,6 +109,13 @@ def _collect(args: argparse.Namespace) -> int:
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
     digest_key = DigestKey.from_environment()
+    window = MetricsWindow(args.metrics_days, args.metrics_period, args.metrics_end)
+    try:
+        window.validate()
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    if args.no_metrics:
+        collectors = [c for c in collectors or collector_ids() if c != "cloudwatch"]
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(
@@ -102,6 +130,8 @@ def _collect(args: argparse.Namespace) -> int:
                 progress=not args.quiet,
                 source="sandbox" if sandbox else "aws",
                 digest_key=digest_key,
+                metrics_window=window,
+                before_phase=None if args.quiet else print_metric_estimate,
             )
     except ValueError as err:
         raise InputError(str(err)) from None

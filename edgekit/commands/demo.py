@@ -107,6 +107,7 @@ def _collect(progress: bool) -> Any:
     """Seed the sample estate into a fresh sandbox and collect it (fake credentials)."""
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
+    from edgekit.collect.cloudwatch import MetricsWindow
     from edgekit.sandbox.server import start
 
     with start(port=0, seed="sample") as sandbox:
@@ -115,7 +116,8 @@ def _collect(progress: bool) -> Any:
         print(
             f"edgekit demo: same as: edgekit collect --endpoint-url {sandbox.url} --accounts "
             f"{','.join(info.accounts)} --role-name {info.role_name} --regions "
-            f"{','.join(info.regions)} -o snapshots/sample.json.gz",
+            f"{','.join(info.regions)} --metrics-end {info.metrics_end} "
+            "-o snapshots/sample.json.gz",
             file=sys.stderr,
         )
         spec = SessionSpec(endpoint_url=sandbox.url, max_attempts=2).with_credentials(
@@ -128,6 +130,7 @@ def _collect(progress: bool) -> Any:
             regions=list(info.regions),
             progress=progress,
             source="sandbox",
+            metrics_window=MetricsWindow(end=info.metrics_end or None),
         )
 
 

@@ -22,6 +22,12 @@ from edgekit.model.cloudfront_policies import (
     OriginRequestPolicy,
     ResponseHeadersPolicy,
 )
+from edgekit.model.cloudwatch import (
+    MetricsDisabled,
+    MetricSeries,
+    MetricWindow,
+    MonitoringSubscription,
+)
 from edgekit.model.coverage import Coverage
 from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
 from edgekit.model.elb import ClassicLoadBalancer
@@ -105,6 +111,11 @@ class Inventory(ContextLookups):
     shield_protection_groups: tuple[ProtectionGroup, ...] = ()
     # globalaccelerator
     accelerators: tuple[Accelerator, ...] = ()
+    # cloudwatch (series per resource; edgekit.model.cloudwatch_reading reads them)
+    metrics: tuple[MetricSeries, ...] = ()
+    metrics_disabled: tuple[MetricsDisabled, ...] = ()
+    monitoring_subscriptions: tuple[MonitoringSubscription, ...] = ()
+    metric_windows: tuple[MetricWindow, ...] = ()
     _index: Index = field(init=False, repr=False, compare=False)
     _context: ContextIndex = field(init=False, repr=False, compare=False)
 

@@ -18,6 +18,7 @@ from edgekit.model import (
     apigateway_parse,
     apigatewayv2_parse,
     cloudfront_parse,
+    cloudwatch,
     ec2,
     elb_parse,
     elbv2_parse,
@@ -68,6 +69,7 @@ PARSERS: Mapping[str, CollectorParser] = {
         CollectorParser(
             "globalaccelerator", globalaccelerator.KIND_KEYS, globalaccelerator.parse_unit
         ),
+        CollectorParser("cloudwatch", cloudwatch.KIND_KEYS, cloudwatch.parse_unit),
     )
 }
 """Parsers by collector id."""

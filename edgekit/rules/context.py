@@ -9,11 +9,12 @@ the scan runs (byte-stable goldens; an expiry check answers "as of the snapshot"
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
+from edgekit.model.cloudwatch_reading import metered
 from edgekit.rules.finding import ResourceRef
 
 if TYPE_CHECKING:
@@ -165,6 +166,13 @@ KINDS: dict[str, Kind] = {
         lambda c: (*c.model.rest_apis, *c.model.apis),
         _arn_ref,
     ),
+    "metered": Kind(
+        "AWS::CloudFront::Distribution|AWS::ElasticLoadBalancingV2::LoadBalancer"
+        "|AWS::ElasticLoadBalancing::LoadBalancer|AWS::ApiGateway::Stage|AWS::ApiGatewayV2::Stage"
+        "|AWS::Lambda::Url|AWS::GlobalAccelerator::Accelerator",
+        lambda c: c.memo("metered", lambda: metered(c.model)),
+        lambda _, m: (m.resource_id, m.account_id, m.region),
+    ),
     "edge_entrypoint": Kind(
         "AWS::CloudFront::Distribution|AWS::ElasticLoadBalancingV2::LoadBalancer"
         "|AWS::ElasticLoadBalancing::LoadBalancer",
@@ -190,8 +198,17 @@ class CheckContext:
     model: Inventory
     today: dt.date
 
-    def __init__(self, model: Inventory, *, estate: Estate | None = None) -> None:
+    def __init__(
+        self,
+        model: Inventory,
+        *,
+        estate: Estate | None = None,
+        settings: Mapping[str, float] | None = None,
+    ) -> None:
         self.model = model
+        self.settings: Mapping[str, float] = dict(settings or {})
+        """Check thresholds by ``<check id>.<name>``
+        (e.g. ``traffic.origin_errors_high.threshold``)."""
         self._estate = estate
         self._memo: dict[str, Any] = {}
         self.today = _collection_date(model.collected_at)

@@ -16,6 +16,7 @@ Regenerate with ``python -m tests.model.estates`` (a test checks the files are u
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from edgekit import snapshot as snap
 from edgekit.model.cloudfront_policies import (
@@ -35,6 +36,54 @@ CUSTOM_CACHE_POLICY = "a1b2c3d4-1111-4111-8111-000000000001"
 WEAK_RHP = "a1b2c3d4-2222-4222-8222-000000000002"
 EDGE_ACL_ID = "e0000000-0000-4000-8000-000000000001"
 ALB_ACL_ID = "e0000000-0000-4000-8000-000000000002"
+
+
+METRICS_WINDOW = {
+    "StartTime": "2026-01-01T00:00:00+00:00",
+    "EndTime": "2026-01-01T03:00:00+00:00",
+    "Period": 3600,
+}
+
+
+def _rich_metrics(alb_arn: str, acl_arn: str) -> dict[str, Any]:
+    """A small cloudwatch payload: two ALB series and a WAF rule without metrics."""
+
+    def item(i: int, name: str, values: list[float]) -> dict[str, Any]:
+        dims = [{"Name": "LoadBalancer", "Value": alb_arn.partition(":loadbalancer/")[2]}]
+        metric = {"Namespace": "AWS/ApplicationELB", "MetricName": name, "Dimensions": dims}
+        stamps = ["2026-01-01T00:00:00Z", "2026-01-01T02:00:00Z"][: len(values)]
+        return {
+            "resource": alb_arn,
+            "resource_type": "alb",
+            "MetricDataQuery": {
+                "Id": f"q{i}",
+                "MetricStat": {"Metric": metric, "Period": 3600, "Stat": "Sum"},
+                "ReturnData": True,
+            },
+            "MetricDataResult": {
+                "Id": f"q{i}",
+                "Label": name,
+                "Timestamps": stamps,
+                "Values": values,
+                "StatusCode": "Complete",
+            },
+        }
+
+    return {
+        "window": METRICS_WINDOW,
+        "metrics_disabled": [
+            {
+                "resource": acl_arn,
+                "resource_type": "web_acl_rule",
+                "rule": "bots",
+                "reason": "CloudWatchMetricsEnabled false",
+            }
+        ],
+        "metric_data": [
+            item(0, "RequestCount", [120.0, 80.0]),
+            item(1, "HTTPCode_Target_5XX_Count", [1.0]),
+        ],
+    }
 
 
 def rich() -> Snapshot:
@@ -322,6 +371,20 @@ def rich() -> Snapshot:
     ]
     return f.snapshot(
         f.payload("cloudfront", cloudfront),
+        f.payload(
+            "cloudwatch", _rich_metrics(alb["LoadBalancerArn"], alb_acl["ARN"]), region=region
+        ),
+        f.payload(
+            "cloudwatch",
+            {
+                "window": METRICS_WINDOW,
+                "metrics_disabled": [],
+                "metric_data": [],
+                "monitoring_subscriptions": [
+                    {"DistributionId": dist_main["Id"], "MonitoringSubscription": None}
+                ],
+            },
+        ),
         f.payload(
             "wafv2",
             {

@@ -135,6 +135,7 @@ def _json_doc(value: Any) -> bool:
 
 _SCALARS = {
     "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "tri": lambda v: v is None or isinstance(v, bool),
     "json-str?": lambda v: v is None or (isinstance(v, str) and _json_doc(v)),
 }

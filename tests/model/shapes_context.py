@@ -111,5 +111,26 @@ CONTEXT_LAYOUTS: Mapping[str, Mapping[str, Spec]] = {
             ],
         }
     },
+    "cloudwatch": {
+        "window": ("value", {"StartTime": "str", "EndTime": "str", "Period": "int"}),
+        "metric_data": {
+            "resource": "str",
+            "resource_type": "str",
+            "rule": "str",
+            "created": "str",
+            "MetricDataQuery": ("cloudwatch", "MetricDataQuery"),
+            "MetricDataResult": ("cloudwatch", "MetricDataResult"),
+        },
+        "metrics_disabled": {
+            "resource": "str",
+            "resource_type": "str",
+            "rule": "str",
+            "reason": "str",
+        },
+        "monitoring_subscriptions": {
+            "DistributionId": "str",
+            "MonitoringSubscription": "nullable:cloudfront:MonitoringSubscription",
+        },
+    },
 }
 """Collector → payload key → spec of one item (or of the whole value, ``("value", spec)``)."""

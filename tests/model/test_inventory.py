@@ -86,6 +86,7 @@ def test_every_kind_comes_from_a_registered_parser() -> None:
         "waf-regional",
         "shield",
         "globalaccelerator",
+        "cloudwatch",
     }
     for kind, (collector, key) in KIND_SOURCES.items():
         assert PARSERS[collector].kind_keys[kind] == key

@@ -8,6 +8,7 @@ gap name to true (moto still has the gap) or false (moto fixed it). It must neve
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 import sys
@@ -102,6 +103,37 @@ def _default_rule_arn() -> str:
     return str(next(r["RuleArn"] for r in rules if r["IsDefault"]))
 
 
+def _cloudwatch_gaps() -> dict[str, bool]:
+    """GetMetricData: percentiles fail the call; the namespace is ignored with dimensions."""
+    cw: Any = boto3.client("cloudwatch", region_name="eu-west-1")
+    at = dt.datetime(2026, 1, 1, 10, tzinfo=dt.UTC)
+    dims = [{"Name": "LoadBalancer", "Value": "app/a/1"}]
+    for namespace, value in (("AWS/ApplicationELB", 1.0), ("Other/Space", 5.0)):
+        cw.put_metric_data(
+            Namespace=namespace,
+            MetricData=[{"MetricName": "M", "Dimensions": dims, "Timestamp": at, "Value": value}],
+        )
+
+    def query(stat: str) -> Any:
+        metric = {"Namespace": "AWS/ApplicationELB", "MetricName": "M", "Dimensions": dims}
+        return cw.get_metric_data(
+            MetricDataQueries=[
+                {"Id": "q", "MetricStat": {"Metric": metric, "Period": 3600, "Stat": stat}}
+            ],
+            StartTime=at - dt.timedelta(hours=1),
+            EndTime=at + dt.timedelta(hours=1),
+        )["MetricDataResults"][0]["Values"]
+
+    try:
+        percentiles_fail = query("p99") != [1.0]
+    except Exception:  # noqa: BLE001 - plain moto crashes serialising None (not a ClientError)
+        percentiles_fail = True
+    return {
+        "cloudwatch_fails_percentiles": percentiles_fail,
+        "cloudwatch_ignores_namespace_with_dimensions": query("Sum") != [1.0],
+    }
+
+
 def probe() -> dict[str, bool]:
     """Each known gap of plain moto, and whether it is still there."""
     cf: Any = boto3.client("cloudfront", region_name="us-east-1")
@@ -165,7 +197,16 @@ def probe() -> dict[str, bool]:
     used["ViewerCertificate"]["ACMCertificateArn"] = certificate
     cf.create_distribution(DistributionConfig=used)
     in_use = acm.describe_certificate(CertificateArn=certificate)["Certificate"]["InUseBy"]
+    subscription = {
+        "RealtimeMetricsSubscriptionConfig": {"RealtimeMetricsSubscriptionStatus": "Enabled"}
+    }
     return {
+        **_cloudwatch_gaps(),
+        "cloudfront_lacks_CreateMonitoringSubscription": _fails(
+            lambda: cf.create_monitoring_subscription(
+                DistributionId=dist["Id"], MonitoringSubscription=subscription
+            )
+        ),
         "cloudfront_drops_S3OriginConfig": "S3OriginConfig" not in origins["s3"],
         "cloudfront_drops_OriginAccessControlId": "OriginAccessControlId" not in origins["s3"],
         "cloudfront_drops_VpcOriginConfig": "VpcOriginConfig" not in origins["vpc"],

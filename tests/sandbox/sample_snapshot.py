@@ -5,7 +5,7 @@
 ``moto.mock_aws()``) and collected with edgekit's own collectors, exactly as::
 
     edgekit collect --accounts 111111111111,222222222222,333333333333 \\
-        --role-name EdgekitReadOnly --regions us-east-1,eu-west-1
+        --role-name EdgekitReadOnly --regions us-east-1,eu-west-1 --metrics-end <metrics_end>
 
 would against ``edgekit sandbox``. Regenerate it with::
 
@@ -59,6 +59,7 @@ def collect_sample(info: SampleInfo, endpoint_url: str | None = None) -> Collect
     """Collect the seeded sample estate over its three accounts and two regions."""
     from edgekit.aws.session import SessionSpec
     from edgekit.collect.api import collect
+    from edgekit.collect.cloudwatch import MetricsWindow
     from edgekit.collect.secrets import DigestKey
 
     return collect(
@@ -68,6 +69,7 @@ def collect_sample(info: SampleInfo, endpoint_url: str | None = None) -> Collect
         regions=list(info.regions),
         progress=False,
         digest_key=DigestKey(FIXTURE_DIGEST_KEY, "fixture"),
+        metrics_window=MetricsWindow(end=info.metrics_end or None),
     )
 
 

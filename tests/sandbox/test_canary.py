@@ -44,6 +44,9 @@ GAPS = [
     "globalaccelerator_not_served",
     "waf_not_served",
     "waf_regional_not_served",
+    "cloudwatch_fails_percentiles",
+    "cloudwatch_ignores_namespace_with_dimensions",
+    "cloudfront_lacks_CreateMonitoringSubscription",
 ]
 
 

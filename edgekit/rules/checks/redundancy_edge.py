@@ -26,6 +26,7 @@ from edgekit.rules.checks.redundancy_paths import (
     only_cloudfront,
     origin_path,
 )
+from edgekit.rules.checks.traffic import requests_evidence, served_requests
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.lockdown import State, lockdown_for
@@ -238,9 +239,9 @@ def unreferenced_entrypoint(
     at. Only said when Route 53 was collected completely (every account's zones and records),
     else unknown; a distribution alias outside every public hosted zone of the snapshot (DNS
     hosted elsewhere) is unknown too, and so is a load balancer when the snapshot has no
-    public hosted zone at all. Request metrics are not collected yet, so the evidence says that
-    "no requests in the window" is unverified: clients may use the AWS-assigned name
-    directly."""
+    public hosted zone at all. With CloudWatch metrics, an entrypoint that served requests in
+    the window is not reported (clients use its AWS-assigned name) and zero requests is stated
+    as fact; without them the evidence says "no requests in the window" is unverified."""
     if isinstance(item, Distribution) and not item.enabled:
         return None
     if isinstance(item, LoadBalancer | ClassicLoadBalancer) and (
@@ -254,6 +255,11 @@ def unreferenced_entrypoint(
     ):
         return None
     evidence: dict[str, Any] = {"path": [node], "request_metrics": REQUEST_METRICS}
+    reading = served_requests(item.arn, ctx)
+    if reading is not None:
+        if reading.value:
+            return None  # it served requests in the window: something uses it
+        evidence.update(requests_evidence(reading))
     if not ctx.model.records_complete:
         return Unknown("Route 53 records were not collected completely", evidence)
     zones = _public_zones(ctx)

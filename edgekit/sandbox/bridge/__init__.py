@@ -27,6 +27,9 @@ What it bridges (moto 5.2.5; ``tests/sandbox/test_canary.py`` fails when moto fi
 * WAFv2 ``ListResourcesForWebACL`` (:mod:`.wafv2`); web ACL ``Capacity`` summed from the
   rules' WCU instead of a constant 3 (:mod:`.wafv2_capacity`).
 * Shield Advanced protection groups (:mod:`.shield`).
+* CloudWatch ``GetMetricData`` with percentiles, pagination and AWS's limits
+  (:mod:`.cloudwatch`); CloudFront monitoring subscriptions (additional metrics,
+  :mod:`.cloudwatch_monitoring`).
 * ELBv2 default listener rules get AWS-shaped ARNs from moto's seedable generator instead of a
   Python object id (:mod:`.elbv2`).
 * ACM ``InUseBy`` lists the distributions, load balancers and API domain names using the
@@ -68,6 +71,7 @@ from moto import settings as moto_settings
 from moto.acm import models as moto_acm_models
 from moto.cloudfront import models as moto_cloudfront_models
 from moto.cloudfront import urls as cloudfront_urls
+from moto.cloudwatch import urls as cloudwatch_urls
 from moto.elbv2 import models as moto_elbv2_models
 from moto.moto_api import state_manager
 from moto.route53 import models as moto_route53_models
@@ -83,6 +87,8 @@ from edgekit.sandbox.bridge.cloudfront_models import (
 )
 from edgekit.sandbox.bridge.cloudfront_resources import VPC_ORIGIN_MODEL
 from edgekit.sandbox.bridge.cloudfront_responses import ROUTES, BridgedCloudFrontResponse
+from edgekit.sandbox.bridge.cloudwatch import BridgedCloudWatchResponse
+from edgekit.sandbox.bridge.cloudwatch_monitoring import ROUTES as MONITORING_ROUTES
 from edgekit.sandbox.bridge.elbv2 import BridgedFakeRule
 from edgekit.sandbox.bridge.extra import EXTRA_SERVICES
 from edgekit.sandbox.bridge.route53 import BridgedRecordSet
@@ -129,10 +135,12 @@ def install() -> None:
     _patch(moto_acm_models, "CertBundle", BridgedCertBundle)
     _patch(moto_wafv2_models, "FakeWebACL", BridgedFakeWebACL)
     _patch(moto_elbv2_models, "FakeRule", BridgedFakeRule)
-    for path in [*cloudfront_urls.url_paths, *ROUTES]:
+    for path in [*cloudfront_urls.url_paths, *ROUTES, *MONITORING_ROUTES]:
         _patch(cloudfront_urls.url_paths, path, BridgedCloudFrontResponse.dispatch)
     for path in list(wafv2_urls.url_paths):
         _patch(wafv2_urls.url_paths, path, BridgedWAFV2Response.dispatch)
+    for path in list(cloudwatch_urls.url_paths):
+        _patch(cloudwatch_urls.url_paths, path, BridgedCloudWatchResponse.dispatch)
     for path in list(shield_urls.url_paths):
         _patch(shield_urls.url_paths, path, BridgedShieldResponse.dispatch)
     state_manager.register_default_transition(

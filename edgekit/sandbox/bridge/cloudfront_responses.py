@@ -23,6 +23,7 @@ from edgekit.sandbox.bridge.cloudfront_resource_responses import (
     ResourceResponses,
     list_body,
 )
+from edgekit.sandbox.bridge.cloudwatch_monitoring import MonitoringSubscriptionResponses
 from edgekit.sandbox.bridge.state import drop_empty_items, page
 
 ROUTES: tuple[str, ...] = (
@@ -48,7 +49,7 @@ ROUTES: tuple[str, ...] = (
 """URL patterns (moto ``url_paths`` syntax) of the operations added here."""
 
 
-class BridgedCloudFrontResponse(ResourceResponses):
+class BridgedCloudFrontResponse(ResourceResponses, MonitoringSubscriptionResponses):
     """moto's CloudFront responses plus every operation the sandbox bridges."""
 
     # ------------------------------------------------------------------ policies

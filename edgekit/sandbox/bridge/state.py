@@ -53,6 +53,8 @@ class BridgeState:
     vpc_origins: dict[str, Stored] = field(default_factory=dict)
     live_functions: dict[str, dict[str, Any]] = field(default_factory=dict)
     realtime_log_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    monitoring_subscriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Distribution id → MonitoringSubscription (:mod:`.cloudwatch_monitoring`)."""
 
 
 def state(backend: CloudFrontBackend) -> BridgeState:

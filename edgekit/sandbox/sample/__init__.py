@@ -15,11 +15,21 @@ the validity of certificates follow the clock).
 
 from __future__ import annotations
 
+import datetime as dt
 import urllib.request
 from dataclasses import dataclass
 
 from edgekit.sandbox.clients import SandboxClients, require_sandbox
-from edgekit.sandbox.sample import detection, dns, edge, marketing, patterns, payments, web
+from edgekit.sandbox.sample import (
+    detection,
+    dns,
+    edge,
+    marketing,
+    metrics,
+    patterns,
+    payments,
+    web,
+)
 from edgekit.sandbox.sample.accounts import ACCOUNTS, READ_ONLY_ROLE, REGIONS, open_accounts
 from edgekit.sandbox.sample.state import Estate
 
@@ -62,6 +72,8 @@ class SampleInfo:
     entrypoints: dict[str, str]
     """Alias host name → sample name of its distribution."""
     golden_hostnames: tuple[str, ...]
+    metrics_end: str = ""
+    """End (ISO 8601, an hour boundary) of the 14 days of hourly metrics the seed published."""
 
 
 def _seed_random(endpoint_url: str | None) -> None:
@@ -77,13 +89,14 @@ def _seed_random(endpoint_url: str | None) -> None:
         pass
 
 
-def seed_sample(endpoint_url: str | None = None) -> SampleInfo:
+def seed_sample(endpoint_url: str | None = None, now: dt.datetime | None = None) -> SampleInfo:
     """Create the sample estate in the sandbox and describe it.
 
     ``endpoint_url`` is a loopback sandbox URL (``http://127.0.0.1:PORT``); ``None`` means the
     in-process ``moto.mock_aws()`` that must be active, with the sandbox bridge installed
     (:func:`edgekit.sandbox.bridge.install`). Anything else raises
-    :class:`~edgekit.sandbox.errors.SandboxError` before any request is made.
+    :class:`~edgekit.sandbox.errors.SandboxError` before any request is made. ``now`` fixes the
+    metrics' clock (default: the wall clock; :mod:`~edgekit.sandbox.sample.metrics`).
     """
     require_sandbox(endpoint_url)
     _seed_random(endpoint_url)
@@ -98,6 +111,7 @@ def seed_sample(endpoint_url: str | None = None) -> SampleInfo:
     dns.build(estate)
     dns.dangle(estate)
     detection.build(estate)
+    end = metrics.publish(estate, now)
     return SampleInfo(
         accounts=dict(ACCOUNTS),
         regions=REGIONS,
@@ -110,4 +124,5 @@ def seed_sample(endpoint_url: str | None = None) -> SampleInfo:
         hosted_zones=dict(estate.hosted_zones),
         entrypoints={a: d.name for d in estate.distributions.values() for a in d.aliases},
         golden_hostnames=GOLDEN_HOSTNAMES,
+        metrics_end=end.isoformat(timespec="seconds"),
     )
