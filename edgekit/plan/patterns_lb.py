@@ -300,7 +300,8 @@ def elastic_ips(lb: LoadBalancer) -> list[str]:
     """Public addresses the NLB holds through Elastic IP allocations (a stated static-IP
     guarantee: someone allocated them so that clients can pin them)."""
     out = []
-    for z in lb.raw.get("AvailabilityZones") or ():
+    item = lb.raw.get("LoadBalancer") or lb.raw
+    for z in item.get("AvailabilityZones") or ():
         for a in z.get("LoadBalancerAddresses") or ():
             if a.get("AllocationId") and a.get("IpAddress"):
                 out.append(str(a["IpAddress"]))

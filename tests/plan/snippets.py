@@ -19,7 +19,7 @@ from edgekit.graph import Estate
 from edgekit.plan import Proposal, Step, plan
 from edgekit.plan.planner import Plan
 from edgekit.snapshot import Snapshot
-from tests.plan.patterns import PATTERNS, cdn_chain, redirect_only, s3_website
+from tests.plan.patterns import PATTERNS, cdn_chain, nlb_to_alb, redirect_only, s3_website
 from tests.plan.provider_schema import HARNESS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "snapshots"
@@ -53,6 +53,8 @@ def plans() -> dict[str, Plan]:
         out[fixture] = plan(Estate.from_snapshot(snap.load(FIXTURES / fixture)))
     for name, s in hostile_snapshots().items():
         out[name] = plan(Estate.from_snapshot(s))
+    public = nlb_to_alb(alb_scheme="internet-facing", elastic_ip=False)
+    out["nlb_to_alb_public"] = plan(Estate.from_snapshot(public))
     return out
 
 
