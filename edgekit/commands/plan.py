@@ -51,30 +51,30 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
 
     from edgekit.plan import formats
     from edgekit.plan.planner import Plan
+    from edgekit.plan.prices import savings_text
 
     assert isinstance(result, Plan)
     fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
     try:
         con = Console(file=fh, width=160) if fh else console()
         table = Table(title=f"proposals — snapshot {meta.get('collected_at', '?')}")
-        for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
+        for col in ("id", "check", "entrypoint", "hops saved", "removed", "savings", "title"):
             table.add_column(col, overflow="fold")
         for p in result.proposals:
             table.add_row(
                 p.id,
                 p.check_id.removeprefix("redundancy."),
-                p.entrypoint,
+                result.labels.get(p.entrypoint, p.entrypoint),
                 str(p.hops_saved),
                 str(len(p.removed)),
-                f"{p.monthly_savings_usd:.2f}",
+                savings_text(p.monthly_savings_usd, p.usage_unknown),
                 p.title,
             )
         con.print(table)
         s = formats.summary(result)
         con.print(
             f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
-            f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown without "
-            f"CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+            f"{formats.total_text(result)}; {s['undecided']} undecided (data not collected)"
         )
     finally:
         if fh:

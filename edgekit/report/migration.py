@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from edgekit.graph.tables import entries
+from edgekit.plan.paths import label as plan_label
+from edgekit.plan.prices import savings_text
 from edgekit.report import proposals as prop
 from edgekit.report.tables import name
 
@@ -90,18 +92,39 @@ def path_findings(rep: Report, rv: Review) -> pd.DataFrame:
 
 
 def summary(rep: Report, p: Mapping[str, Any]) -> dict[str, Any]:
-    """What a proposal changes and saves."""
-    return {
+    """What a proposal changes and saves. "removed" is the proposal's whole ``removed`` list
+    (the same list and count as ``edgekit plan``); unknown usage is said, never $0."""
+    hidden = set(p.get("hidden_hops") or ())
+    current = [n for n in p["current_path"] if n not in hidden]
+    out = {
         "proposal": f"{p['id']} ({p['check_id']})",
         "what": p.get("title") or p["check_id"],
-        "current path": prop.path_text(rep, p["current_path"]),
+        "current path": prop.path_text(rep, current)
+        + "".join(f" (+ {plan_label(rep.estate.graph, n)})" for n in sorted(hidden)),
         "proposed path": prop.path_text(rep, p["proposed_path"]),
-        "removed": ", ".join(prop.path_text(rep, [n]) for n in prop.significant(rep, p["removed"]))
-        or "nothing",
+        "removed": (
+            f"{len(p['removed'])}: " + ", ".join(prop.path_text(rep, [n]) for n in p["removed"])
+            if p["removed"]
+            else "nothing"
+        ),
         "hops saved": p["hops_saved"],
-        "monthly savings": f"${float(p['monthly_savings_usd']):,.2f}",
+        "monthly savings": savings_text(
+            float(p["monthly_savings_usd"]), tuple(p.get("usage_unknown") or ())
+        )
+        + (f" ({p['price_region']} prices)" if p.get("price_region") else ""),
         "savings basis": p["savings_basis"],
     }
+    if p.get("usage_unknown"):
+        out["usage unknown"] = "; ".join(
+            f"{u['item']} ({u['effect']}, {u['price']})" for u in p["usage_unknown"]
+        )
+    if p.get("variants"):
+        out["variants"] = "; ".join(
+            f"{v['name']}{' (default)' if v['default'] else ''}: "
+            + savings_text(float(v["monthly_savings_usd"]), tuple(v["usage_unknown"]))
+            for v in p["variants"]
+        )
+    return out
 
 
 def risks(p: Mapping[str, Any]) -> list[str]:
