@@ -30,6 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--collectors", help="comma-separated collector ids to run (default: all); see --list"
     )
+    p.add_argument(
+        "--prices",
+        action="store_true",
+        help="also read the day's list prices (pricing:GetProducts, us-east-1) for edgekit plan",
+    )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary table")
     p.add_argument(
@@ -59,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--accounts: {a!r} is not a 12-digit account id")
     org_accounts = organization_account_ids(spec) if args.org else None
     collectors = [c.strip() for c in args.collectors.split(",")] if args.collectors else None
+    if args.prices:
+        from edgekit.collect.registry import ALL
+
+        collectors = [*(collectors or [c.id for c in ALL]), "pricing"]
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(

@@ -24,6 +24,11 @@ from edgekit.snapshot import Snapshot
 
 COLLECTOR = "pricing"
 
+PER_MILLION: frozenset[str] = frozenset(
+    {"apigw_rest_million", "apigw_http_million", "lambda_million_requests"}
+)
+"""Items the table prices per million requests (the Price List prices one request)."""
+
 
 def _queries(snapshot: Snapshot) -> Iterable[Mapping[str, Any]]:
     for p in snapshot.payloads:
@@ -61,7 +66,9 @@ def read(snapshot: Snapshot | None) -> tuple[dict[tuple[str, str], float], str]:
             usd = first_tier_usd(item)
             if not key or not region or usd is None:
                 continue
-            out.setdefault((key, str(region)), set()).add(usd)
+            out.setdefault((key, str(region)), set()).add(
+                round(usd * 1e6, 6) if key in PER_MILLION else usd
+            )
             if item.get("publicationDate"):
                 dates.append(str(item["publicationDate"])[:10])
     single = {k: v.pop() for k, v in out.items() if len(v) == 1}
