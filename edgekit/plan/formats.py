@@ -134,7 +134,7 @@ def _proposal_md(p: Proposal, labels: Mapping[str, str]) -> list[str]:
         f"* **Removed:** {removed_text(labels, p.removed)}",
         f"* **Hops saved:** {p.hops_saved}",
         f"* **Monthly savings:** {md(savings_text(p.monthly_savings_usd, p.usage_unknown))}"
-        + (f" (prices of {md(p.price_region)})" if p.price_region else ""),
+        + (f" (prices of {md(p.price_region)})" if p.price_region not in ("", "global") else ""),
         f"* **Savings basis:** {md(p.savings_basis)}",
     ]
     if p.usage_unknown:

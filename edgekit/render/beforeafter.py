@@ -82,7 +82,11 @@ def before_after_spec(
         f"{proposal.title or proposal.check_id} ({proposal.id})",
         f"removes {len(proposal.removed)} resource(s), {proposal.hops_saved} network hop(s) "
         f"fewer; saves {savings_text(proposal.monthly_savings_usd, proposal.usage_unknown)}"
-        + (f" at {proposal.price_region} prices" if proposal.price_region else ""),
+        + (
+            f" at {proposal.price_region} prices"
+            if proposal.price_region not in ("", "global")
+            else ""
+        ),
         *_basis_notes(proposal.savings_basis),
         "after: findings not re-evaluated (colours only on the current path); "
         "risks and steps: edgekit plan",

@@ -111,7 +111,11 @@ def summary(rep: Report, p: Mapping[str, Any]) -> dict[str, Any]:
         "monthly savings": savings_text(
             float(p["monthly_savings_usd"]), tuple(p.get("usage_unknown") or ())
         )
-        + (f" ({p['price_region']} prices)" if p.get("price_region") else ""),
+        + (
+            f" ({p['price_region']} prices)"
+            if p.get("price_region") not in (None, "", "global")
+            else ""
+        ),
         "savings basis": p["savings_basis"],
     }
     if p.get("usage_unknown"):

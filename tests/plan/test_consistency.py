@@ -222,3 +222,26 @@ def test_kinds_table_knows_every_new_prefix() -> None:
         for n in p.proposed_path:
             if ":new-" in n:
                 assert n.partition(":")[0] in PREFIX_KINDS, n
+
+
+def test_the_sample_plan_document_is_reviewer_ready() -> None:
+    """Done when: no placeholder, no raw ARN in the text, no $0.00 for an unknown, regional
+    prices (tests/goldens/plan/sample.plan.md is the document)."""
+    from edgekit.plan import formats
+
+    result = plans()["sample.json.gz"]
+    text, code = [], False
+    for line in formats.markdown(result, {}).splitlines():
+        if line.strip().startswith("```"):
+            code = not code
+        elif not code:
+            text.append(line)
+    prose = "\n".join(text)
+    assert "arn:aws" not in prose
+    assert not re.search(r"<[a-z][a-z _-]*>|\.\.\.|…", prose)
+    for i, p in enumerate(result.proposals, 1):
+        row = next(line for line in text if line.startswith(f"| {i} |"))
+        cell = row.rstrip(" |").rpartition("| ")[2]
+        if p.usage_unknown:
+            assert "(unknown)" in cell and not cell.startswith("$0.00"), cell
+    assert "(eu-west-1, unconfirmed)" in prose and "(us-east-1)" in prose
