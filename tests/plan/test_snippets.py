@@ -161,3 +161,17 @@ def test_hcl_and_ts_encoders_round_trip(value: str) -> None:
     assert hcl_string(parsed["x"]) == value
     assert "\n" not in literals.ts(value) and "\u2028" not in literals.ts(value)
     assert json.loads(literals.ts(value)) == value
+
+
+def test_markdown_escapes_aws_strings_and_fences_cannot_close() -> None:
+    from edgekit.plan.formats import fence, markdown, md
+
+    hostile = "a|b`c*d_e[f](g)<script>\nh\\i"
+    out = md(hostile)
+    assert "\n" not in out and "<script>" not in out
+    for ch in "|`*_[]<>":
+        assert f"\\{ch}" in out
+    code = 'x = "```"\ny = "````"'
+    assert len(fence(code)) == 5 and fence("plain") == "```"
+    doc = markdown(plans()["hostile_cdn_chain"], {})
+    assert "/st" in doc and "<script>" not in doc
