@@ -9,7 +9,15 @@ from typing import Any
 import networkx as nx
 
 from edgekit.graph import Estate
-from edgekit.model import NOT_COLLECTED, ClassicLoadBalancer, Inventory, LoadBalancer, WebACL
+from edgekit.graph.nodes import NodeKind
+from edgekit.model import (
+    NOT_COLLECTED,
+    ClassicLoadBalancer,
+    Distribution,
+    Inventory,
+    LoadBalancer,
+    WebACL,
+)
 from edgekit.plan import prices
 from edgekit.plan.model import Step
 from edgekit.plan.prices import Line, PriceTable
@@ -161,3 +169,26 @@ def dedicated_ip(ctx: PlanContext, label: str, uses_vip: bool) -> list[Line]:
     if not uses_vip:
         return []
     return [ctx.prices.fixed(label, "cloudfront_dedicated_ip_month", hourly=False, region="global")]
+
+
+@dataclass(frozen=True)
+class OriginOnPath:
+    """The distribution and origin a path goes through: what origin-switching steps edit."""
+
+    distribution: Distribution
+    origin_id: str
+    index: int
+    """The origin's position in the distribution's origins (CloudFormation property path)."""
+    domain_name: str
+    """The origin's current domain name (what a rollback points back at)."""
+
+
+def origin_on_path(ctx: PlanContext, path: list[str]) -> OriginOnPath:
+    """The first distribution and origin on ``path``."""
+    from edgekit.plan.paths import index_of
+
+    dist: Distribution = ctx.ref(path[index_of(ctx.graph, path, NodeKind.DISTRIBUTION)])
+    origin_id = path[index_of(ctx.graph, path, NodeKind.ORIGIN)].split(":", 2)[2]
+    at = next((i for i, o in enumerate(dist.origins) if o.id == origin_id), 0)
+    domain = dist.origins[at].domain_name if dist.origins else ""
+    return OriginOnPath(dist, origin_id, at, domain)

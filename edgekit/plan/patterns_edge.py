@@ -9,7 +9,15 @@ from edgekit.graph import nodes as gn
 from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.model import Accelerator, ClassicLoadBalancer, Distribution, LoadBalancer, RestApi
 from edgekit.plan import records
-from edgekit.plan.draft import Draft, PlanContext, dedicated_ip, lb_lines, pre_checks, waf_lines
+from edgekit.plan.draft import (
+    Draft,
+    PlanContext,
+    dedicated_ip,
+    lb_lines,
+    origin_on_path,
+    pre_checks,
+    waf_lines,
+)
 from edgekit.plan.inputs import CERTIFICATE_ARN, DISTRIBUTION
 from edgekit.plan.model import Step
 from edgekit.plan.paths import (
@@ -246,10 +254,9 @@ def apigw_proxy_to_alb(f: Finding, ctx: PlanContext) -> Draft:
     rest = isinstance(api, RestApi)
     dims = {"ApiName": api.name} if rest else {"ApiId": api.id}
     count = ctx.usage.monthly("AWS/ApiGateway", "Count", **dims)
-    dist: Distribution = ctx.ref(cur[index_of(g, cur, NodeKind.DISTRIBUTION)])
-    origin_key = cur[k].split(":", 2)[2]
-    at = next((i for i, o in enumerate(dist.origins) if o.id == origin_key), 0)
-    current_domain = dist.origins[at].domain_name if dist.origins else api.name
+    on = origin_on_path(ctx, cur)
+    dist, origin_key, at = on.distribution, on.origin_id, on.index
+    current_domain = on.domain_name or api.name
     values: dict[str, Any] = {
         "alb": lb.name,
         "alb_arn": lb.arn,

@@ -7,9 +7,16 @@ from typing import Any
 
 from edgekit.graph import nodes as gn
 from edgekit.graph.nodes import NodeKind
-from edgekit.model import NOT_COLLECTED, Distribution, FunctionUrlConfig, LoadBalancer
+from edgekit.model import NOT_COLLECTED, FunctionUrlConfig, LoadBalancer
 from edgekit.plan import literals, records
-from edgekit.plan.draft import Draft, PlanContext, lb_lines, pre_checks, public_ipv4s
+from edgekit.plan.draft import (
+    Draft,
+    PlanContext,
+    lb_lines,
+    origin_on_path,
+    pre_checks,
+    public_ipv4s,
+)
 from edgekit.plan.inputs import ALB_SECURITY_GROUP_IDS, DISTRIBUTION, FN, PRIVATE_SUBNET_IDS, VPC
 from edgekit.plan.model import Step
 from edgekit.plan.paths import NEW, index_of, name_of, unused_after, with_entry
@@ -48,10 +55,9 @@ def alb_single_lambda(f: Finding, ctx: PlanContext) -> Draft:
         url = gn.lambda_url_id(lb.region, f"{NEW}{fn_name}")
     proposed = [*cur[: k + 1], url, fn]
     removed = unused_after(g, [cur[lb_at]], proposed, cur[:lb_at])
-    dist: Distribution = ctx.ref(cur[index_of(g, cur, NodeKind.DISTRIBUTION)])
-    origin_key = cur[k].split(":", 2)[2]
-    at = next((i for i, o in enumerate(dist.origins) if o.id == origin_key), 0)
-    current_domain = dist.origins[at].domain_name if dist.origins else lb.dns_name
+    on = origin_on_path(ctx, cur)
+    dist, origin_key, at = on.distribution, on.origin_id, on.index
+    current_domain = on.domain_name or lb.dns_name
     values: dict[str, Any] = {
         "fn": fn_name,
         "dist": dist.id,
@@ -129,10 +135,9 @@ def public_alb_behind_cdn(f: Finding, ctx: PlanContext) -> Draft:
     vpc = gn.vpc_origin_id(f"{NEW}{lb.name}")
     proposed = [*cur[: k + 1], vpc, *cur[lb_at:]]
     ips = public_ipv4s(lb)
-    dist: Distribution = ctx.ref(cur[index_of(g, cur, NodeKind.DISTRIBUTION)])
-    origin_key = cur[k].split(":", 2)[2]
-    at = next((i for i, o in enumerate(dist.origins) if o.id == origin_key), 0)
-    current_domain = dist.origins[at].domain_name if dist.origins else lb.dns_name
+    on = origin_on_path(ctx, cur)
+    dist, origin_key, at = on.distribution, on.origin_id, on.index
+    current_domain = on.domain_name or lb.dns_name
     values: dict[str, Any] = {
         "lb": lb.name,
         "lb_arn": lb.arn,
