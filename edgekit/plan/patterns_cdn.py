@@ -9,7 +9,7 @@ from edgekit.graph import nodes as gn
 from edgekit.graph.nodes import NodeKind
 from edgekit.model import Distribution
 from edgekit.plan import literals, prices, records
-from edgekit.plan.draft import Draft, PlanContext, dedicated_ip
+from edgekit.plan.draft import Draft, PlanContext, dedicated_ip, origin_on_path
 from edgekit.plan.inputs import (
     API,
     BUCKET,
@@ -36,7 +36,6 @@ def cdn_before_edge_api(f: Finding, ctx: PlanContext) -> Draft:
     g = ctx.graph
     cur = with_entry(g, f.evidence["path"])
     name = f.evidence.get("api") or f.evidence.get("api_domain") or "api"
-    origin = cur[index_of(g, cur, NodeKind.ORIGIN)]
     api_at = max(index_of(g, cur, NodeKind.API), index_of(g, cur, NodeKind.API_DOMAIN))
     stage_at = index_of(g, cur, NodeKind.API_STAGE)
     first_api = (
@@ -46,10 +45,8 @@ def cdn_before_edge_api(f: Finding, ctx: PlanContext) -> Draft:
     region = attrs.get("region") or ""
     api_id = str(attrs.get("api_id") or f.evidence.get("api") or name)
     hidden = f"{HIDDEN}{api_id}"
-    dist_node = cur[index_of(g, cur, NodeKind.DISTRIBUTION)]
-    dist: Distribution = ctx.ref(dist_node)
-    origin_key = origin.split(":", 2)[2]
-    index = next((i for i, o in enumerate(dist.origins) if o.id == origin_key), 0)
+    on = origin_on_path(ctx, cur)
+    dist, origin_key, index = on.distribution, on.origin_id, on.index
     current_origin = dist.origins[index] if dist.origins else None
     api_obj = ctx.ref(cur[api_at]) if api_at >= 0 else None
     api_name = getattr(api_obj, "name", None) or api_id
@@ -303,11 +300,11 @@ def s3_website_origin(f: Finding, ctx: PlanContext) -> Draft:
     index = site.get("index_document") if isinstance(site, dict) else None
     dist = cur[index_of(ctx.graph, cur, NodeKind.DISTRIBUTION)].split(":")[1]
     requests = ctx.usage.monthly("AWS/CloudFront", "Requests", DistributionId=dist, Region="Global")
-    origin_key = cur[index_of(ctx.graph, cur, NodeKind.ORIGIN)].split(":", 2)[2]
-    distribution: Distribution = ctx.ref(gn.distribution_id(dist))
-    at = next((i for i, o in enumerate(distribution.origins) if o.id == origin_key), 0)
-    website_domain = distribution.origins[at].domain_name if distribution.origins else bucket
-    region = website_domain.split("s3-website")[1].strip(".-").split(".")[0] or "us-east-1"
+    on = origin_on_path(ctx, cur)
+    distribution, origin_key, at = on.distribution, on.origin_id, on.index
+    website_domain = on.domain_name or bucket
+    _, website, tail = website_domain.partition("s3-website")
+    region = (tail.strip(".-").split(".")[0] if website else "") or distribution.region
     index_doc = index or "index.html"
     values: dict[str, Any] = {
         "bucket": bucket,
