@@ -182,3 +182,26 @@ def steps_html(p: Mapping[str, Any]) -> str:
             f'<div class="edgekit-snippets">{"".join(snippets)}</div></div>'
         )
     return "".join(out) if p["steps"] else "<p><em>no steps</em></p>"
+
+
+def group_notes(rep: Report, rv: Review) -> list[str]:
+    """For the proposals under review, the other proposals on the same resource: the order to
+    apply them in, or that they are alternatives, and why (:mod:`edgekit.plan.groups`)."""
+    from edgekit.plan.groups import groups
+    from edgekit.plan.model import Proposal
+
+    mine = {p["id"] for p in rv.proposals}
+    every = [Proposal.from_json(dict(p)) for p in rep.proposals]
+    titles = {p.id: p.title or p.check_id for p in every}
+    return [
+        f"{g.relation}: " + " → ".join(f"{titles[i]} ({i})" for i in g.proposals) + f". {g.reason}"
+        for g in groups(every)
+        if mine & set(g.proposals)
+    ]
+
+
+def md_escape(text: str) -> str:
+    """AWS-derived text made safe for a Markdown cell (the plan's escaping)."""
+    from edgekit.plan.formats import md
+
+    return md(text)

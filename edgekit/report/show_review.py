@@ -29,6 +29,14 @@ def review(rep: Report, target: str | None) -> migration.Review:
     rv = migration.review(rep, target)
     count = len(rv.proposals)
     _display(markdown(f"Entrypoint **{rv.hostname}** (`{rv.entry}`): {count} proposal(s)."))
+    notes = migration.group_notes(rep, rv)
+    if notes:
+        _display(
+            markdown(
+                "**Proposals on the same resource:**\n\n"
+                + "\n".join(f"- {migration.md_escape(n)}" for n in notes)
+            )
+        )
     return rv
 
 

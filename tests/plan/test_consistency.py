@@ -4,6 +4,7 @@ lists under "What was seen", each proved fixed on the plan that showed it."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import networkx as nx
 
@@ -12,7 +13,7 @@ from edgekit.plan import Proposal, apply, plan
 from edgekit.plan.model import Variant
 from edgekit.plan.paths import PREFIX_KINDS
 from tests.plan.patterns import nlb_to_alb
-from tests.plan.snippets import plans, variants
+from tests.plan.snippets import FIXTURES, plans, variants
 
 CREATES = {
     "vpc-origin": "aws_cloudfront_vpc_origin",
@@ -245,3 +246,18 @@ def test_the_sample_plan_document_is_reviewer_ready() -> None:
         if p.usage_unknown:
             assert "(unknown)" in cell and not cell.startswith("$0.00"), cell
     assert "(eu-west-1, unconfirmed)" in prose and "(us-east-1)" in prose
+
+
+def test_the_migration_review_names_the_other_proposals_on_its_resource(tmp_path: Path) -> None:
+    from edgekit.report import migration
+    from edgekit.report.data import Report
+
+    rep = Report.open(FIXTURES / "sample.json.gz", tmp_path / "run")
+    waf = next(p for p in rep.proposals if p["check_id"] == "redundancy.double_waf")
+    notes = migration.group_notes(rep, migration.review(rep, str(waf["id"])))
+    assert len(notes) == 1 and notes[0].startswith("order: ") and "re-create" in notes[0]
+    summary = migration.summary(rep, waf)
+    assert (
+        "usage (unknown)" in summary["monthly savings"]
+        and "eu-west-1" in summary["monthly savings"]
+    )
