@@ -42,3 +42,18 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+# The CDK harness (tools/cdk-harness): pinned aws-cdk-lib, constructs, typescript and the AWS
+# provider schema (@cdktf/provider-aws .jsii) the plan snippets are checked against.
+HARNESS := tools/cdk-harness
+HARNESS_STAMP := $(HARNESS)/node_modules/.edgekit-installed
+
+.PHONY: harness
+harness: $(HARNESS_STAMP)
+
+$(HARNESS_STAMP): $(HARNESS)/package.json $(HARNESS)/package-lock.json
+	cd $(HARNESS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(HARNESS_STAMP)
+
+test: harness
+pytest: harness

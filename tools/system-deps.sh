@@ -1,7 +1,7 @@
 #!/bin/sh
 # Ensure the system packages edgekit needs: Python >= 3.11 with venv, Graphviz (dot), and
 # Debian's chromium + chromium-driver (the test suite opens the HTML reports in a real headless
-# browser; never a downloaded browser build).
+# browser; never a downloaded browser build), and Node.js with npm for the CDK snippet harness.
 # As root, installs what is missing with apt-get; otherwise prints the one command to run.
 set -eu
 
@@ -28,6 +28,10 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 if ! command -v chromedriver >/dev/null 2>&1; then
   missing="$missing chromium-driver"
+fi
+# The test suite compiles the plan's CDK snippets with tsc (tools/cdk-harness, npm ci).
+if ! command -v npm >/dev/null 2>&1; then
+  missing="$missing nodejs npm"
 fi
 
 [ -z "$missing" ] && exit 0

@@ -17,6 +17,7 @@ from edgekit.collect import (
     elbv2,
     globalaccelerator,
     lambda_,
+    pricing,
     route53,
     s3,
     shield,
@@ -45,12 +46,15 @@ ALL: tuple[CollectorSpec, ...] = (
 )
 """Every collector, in collection order."""
 
+OPTIONAL: tuple[CollectorSpec, ...] = (pricing.SPEC,)
+"""Collectors that run only when asked (``collect --prices`` / ``--collectors pricing``)."""
+
 
 @cache
 def collectors_by_id() -> dict[str, CollectorSpec]:
     """Collectors keyed by id; duplicate ids are a programming error."""
     out: dict[str, CollectorSpec] = {}
-    for spec in ALL:
+    for spec in (*ALL, *OPTIONAL):
         if spec.id in out:
             raise ValueError(f"duplicate collector id {spec.id!r}")
         out[spec.id] = spec
@@ -78,7 +82,7 @@ def declared_actions(specs: Sequence[CollectorSpec] | None = None) -> list[str]:
     from edgekit.collect.targets import TARGET_ACTIONS
 
     actions = set(TARGET_ACTIONS)
-    for spec in specs or ALL:
+    for spec in specs or (*ALL, *OPTIONAL):
         actions.update(spec.actions)
     return sorted(actions)
 

@@ -52,6 +52,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="end of the metrics window, ISO 8601 (default: now; the sandbox's sample estate "
         "prints its own)",
     )
+    p.add_argument(
+        "--prices",
+        action="store_true",
+        help="also read the day's list prices (pricing:GetProducts, us-east-1) for edgekit plan",
+    )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary table")
     p.add_argument(
@@ -116,6 +121,8 @@ def _collect(args: argparse.Namespace) -> int:
         raise InputError(str(err)) from None
     if args.no_metrics:
         collectors = [c for c in collectors or collector_ids() if c != "cloudwatch"]
+    if args.prices:
+        collectors = [*(collectors or collector_ids()), "pricing"]
     try:
         with make_executor(args.executor, args.workers) as pool:
             result = collect(

@@ -57,21 +57,22 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
 
     from edgekit.plan import formats
     from edgekit.plan.planner import Plan
+    from edgekit.plan.prices import savings_text
 
     assert isinstance(result, Plan)
     buffer = io.StringIO()
     con = Console(file=buffer, width=160) if output else console()
     table = Table(title=cell(f"proposals — snapshot {meta.get('collected_at', '?')}"))
-    for col in ("id", "check", "entrypoint", "hops saved", "removed", "$/month", "title"):
+    for col in ("id", "check", "entrypoint", "hops saved", "removed", "savings", "title"):
         table.add_column(col, overflow="fold")
     for p in result.proposals:
         table.add_row(
             cell(p.id),
             cell(p.check_id.removeprefix("redundancy.")),
-            cell(p.entrypoint),
+            cell(result.labels.get(p.entrypoint, p.entrypoint)),
             str(p.hops_saved),
             str(len(p.removed)),
-            f"{p.monthly_savings_usd:.2f}",
+            savings_text(p.monthly_savings_usd, p.usage_unknown),
             cell(p.title),
         )
     con.print(table)
@@ -79,8 +80,7 @@ def _table(result: object, meta: dict[str, object], output: str | None) -> None:
     con.print(
         cell(
             f"{s['proposals']} proposals, {s['hops_saved']} hops saved, "
-            f"${s['monthly_savings_usd']:.2f}/month priced (fixed parts; usage unknown "
-            f"without CloudWatch metrics); {s['undecided']} undecided (data not collected)"
+            f"{formats.total_text(result)}; {s['undecided']} undecided (data not collected)"
         )
     )
     if output:

@@ -151,3 +151,31 @@ def with_entry(graph: nx.DiGraph, path: Sequence[str]) -> list[str]:
 def index_of(graph: nx.DiGraph, path: Sequence[str], wanted: str, start: int = 0) -> int:
     """Index of the first node of kind ``wanted`` in ``path`` from ``start`` (-1: none)."""
     return next((i for i in range(start, len(path)) if kind(graph, path[i]) == wanted), -1)
+
+
+def label(graph: nx.DiGraph, node: str) -> str:
+    """A reviewer's label: the graph's (hostname, ``id (alias)``, ``alb name`` ...); for a node
+    a proposal creates, ``new <kind> <name>``; for a hidden hop, what it is."""
+    if node in graph:
+        text = str(graph.nodes[node].get("label") or node)
+        return short_arn(text) if text.startswith("arn:") else text
+    prefix, _, rest = node.partition(":")
+    if prefix == "hidden":
+        return f"CloudFront layer inside edge-optimized API {rest.rpartition(':')[2]} (hidden)"
+    name = rest.rpartition(":")[2].removeprefix(NEW)
+    return f"new {PREFIX_KINDS.get(prefix, prefix)} {name}"
+
+
+def short_arn(arn: str) -> str:
+    """An ARN as a reviewer reads it: the resource name (``function nw-forms-handler``,
+    ``alb nw-pay-core:443``), the ARN's resource part when it has no name segment."""
+    resource = arn.split(":", 5)[5] if arn.count(":") >= 5 else arn
+    kind_, sep, rest = resource.partition(":")
+    if sep and "/" not in kind_:
+        return f"{kind_} {rest}"
+    parts = resource.split("/")
+    if parts[0] == "loadbalancer" and len(parts) >= 3:
+        return f"{'alb' if parts[1] == 'app' else parts[1]} {parts[2]}" + (
+            f":{parts[-1].rpartition(':')[2]}" if ":" in parts[-1] else ""
+        )
+    return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else resource

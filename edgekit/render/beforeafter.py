@@ -19,6 +19,8 @@ import networkx as nx
 
 from edgekit.graph import Estate
 from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.plan.patterns_cdn import HIDDEN
+from edgekit.plan.prices import savings_text
 from edgekit.render.boxes import box_node, edge, footer, hostname_of, index_for
 from edgekit.render.common import slugify
 from edgekit.render.findings import FindingIndex
@@ -76,11 +78,16 @@ def before_after_spec(
         if proposal.entrypoint in estate.graph
         else proposal.entrypoint
     )
-    gone = [n for n in current if n in removed]
     notes = [
         f"{proposal.title or proposal.check_id} ({proposal.id})",
-        f"removes {len(gone)} node(s) on the path, {proposal.hops_saved} network hop(s); "
-        f"saves ${proposal.monthly_savings_usd:,.2f}/month ({proposal.savings_basis})",
+        f"removes {len(proposal.removed)} resource(s), {proposal.hops_saved} network hop(s) "
+        f"fewer; saves {savings_text(proposal.monthly_savings_usd, proposal.usage_unknown)}"
+        + (
+            f" at {proposal.price_region} prices"
+            if proposal.price_region not in ("", "global")
+            else ""
+        ),
+        *_basis_notes(proposal.savings_basis),
         "after: findings not re-evaluated (colours only on the current path); "
         "risks and steps: edgekit plan",
     ]
@@ -103,6 +110,36 @@ def before_after_spec(
         notes=tuple(notes),
         layout={"rankdir": "LR", "stacked": True, "same_rank": _aligned(nodes)},
     )
+
+
+NOTE_WIDTH = 140
+"""Characters per note line; a note is wrapped, never cut (see :func:`_basis_notes`)."""
+
+
+def _basis_notes(basis: str) -> list[str]:
+    """The savings basis as notes of whole parts, each short enough to wrap on at most three
+    lines of the title block (whose wrap would otherwise cut a long note mid-word)."""
+    parts, _, source = basis.partition(" — ")
+    out: list[str] = []
+    for part in [*parts.split("; "), source]:
+        if not part:
+            continue
+        if out and len(out[-1]) + len(part) + 2 <= NOTE_WIDTH:
+            out[-1] += f"; {part}"
+        else:
+            out.append(f"  {part}" if out else f"basis: {part}")
+    return [_fit(n) for n in out]
+
+
+def _fit(note: str) -> str:
+    """Break a note at spaces into lines the title block's wrap keeps whole (≤ 3 lines)."""
+    words, lines = note.split(" "), [""]
+    for w in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(w) > NOTE_WIDTH:
+            lines.append(w)
+        else:
+            lines[-1] = f"{lines[-1]} {w}" if lines[-1] else w
+    return " ".join(lines[:3])
 
 
 def after_graph(estate: Estate, proposal: Proposal) -> nx.DiGraph:
@@ -149,6 +186,13 @@ def _side(
     prev_i = 0
     via: list[str] = []
     for i, node in enumerate(path):
+        if node.startswith(HIDDEN) and side == BEFORE:
+            box = _hidden(node, side)
+            nodes[box.id] = box
+            if prev is not None:
+                edges.append(_arrow(nodes, prev, box.id, "removed", via, index))
+            prev, prev_i, via = box.id, i, []
+            continue
         if node not in graph:
             continue
         if _folded(graph, node, path[i + 1] if i + 1 < len(path) else None):
@@ -160,6 +204,8 @@ def _side(
             kind = (
                 str(graph[path[i - 1]][node]["kind"]) if graph.has_edge(path[i - 1], node) else ""
             )
+            if nodes[prev].id.startswith(f"{side}:{HIDDEN}"):
+                kind = "removed"
             segment = path[prev_i : i + 1]
             cut = keep is not None and any(not keep.has_edge(u, v) for u, v in pairwise(segment))
             edges.append(
@@ -240,6 +286,25 @@ def _change_legend(nodes: list[SpecNode]) -> tuple[LegendEntry, ...]:
     present = {n.caption.rpartition(" · ")[2] for n in nodes}
     return tuple(
         LegendEntry(k, label, style, "node") for k, (label, style) in marks.items() if k in present
+    )
+
+
+def _hidden(node: str, side: str) -> SpecNode:
+    """A hop the graph does not model: the CloudFront distribution inside an edge-optimized
+    API (drawn as a removed distribution)."""
+    api = node.rpartition(":")[2]
+    return SpecNode(
+        id=f"{side}:{node}",
+        label="CloudFront (hidden)",
+        caption=f"inside edge-optimized API {api} · removed",
+        kind=str(NodeKind.DISTRIBUTION),
+        icon="cloudfront",
+        cluster=side,
+        severity=None,
+        findings={},
+        unresolved=False,
+        style=node_style(None, removed=True),
+        removed=True,
     )
 
 

@@ -45,7 +45,7 @@ def title_block(spec: DiagramSpec) -> str:
         )
     rows.append(f'<FONT POINT-SIZE="11" COLOR="#3e4c59">{_esc(spec.footer.text)}</FONT>')
     rows += [
-        f'<FONT POINT-SIZE="11" COLOR="#8e0000">{_esc(line)}</FONT>'
+        f'<FONT POINT-SIZE="11" COLOR="#3e4c59">{_esc(line)}</FONT>'
         for note in spec.notes
         for line in labels.wrap(note, 150, 3)
     ]

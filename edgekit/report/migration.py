@@ -17,6 +17,8 @@ import pandas as pd
 
 from edgekit.escape.mdtext import text as md
 from edgekit.graph.tables import entries
+from edgekit.plan.paths import label as plan_label
+from edgekit.plan.prices import savings_text
 from edgekit.report import proposals as prop
 from edgekit.report.tables import name
 
@@ -91,18 +93,43 @@ def path_findings(rep: Report, rv: Review) -> pd.DataFrame:
 
 
 def summary(rep: Report, p: Mapping[str, Any]) -> dict[str, Any]:
-    """What a proposal changes and saves."""
-    return {
+    """What a proposal changes and saves. "removed" is the proposal's whole ``removed`` list
+    (the same list and count as ``edgekit plan``); unknown usage is said, never $0."""
+    hidden = set(p.get("hidden_hops") or ())
+    current = [n for n in p["current_path"] if n not in hidden]
+    out = {
         "proposal": f"{p['id']} ({p['check_id']})",
         "what": p.get("title") or p["check_id"],
-        "current path": prop.path_text(rep, p["current_path"]),
+        "current path": prop.path_text(rep, current)
+        + "".join(f" (+ {plan_label(rep.estate.graph, n)})" for n in sorted(hidden)),
         "proposed path": prop.path_text(rep, p["proposed_path"]),
-        "removed": ", ".join(prop.path_text(rep, [n]) for n in prop.significant(rep, p["removed"]))
-        or "nothing",
+        "removed": (
+            f"{len(p['removed'])}: " + ", ".join(prop.path_text(rep, [n]) for n in p["removed"])
+            if p["removed"]
+            else "nothing"
+        ),
         "hops saved": p["hops_saved"],
-        "monthly savings": f"${float(p['monthly_savings_usd']):,.2f}",
+        "monthly savings": savings_text(
+            float(p["monthly_savings_usd"]), tuple(p.get("usage_unknown") or ())
+        )
+        + (
+            f" ({p['price_region']} prices)"
+            if p.get("price_region") not in (None, "", "global")
+            else ""
+        ),
         "savings basis": p["savings_basis"],
     }
+    if p.get("usage_unknown"):
+        out["usage unknown"] = "; ".join(
+            f"{u['item']} ({u['effect']}, {u['price']})" for u in p["usage_unknown"]
+        )
+    if p.get("variants"):
+        out["variants"] = "; ".join(
+            f"{v['name']}{' (default)' if v['default'] else ''}: "
+            + savings_text(float(v["monthly_savings_usd"]), tuple(v["usage_unknown"]))
+            for v in p["variants"]
+        )
+    return out
 
 
 def risks(p: Mapping[str, Any]) -> list[str]:
@@ -157,3 +184,19 @@ def steps_html(p: Mapping[str, Any]) -> str:
             f'<div class="edgekit-snippets">{"".join(snippets)}</div></div>'
         )
     return "".join(out) if p["steps"] else "<p><em>no steps</em></p>"
+
+
+def group_notes(rep: Report, rv: Review) -> list[str]:
+    """For the proposals under review, the other proposals on the same resource: the order to
+    apply them in, or that they are alternatives, and why (:mod:`edgekit.plan.groups`)."""
+    from edgekit.plan.groups import groups
+    from edgekit.plan.model import Proposal
+
+    mine = {p["id"] for p in rv.proposals}
+    every = [Proposal.from_json(dict(p)) for p in rep.proposals]
+    titles = {p.id: p.title or p.check_id for p in every}
+    return [
+        f"{g.relation}: " + " → ".join(f"{titles[i]} ({i})" for i in g.proposals) + f". {g.reason}"
+        for g in groups(every)
+        if mine & set(g.proposals)
+    ]

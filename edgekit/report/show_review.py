@@ -33,6 +33,13 @@ def review(rep: Report, target: str | None) -> migration.Review:
     _display(
         markdown(f"Entrypoint **{md(rv.hostname)}** ({md_code(rv.entry)}): {count} proposal(s).")
     )
+    notes = migration.group_notes(rep, rv)
+    if notes:
+        _display(
+            markdown(
+                "**Proposals on the same resource:**\n\n" + "\n".join(f"- {md(n)}" for n in notes)
+            )
+        )
     return rv
 
 

@@ -210,11 +210,23 @@ def redirect_only(*, forwards: bool = False, listeners: bool = True) -> Snapshot
     return est.snapshot()
 
 
-def nlb_to_alb(*, vpc_link: bool = False, links_collected: bool = True) -> Snapshot:
-    """tcp.example.com → NLB (static addresses) → alb target group → ALB → instances."""
+def nlb_to_alb(
+    *,
+    vpc_link: bool = False,
+    links_collected: bool = True,
+    alb_scheme: str = "internal",
+    elastic_ip: bool = True,
+) -> Snapshot:
+    """tcp.example.com → NLB (static addresses) → alb target group → ALB → instances.
+    ``alb_scheme`` internet-facing: a direct variant exists; ``elastic_ip`` False: the NLB's
+    addresses are AWS-assigned (no Elastic IP allocation, no stated static-IP guarantee)."""
     est = Estate(omit=set() if links_collected else {"apigateway.vpc_links"})
     nlb = f.load_balancer("edge-nlb", "network", security_groups=())
-    app = f.load_balancer("app-alb", scheme="internal")
+    if not elastic_ip:
+        for z in nlb["AvailabilityZones"]:
+            for address in z["LoadBalancerAddresses"]:
+                address.pop("AllocationId", None)
+    app = f.load_balancer("app-alb", scheme=alb_scheme)
     web_tg = target_group(est, "app-web", app["LoadBalancerArn"], [("i-0app", 80)])
     app_li = https(app, [f.forward(web_tg)])
     alb(est, "app-alb", [(app_li, rules(app_li))], app)

@@ -40,7 +40,7 @@ def test_after_graph_keeps_the_backend_reachable(name: str) -> None:
     after = apply(est.graph, [p])
     assert nx.utils.graphs_equal(before, nx.DiGraph(est.graph)), "apply changed its input"
     assert (p.removed and all(n not in after for n in p.removed)) or not p.removed
-    assert all(n in est.graph for n in p.current_path)
+    assert all(n in est.graph for n in p.current_path if n not in p.hidden)
     traffic = _traffic(after)
     if not p.proposed_path:  # unreferenced: removed, nothing proposed
         assert p.entrypoint not in after
@@ -109,18 +109,20 @@ def test_ids_are_stable_and_proposals_round_trip() -> None:
 
 def test_risks_carry_the_pattern_pre_checks() -> None:
     _, p = _proposal("nlb_to_alb")
-    assert p.risks[0].startswith("Pre-check: vpc_endpoint_service")
+    assert any(r.startswith("Pre-check: vpc_endpoint_service") for r in p.risks)
     _, p = _proposal("alb_single_lambda")
     assert any("1 MB" in r and "6 MB" in r for r in p.risks)
-    assert p.steps[0].title == "Create the function URL"
+    assert p.steps[0].title.startswith("Create app's function URL")
     assert "aws_lambda_function_url" in p.steps[0].terraform and "addFunctionUrl" in p.steps[0].cdk
 
 
 def test_usage_is_unknown_without_metrics() -> None:
     _, p = _proposal("alb_single_lambda")
     assert p.monthly_savings_usd == 23.73
-    assert "capacity units: list price, usage unknown" in p.savings_basis
+    assert "capacity units: usage unknown, list price $0.008/LCU-hour" in p.savings_basis
     assert "as of 2026-11-28" in p.savings_basis
+    assert [(u.item, u.effect) for u in p.usage_unknown] == [("capacity units", "saving")]
+    assert p.to_json()["usage_unknown"][0]["price"] == "$0.008/LCU-hour (us-east-1)"
 
 
 def test_usage_from_cloudwatch_metrics_when_present() -> None:

@@ -35,14 +35,81 @@ def test_table_is_dated_and_sourced() -> None:
 
 def test_lines_fixed_usage_and_basis() -> None:
     hour = prices.fixed("ALB", "alb_hour")
-    assert hour.usd == 16.43 and hour.basis == "730 h × $0.0225/ALB-hour = $16.43"
+    assert hour.usd == 16.43 and hour.basis == "730 h × $0.0225/ALB-hour (us-east-1) = $16.43"
     unknown = prices.usage("LCU", "alb_lcu_hour", None, "LCU-hours")
-    assert unknown.usd is None and unknown.basis.startswith("list price, usage unknown")
-    added = prices.fixed("GA (added)", "ga_hour", -1)
-    assert added.usd == -18.25 and added.basis.endswith("= -$18.25")
+    assert unknown.usd is None and unknown.basis.startswith("usage unknown, list price")
+    added = prices.fixed("GA (added)", "ga_hour", -1, region="global")
+    assert added.usd == -18.25 and added.basis.endswith("= -$18.25") and added.effect == -1
     assert prices.total([hour, unknown, added]) == -1.82
-    text = prices.basis([hour], "eu-west-1")
-    assert "as of 2026-11-28" in text and "eu-west-1, where prices differ" in text
+    text = prices.basis([hour])
+    assert "as of 2026-11-28" in text
+
+
+def test_regional_prices_name_their_region() -> None:
+    table = prices.load()
+    eu = prices.fixed("ALB", "alb_hour", region="eu-west-1")
+    assert eu.usd == round(0.0252 * 730, 2) and "(eu-west-1, unconfirmed)" in eu.basis
+    assert table.price("alb_hour", "us-east-1").confirmed
+    waf = table.price("waf_acl_month", "ap-southeast-2")
+    assert waf.usd == 5.0 and waf.region == "all regions"
+    unknown_region = table.price("alb_hour", "xx-nowhere-1")
+    assert not unknown_region.confirmed and "not in the table" in unknown_region.region
+    assert table.geography("ap-northeast-1")[0] == "japan"
+    assert table.geography("ap-south-1")[0] == "india"
+    assert table.geography("eu-central-1")[0] == "europe"
+
+
+COMMERCIAL = [
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "mx-central-1",
+    "sa-east-1",
+]
+
+
+def test_every_commercial_region_prices_every_regional_item() -> None:
+    table = prices.load()
+    regional = [k for k, p in table.items.items() if p.scope == "regional"]
+    for region in COMMERCIAL:
+        for key in regional:
+            quote = table.price(key, region)
+            assert quote.region == region and quote.usd > 0, (region, key)
+
+
+def test_unknown_usage_is_never_zero_in_text() -> None:
+    assert prices.savings_text(16.43, ()) == "$16.43/month"
+    assert prices.savings_text(16.43, (("LCU", 1),)) == "≥ $16.43/month + usage (unknown)"
+    assert prices.savings_text(16.43, (("GA DT", -1),)) == "≤ $16.43/month − usage (unknown)"
+    assert "$0.00" not in prices.savings_text(0.0, (("requests", 1),))
 
 
 def test_usage_hook_reads_cloudwatch_payloads_only() -> None:
