@@ -138,7 +138,7 @@ def test_cli_flags_and_env_bound_the_read(
     assert main(["lineage", str(path)]) == 2
     assert "more than 5 JSON values" in capsys.readouterr().err
     sample = Path(__file__).parent / "fixtures" / "snapshots" / "sample.json.gz"
-    assert main(["lineage", str(sample), "--max-snapshot-items", "100000"]) == 0
+    assert main(["lineage", str(sample), "--max-snapshot-items", "1000000"]) == 0
 
 
 def test_duplicated_unit_is_refused(tmp_path: Path) -> None:

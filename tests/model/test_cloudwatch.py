@@ -8,6 +8,7 @@ from edgekit.errors import ModelError
 from edgekit.model import parse
 from edgekit.model.cloudwatch_reading import Traffic, metered
 from tests.model import factories as f
+from tests.model.factories import parse_strict
 from tests.rules.checks.test_traffic import ALB, ALB_ARN, _lb_snap, cloudwatch, series
 
 
@@ -46,4 +47,6 @@ def test_metered_resources_carry_their_metrics_region() -> None:
 def test_a_malformed_metric_item_is_a_model_error() -> None:
     broken = cloudwatch([{"resource": ALB_ARN, "MetricDataQuery": {}}])
     with pytest.raises(ModelError, match="malformed metric item"):
-        parse(_lb_snap(broken))
+        parse_strict(_lb_snap(broken))
+    tolerant = parse(_lb_snap(broken))  # the default: the item is left out and named
+    assert [e.message for e in tolerant.coverage.model_errors if "metric" in e.message]

@@ -169,8 +169,9 @@ def test_markdown_escapes_aws_strings_and_fences_cannot_close() -> None:
     hostile = "a|b`c*d_e[f](g)<script>\nh\\i"
     out = md(hostile)
     assert "\n" not in out and "<script>" not in out
-    for ch in "|`*_[]<>":
+    for ch in "|`*_[]":
         assert f"\\{ch}" in out
+    assert "&lt;script&gt;" in out  # HTML-significant characters as entities (escape.mdtext)
     code = 'x = "```"\ny = "````"'
     assert len(fence(code)) == 5 and fence("plain") == "```"
     doc = markdown(plans()["hostile_cdn_chain"], {})
