@@ -14,7 +14,7 @@ from typing import Any
 from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.plan import patterns as p
-from tests.rules.checks.helpers import run_check, unknowns
+from tests.rules.checks.helpers import fails, run_check, unknowns
 
 
 def _edit(snap: Snapshot, collector: str, change: Callable[[dict[str, Any]], None]) -> Snapshot:
@@ -201,3 +201,33 @@ def test_apigw_proxy_to_alb_unknown_when_the_integrations_listener_was_not_colle
     snap = _edit(p.http_api_proxy(), "elbv2", _without_listeners("http-alb"))
     [found] = unknowns("redundancy.apigw_proxy_to_alb", snap)
     assert found.message == "the integration's listener was not collected"
+
+
+# -- unreferenced_entrypoint with CloudWatch metrics (CHECKS.md v2) -------------------------------
+def _with_requests(snap: Snapshot, values: list[float] | None) -> Snapshot:
+    """``snap`` plus a cloudwatch payload: the orphan ALB's RequestCount (None: denied)."""
+    from tests.rules.checks.test_traffic import cloudwatch, series
+
+    out = copy.deepcopy(snap)
+    [lb] = next(p for p in out.payloads if p["collector"] == "elbv2")["data"]["load_balancers"]
+    arn = lb["LoadBalancer"]["LoadBalancerArn"]
+    items = None if values is None else [series(arn, "RequestCount", values)]
+    out.payloads.append(cloudwatch(items))
+    return out
+
+
+def test_unreferenced_entrypoint_fires_stating_zero_requests_as_fact() -> None:
+    [found] = fails("redundancy.unreferenced_entrypoint", _with_requests(p.unreferenced(), []))
+    assert found.evidence["requests_in_window"] == 0
+    assert found.evidence["request_metrics"].startswith("0 requests between ")
+
+
+def test_unreferenced_entrypoint_passes_when_metrics_show_requests() -> None:
+    snap = _with_requests(p.unreferenced(), [0.0, 12.0])
+    assert run_check("redundancy.unreferenced_entrypoint", snap) == []
+
+
+def test_unreferenced_entrypoint_says_why_requests_are_unknown() -> None:
+    found = run_check("redundancy.unreferenced_entrypoint", _with_requests(p.unreferenced(), None))
+    assert len(found) == 1
+    assert found[0].evidence["request_metrics"].startswith("requests in the window unknown")

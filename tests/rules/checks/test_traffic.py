@@ -290,3 +290,47 @@ def test_count_rule_would_block_unknown_when_metrics_are_disabled_or_missing() -
     assert "disabled" in off.message
     [missing] = unknowns("waf.count_rule_would_block", _acl(None))
     assert "CountedRequests was not requested" in missing.message
+
+
+# ------------------------------------------------------------------ unknown branches, one each
+
+
+def test_origin_errors_high_unknown_when_requests_are_unknown() -> None:
+    snap = _lb_snap(
+        cloudwatch([series(ALB_ARN, "HTTPCode_Target_5XX_Count", [3.0], status="PartialData")])
+    )
+    [found] = unknowns("traffic.origin_errors_high", snap)
+    assert found.message.startswith("requests unknown")
+
+
+def test_cache_hit_low_unknown_when_metrics_were_denied() -> None:
+    cdn = {"distributions": [f.distribution_entry(DIST)], **f.managed_policies()}
+    snap = f.snapshot(f.payload("cloudfront", cdn), cloudwatch(None, region="global"))
+    [found] = unknowns("traffic.cache_hit_low", snap)
+    assert found.message.startswith("CacheHitRate unknown")
+
+
+def test_cache_hit_low_unknown_when_the_rate_has_no_datapoint() -> None:
+    [found] = unknowns("traffic.cache_hit_low", _cdn([]))
+    assert found.message == "CacheHitRate has no datapoint in the window"
+
+
+def test_count_rule_would_block_unknown_when_the_acls_rules_were_not_collected() -> None:
+    acl = f.web_acl("api-acl", rules=[f.rule("geo", 0, GEO, action="Count")])
+    entry = f.web_acl_summary_entry(acl, logging=None)
+    waf = f.payload("wafv2", {"scope": "REGIONAL", "web_acls": [entry]}, region=R)
+    [found] = unknowns("waf.count_rule_would_block", f.snapshot(waf, cloudwatch([])))
+    assert found.message == "the web ACL's rules were not collected"
+
+
+def test_count_rule_would_block_unknown_when_the_acls_requests_are_unknown() -> None:
+    snap = _acl([15.0, 5.0])
+    for p in snap.payloads:
+        if p["collector"] == "cloudwatch":
+            p["data"]["metric_data"] = [
+                i
+                for i in p["data"]["metric_data"]
+                if i["MetricDataResult"]["Label"] != "AllowedRequests"
+            ]
+    [found] = unknowns("waf.count_rule_would_block", snap)
+    assert found.message.startswith("requests the ACL inspected unknown")
