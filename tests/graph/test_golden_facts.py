@@ -25,7 +25,7 @@ def _row(estate: Estate, host: str) -> dict[str, object]:
 
 def test_every_public_name_is_an_entrypoint(rich: Estate) -> None:
     hosts = set(rich.entrypoints()["hostname"])
-    assert len(hosts) == 20
+    assert len(hosts) == 19
     assert {"www.example.com", "example.com", "*.example.com", "api.example.com"} <= hosts
     assert {"app.example.com", "http.example.com", "orders.example.com"} <= hosts
 
