@@ -67,15 +67,22 @@ def test_outputs_and_run_folder(run: RunResult) -> None:
     assert run.parameters["top_n"] == 5 and run.kernel in {"edgekit", "python3"}
 
 
-def test_html_shows_every_section_and_the_key_facts(run: RunResult, expected: Report) -> None:
+def test_html_shows_every_section_and_the_key_facts(run: RunResult) -> None:
+    """Literal facts of the sample estate (docs/sample-estate.md), not values computed by the
+    code under test: its alphabetically first hostname (the inventory excerpt is sorted by
+    hostname), the critical findings the top risks must show first, and the proposal with the
+    largest savings."""
     assert run.html is not None
     page = html_text(run.html)
     for heading in SECTIONS:
         assert f">{heading}<" in page, heading
-    first_host = expected.entrypoints()["hostname"].iloc[0]
-    top_check = expected.top_risks(1)["check"].iloc[0]
-    best = expected.proposals_frame()["id"].iloc[0]
-    for fact in (first_host, top_check, best, "Compared with the snapshot collected"):
+    for fact in (
+        "admin-origin.nwpay.example",
+        "origin.alb_bypass",
+        "dns.dangling_record",
+        "unreferenced_entrypoint-c4980e0e65",
+        "Compared with the snapshot collected",
+    ):
         assert fact in page, fact
     assert re.search(r"\d+ public entrypoints", page)
 
