@@ -25,12 +25,12 @@ Unit = tuple[str, str, str]
 """(account_id, region, collector)."""
 
 
-def child_environment() -> dict[str, str]:
+def child_environment(digest_key: str = DIGEST_KEY) -> dict[str, str]:
     """The environment of an ``edgekit`` child process (fake credentials, wide terminal)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(FAKE_ENVIRONMENT)
     env.update(
-        EDGEKIT_DIGEST_KEY=DIGEST_KEY,
+        EDGEKIT_DIGEST_KEY=digest_key,
         MOTO_EC2_LOAD_DEFAULT_AMIS="false",
         COLUMNS="200",
         PYTHONUNBUFFERED="1",
