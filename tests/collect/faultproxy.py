@@ -8,7 +8,8 @@ upstream sandbox and the answer relayed, except that
   proper prefix) -- a well-formed HTTP message (correct ``Content-Length``) whose body is not
   what the operation promises;
 * ``select`` narrows which requests may be corrupted (e.g. one service in one region);
-* ``delay`` seconds are waited before forwarding each request (a slow endpoint).
+* ``delay`` seconds are waited before forwarding each request, or each one ``slow`` selects (a
+  slow endpoint; requests still waiting when the proxy closes are dropped).
 
 Decisions are keyed by the request's content and how often that same request was seen, not by
 arrival order, so a run with the same seed corrupts the same requests whatever the thread
@@ -28,6 +29,7 @@ import hashlib
 import http.client
 import random
 import re
+import sys
 import threading
 import time
 from collections import Counter
@@ -35,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlsplit
 
 MODES = ("empty", "garbled", "truncated")
@@ -84,6 +87,8 @@ class Faults:
     max_requests: int = 20_000
     lifetime: float = 600.0
     delay: float = 0.0
+    slow: Callable[[Request], bool] | None = None
+    """Which requests are delayed (None: all)."""
 
 
 @dataclass
@@ -110,6 +115,16 @@ class Log:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
+class _Server(ThreadingHTTPServer):
+    """Daemon handler threads; a client that hung up (an interrupted collect) is no error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class FaultProxy:
     """A threaded reverse proxy on 127.0.0.1 in front of ``upstream`` (``http://127.0.0.1:P``)."""
 
@@ -121,8 +136,8 @@ class FaultProxy:
         self.faults = faults or Faults()
         self.log = Log()
         self._started = time.monotonic()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
+        self._closing = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -141,6 +156,7 @@ class FaultProxy:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._closing.set()  # delayed requests are dropped, not forwarded late
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
@@ -197,12 +213,14 @@ class FaultProxy:
                         proxy.log.refused += 1
                     self._answer(503, [("Content-Type", "text/plain")], b"fault proxy: bound")
                     return
-                if f.delay:
-                    time.sleep(f.delay)
-                status, headers, answer = self._forward(body)
                 scope = _SCOPE.search(self.headers.get("Authorization", ""))
                 access_key, region, service = scope.groups() if scope else ("", "", "")
                 request = Request(self.command, self.path, body, access_key, region, service)
+                slow = f.delay > 0 and (f.slow is None or f.slow(request))
+                if slow and proxy._closing.wait(f.delay):
+                    self.close_connection = True
+                    return
+                status, headers, answer = self._forward(body)
                 if 200 <= status < 300 and self.command != "HEAD":
                     decided = proxy._decide(request)
                     if decided is not None:
