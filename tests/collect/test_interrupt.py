@@ -94,15 +94,21 @@ def _interrupt(
             child.wait()
 
 
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """The output path, holding a previous snapshot that an interrupted run must not touch."""
+    path = tmp_path / "s.json.gz"
+    path.write_bytes(PREVIOUS)
+    return path
+
+
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name != "s.json.gz")
 
 
 def test_first_ctrl_c_stops_within_seconds_and_keeps_the_previous_file(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, out: Path
 ) -> None:
-    out = tmp_path / "s.json.gz"
-    out.write_bytes(PREVIOUS)
     with FaultProxy(sandbox.url, Faults(delay=0.5)) as proxy:
         code, took, signalled, err = _interrupt(proxy, out, after_requests=8, keep_partial=False)
         assert code == 130, err
@@ -111,14 +117,12 @@ def test_first_ctrl_c_stops_within_seconds_and_keeps_the_previous_file(
         assert proxy.requests_since(signalled) <= WORKERS
         assert proxy.requests_since(signalled + 1.5) == 0
     assert "nothing written" in err and "Traceback" not in err
-    assert out.read_bytes() == PREVIOUS and _leftovers(tmp_path) == []
+    assert out.read_bytes() == PREVIOUS and _leftovers(out.parent) == []
 
 
 def test_keep_partial_writes_what_was_collected_and_lists_the_rest(
-    sandbox: Sandbox, clean: dict[str, Any], tmp_path: Path
+    sandbox: Sandbox, clean: dict[str, Any], out: Path
 ) -> None:
-    out = tmp_path / "s.json.gz"
-    out.write_bytes(PREVIOUS)
     with FaultProxy(sandbox.url, Faults(delay=0.3)) as proxy:
         code, _, _, err = _interrupt(proxy, out, after_requests=30, keep_partial=True)
     assert code == 130, err
@@ -137,9 +141,8 @@ def test_keep_partial_writes_what_was_collected_and_lists_the_rest(
 
 
 def test_a_call_that_hangs_is_not_waited_for_beyond_the_grace_period(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, out: Path
 ) -> None:
-    out = tmp_path / "s.json.gz"
     with FaultProxy(sandbox.url, Faults(delay=120, slow=_units_only)) as proxy:
         code, took, _, err = _interrupt(proxy, out, after_requests=3, keep_partial=True)
     assert code == 130, err
@@ -148,24 +151,20 @@ def test_a_call_that_hangs_is_not_waited_for_beyond_the_grace_period(
     assert any("still running when the collection stopped" in m for m in messages)
 
 
-def test_second_ctrl_c_exits_at_once(sandbox: Sandbox, tmp_path: Path) -> None:
-    out = tmp_path / "s.json.gz"
-    out.write_bytes(PREVIOUS)
+def test_second_ctrl_c_exits_at_once(sandbox: Sandbox, out: Path) -> None:
     with FaultProxy(sandbox.url, Faults(delay=120, slow=_units_only)) as proxy:
         code, took, _, err = _interrupt(proxy, out, after_requests=3, keep_partial=True, twice=True)
     assert code == 130, err
     assert took < GRACE_SECONDS, took  # did not wait for the running units
     assert "exiting now" in err and "PARTIAL" not in err
-    assert out.read_bytes() == PREVIOUS and _leftovers(tmp_path) == []
+    assert out.read_bytes() == PREVIOUS and _leftovers(out.parent) == []
 
 
-def test_ctrl_c_while_reaching_the_accounts_exits_at_once(sandbox: Sandbox, tmp_path: Path) -> None:
+def test_ctrl_c_while_reaching_the_accounts_exits_at_once(sandbox: Sandbox, out: Path) -> None:
     """Before any unit runs there is nothing to keep: the first SIGINT aborts the set-up call."""
-    out = tmp_path / "s.json.gz"
-    out.write_bytes(PREVIOUS)
     with FaultProxy(sandbox.url, Faults(delay=120, slow=_sts_only)) as proxy:
         code, took, _, err = _interrupt(proxy, out, after_requests=1, keep_partial=True)
     assert code == 130, err
     assert took < GRACE_SECONDS, took
     assert "interrupted" in err and "Traceback" not in err
-    assert out.read_bytes() == PREVIOUS and _leftovers(tmp_path) == []
+    assert out.read_bytes() == PREVIOUS and _leftovers(out.parent) == []
