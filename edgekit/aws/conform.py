@@ -35,6 +35,10 @@ MARK = "EdgekitMalformed"
 _JSON = frozenset({"json", "rest-json"})
 _QUERY = frozenset({"query", "ec2"})
 _NUMBER = frozenset({"integer", "long", "float", "double"})
+JSON_TEXT_PAYLOADS = frozenset({"s3:GetBucketPolicy"})
+"""Operations whose whole body is a string payload that AWS documents as a JSON document (the
+bucket policy): a body that is not a JSON object is broken, not a policy. Found by the
+corrupting proxy test: a truncated policy was otherwise read as the policy."""
 
 
 class MalformedResponseError(BotoCoreError):
@@ -52,13 +56,21 @@ def _body_members(shape: StructureShape) -> dict[str, Shape]:
     return {n: m for n, m in shape.members.items() if not m.serialization.get("location")}
 
 
-def raw_problem(protocol: str, operation: str, shape: Shape | None, body: bytes) -> str | None:
-    """Why a 2xx ``body`` cannot be ``operation``'s output, or None when it can."""
+def raw_problem(
+    protocol: str, operation: str, shape: Shape | None, body: bytes, *, json_text: bool = False
+) -> str | None:
+    """Why a 2xx ``body`` cannot be ``operation``'s output, or None when it can.
+
+    ``json_text``: the body is a string payload documented as a JSON document
+    (:data:`JSON_TEXT_PAYLOADS`).
+    """
     if not isinstance(shape, StructureShape):
         return None
     payload = _payload(shape)
     if payload is not None and payload.type_name != "structure":
-        return None if body else "empty body"  # a raw string/blob payload (a bucket policy)
+        if not body:
+            return "empty body"
+        return _json_text_problem(body) if json_text else None  # a raw string/blob payload
     expects_body = payload is not None or bool(_body_members(shape))
     if protocol in _JSON:
         if not body.strip():
@@ -78,6 +90,14 @@ def raw_problem(protocol: str, operation: str, shape: Shape | None, body: bytes)
         if protocol in _QUERY and tag != f"{operation}Response":
             return f"XML root <{tag}> is not <{operation}Response>"
     return None
+
+
+def _json_text_problem(body: bytes) -> str | None:
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError is a ValueError
+        return "body is not a JSON document"
+    return None if isinstance(value, dict) else "body is not a JSON object"
 
 
 def json_problem(value: Any, shape: Shape, where: str) -> str | None:
@@ -157,7 +177,14 @@ class Conformance:
             return
         protocol = str(operation_model.service_model.resolved_protocol)
         body = response_dict.get("body") or b""
-        problem = raw_problem(protocol, operation_model.name, operation_model.output_shape, body)
+        name = f"{operation_model.service_model.service_name}:{operation_model.name}"
+        problem = raw_problem(
+            protocol,
+            operation_model.name,
+            operation_model.output_shape,
+            body,
+            json_text=name in JSON_TEXT_PAYLOADS,
+        )
         if problem is None:
             return
         customized_response_dict[MARK] = problem

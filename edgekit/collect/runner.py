@@ -4,6 +4,8 @@ Units are independent and picklable (:class:`WorkUnit`), so any ``concurrent.fut
 executor runs them (threads by default). Each unit builds its own boto3 session. A unit's denied
 operations become gaps; any other error fails only that unit, is recorded in the snapshot's
 ``errors`` and counted in the result, and the run continues.
+
+Running the units on an executor, and stopping part-way, is :mod:`edgekit.collect.execution`.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
+from edgekit.aws.cancel import INTERRUPTED, CollectionInterruptedError
 from edgekit.aws.partitions import GLOBAL, global_api_region
 from edgekit.aws.session import ClientHook
 from edgekit.collect import secrets
@@ -62,7 +64,12 @@ class CollectionResult:
     snapshot: Snapshot
     calls: dict[tuple[str, str], int]
     failed_units: int
+    """Units that failed (interrupted ones not counted)."""
     units: int
+    interrupted_units: int = 0
+    """Units stopped part-way or never run because the run was interrupted."""
+    interrupted: bool = False
+    """The run was cancelled before it completed (the snapshot is partial)."""
 
     @property
     def total_calls(self) -> int:
@@ -97,12 +104,15 @@ def plan_units(
     hooks: tuple[ClientHook, ...] = (),
     prior: Sequence[dict[str, Any]] = (),
     digest_key: secrets.DigestKey | None = None,
+    *,
+    select: bool = True,
 ) -> list[WorkUnit]:
     """Expand accounts × regions × collectors into work units (global services once each).
 
     ``prior`` are the payload records of earlier phases, handed to ``select_inputs``.
     ``digest_key`` is the run's key for secret digests (pass the same one to every phase; a
-    new random key when None).
+    new random key when None). ``select=False`` skips ``select_inputs`` (every place a
+    collector could run, e.g. to list the units an interrupted run never started).
     """
     key = digest_key or secrets.DigestKey.random()
     units: list[WorkUnit] = []
@@ -120,7 +130,7 @@ def plan_units(
                 places.extend((r, r) for r in unit_regions)
             for region, api_region in places:
                 inputs = None
-                if spec.select_inputs is not None:
+                if select and spec.select_inputs is not None:
                     inputs = spec.select_inputs(prior, acc.account_id, region)
                     if inputs is None:
                         continue
@@ -147,17 +157,21 @@ def run_unit(unit: WorkUnit) -> UnitResult:
         data = secrets.redact(unit.collector, jsonable(spec.collect(ctx)), unit.digest_key)
     except ClientError as err:
         data = None
-        error = _error_record(unit, err.operation_name, _code(err), str(err))
+        error = error_record(unit, err.operation_name, _code(err), str(err))
+    except CollectionInterruptedError as err:
+        data = None
+        operation = str(err.kwargs.get("operation", "")).rpartition(":")[2]
+        error = error_record(unit, operation, INTERRUPTED, f"stopped part-way: {err}")
     except BotoCoreError as err:
         data = None
         operation = str(err.kwargs.get("operation", "")).rpartition(":")[2]
-        error = _error_record(unit, operation, type(err).__name__, str(err))
+        error = error_record(unit, operation, type(err).__name__, str(err))
     except ReadOnlyError:
         raise  # a collector tried to change an account: a bug that must stop the run
     except Exception as err:  # noqa: BLE001 - unit boundary: recorded in errors, never hidden
         data = None
         tb = traceback.format_exception_only(type(err), err)[-1].strip()
-        error = _error_record(unit, "", f"CollectorError:{type(err).__name__}", tb)
+        error = error_record(unit, "", f"CollectorError:{type(err).__name__}", tb)
     return UnitResult(
         collector=unit.collector,
         account_id=unit.account.account_id,
@@ -173,7 +187,7 @@ def _code(err: ClientError) -> str:
     return str(err.response.get("Error", {}).get("Code", "Unknown"))
 
 
-def _error_record(unit: WorkUnit, operation: str, code: str, message: str) -> dict[str, str]:
+def error_record(unit: WorkUnit, operation: str, code: str, message: str) -> dict[str, str]:
     return {
         "account_id": unit.account.account_id,
         "region": unit.region,
@@ -182,33 +196,6 @@ def _error_record(unit: WorkUnit, operation: str, code: str, message: str) -> di
         "error_code": code,
         "message": message,
     }
-
-
-def execute(
-    units: Sequence[WorkUnit],
-    executor: Executor | None = None,
-    *,
-    workers: int = 8,
-    progress: bool = True,
-) -> list[UnitResult]:
-    """Run units on ``executor`` (a new thread pool of ``workers`` when None), with progress."""
-    from tqdm.auto import tqdm
-
-    own = executor is None
-    pool: Executor = executor or ThreadPoolExecutor(max_workers=max(1, workers))
-    results: list[UnitResult] = []
-    try:
-        futures: list[Future[UnitResult]] = [pool.submit(run_unit, u) for u in units]
-        with tqdm(total=len(futures), desc="collect", unit="unit", disable=not progress) as bar:
-            for fut in as_completed(futures):
-                res = fut.result()
-                results.append(res)
-                bar.set_postfix_str(f"{res.collector} {res.account_id} {res.region}", False)
-                bar.update(1)
-    finally:
-        if own:
-            pool.shutdown(wait=True)
-    return results
 
 
 def payload_records(results: Iterable[UnitResult]) -> list[dict[str, Any]]:
@@ -229,6 +216,7 @@ def assemble(
     source: str = "aws",
     collected_at: str | None = None,
     recorder: CallRecorder | None = None,
+    interrupted: bool = False,
 ) -> CollectionResult:
     """Build the snapshot from unit results (already redacted inside each unit)."""
     results = list(results)
@@ -251,4 +239,12 @@ def assemble(
         errors=errors,
         source=source,
     )
-    return CollectionResult(snap, calls.counts(), len(errors), len(results))
+    stopped = sum(1 for e in errors if e["error_code"] == INTERRUPTED)
+    return CollectionResult(
+        snap,
+        calls.counts(),
+        failed_units=len(errors) - stopped,
+        units=len(results),
+        interrupted_units=stopped,
+        interrupted=interrupted,
+    )

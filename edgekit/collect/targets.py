@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from botocore.exceptions import BotoCoreError, ClientError
 
 from edgekit.aws.calls import CallRecorder
+from edgekit.aws.cancel import Cancellation, CollectionInterruptedError
 from edgekit.aws.partitions import (
     global_api_region,
     partition_of_region,
@@ -99,12 +100,14 @@ def resolve_accounts(
     role_name: str | None = None,
     recorder: CallRecorder | None = None,
     organization_accounts: Sequence[str] | None = None,
+    cancel: Cancellation | None = None,
 ) -> Resolution:
     """Resolve the accounts to collect.
 
     With no ``accounts`` (and no organisation list) the caller's own account is collected with
     the base credentials. Otherwise each account other than the caller's is reached by assuming
-    ``role_name``; the caller's own account uses the base credentials.
+    ``role_name``; the caller's own account uses the base credentials. Once ``cancel`` is set,
+    :class:`~edgekit.aws.cancel.CollectionInterruptedError` is raised before the next AssumeRole.
     """
     own_id, partition = caller_identity(base, recorder)
     wanted = list(organization_accounts if organization_accounts is not None else accounts)
@@ -119,6 +122,8 @@ def resolve_accounts(
             reached.append(AccountAccess(account_id, partition, base))
             continue
         assert role_name is not None
+        if cancel is not None and cancel.cancelled:
+            raise CollectionInterruptedError(operation="sts:AssumeRole")
         result = assume(base, account_id, partition, role_name, recorder)
         if isinstance(result, Gap):
             gaps.append(result)

@@ -5,11 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from edgekit.endpoints import is_loopback_url
 from edgekit.errors import InputError
+
+if TYPE_CHECKING:
+    from edgekit.aws.cancel import Cancellation
+    from edgekit.collect.runner import CollectionResult
+
+INTERRUPTED_EXIT = 130
+"""Exit code after Ctrl-C (128 + SIGINT), with or without ``--keep-partial``."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -58,6 +71,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="also read the day's list prices (pricing:GetProducts, us-east-1) for edgekit plan",
     )
     p.add_argument("--strict", action="store_true", help="exit 3 when any read was denied (gaps)")
+    p.add_argument(
+        "--keep-partial",
+        action="store_true",
+        help="on Ctrl-C, still write what was collected (units not run are listed as "
+        "'Interrupted' errors); default: write nothing and leave -o as it was",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary table")
     p.add_argument(
         "-o", "--output", required=True, help="snapshot file to write (.json or .json.gz)"
@@ -93,6 +112,7 @@ def check_output_path(value: str) -> None:
 
 def _collect(args: argparse.Namespace) -> int:
     from edgekit import snapshot as snap
+    from edgekit.aws.cancel import Cancellation, CollectionInterruptedError
     from edgekit.aws.session import SessionSpec, TemporaryCredentials
     from edgekit.collect.api import collect
     from edgekit.collect.cloudwatch import MetricsWindow, print_metric_estimate
@@ -123,8 +143,10 @@ def _collect(args: argparse.Namespace) -> int:
         collectors = [c for c in collectors or collector_ids() if c != "cloudwatch"]
     if args.prices:
         collectors = [*(collectors or collector_ids()), "pricing"]
+    cancel = Cancellation()
+    pool = make_executor(args.executor, args.workers)
     try:
-        with make_executor(args.executor, args.workers) as pool:
+        with sigint_cancels(cancel):
             result = collect(
                 spec,
                 regions=regions,
@@ -139,9 +161,21 @@ def _collect(args: argparse.Namespace) -> int:
                 digest_key=digest_key,
                 metrics_window=window,
                 before_phase=None if args.quiet else print_metric_estimate,
+                cancel=cancel,
             )
+    except CollectionInterruptedError:
+        print(
+            f"edgekit collect: interrupted before any unit ran; nothing written, "
+            f"{args.output} left as it was",
+            file=sys.stderr,
+        )
+        return INTERRUPTED_EXIT
     except ValueError as err:
         raise InputError(str(err)) from None
+    finally:
+        pool.shutdown(wait=not cancel.cancelled, cancel_futures=cancel.cancelled)
+    if result.interrupted:
+        return _interrupted(result, args)
     path = snap.write(result.snapshot, args.output)
     if not args.quiet:
         from edgekit.commands.summary import print_collection_summary
@@ -157,6 +191,68 @@ def _collect(args: argparse.Namespace) -> int:
     if failed or (args.strict and gaps):
         return 3
     return 0
+
+
+def _interrupted(result: CollectionResult, args: argparse.Namespace) -> int:
+    """After Ctrl-C: write the partial snapshot only with ``--keep-partial``; exit 130 at once
+    (threads still waiting on a request are not waited for)."""
+    from edgekit import snapshot as snap
+
+    stopped = result.interrupted_units
+    if args.keep_partial:
+        path = snap.write(result.snapshot, args.output)
+        print(
+            f"edgekit collect: interrupted; wrote the PARTIAL snapshot {path}: "
+            f"{result.units - stopped} of {result.units} units done, {stopped} interrupted "
+            f"(listed as 'Interrupted' errors), {result.failed_units} failed",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"edgekit collect: interrupted ({stopped} of {result.units} units not done); "
+            f"nothing written, {args.output} left as it was (--keep-partial writes what was "
+            "collected)",
+            file=sys.stderr,
+        )
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(INTERRUPTED_EXIT)
+    return INTERRUPTED_EXIT
+
+
+@contextmanager
+def sigint_cancels(cancel: Cancellation) -> Iterator[None]:
+    """While collecting: the first Ctrl-C (SIGINT) cancels the run gracefully, a second one
+    exits at once (130). Before any work unit runs (credentials, AssumeRole) there is nothing to
+    keep: Ctrl-C then interrupts at once (KeyboardInterrupt). Outside the main thread (no signal
+    handlers there) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        if not cancel.units_started:
+            raise KeyboardInterrupt
+        if cancel.cancelled:
+            os.write(2, b"\nedgekit collect: interrupted again: exiting now\n")
+            os._exit(INTERRUPTED_EXIT)
+        cancel.cancel()
+        os.write(
+            2,
+            b"\nedgekit collect: interrupted: starting no more units, stopping the running "
+            b"ones (Ctrl-C again to exit at once)\n",
+        )
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _has_credentials(spec: object) -> bool:

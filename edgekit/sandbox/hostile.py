@@ -4,6 +4,11 @@ Seeded through the ordinary AWS API (any client factory pointed at the sandbox),
 collect it and grep the snapshot for every planted value and its base64 form
 (``tests/collect/test_hostile_secrets.py``). The fields are those of
 :data:`edgekit.collect.secrets.SECRET_FIELDS`.
+
+With a second client factory (``cdn``) the estate is split the common way: the CloudFront
+distribution lives in a CDN account and sends the origin-verify header to an ALB in the
+workload account, which requires that same value -- so collecting the workload account alone
+sees the ALB's copy of the secret with no distribution beside it.
 """
 
 from __future__ import annotations
@@ -35,8 +40,13 @@ class HostileEstate:
     load_balancer_arn: str = ""
 
 
-def seed_hostile(client: ClientFactory) -> HostileEstate:
-    """Seed the hostile estate (one account, us-east-1) and return what was planted."""
+def seed_hostile(client: ClientFactory, cdn: ClientFactory | None = None) -> HostileEstate:
+    """Seed the hostile estate (us-east-1) and return what was planted.
+
+    ``client`` acts in the (workload) account; ``cdn``, when given, in the account that gets the
+    CloudFront distribution, whose origin header then carries exactly the value the ALB rule
+    requires (``secrets["origin-header"]``; no separate ``alb-header`` value is planted).
+    """
     out = HostileEstate()
     for name in (
         "origin-header",
@@ -52,10 +62,12 @@ def seed_hostile(client: ClientFactory) -> HostileEstate:
         "edge-env",
     ):
         out.secrets[name] = planted(name)
+    if cdn is not None:
+        del out.secrets["alb-header"]
     alb_dns = _alb(client, out)
     bucket = _bucket(client, out)
-    edge_arn = _edge_function(client, out)
-    _distribution(client, out, alb_dns, bucket, edge_arn)
+    edge_arn = _edge_function(cdn or client, out)
+    _distribution(cdn or client, out, alb_dns, bucket, edge_arn)
     _web_acl(client, out)
     _rest_api(client, out)
     _http_api(client, out)
@@ -95,7 +107,8 @@ def _alb(client: ClientFactory, out: HostileEstate) -> str:
         Port=80,
         DefaultActions=[oidc, forward],
     )["Listeners"][0]
-    values = [out.secrets["alb-header"], out.secrets["alb-header-glob"] + "*"]
+    required = out.secrets.get("alb-header", out.secrets["origin-header"])
+    values = [required, out.secrets["alb-header-glob"] + "*"]
     elb.create_rule(
         ListenerArn=listener["ListenerArn"],
         Priority=1,

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
@@ -72,38 +74,52 @@ class Sandbox:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> Sandbox:
-        """Bind 127.0.0.1, install the bridge, serve in a daemon thread; then seed."""
-        from edgekit.sandbox import bridge
+        """Claim 127.0.0.1:port, install the bridge, seed; serve the port only once seeded.
 
+        The port is bound (and listening) first, so a client that connects during seeding
+        waits in the connection queue instead of being refused; it is answered only after the
+        seed is complete -- a client never sees a half-seeded estate. Seeding itself goes
+        through a private server on another loopback port, closed before the public one serves.
+        """
         if self._server is not None:
             raise SandboxError("the sandbox is already running")
-        server = _bind(self._requested_port, log_requests=self._log_requests)
+        listener = _listen(self._requested_port)  # first: before moto's slow imports
+        try:
+            server = _serve_on(listener, log_requests=self._log_requests)
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
+        from edgekit.sandbox import bridge
+
         self._installed_bridge = not bridge.installed()
         bridge.install()
         _reset_moto()
         self._server = server
         self.port = int(server.server_address[1])
-        self._thread = threading.Thread(
-            target=server.serve_forever, name=f"edgekit-sandbox-{self.port}", daemon=True
-        )
-        self._thread.start()
         self._stopped.clear()
         try:
             self._seed()
         except BaseException:
             self.stop()
             raise
+        self._thread = threading.Thread(
+            target=server.serve_forever, name=f"edgekit-sandbox-{self.port}", daemon=True
+        )
+        self._thread.start()
         return self
 
     def _seed(self) -> None:
-        if self._seed_name == "sample":
-            from edgekit.sandbox.sample import seed_sample
+        """Create the seed estate through a private loopback server (stopped afterwards)."""
+        if self._seed_name == "none":
+            return
+        with _private_server(log_requests=self._log_requests) as url:
+            if self._seed_name == "sample":
+                from edgekit.sandbox.sample import seed_sample
 
-            self.sample_info = seed_sample(self.url)
-        elif self._seed_name == "small":
-            from edgekit.sandbox.seed import seed
+                self.sample_info = seed_sample(url)
+            else:
+                from edgekit.sandbox.seed import seed
 
-            self.seed_info = seed(self.url)
+                self.seed_info = seed(url)
 
     def stop(self) -> None:
         """Stop serving (idempotent): the port is released and the resources are discarded.
@@ -113,7 +129,8 @@ class Sandbox:
         server, self._server = self._server, None
         thread, self._thread = self._thread, None
         if server is not None:
-            server.shutdown()
+            if thread is not None:  # shutdown() waits for serve_forever, which may not run yet
+                server.shutdown()
             server.server_close()
         if thread is not None:
             thread.join()
@@ -150,13 +167,27 @@ class Sandbox:
         self.stop()
 
 
-def _bind(port: int, *, log_requests: bool) -> BaseWSGIServer:
-    """moto's WSGI app on a socket bound to 127.0.0.1:port (as moto's ThreadedMotoServer).
+def _listen(port: int) -> socket.socket:
+    """A socket bound to 127.0.0.1:port and listening (connections queue until served).
 
-    The socket is bound here, not by werkzeug, so a busy port raises
+    Bound here, not by werkzeug, so a busy port raises
     :class:`~edgekit.sandbox.errors.SandboxError` (werkzeug would print and exit) and nothing
-    but the loopback interface is ever bound.
+    but the loopback interface is ever bound; and bound before moto is imported, so the port
+    is claimed within moments of ``edgekit sandbox`` starting.
     """
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, port))
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise SandboxError(f"cannot listen on {HOST}:{port}: {exc}") from exc
+    return listener
+
+
+def _serve_on(listener: socket.socket, *, log_requests: bool) -> BaseWSGIServer:
+    """moto's WSGI app on ``listener`` (as moto's ThreadedMotoServer); not serving yet."""
     from moto.moto_server.werkzeug_app import (
         DomainDispatcherApplication,
         MotoRequestHandler,
@@ -171,11 +202,7 @@ def _bind(port: int, *, log_requests: bool) -> BaseWSGIServer:
             if log_requests:
                 super().log_request(code, size)
 
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((HOST, port))
-        listener.listen(128)
         return make_server(
             HOST,
             listener.getsockname()[1],
@@ -185,9 +212,26 @@ def _bind(port: int, *, log_requests: bool) -> BaseWSGIServer:
             fd=listener.fileno(),
         )
     except OSError as exc:
-        raise SandboxError(f"cannot listen on {HOST}:{port}: {exc}") from exc
+        raise SandboxError(f"cannot serve on {HOST}:{listener.getsockname()[1]}: {exc}") from exc
+
+
+@contextmanager
+def _private_server(*, log_requests: bool) -> Iterator[str]:
+    """A second server of the same (in-process) moto state on a free loopback port, for
+    seeding; yields its URL and stops it on exit."""
+    listener = _listen(0)
+    try:
+        server = _serve_on(listener, log_requests=log_requests)
     finally:
-        listener.close()  # the server holds its own duplicate of the socket
+        listener.close()
+    thread = threading.Thread(target=server.serve_forever, name="edgekit-sandbox-seed")
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def _reset_moto() -> None:
@@ -198,7 +242,8 @@ def _reset_moto() -> None:
 
 
 def start(port: int = 0, seed: SeedName = "sample", *, log_requests: bool = False) -> Sandbox:
-    """Start a sandbox endpoint on ``127.0.0.1:port`` (0 = any free port) and return it.
+    """Start a sandbox endpoint on ``127.0.0.1:port`` (0 = any free port) and return it,
+    seeded: it returns (and the port answers) only once the seed is complete.
 
     ``seed="sample"`` creates the Northwind sample estate
     (:func:`edgekit.sandbox.sample.seed_sample`, described by ``Sandbox.sample_info``);

@@ -136,3 +136,21 @@ def test_a_unit_fed_a_broken_page_fails_named() -> None:
     assert res.data is None and res.error is not None
     assert res.error["error_code"] == "MalformedResponseError"
     assert res.error["operation"] == "ListWebACLs" and res.error["collector"] == "wafv2"
+
+
+POLICY = b'{"Version": "2012-10-17", "Statement": []}'
+
+
+@pytest.mark.parametrize("bad", [POLICY[:25], b"\xbb\x00garbage", b"[1]"])
+def test_a_bucket_policy_that_is_not_a_json_document_fails(bad: bytes) -> None:
+    s3 = SPEC.client("s3", "us-east-1")
+    sent = _serve(s3, [bad])
+    with pytest.raises(MalformedResponseError, match="s3:GetBucketPolicy"):
+        s3.get_bucket_policy(Bucket="b")
+    assert len(sent) == 3
+
+
+def test_a_truncated_bucket_policy_is_retried_to_the_whole_policy() -> None:
+    s3 = SPEC.client("s3", "us-east-1")
+    _serve(s3, [POLICY[:25], POLICY])
+    assert s3.get_bucket_policy(Bucket="b")["Policy"] == POLICY.decode()

@@ -11,7 +11,8 @@ import pytest
 
 from edgekit.aws.session import SessionSpec
 from edgekit.collect import refs, s3, targets
-from edgekit.collect.runner import CollectionResult, assemble, execute, plan_units
+from edgekit.collect.execution import execute
+from edgekit.collect.runner import CollectionResult, assemble, plan_units
 from edgekit.snapshot import jsonable
 from tests.collect import shapes
 from tests.collect.builders import ACCOUNT, fail, shared_moto
