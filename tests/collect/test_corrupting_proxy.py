@@ -36,6 +36,7 @@ def estate() -> Iterator[tuple[Sandbox, list[str]]]:
         info = sandbox.sample_info
         assert info is not None
         extra = ["--quiet", "--accounts", ",".join(info.accounts), "--role-name", info.role_name]
+        extra += ["--metrics-end", info.metrics_end]  # the clean and faulty runs: one window
         yield sandbox, extra
 
 
