@@ -8,26 +8,62 @@ this module bridges, so each per-type mapping only states what is really differe
 * strings for numbers and booleans (``"443"``, ``"true"``), text where the API has a blob
   (WAFv2 ``SearchString``: base64 in a snapshot's JSON form).
 
-Members the API shape lacks are dropped; :class:`Unknown` values are dropped too and reported
-through ``on_unknown`` (the item then says "not collected" for that member). Only the model
-(botocore's JSON files) is read: no client is created, nothing is called.
+Members the API shape lacks are dropped. An :class:`Unknown` value is reported through
+``on_unknown`` and becomes a :class:`Pending` member carrying the values the API allows there
+(an enum's values, both booleans ...), settled by :meth:`~edgekit.iac.estate.Estate.settle`
+into the item's ``_iac.unresolved`` list (docs/iac.md); a structure only known at deploy time
+is left out. Only the model (botocore's JSON files) is read: no client is created, nothing is
+called.
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from botocore.loaders import Loader
-from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
+from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape, StructureShape
 
 from edgekit.iac.intrinsics import Unknown
 
 OnUnknown = Callable[[str, Unknown], None]
 
 _BOOL = {"true": True, "false": False}
+# Integers only known at deploy time are tried at these values (none, a port, a year in seconds).
+INT_PROBES = (0, 443, 31536000)
+
+
+@dataclass
+class Pending:
+    """A member only known at deploy time, kept in place until the item is settled."""
+
+    unknown: Unknown
+    values: list[Any] = field(default_factory=list)
+    """Values the API allows there, each tried by the scan (empty: not varied)."""
+    absent: bool = False
+    """Leaving the member out is also possible (an optional member)."""
+    text: bool = False
+    """A string: the snapshot holds a reserved ``.invalid`` placeholder meanwhile."""
+    prop: str = ""
+    """The property as the template spells it (``DistributionConfig.Origins[0].Id``)."""
+
+
+def pending(unknown: Unknown, sh: Shape, required: bool, prop: str = "") -> Pending | None:
+    """The :class:`Pending` of a member of shape ``sh`` (None: a structure, left out)."""
+    kind, prop = sh.type_name, prop.lstrip(".")
+    if isinstance(sh, StringShape):
+        return Pending(unknown, list(sh.enum), not required, text=True, prop=prop)
+    if kind == "boolean":
+        return Pending(unknown, [False, True], not required, prop=prop)
+    if kind in ("integer", "long"):
+        return Pending(unknown, list(INT_PROBES), not required, prop=prop)
+    if isinstance(sh, ListShape) and isinstance(sh.member, StringShape) and sh.member.enum:
+        enum = list(sh.member.enum)
+        return Pending(unknown, [[v] for v in enum] + [enum], not required, prop=prop)
+    return None
 
 
 @cache
@@ -65,11 +101,18 @@ def convert(
 
 
 def _convert(
-    value: Any, sh: Shape, on_unknown: OnUnknown, renames: Mapping[str, str], where: str
+    value: Any,
+    sh: Shape,
+    on_unknown: OnUnknown,
+    renames: Mapping[str, str],
+    where: str,
+    required: bool = True,
 ) -> Any:
     if isinstance(value, Unknown):
         on_unknown(where, value)
-        return None
+        return pending(value, sh, required, where)
+    if isinstance(value, Pending):
+        return value
     if isinstance(sh, StructureShape):
         members = sh.members
         if isinstance(value, list) and "Items" in members and "Quantity" in members:
@@ -81,11 +124,21 @@ def _convert(
             api = renames.get(key) or _members(sh).get(key.lower())
             if api is None:
                 continue
-            converted = _convert(val, members[api], on_unknown, renames, f"{where}.{key}")
+            converted = _convert(
+                val,
+                members[api],
+                on_unknown,
+                renames,
+                f"{where}.{key}",
+                api in sh.required_members,
+            )
             if converted is not None:
                 out[api] = converted
         if "Quantity" in members and "Items" in members:
             items = out.get("Items", [])
+            if isinstance(items, Pending):  # settled with its Items (Estate.settle)
+                out["Quantity"] = 0
+                return out
             out["Quantity"] = len(items)
             if not items:
                 out.pop("Items", None)
@@ -95,7 +148,7 @@ def _convert(
             value = [value]
         out_list = []
         for i, v in enumerate(value):
-            converted = _convert(v, sh.member, on_unknown, renames, f"{where}[{i}]")
+            converted = _convert(v, sh.member, on_unknown, renames, f"{where}[{i}]", True)
             if converted is not None:
                 out_list.append(converted)
         return out_list

@@ -103,20 +103,20 @@ def record_set_group(res: Resource, estate: Estate) -> None:
 
 def certificate(res: Resource, estate: Estate) -> None:
     """AWS::CertificateManager::Certificate -> ``certificates`` item (status: deploy-time)."""
-    domain = known(estate, res, "acm", "DomainName") or ""
+    domain = res.props.get("DomainName", "")
     sans = [s for s in (known(estate, res, "acm", "SubjectAlternativeNames", []) or []) if s]
-    algorithm = str(known(estate, res, "acm", "KeyAlgorithm", "RSA_2048"))
-    ct = known(estate, res, "acm", "CertificateTransparencyLoggingPreference", "ENABLED")
     detail = {
         "CertificateArn": res.ident["Ref"],
         "DomainName": domain,
         "SubjectAlternativeNames": [domain, *[s for s in sans if s != domain]],
         "Type": "AMAZON_ISSUED",
-        "KeyAlgorithm": algorithm,
-        "Options": {"CertificateTransparencyLoggingPreference": ct},
+        "KeyAlgorithm": res.props.get("KeyAlgorithm", "RSA_2048"),
         "RenewalEligibility": "ELIGIBLE",
     }
-    item = {"Certificate": api(estate, res, "acm", detail, "acm", "CertificateDetail", "")}
+    cert = api(estate, res, "acm", detail, "acm", "CertificateDetail", "")
+    ct = {"CertificateTransparencyLoggingPreference": "ENABLED", **res.props}
+    cert["Options"] = api(estate, res, "acm", ct, "acm", "CertificateOptions", "")
+    item = {"Certificate": cert}
     estate.add(res, res.region, "acm", "certificates", item)
 
 
