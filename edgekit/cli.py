@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         collect,
         demo,
         diagram,
+        diff,
         import_iac,
         lineage,
         plan,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("demo", "the whole pipeline on the bundled sample estate", demo),
         ("checks", "list the check catalogue", checks),
         ("import-iac", "build a snapshot from CloudFormation / CDK templates", import_iac),
+        ("diff", "what changed between two snapshots (resources, paths, findings)", diff),
         ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
     )
     for name, help_text, module in commands:
