@@ -83,6 +83,23 @@ def _members(sh: StructureShape) -> dict[str, str]:
     return {name.lower(): name for name in sh.members}
 
 
+def _items_block(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 1
+        and isinstance(value[0], dict)
+        and any(str(k).lower() == "items" for k in value[0])
+    )
+
+
+def _member(sh: StructureShape, key: str) -> str | None:
+    """The API member a CloudFormation or Terraform key names: any case, snake_case, and
+    Terraform's singular block names (``rule`` -> ``Rules``, ``text_transformation``)."""
+    names = _members(sh)
+    flat = key.replace("_", "").lower()
+    return names.get(flat) or names.get(f"{flat}s")
+
+
 def convert(
     value: Any,
     service: str,
@@ -92,7 +109,8 @@ def convert(
     renames: Mapping[str, str] | None = None,
     where: str = "",
 ) -> Any:
-    """``value`` (CloudFormation form) in the shape ``service:name`` (a snapshot's JSON form).
+    """``value`` (CloudFormation form, or Terraform's: snake_case keys, blocks as lists) in the
+    shape ``service:name`` (a snapshot's JSON form).
 
     ``renames`` maps CloudFormation member names that are not a case variant of the API's
     (``Locations`` -> ``Items``), at any depth.
@@ -115,13 +133,17 @@ def _convert(
         return value
     if isinstance(sh, StructureShape):
         members = sh.members
+        if _items_block(value):  # Terraform's {items = [...]} block of a Quantity/Items shape
+            value = value[0]
         if isinstance(value, list) and "Items" in members and "Quantity" in members:
             value = {"Items": value}
+        elif isinstance(value, list) and len(value) <= 1:  # a Terraform block (max one)
+            value = value[0] if value else None
         if not isinstance(value, dict):
             return None
         out: dict[str, Any] = {}
         for key, val in value.items():
-            api = renames.get(key) or _members(sh).get(key.lower())
+            api = renames.get(key) or _member(sh, key)
             if api is None:
                 continue
             converted = _convert(

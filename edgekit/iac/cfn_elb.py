@@ -5,19 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.collect.secrets import origin_header_digests, redact_rule_header_values
+from edgekit.iac.apishape import Pending
 from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.intrinsics import Unknown
 from edgekit.iac.translate import Translator, api, cfn_tags, known
 
 E = "elbv2"
 
 
-def _attributes(res: Resource, estate: Estate, prop: str) -> list[dict[str, str]]:
+def _attributes(res: Resource, estate: Estate, prop: str) -> list[dict[str, Any]]:
+    """Attributes as DescribeLoadBalancerAttributes lists them; a value only known at deploy
+    time is Pending (``true``/``false`` for a switch, "some value" otherwise)."""
     raw = known(estate, res, E, prop, []) or []
-    return [
-        {"Key": str(a["Key"]), "Value": str(a["Value"]).lower()}
-        for a in raw
-        if isinstance(a, dict) and isinstance(a.get("Value"), (str, bool, int)) and "Key" in a
-    ]
+    out: list[dict[str, Any]] = []
+    for a in raw:
+        if not isinstance(a, dict) or "Key" not in a:
+            continue
+        key, value = str(a["Key"]), a.get("Value")
+        if isinstance(value, Unknown):
+            estate.unresolved(res, f".{prop}[{key}]", value, E)
+            switch = key.endswith(".enabled")
+            value = Pending(value, ["true", "false"] if switch else [], text=not switch, prop=key)
+        elif isinstance(value, (str, bool, int)):
+            value = str(value).lower()
+        else:
+            continue
+        out.append({"Key": key, "Value": value})
+    return out
 
 
 def load_balancer(res: Resource, estate: Estate) -> None:
