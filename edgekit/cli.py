@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         demo,
         diagram,
         diff,
+        drift,
         import_iac,
         lineage,
         plan,
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("checks", "list the check catalogue", checks),
         ("import-iac", "build a snapshot from CloudFormation / CDK templates", import_iac),
         ("diff", "what changed between two snapshots (resources, paths, findings)", diff),
+        ("drift", "live resources that differ from their IaC, and those no IaC defines", drift),
         ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
     )
     for name, help_text, module in commands:

@@ -96,75 +96,39 @@ def _write(result: SnapshotDiff, fmt: str, output: str | None) -> None:
 
 
 def _table(result: SnapshotDiff, output: str | None) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+    from edgekit.commands.drift_tables import Section, print_sections
 
-    from edgekit.commands.tables import console
-
-    fh = Path(output).open("w", encoding="utf-8") if output else None  # noqa: SIM115
-    try:
-        con = Console(file=fh, width=160) if fh else console()
-        summary = Table(title="edgekit diff")
-        summary.add_column("change")
-        summary.add_column("count", justify="right")
-        for k, v in result.summary().items():
-            summary.add_row(k.replace("_", " "), str(v))
-        con.print(summary)
-        sections: list[tuple[str, list[str], list[tuple[str, ...]]]] = [
+    finding_head = ["severity", "status", "check", "resource", "message"]
+    sections: list[Section] = [
+        (
+            "edgekit diff",
+            ["change", "count"],
+            [(k.replace("_", " "), str(v)) for k, v in result.summary().items()],
+        ),
+        *(
             (
                 f"{title} findings",
-                ["severity", "status", "check", "resource", "message"],
+                finding_head,
                 [
                     (f.severity.label, f.status.value, f.check_id, f.resource.id, f.message)
                     for f in found
                 ],
             )
             for title, found in (("new", result.new_findings), ("fixed", result.fixed_findings))
-        ]
-        sections.append(
-            (
-                "paths changed",
-                ["hostname", "what", "before", "after"],
-                [(p.hostname, p.field, p.before, p.after) for p in result.paths_changed],
-            )
-        )
-        sections += [
-            (f"entrypoints {t}", ["hostname"], [(h,) for h in hosts])
-            for t, hosts in (
-                ("added", result.entrypoints_added),
-                ("removed", result.entrypoints_removed),
-            )
-        ]
-        sections += [
-            (f"resources {t}", ["kind", "id"], [(r.kind, r.id) for r in items])
-            for t, items in (("added", result.added), ("removed", result.removed))
-        ]
-        sections.append(
-            (
-                "resources changed",
-                ["kind", "id", "field", "before", "after"],
-                [
-                    (r.kind, r.id, c.field, c.before, c.after)
-                    for r in result.changed
-                    for c in r.changes
-                ],
-            )
-        )
-        for title, head, rows in sections:
-            if not rows:
-                continue
-            table = Table(title=title)
-            for h in head:
-                table.add_column(h, overflow="fold")
-            for row in rows:
-                table.add_row(*(escape(_printable(v)) for v in row))
-            con.print(table)
-    finally:
-        if fh:
-            fh.close()
-
-
-def _printable(value: str) -> str:
-    """Control characters (terminal escape sequences in an AWS name) shown, never sent."""
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
+        ),
+        (
+            "paths changed",
+            ["hostname", "what", "before", "after"],
+            [(p.hostname, p.field, p.before, p.after) for p in result.paths_changed],
+        ),
+        ("entrypoints added", ["hostname"], [(h,) for h in result.entrypoints_added]),
+        ("entrypoints removed", ["hostname"], [(h,) for h in result.entrypoints_removed]),
+        ("resources added", ["kind", "id"], [(r.kind, r.id) for r in result.added]),
+        ("resources removed", ["kind", "id"], [(r.kind, r.id) for r in result.removed]),
+        (
+            "resources changed",
+            ["kind", "id", "field", "before", "after"],
+            [(r.kind, r.id, c.field, c.before, c.after) for r in result.changed for c in r.changes],
+        ),
+    ]
+    print_sections(sections, output)

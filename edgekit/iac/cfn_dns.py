@@ -46,8 +46,8 @@ def hosted_zone(res: Resource, estate: Estate) -> None:
     _tag(zone, res)
 
 
-def _tag(item: dict[str, Any], res: Resource) -> None:
-    item["_iac"] = res.origin.to_json()
+def _tag(item: dict[str, Any], res: Resource, props: Any = None) -> None:
+    item["_iac"] = res.side(props)
 
 
 def _record(res: Resource, estate: Estate, raw: dict[str, Any], where: str) -> dict[str, Any]:
@@ -96,8 +96,8 @@ def record_set_group(res: Resource, estate: Estate) -> None:
     """AWS::Route53::RecordSetGroup -> records of its zone."""
     raw = known(estate, res, R, "RecordSets", []) or []
     records = [_record(res, estate, r, f".RecordSets[{i}]") for i, r in enumerate(raw)]
-    for r in records:
-        _tag(r, res)
+    for r, props in zip(records, raw, strict=True):
+        _tag(r, res, props)
     _place(res, estate, records, res.props)
 
 

@@ -92,7 +92,7 @@ def listener(res: Resource, estate: Estate) -> None:
         {"CertificateArn": c.get("CertificateArn"), "IsDefault": True} for c in entry_certs[:1]
     ]
     entry = {"Listener": lis, "Rules": [default_rule], "Certificates": certs}
-    entry["_iac"] = res.origin.to_json()
+    entry["_iac"] = res.side()
 
     def attach() -> None:
         for item in estate.items(res.account, res.region, E, "load_balancers"):
@@ -128,7 +128,7 @@ def listener_rule(res: Resource, estate: Estate) -> None:
     arn = known(estate, res, E, "ListenerArn")
     body = {**res.props, "RuleArn": res.ident["RuleArn"], "IsDefault": False}
     rule = api(estate, res, E, body, E, "Rule", "")
-    rule["_iac"] = res.origin.to_json()
+    rule["_iac"] = res.side()
 
     def attach() -> None:
         entry = estate.unit(res.account, res.region, E).get("_listeners", {}).get(arn)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.iac.cfn_dns import bucket_policy_document
-from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.estate import Estate, Resource, mark_set
 from edgekit.iac.translate import Translator, api, known
 
 # Applied by S3 to every bucket created since April 2023 when the template says nothing.
@@ -55,6 +55,7 @@ def bucket_policy(res: Resource, estate: Estate) -> None:
         for item in estate.items(res.account, "global", "s3", "buckets"):
             if item["Name"] == name:
                 item["Policy"] = doc
+                mark_set(item, "Policy")
                 if doc is None:  # only known at deploy time: not collected
                     item.pop("Policy")
                 item.pop("PolicyStatus", None)  # computed by S3: not known before deploy

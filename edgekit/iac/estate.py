@@ -14,6 +14,7 @@ from typing import Any
 
 from edgekit.iac.apishape import Pending
 from edgekit.iac.intrinsics import Unknown
+from edgekit.iac.paths import template_paths
 
 IAC_KEY = "_iac"
 """The side key on every translated item: where it is defined (the model ignores it)."""
@@ -52,6 +53,14 @@ class Resource:
     ident: dict[str, Any]
     """Synthetic identity: ``Ref`` and the attributes ``Fn::GetAtt`` can read."""
 
+    def side(self, props: Any = None) -> dict[str, Any]:
+        """The ``_iac`` side key: the origin, and ``set``, the canonical paths of the
+        properties the template sets (:mod:`.paths`; what drift compares)."""
+        return {
+            **self.origin.to_json(),
+            "set": template_paths(self.props if props is None else props),
+        }
+
 
 Unit = tuple[str, str, str]
 
@@ -75,7 +84,7 @@ class Estate:
     def add(self, res: Resource, region: str, collector: str, key: str, item: Any) -> Any:
         """Append ``item`` (tagged with its origin) to a payload list; returns it."""
         if isinstance(item, dict):
-            item[IAC_KEY] = res.origin.to_json()
+            item[IAC_KEY] = res.side()
         self.unit(res.account, region, collector).setdefault(key, []).append(item)
         return item
 
@@ -128,6 +137,14 @@ class Estate:
 def token(*parts: str, length: int = 13) -> str:
     """A stable lower-case hex token from ``parts`` (synthetic ids that never collide)."""
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:length]
+
+
+def mark_set(item: dict[str, Any], member: str) -> None:
+    """Record that the IaC sets ``member`` of ``item`` (a resource attached to it later, such
+    as a bucket policy, sets a member of its bucket)."""
+    side = item.get(IAC_KEY)
+    if isinstance(side, dict):
+        side["set"] = sorted({*side.get("set", []), *template_paths({member: None})})
 
 
 def _settle(value: Any, holder: dict[str, Any] | None, path: list[str | int]) -> None:

@@ -70,6 +70,7 @@ NATURAL: dict[tuple[str, str], tuple[list[Key], list[Key]]] = {
         [_path("Certificate", "CertificateArn")],
     ),
     ("s3", "buckets"): ([_path("Name")], []),
+    ("cloudfront", "origin_access_controls"): ([_path("Name")], [_path("Id")]),
     ("ec2", "security_groups"): (
         [lambda i: (i.get("GroupName"), i.get("VpcId"))],
         [_path("GroupId")],

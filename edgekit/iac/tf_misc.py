@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from edgekit.iac import cfn_dns, cfn_net, cfn_waf
-from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.estate import Estate, Resource, mark_set
 from edgekit.iac.intrinsics import Unknown
 from edgekit.iac.tf_common import COMPUTED, TfType, tags, to_cfn, without
 from edgekit.iac.translate import api, known
@@ -101,6 +101,7 @@ def _setting(key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
         def attach() -> None:
             for item in estate.items(res.account, "global", "s3", "buckets"):
                 if item["Name"] == name:
+                    mark_set(item, key)
                     if isinstance(value, Unknown):
                         item.pop(key, None)
                     else:

@@ -32,11 +32,12 @@ def text(value: object) -> str:
     return _ORDERED.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]], total: int) -> list[str]:
+def table(header: Sequence[str], rows: Sequence[Sequence[object]], total: int) -> list[str]:
+    """Markdown table lines (cells escaped, at most :data:`MAX_ROWS` rows, a count beyond)."""
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(text(c) for c in row) + " |" for row in rows[:MAX_ROWS]]
     if total > MAX_ROWS:
-        out.append(f"\n… and {total - MAX_ROWS} more (see `edgekit diff --format json`)")
+        out.append(f"\n… and {total - MAX_ROWS} more (see `--format json`)")
     return [*out, ""]
 
 
@@ -47,7 +48,7 @@ def _findings(title: str, findings: Sequence[Finding]) -> list[str]:
         (f.severity.label, f.status.value, f.check_id, f.resource.id, f.message) for f in findings
     ]
     head = ["severity", "status", "check", "resource", "message"]
-    return [f"### {title} ({len(findings)})", "", *_table(head, rows, len(rows))]
+    return [f"### {title} ({len(findings)})", "", *table(head, rows, len(rows))]
 
 
 def _resources(title: str, items: Sequence[ResourceDiff]) -> list[str]:
@@ -55,7 +56,7 @@ def _resources(title: str, items: Sequence[ResourceDiff]) -> list[str]:
         return []
     rows = [(r.kind, r.id, r.account_id, r.region) for r in items]
     head = ["kind", "id", "account", "region"]
-    return [f"### {title} ({len(items)})", "", *_table(head, rows, len(rows))]
+    return [f"### {title} ({len(items)})", "", *table(head, rows, len(rows))]
 
 
 def _changed(items: Sequence[ResourceDiff]) -> list[str]:
@@ -67,7 +68,7 @@ def _changed(items: Sequence[ResourceDiff]) -> list[str]:
         out += [
             f"<details><summary>{text(r.kind)} {text(r.id)} ({count} fields)</summary>",
             "",
-            *_table(
+            *table(
                 ["field", "before", "after"],
                 [(c.field, c.before, c.after) for c in r.changes],
                 len(r.changes),
@@ -101,14 +102,14 @@ def markdown(d: SnapshotDiff) -> str:
     if d.paths_changed:
         rows = [(p.hostname, p.field, p.before, p.after) for p in d.paths_changed]
         out += [f"### Paths changed ({s['paths_changed']} hostnames)", ""]
-        out += _table(["hostname", "what", "before", "after"], rows, len(rows))
+        out += table(["hostname", "what", "before", "after"], rows, len(rows))
     for title, hosts in (
         ("Entrypoints added", d.entrypoints_added),
         ("Entrypoints removed", d.entrypoints_removed),
     ):
         if hosts:
             out += [f"### {title} ({len(hosts)})", ""]
-            out += _table(["hostname"], [(h,) for h in hosts], len(hosts))
+            out += table(["hostname"], [(h,) for h in hosts], len(hosts))
     out += _resources("Resources added", d.added)
     out += _resources("Resources removed", d.removed)
     out += _changed(d.changed)
