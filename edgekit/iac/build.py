@@ -102,6 +102,7 @@ def overlay_on(base: Snapshot, iac: Snapshot) -> Snapshot:
                     names.update(overlay.renames(p["collector"], key, item, live[at]))
                     if p["collector"] == "route53":
                         item = overlay.merge_records(live[at], item)
+                    item = overlay.computed_from_live(p["collector"], key, item, live[at])
                     live[at] = item
                 placed.append((target["data"], key, live.index(item)))
             target["data"][key] = live

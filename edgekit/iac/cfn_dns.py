@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from edgekit.iac.apishape import Pending
 from edgekit.iac.estate import Estate, Resource, token
+from edgekit.iac.intrinsics import Unknown
 from edgekit.iac.translate import Translator, api, known
 
 R = "route53"
@@ -114,10 +116,47 @@ def certificate(res: Resource, estate: Estate) -> None:
         "RenewalEligibility": "ELIGIBLE",
     }
     cert = api(estate, res, "acm", detail, "acm", "CertificateDetail", "")
-    ct = {"CertificateTransparencyLoggingPreference": "ENABLED", **res.props}
+    pref = res.props.get("CertificateTransparencyLoggingPreference", "ENABLED")
+    ct = {"CertificateTransparencyLoggingPreference": pref}
     cert["Options"] = api(estate, res, "acm", ct, "acm", "CertificateOptions", "")
+    validation = _validation(res, estate, [domain, *sans])
+    if validation is not None:
+        cert["DomainValidationOptions"] = validation
     item = {"Certificate": cert}
     estate.add(res, res.region, "acm", "certificates", item)
+
+
+def _validation(res: Resource, estate: Estate, names: list[Any]) -> Pending | None:
+    """ACM's DNS validation records exist only once it issues the certificate. When the
+    template names a hosted zone for every domain, CloudFormation creates them (nothing to
+    check); otherwise they are a deploy-time value, tried with and without a record the zone
+    lacks (so tls.cert_renewal_at_risk says unknown, never pass)."""
+    if str(res.props.get("ValidationMethod", "")).upper() != "DNS":
+        return None
+    zones = {
+        str(o.get("DomainName"))
+        for o in res.props.get("DomainValidationOptions") or []
+        if isinstance(o, dict) and o.get("HostedZoneId")
+    }
+    domains = [n for n in dict.fromkeys(names) if isinstance(n, str) and n]
+    if not domains or set(domains) <= zones:
+        return None
+    unknown = Unknown("DNS validation records are issued by ACM at deploy time")
+    estate.unresolved(res, ".DomainValidationOptions", unknown, "acm")
+    probe = [
+        {
+            "DomainName": d,
+            "ValidationMethod": "DNS",
+            "ValidationStatus": "PENDING_VALIDATION",
+            "ResourceRecord": {
+                "Name": f"_unresolved.{d}.",
+                "Type": "CNAME",
+                "Value": "_unresolved.acm-validations.aws.",
+            },
+        }
+        for d in domains
+    ]
+    return Pending(unknown, [probe], absent=True, prop="DomainValidationOptions")
 
 
 def bucket_policy_document(value: Any) -> str | None:

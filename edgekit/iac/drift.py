@@ -261,7 +261,7 @@ def _elements(
         sub = (*shown, f"[{key}]")
         if key in theirs:
             yield from _walk(element, theirs[key], holder, (*rel, i), sub)
-        elif defines:
+        elif defines and not _aws_record(element):
             yield FieldDrift(_text_path(sub), "(defined)", "(absent)")
     if defines:
         extra = (k for k in theirs if k is not None and k not in keys)
@@ -278,8 +278,18 @@ def _defines(iac: list[Any], holder: Mapping[str, Any] | None, rel: tuple[Any, .
 
 
 def _aws_record(element: Any) -> bool:
-    """A zone's NS and SOA records, which Route 53 creates."""
-    return isinstance(element, dict) and element.get("Type") in ("NS", "SOA")
+    """What AWS adds itself: a zone's NS and SOA records, ACM's DNS validation records
+    (CloudFormation creates them for a DNS-validated certificate), ``aws:`` tags."""
+    if not isinstance(element, dict):
+        return False
+    if element.get("Type") in ("NS", "SOA"):
+        return True
+    if str(element.get("Key", "")).startswith("aws:"):
+        return True
+    values = [str(r.get("Value", "")) for r in element.get("ResourceRecords") or []]
+    return element.get("Type") == "CNAME" and any(
+        v.rstrip(".").endswith(".acm-validations.aws") for v in values
+    )
 
 
 def _permissions(
