@@ -127,6 +127,7 @@ def _units(snapshot: Snapshot) -> dict[Unit, dict[str, Any]]:
 def drift(live: Snapshot, iac: Snapshot) -> Drift:
     """Compare ``live`` with the IaC snapshot ``iac`` (see the module docstring)."""
     live_units = _units(live)
+    counterparts = _Live(live_units)
     pairs: list[tuple[str, str, dict[str, Any], dict[str, Any] | None]] = []
     names: dict[str, str] = {}
     matched: set[int] = set()
@@ -135,7 +136,7 @@ def drift(live: Snapshot, iac: Snapshot) -> Drift:
             for item in data.get(kind) or []:
                 if not isinstance(item, dict):
                     continue
-                found = _counterpart(live_units, (account, region, collector), kind, item)
+                found = counterparts.counterpart((account, region, collector), kind, item)
                 if found is not None:
                     matched.add(id(found))
                     names.update(overlay.renames(collector, kind, item, found))
@@ -164,18 +165,30 @@ def drift(live: Snapshot, iac: Snapshot) -> Drift:
     )
 
 
-def _counterpart(
-    live: Mapping[Unit, dict[str, Any]], unit: Unit, kind: str, item: dict[str, Any]
-) -> dict[str, Any] | None:
-    """The live item ``item`` describes: same unit first, then the same collector anywhere
-    (an IaC import without ``--account`` uses a placeholder account)."""
-    candidates = [unit, *sorted(u for u in live if u[2] == unit[2] and u != unit)]
-    for u in candidates:
-        items = [i for i in live.get(u, {}).get(kind) or [] if isinstance(i, dict)]
-        at = overlay.match(unit[2], kind, item, items)
-        if at is not None:
-            return items[at]
-    return None
+class _Live:
+    """The live payload lists, with a natural-key matcher per list built on first use."""
+
+    def __init__(self, units: Mapping[Unit, dict[str, Any]]) -> None:
+        self.units = units
+        self._matchers: dict[tuple[Unit, str], tuple[overlay.Matcher, list[dict[str, Any]]]] = {}
+
+    def counterpart(self, unit: Unit, kind: str, item: dict[str, Any]) -> dict[str, Any] | None:
+        """The live item ``item`` describes: same unit first, then the same collector
+        anywhere (an IaC import without ``--account`` uses a placeholder account)."""
+        others = sorted(u for u in self.units if u[2] == unit[2] and u != unit)
+        for u in [unit, *others]:
+            matcher, items = self._matcher(u, kind)
+            at = matcher.match(item)
+            if at is not None:
+                return items[at]
+        return None
+
+    def _matcher(self, unit: Unit, kind: str) -> tuple[overlay.Matcher, list[dict[str, Any]]]:
+        if (unit, kind) not in self._matchers:
+            data = self.units.get(unit, {})
+            items = [i for i in data.get(kind) or [] if isinstance(i, dict)]
+            self._matchers[(unit, kind)] = (overlay.Matcher(unit[2], kind, items), items)
+        return self._matchers[(unit, kind)]
 
 
 def _label(collector: str, kind: str, item: dict[str, Any]) -> str:

@@ -101,26 +101,44 @@ for _key in ("cache_policies", "origin_request_policies", "response_headers_poli
     )
 
 
+class Matcher:
+    """Finds live counterparts among ``live`` items of one payload list, by natural key.
+
+    The keys of every live item are indexed once, so pairing n IaC items with n live ones
+    costs O(n), not O(n²) (a set of aliases is indexed per alias: sets match when they share
+    one).
+    """
+
+    def __init__(self, collector: str, key: str, live: list[dict[str, Any]]) -> None:
+        self.keys, _ids = NATURAL.get((collector, key), ([], []))
+        self.index: list[dict[Any, set[int]]] = []
+        for natural in self.keys:
+            by_value: dict[Any, set[int]] = {}
+            for i, item in enumerate(live):
+                value = natural(item)
+                if value is None:
+                    continue
+                for v in value if isinstance(value, frozenset) else (value,):
+                    by_value.setdefault(v, set()).add(i)
+            self.index.append(by_value)
+
+    def match(self, iac: dict[str, Any]) -> int | None:
+        """Index of ``iac``'s live counterpart (None when the IaC adds a resource)."""
+        for natural, by_value in zip(self.keys, self.index, strict=True):
+            wanted = natural(iac)
+            if wanted is None:
+                continue
+            found: set[int] = set()
+            for v in wanted if isinstance(wanted, frozenset) else (wanted,):
+                found |= by_value.get(v, set())
+            if len(found) == 1:
+                return found.pop()
+        return None
+
+
 def match(collector: str, key: str, iac: dict[str, Any], live: list[dict[str, Any]]) -> int | None:
     """Index of ``iac``'s live counterpart in ``live`` (None when the IaC adds a resource)."""
-    keys, _ids = NATURAL.get((collector, key), ([], []))
-    for natural in keys:
-        wanted = natural(iac)
-        if wanted is None:
-            continue
-        found = [
-            i
-            for i, item in enumerate(live)
-            if natural(item) == wanted or _overlaps(natural, item, wanted)
-        ]
-        if len(found) == 1:
-            return found[0]
-    return None
-
-
-def _overlaps(natural: Key, item: dict[str, Any], wanted: Any) -> bool:
-    value = natural(item)
-    return isinstance(wanted, frozenset) and isinstance(value, frozenset) and bool(wanted & value)
+    return Matcher(collector, key, live).match(iac)
 
 
 def renames(collector: str, key: str, iac: dict[str, Any], live: dict[str, Any]) -> dict[str, str]:

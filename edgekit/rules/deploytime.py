@@ -18,7 +18,9 @@ is a documented limit (docs/iac.md).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Sequence
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -82,37 +84,41 @@ def has_unresolved(snapshot: Snapshot) -> bool:
 
 
 def worlds(snapshot: Snapshot) -> list[World]:
-    """The alternative snapshots (none when nothing is unresolved)."""
-    count = max(
-        (
-            len(_choices(e))
-            for p in snapshot.payloads
-            for h in _holders(p.get("data"))
-            for e in h[IAC_KEY][UNRESOLVED]
-        ),
-        default=0,
-    )
+    """The alternative snapshots (none when nothing is unresolved).
+
+    Only payloads holding unresolved members are copied (through JSON, faster than
+    ``deepcopy``); the others are shared with ``snapshot``.
+    """
+    plan: dict[int, list[tuple[str, list[Any], list[Any], frozenset[str]]]] = {}
+    for n, p in enumerate(snapshot.payloads):
+        for holder in _holders(p.get("data")):
+            for entry in holder[IAC_KEY][UNRESOLVED]:
+                choices = _choices(entry)
+                if len(choices) > 1:
+                    label = f"{holder[IAC_KEY].get('logical_id', '?')}.{entry['member']}"
+                    item = (label, list(entry["path"]), choices, _ids(holder))
+                    plan.setdefault(n, []).append(item)
+    count = max((len(c) for steps in plan.values() for _l, _p, c, _i in steps), default=0)
     out: list[World] = []
     for i in range(count):
-        payloads = copy.deepcopy(snapshot.payloads)
+        payloads = list(snapshot.payloads)
         assigned: list[Assignment] = []
-        for p in payloads:
-            for holder in _holders(p.get("data")):
-                for entry in holder[IAC_KEY][UNRESOLVED]:
-                    choices = _choices(entry)
-                    if len(choices) < 2:
-                        continue
-                    value = choices[i % len(choices)]
-                    label = f"{holder[IAC_KEY].get('logical_id', '?')}.{entry['member']}"
-                    shown = _shown(value, holder, entry["path"])
-                    if value is not _KEEP:
-                        _assign(holder, list(entry["path"]), value)
-                    assigned.append(Assignment(label, shown, _ids(holder)))
+        for n, steps in plan.items():
+            payloads[n] = json.loads(json.dumps(payloads[n]))
+            holders = [
+                (h, e) for h in _holders(payloads[n].get("data")) for e in h[IAC_KEY][UNRESOLVED]
+            ]
+            wanted = [(h, e) for h, e in holders if len(_choices(e)) > 1]
+            for (holder, _entry), (label, path, choices, ids) in zip(wanted, steps, strict=True):
+                value = choices[i % len(choices)]
+                if value is not _KEEP:
+                    _assign(holder, path, value)
+                assigned.append(Assignment(label, _shown(value), ids))
         out.append(World(replace(snapshot, payloads=payloads), tuple(assigned)))
     return out
 
 
-def _shown(value: Any, holder: dict[str, Any], path: list[Any]) -> Any:
+def _shown(value: Any) -> Any:
     if value is _ABSENT:
         return "(absent)"
     if value is _KEEP:
@@ -177,6 +183,8 @@ def merge(
     mine = _by_pair(base)
     theirs = [(w, _by_pair(fs)) for w, fs in alternatives]
     pairs = set(mine).union(*(set(t) for _, t in theirs))
+    all_worlds = [w for w, _ in theirs]
+    owners = _owners(all_worlds)
     out: list[Finding] = []
     for pair in sorted(pairs):
         sigs = [_signature(t.get(pair, [])) for _, t in theirs]
@@ -187,37 +195,58 @@ def merge(
         failing = [w for w, t in theirs if any(f.status is Status.FAIL for f in t.get(pair, []))]
         candidates = [mine.get(pair, []), *(t.get(pair, []) for _, t in theirs)]
         template = next(f for fs in candidates for f in fs)
-        out.append(_unknown(template, [w for w, _ in theirs], sigs, failing))
+        out.append(_unknown(template, all_worlds, sigs, failing, owners))
     out.sort(key=Finding.sort_key)
     return out
 
 
-def _deciding(template: Finding, worlds_: list[World], sigs: list[tuple[str, ...]]) -> set[str]:
-    """Members whose value alone decides the verdict across the worlds (all when none does).
+def _owners(worlds_: Sequence[World]) -> dict[str, set[str]]:
+    """Id or ARN -> the members of the item it belongs to."""
+    out: dict[str, set[str]] = {}
+    for a in worlds_[0].assignments if worlds_ else ():
+        for ident in a.ids:
+            out.setdefault(ident, set()).add(a.label)
+    return out
+
+
+def _deciding(
+    template: Finding,
+    worlds_: list[World],
+    sigs: list[tuple[str, ...]],
+    owners: Mapping[str, set[str]],
+) -> set[str]:
+    """Members whose value alone decides the verdict across the worlds.
 
     Members cycle through their values with different periods, so a member the verdict does
     not depend on takes one value in worlds with different verdicts; members with equal
-    periods cannot be told apart and are named together.
+    periods cannot be told apart and are named together. The finding's own item's members
+    are tried first (one whose every value occurs once decides only trivially), then all.
     """
-    outcomes: dict[str, dict[str, set[tuple[str, ...]]]] = {}
-    for w, sig in zip(worlds_, sigs, strict=True):
-        for a in w.assignments:
-            outcomes.setdefault(a.label, {}).setdefault(repr(a.value), set()).add(sig)
-    deciding = {m for m, by in outcomes.items() if all(len(v) == 1 for v in by.values())}
-    # a member taking a different value in every world "decides" trivially: prefer the others
-    telling = {m for m in deciding if len(outcomes[m]) < len(worlds_)}
     rid = template.resource.id
-    own = {a.label for w in worlds_ for a in w.assignments if any(i in rid for i in a.ids)}
-    for found in (telling & own, telling, deciding & own, deciding, own):
-        if found:
-            return found
-    return set(outcomes)
+    own: set[str] = set()
+    for token in {rid, *re.split(r"[:/]", rid)}:
+        own |= owners.get(token, set())
+    for candidates in (own, None):
+        outcomes: dict[str, dict[str, set[tuple[str, ...]]]] = {}
+        for w, sig in zip(worlds_, sigs, strict=True):
+            for a in w.assignments:
+                if candidates is None or a.label in candidates:
+                    outcomes.setdefault(a.label, {}).setdefault(repr(a.value), set()).add(sig)
+        deciding = {m for m, by in outcomes.items() if all(len(v) == 1 for v in by.values())}
+        telling = {m for m in deciding if len(outcomes[m]) < len(worlds_)}
+        if telling or deciding:
+            return telling or deciding
+    return own or {a.label for w in worlds_ for a in w.assignments}
 
 
 def _unknown(
-    template: Finding, worlds_: list[World], sigs: list[tuple[str, ...]], failing: list[World]
+    template: Finding,
+    worlds_: list[World],
+    sigs: list[tuple[str, ...]],
+    failing: list[World],
+    owners: Mapping[str, set[str]],
 ) -> Finding:
-    named = _deciding(template, worlds_, sigs)
+    named = _deciding(template, worlds_, sigs, owners)
     members = sorted(named)
     fails_when: list[dict[str, Any]] = []
     for w in failing:
