@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edgekit.errors import InputError
@@ -78,21 +76,16 @@ def _aligned(base: Snapshot, new: Snapshot) -> tuple[Snapshot, Snapshot]:
 
 
 def _write(result: SnapshotDiff, fmt: str, output: str | None) -> None:
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "table":
-        _table(result, output)
-        return
-    if fmt == "json":
-        text = json.dumps(result.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    else:
-        from edgekit.report.diff_md import markdown
+    from edgekit.commands.drift_tables import emit
+    from edgekit.report.diff_md import markdown
 
-        text = markdown(result)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    emit(
+        fmt,
+        output,
+        document=result.to_json,
+        markdown=lambda: markdown(result),
+        table=lambda out: _table(result, out),
+    )
 
 
 def _table(result: SnapshotDiff, output: str | None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,19 +83,15 @@ def _is_snapshot(path: Path) -> bool:
 
 
 def _write(report: Drift, fmt: str, output: str | None) -> None:
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "table":
-        _table(report, output)
-        return
-    if fmt == "json":
-        text = json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    else:
-        text = markdown(report)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    from edgekit.commands.drift_tables import emit
+
+    emit(
+        fmt,
+        output,
+        document=report.to_json,
+        markdown=lambda: markdown(report),
+        table=lambda out: _table(report, out),
+    )
 
 
 def _rows(report: Drift) -> dict[str, tuple[list[str], list[tuple[str, ...]]]]:

@@ -1,9 +1,13 @@
-"""Terminal tables of the ``diff`` and ``drift`` commands: titled sections of rows."""
+"""Output of the ``diff`` and ``drift`` commands: terminal tables (titled sections of rows),
+JSON or Markdown, to standard output or a file."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 Section = tuple[str, Sequence[str], Sequence[Sequence[str]]]
 """(title, column names, rows)."""
@@ -41,3 +45,27 @@ def print_sections(sections: Sequence[Section], output: str | None) -> None:
 def printable(value: object) -> str:
     """Control characters shown as ``\\x..``, never sent to the terminal."""
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in str(value))
+
+
+def emit(
+    fmt: str,
+    output: str | None,
+    *,
+    document: Callable[[], Mapping[str, Any]],
+    markdown: Callable[[], str],
+    table: Callable[[str | None], None],
+) -> None:
+    """Write the report as ``fmt`` (table, json, md) to ``output`` or standard output."""
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "table":
+        table(output)
+        return
+    if fmt == "json":
+        text = json.dumps(document(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    else:
+        text = markdown()
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
