@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         collect,
         demo,
         diagram,
+        diff,
+        drift,
         history,
         import_iac,
         lineage,
@@ -56,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("checks", "list the check catalogue", checks),
         ("import-iac", "build a snapshot from CloudFormation / CDK templates", import_iac),
         ("history", "the trend over several snapshots of an estate", history),
+        ("diff", "what changed between two snapshots (resources, paths, findings)", diff),
+        ("drift", "live resources that differ from their IaC, and those no IaC defines", drift),
         ("sandbox", "serve a local AWS-compatible endpoint (moto) on 127.0.0.1", sandbox),
     )
     for name, help_text, module in commands:

@@ -24,7 +24,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="snapshot file to write (.json[.gz])")
 
 
-def _parameters(values: list[str]) -> dict[str, str]:
+def parameters(values: list[str]) -> dict[str, str]:
+    """``--parameter K=V`` values as a mapping (a malformed one is an input error)."""
     out: dict[str, str] = {}
     for v in values:
         key, sep, value = v.partition("=")
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     base = snap.load(args.base) if args.base else None
     snapshot, notes = import_iac(
         args.paths,
-        parameters=_parameters(args.parameter),
+        parameters=parameters(args.parameter),
         base=base,
         account=args.account,
         region=args.region,

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise InputError(str(err)) from None
     sups = suppress.load(args.suppress) if args.suppress else []
-    ctx = CheckContext(parse(snapshot))
+    ctx = CheckContext(parse(snapshot), snapshot=snapshot)
     result = runner.run(registry, ctx)
     applied = suppress.apply(result.findings, sups, dt.datetime.now(dt.UTC).date())
     shown = [f for f in applied.kept if f.severity >= min_sev]

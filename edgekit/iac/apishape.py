@@ -8,26 +8,62 @@ this module bridges, so each per-type mapping only states what is really differe
 * strings for numbers and booleans (``"443"``, ``"true"``), text where the API has a blob
   (WAFv2 ``SearchString``: base64 in a snapshot's JSON form).
 
-Members the API shape lacks are dropped; :class:`Unknown` values are dropped too and reported
-through ``on_unknown`` (the item then says "not collected" for that member). Only the model
-(botocore's JSON files) is read: no client is created, nothing is called.
+Members the API shape lacks are dropped. An :class:`Unknown` value is reported through
+``on_unknown`` and becomes a :class:`Pending` member carrying the values the API allows there
+(an enum's values, both booleans ...), settled by :meth:`~edgekit.iac.estate.Estate.settle`
+into the item's ``_iac.unresolved`` list (docs/iac.md); a structure only known at deploy time
+is left out. Only the model (botocore's JSON files) is read: no client is created, nothing is
+called.
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from botocore.loaders import Loader
-from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
+from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape, StructureShape
 
 from edgekit.iac.intrinsics import Unknown
 
 OnUnknown = Callable[[str, Unknown], None]
 
 _BOOL = {"true": True, "false": False}
+# Integers only known at deploy time are tried at these values (none, a port, a year in seconds).
+INT_PROBES = (0, 443, 31536000)
+
+
+@dataclass
+class Pending:
+    """A member only known at deploy time, kept in place until the item is settled."""
+
+    unknown: Unknown
+    values: list[Any] = field(default_factory=list)
+    """Values the API allows there, each tried by the scan (empty: not varied)."""
+    absent: bool = False
+    """Leaving the member out is also possible (an optional member)."""
+    text: bool = False
+    """A string: the snapshot holds a reserved ``.invalid`` placeholder meanwhile."""
+    prop: str = ""
+    """The property as the template spells it (``DistributionConfig.Origins[0].Id``)."""
+
+
+def pending(unknown: Unknown, sh: Shape, required: bool, prop: str = "") -> Pending | None:
+    """The :class:`Pending` of a member of shape ``sh`` (None: a structure, left out)."""
+    kind, prop = sh.type_name, prop.lstrip(".")
+    if isinstance(sh, StringShape):
+        return Pending(unknown, list(sh.enum), not required, text=True, prop=prop)
+    if kind == "boolean":
+        return Pending(unknown, [False, True], not required, prop=prop)
+    if kind in ("integer", "long"):
+        return Pending(unknown, list(INT_PROBES), not required, prop=prop)
+    if isinstance(sh, ListShape) and isinstance(sh.member, StringShape) and sh.member.enum:
+        enum = list(sh.member.enum)
+        return Pending(unknown, [[v] for v in enum] + [enum], not required, prop=prop)
+    return None
 
 
 @cache
@@ -47,6 +83,23 @@ def _members(sh: StructureShape) -> dict[str, str]:
     return {name.lower(): name for name in sh.members}
 
 
+def _items_block(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 1
+        and isinstance(value[0], dict)
+        and any(str(k).lower() == "items" for k in value[0])
+    )
+
+
+def _member(sh: StructureShape, key: str) -> str | None:
+    """The API member a CloudFormation or Terraform key names: any case, snake_case, and
+    Terraform's singular block names (``rule`` -> ``Rules``, ``text_transformation``)."""
+    names = _members(sh)
+    flat = key.replace("_", "").lower()
+    return names.get(flat) or names.get(f"{flat}s")
+
+
 def convert(
     value: Any,
     service: str,
@@ -56,7 +109,8 @@ def convert(
     renames: Mapping[str, str] | None = None,
     where: str = "",
 ) -> Any:
-    """``value`` (CloudFormation form) in the shape ``service:name`` (a snapshot's JSON form).
+    """``value`` (CloudFormation form, or Terraform's: snake_case keys, blocks as lists) in the
+    shape ``service:name`` (a snapshot's JSON form).
 
     ``renames`` maps CloudFormation member names that are not a case variant of the API's
     (``Locations`` -> ``Items``), at any depth.
@@ -65,27 +119,48 @@ def convert(
 
 
 def _convert(
-    value: Any, sh: Shape, on_unknown: OnUnknown, renames: Mapping[str, str], where: str
+    value: Any,
+    sh: Shape,
+    on_unknown: OnUnknown,
+    renames: Mapping[str, str],
+    where: str,
+    required: bool = True,
 ) -> Any:
     if isinstance(value, Unknown):
         on_unknown(where, value)
-        return None
+        return pending(value, sh, required, where)
+    if isinstance(value, Pending):
+        return value
     if isinstance(sh, StructureShape):
         members = sh.members
+        if _items_block(value):  # Terraform's {items = [...]} block of a Quantity/Items shape
+            value = value[0]
         if isinstance(value, list) and "Items" in members and "Quantity" in members:
             value = {"Items": value}
+        elif isinstance(value, list) and len(value) <= 1:  # a Terraform block (max one)
+            value = value[0] if value else None
         if not isinstance(value, dict):
             return None
         out: dict[str, Any] = {}
         for key, val in value.items():
-            api = renames.get(key) or _members(sh).get(key.lower())
+            api = renames.get(key) or _member(sh, key)
             if api is None:
                 continue
-            converted = _convert(val, members[api], on_unknown, renames, f"{where}.{key}")
+            converted = _convert(
+                val,
+                members[api],
+                on_unknown,
+                renames,
+                f"{where}.{key}",
+                api in sh.required_members,
+            )
             if converted is not None:
                 out[api] = converted
         if "Quantity" in members and "Items" in members:
             items = out.get("Items", [])
+            if isinstance(items, Pending):  # settled with its Items (Estate.settle)
+                out["Quantity"] = 0
+                return out
             out["Quantity"] = len(items)
             if not items:
                 out.pop("Items", None)
@@ -95,7 +170,7 @@ def _convert(
             value = [value]
         out_list = []
         for i, v in enumerate(value):
-            converted = _convert(v, sh.member, on_unknown, renames, f"{where}[{i}]")
+            converted = _convert(v, sh.member, on_unknown, renames, f"{where}[{i}]", True)
             if converted is not None:
                 out_list.append(converted)
         return out_list

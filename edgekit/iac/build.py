@@ -101,16 +101,19 @@ def overlay_on(base: Snapshot, iac: Snapshot) -> Snapshot:
                 target["data"].setdefault(key, items)
                 continue
             live = list(target["data"].get(key) or [])
+            matcher = overlay.Matcher(p["collector"], key, live)
             for item in items:
-                at = overlay.match(p["collector"], key, item, live)
+                at = matcher.match(item)
                 if at is None:
                     live.append(item)
+                    at = len(live) - 1
                 else:
                     names.update(overlay.renames(p["collector"], key, item, live[at]))
                     if p["collector"] == "route53":
                         item = overlay.merge_records(live[at], item)
+                    item = overlay.computed_from_live(p["collector"], key, item, live[at])
                     live[at] = item
-                placed.append((target["data"], key, live.index(item)))
+                placed.append((target["data"], key, at))
             target["data"][key] = live
     for data, key, i in placed:
         data[key][i] = overlay.replace_ids(data[key][i], names)

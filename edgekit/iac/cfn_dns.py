@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from edgekit.iac.apishape import Pending
 from edgekit.iac.estate import Estate, Resource, token
+from edgekit.iac.intrinsics import Unknown
 from edgekit.iac.translate import Translator, api, known
 
 R = "route53"
@@ -46,8 +48,8 @@ def hosted_zone(res: Resource, estate: Estate) -> None:
     _tag(zone, res)
 
 
-def _tag(item: dict[str, Any], res: Resource) -> None:
-    item["_iac"] = res.origin.to_json()
+def _tag(item: dict[str, Any], res: Resource, props: Any = None) -> None:
+    item["_iac"] = res.side(props)
 
 
 def _record(res: Resource, estate: Estate, raw: dict[str, Any], where: str) -> dict[str, Any]:
@@ -96,28 +98,65 @@ def record_set_group(res: Resource, estate: Estate) -> None:
     """AWS::Route53::RecordSetGroup -> records of its zone."""
     raw = known(estate, res, R, "RecordSets", []) or []
     records = [_record(res, estate, r, f".RecordSets[{i}]") for i, r in enumerate(raw)]
-    for r in records:
-        _tag(r, res)
+    for r, props in zip(records, raw, strict=True):
+        _tag(r, res, props)
     _place(res, estate, records, res.props)
 
 
 def certificate(res: Resource, estate: Estate) -> None:
     """AWS::CertificateManager::Certificate -> ``certificates`` item (status: deploy-time)."""
-    domain = known(estate, res, "acm", "DomainName") or ""
+    domain = res.props.get("DomainName", "")
     sans = [s for s in (known(estate, res, "acm", "SubjectAlternativeNames", []) or []) if s]
-    algorithm = str(known(estate, res, "acm", "KeyAlgorithm", "RSA_2048"))
-    ct = known(estate, res, "acm", "CertificateTransparencyLoggingPreference", "ENABLED")
     detail = {
         "CertificateArn": res.ident["Ref"],
         "DomainName": domain,
         "SubjectAlternativeNames": [domain, *[s for s in sans if s != domain]],
         "Type": "AMAZON_ISSUED",
-        "KeyAlgorithm": algorithm,
-        "Options": {"CertificateTransparencyLoggingPreference": ct},
+        "KeyAlgorithm": res.props.get("KeyAlgorithm", "RSA_2048"),
         "RenewalEligibility": "ELIGIBLE",
     }
-    item = {"Certificate": api(estate, res, "acm", detail, "acm", "CertificateDetail", "")}
+    cert = api(estate, res, "acm", detail, "acm", "CertificateDetail", "")
+    pref = res.props.get("CertificateTransparencyLoggingPreference", "ENABLED")
+    ct = {"CertificateTransparencyLoggingPreference": pref}
+    cert["Options"] = api(estate, res, "acm", ct, "acm", "CertificateOptions", "")
+    validation = _validation(res, estate, [domain, *sans])
+    if validation is not None:
+        cert["DomainValidationOptions"] = validation
+    item = {"Certificate": cert}
     estate.add(res, res.region, "acm", "certificates", item)
+
+
+def _validation(res: Resource, estate: Estate, names: list[Any]) -> Pending | None:
+    """ACM's DNS validation records exist only once it issues the certificate. When the
+    template names a hosted zone for every domain, CloudFormation creates them (nothing to
+    check); otherwise they are a deploy-time value, tried with and without a record the zone
+    lacks (so tls.cert_renewal_at_risk says unknown, never pass)."""
+    if str(res.props.get("ValidationMethod", "")).upper() != "DNS":
+        return None
+    zones = {
+        str(o.get("DomainName"))
+        for o in res.props.get("DomainValidationOptions") or []
+        if isinstance(o, dict) and o.get("HostedZoneId")
+    }
+    domains = [n for n in dict.fromkeys(names) if isinstance(n, str) and n]
+    if not domains or set(domains) <= zones:
+        return None
+    unknown = Unknown("DNS validation records are issued by ACM at deploy time")
+    estate.unresolved(res, ".DomainValidationOptions", unknown, "acm")
+    probe = [
+        {
+            "DomainName": d,
+            "ValidationMethod": "DNS",
+            "ValidationStatus": "PENDING_VALIDATION",
+            "ResourceRecord": {
+                "Name": f"_unresolved.{d}.",
+                "Type": "CNAME",
+                "Value": "_unresolved.acm-validations.aws.",
+            },
+        }
+        for d in domains
+    ]
+    return Pending(unknown, [probe], absent=True, prop="DomainValidationOptions")
 
 
 def bucket_policy_document(value: Any) -> str | None:

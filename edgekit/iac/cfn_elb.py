@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from edgekit.iac.apishape import Pending
 from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.intrinsics import Unknown
 from edgekit.iac.translate import Translator, api, cfn_tags, known
 
 E = "elbv2"
 
 
-def _attributes(res: Resource, estate: Estate, prop: str) -> list[dict[str, str]]:
+def _attributes(res: Resource, estate: Estate, prop: str) -> list[dict[str, Any]]:
+    """Attributes as DescribeLoadBalancerAttributes lists them; a value only known at deploy
+    time is Pending (``true``/``false`` for a switch, "some value" otherwise)."""
     raw = known(estate, res, E, prop, []) or []
-    return [
-        {"Key": str(a["Key"]), "Value": str(a["Value"]).lower()}
-        for a in raw
-        if isinstance(a, dict) and isinstance(a.get("Value"), (str, bool, int)) and "Key" in a
-    ]
+    out: list[dict[str, Any]] = []
+    for a in raw:
+        if not isinstance(a, dict) or "Key" not in a:
+            continue
+        key, value = str(a["Key"]), a.get("Value")
+        if isinstance(value, Unknown):
+            estate.unresolved(res, f".{prop}[{key}]", value, E)
+            switch = key.endswith(".enabled")
+            value = Pending(value, ["true", "false"] if switch else [], text=not switch, prop=key)
+        elif isinstance(value, (str, bool, int)):
+            value = str(value).lower()
+        else:
+            continue
+        out.append({"Key": key, "Value": value})
+    return out
 
 
 def load_balancer(res: Resource, estate: Estate) -> None:
     """AWS::ElasticLoadBalancingV2::LoadBalancer -> ``load_balancers`` item."""
-    lb_type = known(estate, res, E, "Type", "application")
+    lb_type = res.props.get("Type", "application")  # an Unknown stays Pending (settle)
     subnets = known(estate, res, E, "Subnets", None)
     if subnets is None:
         mappings = known(estate, res, E, "SubnetMappings", []) or []
@@ -32,10 +46,10 @@ def load_balancer(res: Resource, estate: Estate) -> None:
         "CanonicalHostedZoneId": res.ident["CanonicalHostedZoneID"],
         "CreatedTime": estate.timestamp,
         "LoadBalancerName": res.ident["LoadBalancerName"],
-        "Scheme": known(estate, res, E, "Scheme", "internet-facing"),
+        "Scheme": res.props.get("Scheme", "internet-facing"),
         "State": {"Code": "active"},
         "Type": lb_type,
-        "IpAddressType": known(estate, res, E, "IpAddressType", "ipv4"),
+        "IpAddressType": res.props.get("IpAddressType", "ipv4"),
         # ELBv2 takes one subnet per zone, so each subnet is a distinct zone; which zone is only
         # known at deploy time: a reserved placeholder name per subnet.
         "AvailabilityZones": [
@@ -77,6 +91,7 @@ def listener(res: Resource, estate: Estate) -> None:
         {"CertificateArn": c.get("CertificateArn"), "IsDefault": True} for c in entry_certs[:1]
     ]
     entry = {"Listener": lis, "Rules": [default_rule], "Certificates": certs}
+    entry["_iac"] = res.side()
 
     def attach() -> None:
         for item in estate.items(res.account, res.region, E, "load_balancers"):
@@ -112,7 +127,7 @@ def listener_rule(res: Resource, estate: Estate) -> None:
     arn = known(estate, res, E, "ListenerArn")
     body = {**res.props, "RuleArn": res.ident["RuleArn"], "IsDefault": False}
     rule = api(estate, res, E, body, E, "Rule", "")
-    rule["_iac"] = res.origin.to_json()
+    rule["_iac"] = res.side()
 
     def attach() -> None:
         entry = estate.unit(res.account, res.region, E).get("_listeners", {}).get(arn)
@@ -120,15 +135,21 @@ def listener_rule(res: Resource, estate: Estate) -> None:
             estate.notes.append(f"{res.origin.logical_id}: listener {arn} not in the IaC set")
             return
         rules = [*entry["Rules"][:-1], rule]
-        rules.sort(key=lambda r: int(r.get("Priority", "0")))
+        rules.sort(key=_priority)
         entry["Rules"] = [*rules, entry["Rules"][-1]]
 
     estate.later(attach)
 
 
+def _priority(rule: dict[str, Any]) -> int:
+    """Evaluation order; a priority only known at deploy time sorts last."""
+    value = rule.get("Priority", "0")
+    return int(value) if isinstance(value, str) and value.isdigit() else 50001
+
+
 def target_group(res: Resource, estate: Estate) -> None:
     """AWS::ElasticLoadBalancingV2::TargetGroup -> ``target_groups`` item."""
-    target_type = known(estate, res, E, "TargetType", "instance")
+    target_type = res.props.get("TargetType", "instance")
     body = {
         "HealthCheckEnabled": True,
         **res.props,

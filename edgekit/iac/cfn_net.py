@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.iac.cfn_dns import bucket_policy_document
-from edgekit.iac.estate import Estate, Resource
+from edgekit.iac.estate import Estate, Resource, mark_set
 from edgekit.iac.translate import Translator, api, known
 
 # Applied by S3 to every bucket created since April 2023 when the template says nothing.
@@ -18,9 +18,11 @@ _DEFAULT_BLOCK = {
 
 
 def bucket(res: Resource, estate: Estate) -> None:
-    """AWS::S3::Bucket -> s3 ``buckets`` record (owned, exists; policy from BucketPolicy)."""
-    block = known(estate, res, "s3", "PublicAccessBlockConfiguration", _DEFAULT_BLOCK)
-    ownership = known(estate, res, "s3", "OwnershipControls", None)
+    """AWS::S3::Bucket -> s3 ``buckets`` record (owned, exists; policy from BucketPolicy).
+
+    A setting only known at deploy time leaves its key out: the model reads it as not
+    collected (docs/snapshot.md), so the checks that need it say unknown.
+    """
     item: dict[str, Any] = {
         "Name": res.ident["Ref"],
         "exists": True,
@@ -28,13 +30,14 @@ def bucket(res: Resource, estate: Estate) -> None:
         "BucketRegion": res.region,
         "Policy": None,
         "PolicyStatus": None,
-        "PublicAccessBlockConfiguration": {**{k: False for k in _DEFAULT_BLOCK}, **block}
-        if isinstance(block, dict)
-        else None,
-        "OwnershipControls": ownership
-        if isinstance(ownership, dict)
-        else {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
     }
+    block = known(estate, res, "s3", "PublicAccessBlockConfiguration", _DEFAULT_BLOCK)
+    if isinstance(block, dict):
+        item["PublicAccessBlockConfiguration"] = {**{k: False for k in _DEFAULT_BLOCK}, **block}
+    if "OwnershipControls" not in res.props:
+        item["OwnershipControls"] = {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
+    elif isinstance(ownership := known(estate, res, "s3", "OwnershipControls"), dict):
+        item["OwnershipControls"] = ownership
     website = known(estate, res, "s3", "WebsiteConfiguration")
     if isinstance(website, dict):
         item["WebsiteConfiguration"] = api(
@@ -52,6 +55,9 @@ def bucket_policy(res: Resource, estate: Estate) -> None:
         for item in estate.items(res.account, "global", "s3", "buckets"):
             if item["Name"] == name:
                 item["Policy"] = doc
+                mark_set(item, "Policy")
+                if doc is None:  # only known at deploy time: not collected
+                    item.pop("Policy")
                 item.pop("PolicyStatus", None)  # computed by S3: not known before deploy
                 return
         estate.notes.append(f"{res.origin.logical_id}: bucket {name} not in the IaC set")

@@ -12,10 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from edgekit.iac.apishape import Pending
 from edgekit.iac.intrinsics import Unknown
+from edgekit.iac.paths import template_paths
 
 IAC_KEY = "_iac"
 """The side key on every translated item: where it is defined (the model ignores it)."""
+UNRESOLVED = "unresolved"
+"""``_iac.unresolved``: the item's members only known at deploy time (docs/iac.md)."""
 
 GAP_CODE = "IacUnresolved"
 
@@ -49,6 +53,14 @@ class Resource:
     ident: dict[str, Any]
     """Synthetic identity: ``Ref`` and the attributes ``Fn::GetAtt`` can read."""
 
+    def side(self, props: Any = None) -> dict[str, Any]:
+        """The ``_iac`` side key: the origin, and ``set``, the canonical paths of the
+        properties the template sets (:mod:`.paths`; what drift compares)."""
+        return {
+            **self.origin.to_json(),
+            "set": template_paths(self.props if props is None else props),
+        }
+
 
 Unit = tuple[str, str, str]
 
@@ -72,7 +84,7 @@ class Estate:
     def add(self, res: Resource, region: str, collector: str, key: str, item: Any) -> Any:
         """Append ``item`` (tagged with its origin) to a payload list; returns it."""
         if isinstance(item, dict):
-            item[IAC_KEY] = res.origin.to_json()
+            item[IAC_KEY] = res.side()
         self.unit(res.account, region, collector).setdefault(key, []).append(item)
         return item
 
@@ -100,11 +112,78 @@ class Estate:
         self._later.append(fix)
 
     def finish(self) -> None:
-        """Run the fix-ups (in the order they were registered)."""
+        """Run the fix-ups (in the order they were registered), then :meth:`settle`."""
         while self._later:
             self._later.pop(0)()
+        self.settle()
+
+    def settle(self) -> None:
+        """Replace every :class:`Pending` member and list it in its item's ``_iac.unresolved``.
+
+        The snapshot keeps a string member as a reserved ``.invalid`` placeholder, leaves an
+        optional member of another type out, and gives a required one its first allowed value;
+        each entry names the member, its path from the item and the values a scan tries
+        (edgekit.rules.deploytime): ``values``, plus the placeholder itself when ``keep`` (a
+        free-form string: it stands for "some value"), plus leaving it out when ``absent``.
+        ``member`` is the property as the template spells it.
+        """
+        for data in self.data.values():
+            for items in data.values():
+                if isinstance(items, list):
+                    for item in items:
+                        _settle(item, None, [])
 
 
 def token(*parts: str, length: int = 13) -> str:
     """A stable lower-case hex token from ``parts`` (synthetic ids that never collide)."""
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:length]
+
+
+def mark_set(item: dict[str, Any], member: str) -> None:
+    """Record that the IaC sets ``member`` of ``item`` (a resource attached to it later, such
+    as a bucket policy, sets a member of its bucket)."""
+    side = item.get(IAC_KEY)
+    if isinstance(side, dict):
+        side["set"] = sorted({*side.get("set", []), *template_paths({member: None})})
+
+
+def _settle(value: Any, holder: dict[str, Any] | None, path: list[str | int]) -> None:
+    if isinstance(value, dict):
+        if isinstance(value.get(IAC_KEY), dict):
+            holder, path = value, []
+        for key in list(value):
+            if isinstance(value[key], Pending) and holder is not None:
+                _place(value, key, holder, [*path, key])
+            elif key != IAC_KEY:
+                _settle(value[key], holder, [*path, key])
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            if isinstance(v, Pending) and holder is not None:
+                _place(value, i, holder, [*path, i])
+            else:
+                _settle(v, holder, [*path, i])
+
+
+def _place(container: Any, key: str | int, holder: dict[str, Any], path: list[str | int]) -> None:
+    p: Pending = container[key]
+    member = p.prop or "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)[1:]
+    if p.text:
+        lid = holder[IAC_KEY].get("logical_id", "")
+        container[key] = f"unresolved.{lid}.{path[-1]}.iac.invalid".lower()
+    elif p.absent and isinstance(container, dict):
+        del container[key]
+    else:
+        container[key] = p.values[0]
+    if key == "Items" and isinstance(container, dict) and "Quantity" in container:
+        items = container.get("Items")
+        container["Quantity"] = len(items) if isinstance(items, list) else 0
+    holder[IAC_KEY].setdefault(UNRESOLVED, []).append(
+        {
+            "member": member,
+            "path": path,
+            "values": p.values,
+            "keep": p.text and not p.values,
+            "absent": p.absent,
+            "reason": p.unknown.reason,
+        }
+    )

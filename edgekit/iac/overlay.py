@@ -58,7 +58,11 @@ NATURAL: dict[tuple[str, str], tuple[list[Key], list[Key]]] = {
     ("wafv2", "rule_groups"): ([_path("Name")], [_path("Id"), _path("ARN")]),
     ("elbv2", "load_balancers"): (
         [_tags, _path("LoadBalancer", "LoadBalancerName")],
-        [_path("LoadBalancer", "LoadBalancerArn"), _path("LoadBalancer", "DNSName")],
+        [
+            _path("LoadBalancer", "LoadBalancerArn"),
+            _path("LoadBalancer", "DNSName"),
+            _path("LoadBalancer", "CanonicalHostedZoneId"),
+        ],
     ),
     ("elbv2", "target_groups"): (
         [_path("TargetGroup", "TargetGroupName")],
@@ -70,6 +74,11 @@ NATURAL: dict[tuple[str, str], tuple[list[Key], list[Key]]] = {
         [_path("Certificate", "CertificateArn")],
     ),
     ("s3", "buckets"): ([_path("Name")], []),
+    ("cloudfront", "origin_access_controls"): ([_path("Name")], [_path("Id")]),
+    ("cloudfront", "functions"): (
+        [lambda i: (i.get("Name"), (i.get("FunctionMetadata") or {}).get("Stage"))],
+        [_path("FunctionMetadata", "FunctionARN")],
+    ),
     ("ec2", "security_groups"): (
         [lambda i: (i.get("GroupName"), i.get("VpcId"))],
         [_path("GroupId")],
@@ -92,26 +101,44 @@ for _key in ("cache_policies", "origin_request_policies", "response_headers_poli
     )
 
 
+class Matcher:
+    """Finds live counterparts among ``live`` items of one payload list, by natural key.
+
+    The keys of every live item are indexed once, so pairing n IaC items with n live ones
+    costs O(n), not O(n²) (a set of aliases is indexed per alias: sets match when they share
+    one).
+    """
+
+    def __init__(self, collector: str, key: str, live: list[dict[str, Any]]) -> None:
+        self.keys, _ids = NATURAL.get((collector, key), ([], []))
+        self.index: list[dict[Any, set[int]]] = []
+        for natural in self.keys:
+            by_value: dict[Any, set[int]] = {}
+            for i, item in enumerate(live):
+                value = natural(item)
+                if value is None:
+                    continue
+                for v in value if isinstance(value, frozenset) else (value,):
+                    by_value.setdefault(v, set()).add(i)
+            self.index.append(by_value)
+
+    def match(self, iac: dict[str, Any]) -> int | None:
+        """Index of ``iac``'s live counterpart (None when the IaC adds a resource)."""
+        for natural, by_value in zip(self.keys, self.index, strict=True):
+            wanted = natural(iac)
+            if wanted is None:
+                continue
+            found: set[int] = set()
+            for v in wanted if isinstance(wanted, frozenset) else (wanted,):
+                found |= by_value.get(v, set())
+            if len(found) == 1:
+                return found.pop()
+        return None
+
+
 def match(collector: str, key: str, iac: dict[str, Any], live: list[dict[str, Any]]) -> int | None:
     """Index of ``iac``'s live counterpart in ``live`` (None when the IaC adds a resource)."""
-    keys, _ids = NATURAL.get((collector, key), ([], []))
-    for natural in keys:
-        wanted = natural(iac)
-        if wanted is None:
-            continue
-        found = [
-            i
-            for i, item in enumerate(live)
-            if natural(item) == wanted or _overlaps(natural, item, wanted)
-        ]
-        if len(found) == 1:
-            return found[0]
-    return None
-
-
-def _overlaps(natural: Key, item: dict[str, Any], wanted: Any) -> bool:
-    value = natural(item)
-    return isinstance(wanted, frozenset) and isinstance(value, frozenset) and bool(wanted & value)
+    return Matcher(collector, key, live).match(iac)
 
 
 def renames(collector: str, key: str, iac: dict[str, Any], live: dict[str, Any]) -> dict[str, str]:
@@ -122,6 +149,34 @@ def renames(collector: str, key: str, iac: dict[str, Any], live: dict[str, Any])
         a, b = get(iac), get(live)
         if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
             out[a] = b
+    if (collector, key) == ("elbv2", "load_balancers"):
+        out.update(_listener_renames(iac, live))
+    return out
+
+
+def _listener_renames(iac: dict[str, Any], live: dict[str, Any]) -> dict[str, str]:
+    """Listener ARNs paired by port, their rules' ARNs by priority (a load balancer's)."""
+    out: dict[str, str] = {}
+    theirs = {
+        (e.get("Listener") or {}).get("Port"): e
+        for e in live.get("Listeners") or []
+        if isinstance(e, dict)
+    }
+    for entry in iac.get("Listeners") or []:
+        other = theirs.get((entry.get("Listener") or {}).get("Port"))
+        if not isinstance(other, dict):
+            continue
+        pairs = [(entry.get("Listener") or {}, other.get("Listener") or {}, "ListenerArn")]
+        rules = {r.get("Priority"): r for r in other.get("Rules") or [] if isinstance(r, dict)}
+        pairs += [
+            (r, rules.get(r.get("Priority")) or {}, "RuleArn")
+            for r in entry.get("Rules") or []
+            if isinstance(r, dict)
+        ]
+        for mine, live_one, member in pairs:
+            a, b = mine.get(member), live_one.get(member)
+            if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
+                out[a] = b
     return out
 
 
@@ -138,6 +193,57 @@ def replace_ids(value: Any, names: dict[str, str]) -> Any:
             if old in value:
                 value = value.replace(old, new)
     return value
+
+
+# Members AWS computes when it deploys (the IaC cannot know them): an IaC item that replaces a
+# live one keeps the live values of those it lacks.
+COMPUTED: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {
+    ("acm", "certificates"): tuple(
+        ("Certificate", m)
+        for m in (
+            "Status",
+            "NotBefore",
+            "NotAfter",
+            "CreatedAt",
+            "IssuedAt",
+            "InUseBy",
+            "DomainValidationOptions",
+            "RenewalSummary",
+            "Serial",
+            "Subject",
+            "Issuer",
+            "SignatureAlgorithm",
+        )
+    ),
+    ("wafv2", "web_acls"): (("WebACL", "Capacity"), ("WebACL", "LabelNamespace")),
+}
+
+
+def computed_from_live(collector: str, key: str, iac: Any, live: Any) -> Any:
+    """``iac`` with the deploy-time members it lacks taken from its live counterpart."""
+    paths = COMPUTED.get((collector, key), ())
+    if not paths or not isinstance(iac, dict) or not isinstance(live, dict):
+        return iac
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in iac.items()}
+    for path in paths:
+        source: Any = live
+        for part in path:
+            source = source.get(part) if isinstance(source, dict) else None
+        target = out
+        for part in path[:-1]:
+            target = target.get(part) if isinstance(target, dict) else None  # type: ignore[assignment]
+        if isinstance(target, dict) and source is not None and path[-1] not in target:
+            target[path[-1]] = source
+            _resolved(out, list(path))
+    return out
+
+
+def _resolved(item: dict[str, Any], path: list[str]) -> None:
+    """Drop the ``_iac.unresolved`` entry of a member the live counterpart now supplies."""
+    side = item.get("_iac")
+    if isinstance(side, dict) and side.get("unresolved"):
+        side = item["_iac"] = dict(side)
+        side["unresolved"] = [e for e in side["unresolved"] if list(e.get("path") or []) != path]
 
 
 def merge_records(live_zone: dict[str, Any], iac_zone: dict[str, Any]) -> dict[str, Any]:

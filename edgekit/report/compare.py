@@ -1,8 +1,7 @@
 """Comparing two snapshots: new and fixed findings, added and removed entrypoints.
 
-A finding is identified by (check, resource, status): a finding whose status changed from
-unknown to fail counts as new (and its unknown twin as fixed), since the reader's question is
-"what fails now that did not before". Entrypoints are identified by hostname.
+Findings are matched as :mod:`edgekit.rules.delta` says (check, resource, status).
+Entrypoints are identified by hostname.
 """
 
 from __future__ import annotations
@@ -12,16 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from edgekit.rules.finding import Finding, Status
+from edgekit.rules.delta import Key
+from edgekit.rules.delta import finding_key as _key
+from edgekit.rules.finding import Status
 
 if TYPE_CHECKING:
     from edgekit.report.data import Report
-
-Key = tuple[str, str, str]
-
-
-def _key(f: Finding) -> Key:
-    return (f.check_id, f.resource.id, f.status.value)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from edgekit.rules.finding import ResourceRef
 
 if TYPE_CHECKING:
     from edgekit.graph.estate import Estate
+    from edgekit.rules.deploytime import World
+    from edgekit.snapshot import Snapshot
 
 T = TypeVar("T")
 
@@ -204,12 +206,14 @@ class CheckContext:
         *,
         estate: Estate | None = None,
         settings: Mapping[str, float] | None = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         self.model = model
         self.settings: Mapping[str, float] = dict(settings or {})
         """Check thresholds by ``<check id>.<name>``
         (e.g. ``traffic.origin_errors_high.threshold``)."""
         self._estate = estate
+        self._snapshot = snapshot if snapshot is not None else getattr(estate, "snapshot", None)
         self._memo: dict[str, Any] = {}
         self.today = _collection_date(model.collected_at)
 
@@ -217,6 +221,16 @@ class CheckContext:
     def from_estate(cls, estate: Estate) -> CheckContext:
         """A context over an already built estate (graph shared with lineage and planning)."""
         return cls(estate.model, estate=estate)
+
+    def deploy_time_worlds(self) -> list[tuple[World, CheckContext]]:
+        """Contexts over the alternative worlds of an IaC snapshot's unresolved values
+        (:mod:`edgekit.rules.deploytime`); none without a snapshot or unresolved values."""
+        from edgekit.model import parse
+        from edgekit.rules.deploytime import has_unresolved, worlds
+
+        if self._snapshot is None or not has_unresolved(self._snapshot):
+            return []
+        return [(w, CheckContext(parse(w.snapshot))) for w in worlds(self._snapshot)]
 
     @property
     def estate(self) -> Estate:

@@ -100,8 +100,26 @@ def run(registry: Registry, subject: Subject) -> ScanResult:
     """Evaluate every check on every resource it applies to.
 
     A check that raises on a resource is recorded in ``errors`` (with the exception's last
-    line) and the scan goes on with the next resource and the other checks.
+    line) and the scan goes on with the next resource and the other checks. When the subject
+    has values only known at deploy time (an IaC snapshot), the checks also run in each
+    alternative world and a verdict the worlds disagree on is unknown (:mod:`.deploytime`).
     """
+    from edgekit.rules import deploytime
+
+    result = _run(registry, subject)
+    alternatives = getattr(subject, "deploy_time_worlds", None)
+    pairs = alternatives() if alternatives is not None else []
+    if not pairs:
+        return result
+    runs = [(world, _run(registry, ctx)) for world, ctx in pairs]
+    errors = list(result.errors)
+    for _, r in runs:
+        errors += [e for e in r.errors if e not in errors]
+    findings = deploytime.merge(result.findings, [(w, r.findings) for w, r in runs])
+    return ScanResult(findings, result.evaluated, errors)
+
+
+def _run(registry: Registry, subject: Subject) -> ScanResult:
     findings: list[Finding] = []
     evaluated: dict[str, int] = {}
     errors: list[CheckError] = []

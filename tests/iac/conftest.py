@@ -27,7 +27,7 @@ def imported(*paths: Path | str, **kwargs: Any) -> Snapshot:
 
 def findings(snapshot: Snapshot) -> list[Finding]:
     """Every finding of the full catalogue."""
-    return list(runner.run(load(), CheckContext(parse(snapshot))).findings)
+    return list(runner.run(load(), CheckContext(parse(snapshot), snapshot=snapshot)).findings)
 
 
 def fails(snapshot: Snapshot) -> set[tuple[str, str]]:

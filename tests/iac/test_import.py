@@ -55,7 +55,12 @@ def test_items_keep_their_iac_location() -> None:
     snapshot = imported(CDK_OUT)
     (cf,) = [p for p in snapshot.payloads if p["collector"] == "cloudfront"]
     (item,) = cf["data"]["distributions"]
-    assert item["_iac"] == {
+    side = dict(item["_iac"])
+    assert side.pop("set")[:2] == [
+        "distributionconfig.aliase",
+        "distributionconfig.cachebehavior.allowedmethod",
+    ]
+    assert side == {
         "file": str(TEMPLATE),
         "logical_id": "SiteDistribution3FF9535D",
         "type": "AWS::CloudFront::Distribution",
