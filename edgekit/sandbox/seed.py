@@ -86,6 +86,11 @@ def seed(endpoint_url: str | None = None) -> SeedInfo:
             "RestrictPublicBuckets": True,
         },
     )
+    # what AWS gives every bucket created since April 2023 (moto leaves ACLs enabled)
+    s3.put_bucket_ownership_controls(
+        Bucket=BUCKET,
+        OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
+    )
     cloudfront = clients.client("cloudfront", EDGE_REGION)
     oac_id = cloudfront.create_origin_access_control(
         OriginAccessControlConfig={

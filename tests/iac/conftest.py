@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from edgekit.iac.build import import_iac
 from edgekit.model import parse
@@ -42,3 +45,13 @@ def without_side_keys(value: Any) -> Any:
     if isinstance(value, list):
         return [without_side_keys(v) for v in value]
     return copy.copy(value)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pinned_digest_key() -> Iterator[None]:
+    """One user-supplied digest key for collections and imports alike (module fixtures
+    included): digests of the same secret then compare equal across snapshots (docs/iac.md:
+    pin EDGEKIT_DIGEST_KEY when comparing an IaC snapshot with a live one)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EDGEKIT_DIGEST_KEY", "edgekit-iac-tests-digest-key")
+        yield

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from edgekit.aws.session import SessionSpec
 from edgekit.collect.api import collect
+from edgekit.collect.digests import DigestKey
 from edgekit.sandbox.clients import SandboxClients
 from edgekit.sandbox.seed import seed
 from edgekit.snapshot import Snapshot
@@ -47,7 +48,10 @@ def build_and_collect() -> Estates:
         info = seed()
         legacy = seed_legacy(SandboxClients(None))
         result = collect(
-            SessionSpec(max_attempts=1), regions=["us-east-1", "eu-west-1"], progress=False
+            SessionSpec(max_attempts=1),
+            regions=["us-east-1", "eu-west-1"],
+            progress=False,
+            digest_key=DigestKey.from_environment(),  # the key the imports use (conftest)
         )
     assert result.failed_units == 0 and not result.snapshot.gaps
     origin = info.origin
