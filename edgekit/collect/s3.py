@@ -24,7 +24,9 @@ Payload ``data`` (absent key = not collected):
   (GetPublicAccessBlock, null = none), ``"OwnershipControls"`` (GetBucketOwnershipControls, null =
   none) and, for buckets used through a website endpoint only, ``"WebsiteConfiguration"``
   (GetBucketWebsite output: IndexDocument, ErrorDocument, RedirectAllRequestsTo, RoutingRules;
-  null = no website). A denied read leaves its key out (and a gap).
+  null = no website) and, only where ACLs can be in effect (ownership not
+  ``BucketOwnerEnforced``: another setting, none set, or not read), ``"Acl"`` (GetBucketAcl
+  output: Owner, Grants). A denied read leaves its key out (and a gap).
 * ``account_public_access_block``: s3control GetPublicAccessBlock
   ``PublicAccessBlockConfiguration`` of the account, null when none is set; only read when the
   account owns a used bucket.
@@ -50,6 +52,7 @@ ACTIONS = (
     "s3:GetBucketPublicAccessBlock",
     "s3:GetBucketOwnershipControls",
     "s3:GetBucketWebsite",
+    "s3:GetBucketAcl",
     "s3:GetAccountPublicAccessBlock",
 )
 
@@ -196,7 +199,23 @@ def _owned(
             item["PolicyStatus"] = None
         elif not isinstance(got, Outcome):
             item["PolicyStatus"] = got.get("PolicyStatus")
+    if _acls_may_apply(item):
+        got = ctx.call(s3, "get_bucket_acl", Bucket=bucket)
+        if not isinstance(got, Outcome):
+            item["Acl"] = got
     return item
+
+
+def _acls_may_apply(item: dict[str, Any]) -> bool:
+    """Whether the bucket ACL can grant access: ownership is not known to be BucketOwnerEnforced.
+
+    With ``BucketOwnerEnforced`` S3 ignores every ACL, so reading it would cost a call for
+    nothing; with any other setting, none set (ACLs enabled) or a denied read, it can matter.
+    """
+    if "OwnershipControls" not in item or item["OwnershipControls"] is None:
+        return True
+    rules = item["OwnershipControls"].get("Rules") or []
+    return not any(r.get("ObjectOwnership") == "BucketOwnerEnforced" for r in rules)
 
 
 SPEC = CollectorSpec(
@@ -205,7 +224,7 @@ SPEC = CollectorSpec(
     scope="global",
     actions=ACTIONS,
     collect=collect,
-    description="S3 buckets used as CloudFront origins or log destinations: existence, policies",
+    description="S3 buckets used as CloudFront origins or log destinations: policies, ACLs",
     depends_on=("cloudfront", "elbv2", "elb", "route53"),
     select_inputs=select_inputs,
 )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from edgekit.graph import Estate
+from edgekit.plan.prices import savings_text
 from edgekit.rules.finding import Finding
 from edgekit.snapshot import Snapshot
 
@@ -45,8 +46,22 @@ def to_proposal(row: Mapping[str, Any]) -> Proposal:
     return Proposal.from_json(dict(row))
 
 
+CERTAIN: Final = "certain $/month"
+"""The priced part of a saving, a number (CSV); never the whole saving when usage is unknown."""
+USAGE_UNKNOWN: Final = "usage unknown"
+"""The usage-priced items whose amount is unknown (``item (saving|cost)``; empty when none)."""
+SAVINGS: Final = "savings"
+"""Reviewer text (:func:`edgekit.plan.prices.savings_text`): ``≥ $16.43/month + usage
+(unknown)``, never ``$0.00`` for an unknown."""
+NUMBERS: Final = (CERTAIN, USAGE_UNKNOWN)
+"""The column pair behind ``savings``: kept in the CSV, left out of the displayed tables."""
+
+
 def proposals_frame(rep: Report) -> pd.DataFrame:
-    """One row per proposal, largest monthly savings first."""
+    """One row per proposal, largest certain monthly savings first.
+
+    ``savings`` is the reviewer text; ``certain $/month`` and ``usage unknown`` are the column
+    pair behind it (the certain part is a lower or upper bound when usage is unknown)."""
     rows = [
         {
             "id": p["id"],
@@ -54,33 +69,53 @@ def proposals_frame(rep: Report) -> pd.DataFrame:
             "entrypoint": _label(rep, p["entrypoint"]),
             "removes": ", ".join(_label(rep, n) for n in significant(rep, p["removed"])) or "—",
             "hops saved": p["hops_saved"],
-            "$/month": round(float(p["monthly_savings_usd"]), 2),
+            SAVINGS: _savings(float(p["monthly_savings_usd"]), _unknown(p)),
+            CERTAIN: round(float(p["monthly_savings_usd"]), 2),
+            USAGE_UNKNOWN: "; ".join(_unknown_text(u) for u in _unknown(p)),
             "basis": p["savings_basis"],
         }
         for p in rep.proposals
     ]
-    frame = pd.DataFrame(
-        rows, columns=["id", "what", "entrypoint", "removes", "hops saved", "$/month", "basis"]
-    )
-    return frame.sort_values(["$/month", "hops saved", "id"], ascending=[False, False, True])
+    columns = ["id", "what", "entrypoint", "removes", "hops saved", SAVINGS, *NUMBERS, "basis"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values([CERTAIN, "hops saved", "id"], ascending=[False, False, True])
 
 
 def savings_by_check(rep: Report) -> pd.DataFrame:
-    """Proposals, hops saved and monthly savings per redundancy pattern."""
+    """Proposals, hops saved and monthly savings per redundancy pattern (the same column
+    pair as :func:`proposals_frame`: an unknown usage part is never summed as 0)."""
     by: dict[str, list[Mapping[str, Any]]] = {}
     for p in rep.proposals:
         by.setdefault(p["check_id"], []).append(p)
-    rows = [
-        {
-            "pattern": cid.removeprefix("redundancy."),
-            "proposals": len(ps),
-            "hops saved": sum(int(p["hops_saved"]) for p in ps),
-            "$/month": round(sum(float(p["monthly_savings_usd"]) for p in ps), 2),
-        }
-        for cid, ps in by.items()
-    ]
-    frame = pd.DataFrame(rows, columns=["pattern", "proposals", "hops saved", "$/month"])
-    return frame.sort_values(["$/month", "pattern"], ascending=[False, True]).reset_index(drop=True)
+    rows = []
+    for cid, ps in by.items():
+        certain = sum(float(p["monthly_savings_usd"]) for p in ps)
+        unknown = [u for p in ps for u in _unknown(p)]
+        rows.append(
+            {
+                "pattern": cid.removeprefix("redundancy."),
+                "proposals": len(ps),
+                "hops saved": sum(int(p["hops_saved"]) for p in ps),
+                SAVINGS: _savings(certain, unknown),
+                CERTAIN: round(certain, 2),
+                USAGE_UNKNOWN: "; ".join(dict.fromkeys(_unknown_text(u) for u in unknown)),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["pattern", "proposals", "hops saved", SAVINGS, *NUMBERS])
+    return frame.sort_values([CERTAIN, "pattern"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _unknown(p: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The proposal's usage parts priced at list price with usage unknown (JSON rows)."""
+    return list(p.get("usage_unknown") or [])
+
+
+def _savings(certain: float, unknown: Sequence[Mapping[str, Any]]) -> str:
+    return savings_text(certain, tuple(unknown))
+
+
+def _unknown_text(u: Mapping[str, Any]) -> str:
+    return f"{u.get('item', '?')} ({u.get('effect', '?')})"
 
 
 SIGNIFICANT: Final = frozenset(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 from edgekit import snapshot as snap
 from edgekit.errors import EdgekitError, InputError
 from edgekit.report import params as prm
+from edgekit.report import runs_index
 from edgekit.report.notebooks import find_notebook
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ MANAGED: Final = ("snapshot", "run_dir", "diagrams_dir")
 PATH_SUFFIXES: Final = ("snapshot", "_path", "_file")
 """``str`` parameters named ``*snapshot``, ``*_path`` or ``*_file`` are paths: they must exist
 and are made absolute against the caller's working directory (the kernel runs elsewhere)."""
+DIR_SUFFIXES: Final = ("_dir",)
+"""``str`` parameters named ``*_dir`` (other than the managed ones) are folders: they must exist
+and are made absolute the same way."""
 
 
 class ReportFailedError(EdgekitError):
@@ -163,6 +167,11 @@ def prepare(
             if not target.is_file():
                 raise InputError(f"{path.name}: parameter {name!r}: no such file {value!r}")
             values[name] = str(target.resolve())
+        elif isinstance(value, str) and value and name.endswith(DIR_SUFFIXES):
+            target = Path(value).expanduser()
+            if not target.is_dir():
+                raise InputError(f"{path.name}: parameter {name!r}: no such folder {value!r}")
+            values[name] = str(target.resolve())
     return path, spec, values
 
 
@@ -218,9 +227,14 @@ def run_report(
         _execute(path, output, values, name, run_dir, progress)
     page = export_html(output, output.with_suffix(".html")) if html else None
     seconds = time.monotonic() - started
-    return RunResult(
+    result = RunResult(
         rid, output, page, run_dir, diagrams_dir, name, values, seconds, notes, unreadable
     )
+    indexed = runs_index.index_run(result, loaded.collected_at)  # reports/index.json and .md
+    if indexed is not None:
+        print(f"edgekit: {indexed}", file=sys.stderr)
+        notes.append(indexed)
+    return result
 
 
 def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapshot, list[str]]:

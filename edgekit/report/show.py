@@ -155,9 +155,10 @@ def proposals(rep: Report, max_rows: int = 20) -> None:
     if not rep.proposals:
         _display(markdown("No redundant intermediaries found: nothing to simplify."))
         return
-    _display(table(prop.savings_by_check(rep), caption="per pattern"))
-    frame = rep.proposals_frame().drop(columns=["basis"])
-    _display(table(frame, max_rows, source="proposals.md"))
+    _display(table(prop.savings_by_check(rep).drop(columns=[*prop.NUMBERS]), caption="per pattern"))
+    frame = rep.proposals_frame()
+    rep.write_frame(frame, "proposals.csv")
+    _display(table(frame.drop(columns=[*prop.NUMBERS, "basis"]), max_rows, source="proposals.csv"))
 
 
 def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import boto3
@@ -13,9 +14,12 @@ from edgekit.aws.session import SessionSpec
 from edgekit.collect import refs, s3, targets
 from edgekit.collect.execution import execute
 from edgekit.collect.runner import CollectionResult, assemble, plan_units
+from edgekit.rules.finding import Finding, Status
+from edgekit.sandbox.bridge import bridged
 from edgekit.snapshot import jsonable
 from tests.collect import shapes
 from tests.collect.builders import ACCOUNT, fail, shared_moto
+from tests.rules.checks.helpers import run_check
 
 OTHER = "111111111111"
 R = "eu-west-1"
@@ -28,8 +32,11 @@ def _bucket(client: Any, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def estate() -> Iterator[dict[str, Any]]:
-    """Own account: a distribution with 4 S3 origins and a log bucket; OTHER owns one origin."""
-    with shared_moto():
+    """Own account: a distribution with 4 S3 origins and a log bucket; OTHER owns one origin.
+
+    Served by the sandbox (bridged moto), so the distribution keeps its S3OriginConfig.
+    """
+    with bridged(), shared_moto():
         yield build()
 
 
@@ -60,6 +67,7 @@ def build() -> dict[str, Any]:
     own.put_bucket_website(
         Bucket="www-web", WebsiteConfiguration={"IndexDocument": {"Suffix": "index.html"}}
     )
+    own.put_bucket_acl(Bucket="www-web", ACL="public-read")  # ACLs enabled: no ownership set
     boto3.client("s3control", region_name="us-east-1").put_public_access_block(
         AccountId=ACCOUNT, PublicAccessBlockConfiguration={k: False for k in PAB_KEYS}
     )
@@ -109,6 +117,7 @@ def build() -> dict[str, Any]:
     return {"distribution": dist}
 
 
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 PAB_KEYS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 
 
@@ -153,7 +162,12 @@ def test_owned_buckets_details_and_probes(estate: dict[str, Any]) -> None:
     assert site["PublicAccessBlockConfiguration"] == {k: True for k in PAB_KEYS}
     assert site["OwnershipControls"]["Rules"] == [{"ObjectOwnership": "BucketOwnerEnforced"}]
     assert "WebsiteConfiguration" not in site  # a REST origin: not asked
-    assert own["www-web"]["WebsiteConfiguration"]["IndexDocument"] == {"Suffix": "index.html"}
+    assert "Acl" not in site  # BucketOwnerEnforced: S3 ignores ACLs, not asked
+    web = own["www-web"]
+    assert web["WebsiteConfiguration"]["IndexDocument"] == {"Suffix": "index.html"}
+    assert {(g["Grantee"].get("URI"), g["Permission"]) for g in web["Acl"]["Grants"]} >= {
+        (ALL_USERS, "READ")
+    }
     logs = own["cf-logs"]
     assert (logs["Policy"], logs["PolicyStatus"], logs["PublicAccessBlockConfiguration"]) == (
         None,
@@ -161,6 +175,8 @@ def test_owned_buckets_details_and_probes(estate: dict[str, Any]) -> None:
         None,
     )
     assert logs["OwnershipControls"] is None
+    # no ownership controls: ACLs are enabled, so the ACL is read (the owner's grant only)
+    assert [g["Grantee"]["Type"] for g in logs["Acl"]["Grants"]] == ["CanonicalUser"]
     # a bucket nobody owns: the takeover risk, recorded as data
     assert own["gone-bucket-xyz"] == {"Name": "gone-bucket-xyz", "owned": False, "exists": False}
     # another account's bucket: exists, not ours (moto answers 200 where AWS answers 403)
@@ -192,6 +208,7 @@ def _conforms(bucket: dict[str, Any]) -> None:
         ("WebsiteConfiguration", "GetBucketWebsite", ""),
         ("Policy", "GetBucketPolicy", "Policy"),
         ("BucketRegion", "HeadBucket", "BucketRegion"),
+        ("Acl", "GetBucketAcl", ""),
     ):
         if bucket.get(key) is not None:
             shapes.assert_conforms(bucket[key], "s3", operation, path)
@@ -218,6 +235,7 @@ def test_call_counts(estate: dict[str, Any]) -> None:
         ("s3", "GetPublicAccessBlock"): 4,
         ("s3", "GetBucketOwnershipControls"): 4,
         ("s3", "GetBucketWebsite"): 1,  # only the website-endpoint origin
+        ("s3", "GetBucketAcl"): 3,  # only where ACLs can apply (not BucketOwnerEnforced)
         ("s3control", "GetPublicAccessBlock"): 2,
     }
     from edgekit.aws.iam import iam_action
@@ -253,6 +271,43 @@ def test_denied_policy_is_absent_and_a_gap(estate: dict[str, Any]) -> None:
     assert own["site-origin"]["PolicyStatus"] == {"IsPublic": False}  # still read
     assert own["cf-logs"]["PolicyStatus"] is None
     assert {g["operation"] for g in result.snapshot.gaps} == {"GetBucketPolicy"}
+
+
+def _scan_public(estate: dict[str, Any], result: CollectionResult) -> dict[str, Finding]:
+    """origin.s3_bucket_public over the collected s3 payloads and the cloudfront payload."""
+    cloudfront = {
+        "account_id": ACCOUNT,
+        "region": "global",
+        "collector": "cloudfront",
+        "data": jsonable({"distributions": [{"Distribution": estate["distribution"]}]}),
+    }
+    snap = replace(result.snapshot, payloads=[cloudfront, *result.snapshot.payloads])
+    return {f.evidence["bucket"]: f for f in run_check("origin.s3_bucket_public", snap)}
+
+
+def test_a_public_acl_grant_collected_makes_the_bucket_public(estate: dict[str, Any]) -> None:
+    found = _scan_public(estate, _collect(estate))
+    web = found["www-web"]
+    assert web.status is Status.FAIL
+    assert web.evidence["public_acl_grants"] == ["AllUsers:READ"]
+    assert "its ACL grants AllUsers:READ and IgnorePublicAcls is off" in web.message
+    assert "site-origin" not in found  # BucketOwnerEnforced, all four settings on
+
+
+def test_denied_acl_is_absent_a_gap_and_unknown_never_no_grant(estate: dict[str, Any]) -> None:
+    result = _collect(estate, fail("GetBucketAcl"))
+    own = _buckets(result, ACCOUNT)
+    assert "Acl" not in own["www-web"] and "Acl" not in own["cf-logs"]
+    assert {(g["account_id"], g["operation"]) for g in result.snapshot.gaps} == {
+        (ACCOUNT, "GetBucketAcl"),
+        (OTHER, "GetBucketAcl"),
+    }
+    web = _scan_public(estate, result)["www-web"]
+    assert web.status is Status.UNKNOWN
+    assert web.message == (
+        "bucket www-web: whether anyone can read its objects is not known "
+        "(bucket ACL not collected)"
+    )
 
 
 def test_unit_skipped_when_the_edge_uses_no_bucket() -> None:

@@ -116,6 +116,18 @@ def bucket_record(
     return item
 
 
+def bucket_acl(*grants: tuple[str, str]) -> dict[str, Any]:
+    """A GetBucketAcl output: the owner's FULL_CONTROL plus (group URI, permission) grants."""
+    owner = {"ID": "owner-canonical-id", "Type": "CanonicalUser"}
+    return {
+        "Owner": {"ID": "owner-canonical-id"},
+        "Grants": [
+            {"Grantee": owner, "Permission": "FULL_CONTROL"},
+            *({"Grantee": {"Type": "Group", "URI": u}, "Permission": p} for u, p in grants),
+        ],
+    }
+
+
 def ownership(mode: str = "BucketOwnerEnforced") -> dict[str, Any]:
     """GetBucketOwnershipControls.OwnershipControls."""
     return {"Rules": [{"ObjectOwnership": mode}]}

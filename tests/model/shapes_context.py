@@ -49,6 +49,7 @@ CONTEXT_LAYOUTS: Mapping[str, Mapping[str, Spec]] = {
             "PublicAccessBlockConfiguration": "nullable:s3:PublicAccessBlockConfiguration",
             "OwnershipControls": "nullable:s3:OwnershipControls",
             "WebsiteConfiguration": "nullable:s3:GetBucketWebsiteOutput",
+            "Acl": ("s3", "GetBucketAclOutput"),
         },
         "account_public_access_block": (
             "value",

@@ -167,6 +167,12 @@ def test_composite_payloads_match_their_layouts() -> None:
                     site=f.website(),
                 ),
                 f.bucket_record("gone", exists=False, owned=False, region=None),
+                {
+                    **f.bucket_record("acls", ownership=None),
+                    "Acl": f.bucket_acl(
+                        ("http://acs.amazonaws.com/groups/global/AllUsers", "READ")
+                    ),
+                },
             ],
             "account_public_access_block": None,
         },

@@ -43,7 +43,9 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
     ):
         assert path.is_file(), path
     assert not stale.exists(), "a run replaces the demo folders (idempotent)"
-    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["demo"]
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir() if p.is_dir()) == ["demo"]
+    index = json.loads((tmp_path / "reports" / "index.json").read_text(encoding="utf-8"))
+    assert [(r["run_id"], r["path"]) for r in index["runs"]] == [("demo", "demo/edge_report.html")]
     findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
     assert findings["snapshot"]["accounts"] == ["111111111111", "222222222222", "333333333333"]
     assert findings["snapshot"]["gaps"] == 0 and findings["findings"]

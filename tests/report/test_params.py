@@ -150,6 +150,23 @@ def test_prepare_resolves_paths_and_refuses_reserved_names(tmp_path: Path) -> No
         rr.prepare("no_such_notebook", SAMPLE, {})
 
 
+def test_history_dir_is_an_existing_folder(tmp_path: Path) -> None:
+    spec = rr.declared_parameters("edge_report")
+    assert spec["history_dir"].annotation == "str | None" and spec["history_dir"].help
+    assert spec["history_dir"].default is None and not spec["history_dir"].required
+    _, _, values = rr.prepare("edge_report", SAMPLE, {"history_dir": str(tmp_path)})
+    assert values["history_dir"] == str(tmp_path.resolve())
+    with pytest.raises(InputError, match="parameter 'history_dir': no such folder"):
+        rr.prepare("edge_report", SAMPLE, {"history_dir": str(tmp_path / "gone")})
+    with pytest.raises(InputError, match="no such folder"):
+        rr.prepare("edge_report", SAMPLE, {"history_dir": str(SAMPLE)})  # a file
+    with pytest.raises(
+        prm.ParameterError, match=re.escape("'history_dir' expects str | None, got int 3")
+    ):
+        prm.validate(spec, {"history_dir": 3})
+    assert rr.prepare("edge_report", SAMPLE, {"history_dir": None})[2]["history_dir"] is None
+
+
 def test_errors_come_before_any_execution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import papermill
 

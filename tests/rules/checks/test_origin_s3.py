@@ -160,20 +160,8 @@ def test_s3_policy_unscoped_unknown_when_policy_or_bucket_not_collected() -> Non
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 
 
-def acl(*grants: tuple[str, str]) -> dict[str, Any]:
-    """A GetBucketAcl output: the owner's FULL_CONTROL plus (group URI, permission) grants."""
-    owner = {"ID": "owner-canonical-id", "Type": "CanonicalUser"}
-    return {
-        "Owner": {"ID": "owner-canonical-id"},
-        "Grants": [
-            {"Grantee": owner, "Permission": "FULL_CONTROL"},
-            *({"Grantee": {"Type": "Group", "URI": u}, "Permission": p} for u, p in grants),
-        ],
-    }
-
-
 def with_acl(record: dict[str, Any], *grants: tuple[str, str]) -> dict[str, Any]:
-    record["Acl"] = acl(*grants)
+    record["Acl"] = f.bucket_acl(*grants)
     return record
 
 
@@ -217,6 +205,16 @@ def test_s3_bucket_public_passes_when_block_public_access_is_off_but_nothing_is_
     open_acls = f.public_access_block(on=False)
     record = with_acl(private(pab=open_acls, ownership=None))  # the owner's grant only
     assert run_check(PUBLIC, estate(record, account_block=None)) == []
+
+
+def test_s3_bucket_public_passes_when_only_ignore_public_acls_neutralises_the_grant() -> None:
+    # near-miss of the ACL path: the same AllUsers READ grant, ACLs enabled, every other
+    # setting off, but IgnorePublicAcls on (bucket level, then account level only)
+    only_ignore = f.public_access_block(on=False, IgnorePublicAcls=True)
+    granted = with_acl(private(pab=only_ignore, ownership=None), (ALL_USERS, "READ"))
+    assert run_check(PUBLIC, estate(granted, account_block=None)) == []
+    granted = with_acl(private(pab=None, ownership=None), (ALL_USERS, "READ"))
+    assert run_check(PUBLIC, estate(granted, account_block=only_ignore)) == []
 
 
 def test_s3_bucket_public_passes_when_account_block_neutralises() -> None:
