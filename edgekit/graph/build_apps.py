@@ -15,9 +15,9 @@ from edgekit.graph.refs import certificate_node, function_node, placeholder, web
 from edgekit.graph.resolve import normalize
 from edgekit.graph.resolver import Resolver
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.apigateway import RestApi, VpcLink
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import Api
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import RestApi, VpcLink
+from edgekit.model.apigatewayv2.types import Api
 
 _FUNCTION_ARN: Final = re.compile(
     r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/:]+(?::[^/]+)?"

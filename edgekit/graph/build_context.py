@@ -18,9 +18,9 @@ from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.refs import certificate_node, placeholder, resource_node
 from edgekit.graph.resolver import Resolver
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.elb import ClassicListener, ClassicLoadBalancer
-from edgekit.model.globalaccelerator import Accelerator
-from edgekit.model.waf_classic import ClassicWebACL
+from edgekit.model.elb.types import ClassicListener, ClassicLoadBalancer
+from edgekit.model.globalaccelerator.types import Accelerator
+from edgekit.model.waf_classic.types import ClassicWebACL
 
 
 def register_context_rules(inv: Inventory, graph: nx.DiGraph, res: Resolver) -> None:

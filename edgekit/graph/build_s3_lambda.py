@@ -10,8 +10,8 @@ from edgekit.graph import nodes as n
 from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.refs import function_node
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.lambda_ import FunctionUrl
-from edgekit.model.s3 import Bucket
+from edgekit.model.lambda_.types import FunctionUrl
+from edgekit.model.s3.types import Bucket
 
 
 def attach_buckets_and_urls(graph: nx.DiGraph, inv: Inventory) -> None:

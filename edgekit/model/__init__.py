@@ -45,8 +45,9 @@ Adding a collector: see :mod:`edgekit.model.registry`.
 
 from __future__ import annotations
 
-from edgekit.model.acm import Certificate, DomainValidation, RenewalSummary, ResourceRecord
-from edgekit.model.apigateway import (
+from edgekit.model.acm.types import Certificate, DomainValidation, RenewalSummary, ResourceRecord
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import (
     BasePathMapping,
     DomainNameV1,
     MethodIntegration,
@@ -59,8 +60,7 @@ from edgekit.model.apigateway import (
     UsagePlanApiStage,
     VpcLink,
 )
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import (
+from edgekit.model.apigatewayv2.types import (
     Api,
     ApiIntegration,
     ApiMapping,
@@ -70,7 +70,32 @@ from edgekit.model.apigatewayv2 import (
     DomainNameV2,
     VpcLinkV2,
 )
-from edgekit.model.cloudfront import (
+from edgekit.model.cloudfront.origins import (
+    CustomOriginConfig,
+    Origin,
+    OriginCustomHeader,
+    OriginGroup,
+    OriginShield,
+    S3OriginConfig,
+    VpcOriginConfig,
+)
+from edgekit.model.cloudfront.policies import (
+    CachePolicy,
+    KeyItems,
+    OriginRequestPolicy,
+    ResponseHeadersPolicy,
+    StrictTransportSecurity,
+)
+from edgekit.model.cloudfront.resources import (
+    CloudFrontFunction,
+    LogDelivery,
+    LogDeliverySource,
+    OriginAccessControl,
+    OriginAccessIdentity,
+    RealtimeLogConfig,
+    VpcOrigin,
+)
+from edgekit.model.cloudfront.types import (
     CacheBehavior,
     CustomErrorResponse,
     Distribution,
@@ -81,31 +106,6 @@ from edgekit.model.cloudfront import (
     StandardLogging,
     TrustedSigners,
     ViewerCertificate,
-)
-from edgekit.model.cloudfront_extras import (
-    CloudFrontFunction,
-    LogDelivery,
-    LogDeliverySource,
-    OriginAccessControl,
-    OriginAccessIdentity,
-    RealtimeLogConfig,
-    VpcOrigin,
-)
-from edgekit.model.cloudfront_origins import (
-    CustomOriginConfig,
-    Origin,
-    OriginCustomHeader,
-    OriginGroup,
-    OriginShield,
-    S3OriginConfig,
-    VpcOriginConfig,
-)
-from edgekit.model.cloudfront_policies import (
-    CachePolicy,
-    KeyItems,
-    OriginRequestPolicy,
-    ResponseHeadersPolicy,
-    StrictTransportSecurity,
 )
 from edgekit.model.common import (
     GLOBAL,
@@ -118,7 +118,7 @@ from edgekit.model.common import (
     normalize_dns_name,
 )
 from edgekit.model.coverage import Coverage, Gap, UnitCoverage, UnitError
-from edgekit.model.ec2 import (
+from edgekit.model.ec2.types import (
     IpPermission,
     IpRange,
     ManagedPrefixList,
@@ -126,14 +126,15 @@ from edgekit.model.ec2 import (
     SecurityGroup,
     UserIdGroupPair,
 )
-from edgekit.model.elb import (
+from edgekit.model.elb.types import (
     ClassicHealthCheck,
     ClassicListener,
     ClassicLoadBalancer,
     ClassicLoadBalancerAttributes,
     ElbPolicy,
 )
-from edgekit.model.elbv2 import (
+from edgekit.model.elbv2.actions import Action, RuleCondition, final_action
+from edgekit.model.elbv2.types import (
     Attributes,
     HealthCheck,
     Listener,
@@ -145,15 +146,14 @@ from edgekit.model.elbv2 import (
     TargetGroup,
     TargetHealth,
 )
-from edgekit.model.elbv2_actions import Action, RuleCondition, final_action
-from edgekit.model.globalaccelerator import (
+from edgekit.model.globalaccelerator.types import (
     Accelerator,
     AcceleratorEndpoint,
     AcceleratorListener,
     EndpointGroup,
 )
 from edgekit.model.inventory import Inventory
-from edgekit.model.lambda_ import (
+from edgekit.model.lambda_.types import (
     EdgeFunction,
     FunctionConfiguration,
     FunctionUrl,
@@ -161,8 +161,9 @@ from edgekit.model.lambda_ import (
     UnresolvedFunctionUrl,
 )
 from edgekit.model.parsing import parse
-from edgekit.model.route53 import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
-from edgekit.model.s3 import (
+from edgekit.model.route53.types import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.s3.policy import Condition, PolicyDocument, PolicyStatement, Principal
+from edgekit.model.s3.types import (
     AccountPublicAccessBlock,
     AclGrant,
     Bucket,
@@ -171,10 +172,10 @@ from edgekit.model.s3 import (
     RedirectAllRequestsTo,
     WebsiteConfiguration,
 )
-from edgekit.model.s3_policy import Condition, PolicyDocument, PolicyStatement, Principal
-from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
-from edgekit.model.waf_classic import ClassicActivatedRule, ClassicWebACL
-from edgekit.model.wafv2 import (
+from edgekit.model.shield.types import Protection, ProtectionGroup, ShieldSubscription
+from edgekit.model.waf_classic.types import ClassicActivatedRule, ClassicWebACL
+from edgekit.model.wafv2.statements import RuleAction, Statement
+from edgekit.model.wafv2.types import (
     FirewallManagerRuleGroup,
     IPSet,
     LoggingConfiguration,
@@ -184,7 +185,6 @@ from edgekit.model.wafv2 import (
     VisibilityConfig,
     WebACL,
 )
-from edgekit.model.wafv2_statements import RuleAction, Statement
 
 __all__ = [
     "GLOBAL",

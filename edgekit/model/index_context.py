@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from edgekit.model.apigateway_domains import DomainName, merge_domain_names
+from edgekit.model.apigateway.domains import DomainName, merge_domain_names
 from edgekit.model.common import NOT_COLLECTED
 from edgekit.model.index import by, group
-from edgekit.model.lambda_ import FunctionUrl, FunctionUrlConfig
-from edgekit.model.s3 import merge_buckets
-from edgekit.model.waf_classic import ClassicWebACL
+from edgekit.model.lambda_.types import FunctionUrl, FunctionUrlConfig
+from edgekit.model.s3.types import merge_buckets
+from edgekit.model.waf_classic.types import ClassicWebACL
 
 if TYPE_CHECKING:
     from edgekit.model.inventory import Inventory

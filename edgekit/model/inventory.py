@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from edgekit.model.acm import Certificate
-from edgekit.model.apigateway import DomainNameV1, RestApi, UsagePlan, VpcLink
-from edgekit.model.apigatewayv2 import Api, DomainNameV2, VpcLinkV2
-from edgekit.model.cloudfront import Distribution
-from edgekit.model.cloudfront_extras import (
+from edgekit.model.acm.types import Certificate
+from edgekit.model.apigateway.types import DomainNameV1, RestApi, UsagePlan, VpcLink
+from edgekit.model.apigatewayv2.types import Api, DomainNameV2, VpcLinkV2
+from edgekit.model.cloudfront.policies import (
+    CachePolicy,
+    OriginRequestPolicy,
+    ResponseHeadersPolicy,
+)
+from edgekit.model.cloudfront.resources import (
     CloudFrontFunction,
     LogDelivery,
     LogDeliverySource,
@@ -17,32 +21,28 @@ from edgekit.model.cloudfront_extras import (
     RealtimeLogConfig,
     VpcOrigin,
 )
-from edgekit.model.cloudfront_policies import (
-    CachePolicy,
-    OriginRequestPolicy,
-    ResponseHeadersPolicy,
-)
-from edgekit.model.cloudwatch import (
+from edgekit.model.cloudfront.types import Distribution
+from edgekit.model.cloudwatch.types import (
     MetricsDisabled,
     MetricSeries,
     MetricWindow,
     MonitoringSubscription,
 )
 from edgekit.model.coverage import Coverage
-from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
-from edgekit.model.elb import ClassicLoadBalancer
-from edgekit.model.elbv2 import Listener, ListenerRule, LoadBalancer, SslPolicy, TargetGroup
-from edgekit.model.globalaccelerator import Accelerator
+from edgekit.model.ec2.types import ManagedPrefixList, SecurityGroup
+from edgekit.model.elb.types import ClassicLoadBalancer
+from edgekit.model.elbv2.types import Listener, ListenerRule, LoadBalancer, SslPolicy, TargetGroup
+from edgekit.model.globalaccelerator.types import Accelerator
 from edgekit.model.index import Index
 from edgekit.model.index_context import ContextIndex
-from edgekit.model.lambda_ import EdgeFunction, FunctionUrl, UnresolvedFunctionUrl
+from edgekit.model.lambda_.types import EdgeFunction, FunctionUrl, UnresolvedFunctionUrl
 from edgekit.model.lookups_context import ContextLookups
 from edgekit.model.registry import KIND_SOURCES
-from edgekit.model.route53 import HostedZone, QueryLoggingConfig, RecordSet
-from edgekit.model.s3 import AccountPublicAccessBlock, BucketRecord
-from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
-from edgekit.model.waf_classic import ClassicWebACL
-from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
+from edgekit.model.route53.types import HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.s3.types import AccountPublicAccessBlock, BucketRecord
+from edgekit.model.shield.types import Protection, ProtectionGroup, ShieldSubscription
+from edgekit.model.waf_classic.types import ClassicWebACL
+from edgekit.model.wafv2.types import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ class Inventory(ContextLookups):
     shield_protection_groups: tuple[ProtectionGroup, ...] = ()
     # globalaccelerator
     accelerators: tuple[Accelerator, ...] = ()
-    # cloudwatch (series per resource; edgekit.model.cloudwatch_reading reads them)
+    # cloudwatch (series per resource; edgekit.model.cloudwatch.reading reads them)
     metrics: tuple[MetricSeries, ...] = ()
     metrics_disabled: tuple[MetricsDisabled, ...] = ()
     monitoring_subscriptions: tuple[MonitoringSubscription, ...] = ()

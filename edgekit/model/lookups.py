@@ -12,9 +12,13 @@ import re
 from typing import TypeVar
 
 from edgekit.endpoints import elb_region
-from edgekit.model.acm import Certificate
-from edgekit.model.cloudfront import Distribution
-from edgekit.model.cloudfront_extras import (
+from edgekit.model.acm.types import Certificate
+from edgekit.model.cloudfront.policies import (
+    CachePolicy,
+    OriginRequestPolicy,
+    ResponseHeadersPolicy,
+)
+from edgekit.model.cloudfront.resources import (
     CloudFrontFunction,
     LogDelivery,
     OriginAccessControl,
@@ -22,11 +26,7 @@ from edgekit.model.cloudfront_extras import (
     RealtimeLogConfig,
     VpcOrigin,
 )
-from edgekit.model.cloudfront_policies import (
-    CachePolicy,
-    OriginRequestPolicy,
-    ResponseHeadersPolicy,
-)
+from edgekit.model.cloudfront.types import Distribution
 from edgekit.model.common import (
     GLOBAL,
     NOT_COLLECTED,
@@ -35,12 +35,12 @@ from edgekit.model.common import (
     normalize_dns_name,
 )
 from edgekit.model.coverage import Coverage
-from edgekit.model.elbv2 import Listener, LoadBalancer, SslPolicy, TargetGroup
+from edgekit.model.elbv2.types import Listener, LoadBalancer, SslPolicy, TargetGroup
 from edgekit.model.index import Index
 from edgekit.model.registry import GLOBAL_COLLECTORS, KIND_SOURCES
-from edgekit.model.route53 import HostedZone, RecordSet, bare_zone_id
-from edgekit.model.waf_classic import ClassicWebACL
-from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
+from edgekit.model.route53.types import HostedZone, RecordSet, bare_zone_id
+from edgekit.model.waf_classic.types import ClassicWebACL
+from edgekit.model.wafv2.types import IPSet, RegexPatternSet, RuleGroup, WebACL
 
 R = TypeVar("R")
 P = TypeVar("P", CachePolicy, OriginRequestPolicy, ResponseHeadersPolicy)

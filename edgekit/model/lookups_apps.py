@@ -10,14 +10,14 @@ import re
 from typing import Final
 
 from edgekit import endpoints
-from edgekit.model.apigateway import RestApi, RestApiStage, UsagePlan, VpcLink
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import Api, VpcLinkV2
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import RestApi, RestApiStage, UsagePlan, VpcLink
+from edgekit.model.apigatewayv2.types import Api, VpcLinkV2
 from edgekit.model.common import NOT_COLLECTED, Arn, Collected, normalize_dns_name
 from edgekit.model.index_context import ContextIndex
-from edgekit.model.lambda_ import FunctionConfiguration, FunctionUrl, FunctionUrlConfig
+from edgekit.model.lambda_.types import FunctionConfiguration, FunctionUrl, FunctionUrlConfig
 from edgekit.model.lookups import Lookups
-from edgekit.model.s3 import Bucket, BucketRecord, PublicAccessBlock
+from edgekit.model.s3.types import Bucket, BucketRecord, PublicAccessBlock
 
 _STAGE_ARN: Final = re.compile(r"^/restapis/(?P<api>[^/]+)/stages/(?P<stage>[^/]+)$")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.endpoints import elb_region
-from edgekit.model.cloudfront import Distribution
+from edgekit.model.cloudfront.types import Distribution
 from edgekit.model.common import (
     GLOBAL,
     NOT_COLLECTED,
@@ -19,16 +19,16 @@ from edgekit.model.common import (
     Collected,
     normalize_dns_name,
 )
-from edgekit.model.ec2 import CLOUDFRONT_ORIGIN_FACING, ManagedPrefixList, SecurityGroup
-from edgekit.model.elb import ClassicLoadBalancer
-from edgekit.model.elbv2 import LoadBalancer
-from edgekit.model.globalaccelerator import Accelerator
+from edgekit.model.ec2.types import CLOUDFRONT_ORIGIN_FACING, ManagedPrefixList, SecurityGroup
+from edgekit.model.elb.types import ClassicLoadBalancer
+from edgekit.model.elbv2.types import LoadBalancer
+from edgekit.model.globalaccelerator.types import Accelerator
 from edgekit.model.index_context import ContextIndex
 from edgekit.model.lookups_apps import AppLookups
-from edgekit.model.route53 import HostedZone
-from edgekit.model.shield import Protection, ShieldSubscription
-from edgekit.model.waf_classic import ClassicWebACL
-from edgekit.model.wafv2 import WebACL
+from edgekit.model.route53.types import HostedZone
+from edgekit.model.shield.types import Protection, ShieldSubscription
+from edgekit.model.waf_classic.types import ClassicWebACL
+from edgekit.model.wafv2.types import WebACL
 
 _CLASSIC_SERVICES: Final = {"waf": "classic_web_acls", "waf-regional": "classic_regional_web_acls"}
 

@@ -13,24 +13,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from edgekit.model import (
-    acm,
-    apigateway_parse,
-    apigatewayv2_parse,
-    cloudfront_parse,
-    cloudwatch,
-    ec2,
-    elb_parse,
-    elbv2_parse,
-    globalaccelerator,
-    lambda_,
-    route53,
-    s3_parse,
-    shield,
-    waf_classic,
-    wafv2_parse,
-)
+from edgekit.model.acm import types as acm
+from edgekit.model.apigateway import parse as apigateway_parse
+from edgekit.model.apigatewayv2 import parse as apigatewayv2_parse
+from edgekit.model.cloudfront import parse as cloudfront_parse
+from edgekit.model.cloudwatch import types as cloudwatch
+from edgekit.model.ec2 import types as ec2
+from edgekit.model.elb import parse as elb_parse
+from edgekit.model.elbv2 import parse as elbv2_parse
+from edgekit.model.globalaccelerator import types as globalaccelerator
+from edgekit.model.lambda_ import types as lambda_
 from edgekit.model.reader import UnitKey
+from edgekit.model.route53 import types as route53
+from edgekit.model.s3 import parse as s3_parse
+from edgekit.model.shield import types as shield
+from edgekit.model.waf_classic import types as waf_classic
+from edgekit.model.wafv2 import parse as wafv2_parse
 
 UnitParser = Callable[[UnitKey, Mapping[str, Any]], dict[str, list[Any]]]
 

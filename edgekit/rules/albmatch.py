@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from edgekit.model.elbv2_actions import QueryStringPair, RuleCondition
+from edgekit.model.elbv2.actions import QueryStringPair, RuleCondition
 
 WILDCARDS = frozenset("*?")
 

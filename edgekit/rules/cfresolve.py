@@ -27,7 +27,7 @@ from edgekit.model import (
     OriginRequestPolicy,
     ResponseHeadersPolicy,
 )
-from edgekit.model.cloudfront_policies import CACHING_DISABLED, NO_ITEMS
+from edgekit.model.cloudfront.policies import CACHING_DISABLED, NO_ITEMS
 from edgekit.rules.finding import Unknown
 
 T = TypeVar("T")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
-from edgekit.model.cloudwatch_reading import metered
+from edgekit.model.cloudwatch.reading import metered
 from edgekit.rules.finding import ResourceRef
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """WAFv2 semantics for checks: which rules enforce, what managed groups do, what a rule reaches.
 
-Pure functions over :mod:`edgekit.model.wafv2` objects. Answers that depend on data a snapshot
+Pure functions over :mod:`edgekit.model.wafv2.types` objects. Answers that depend on data a snapshot
 may lack (a referenced rule group that was not collected) are tri-state: ``True`` / ``False`` /
 ``None`` = cannot tell (the check reports *unknown*).
 
@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from edgekit.model import NOT_COLLECTED, Collected, FirewallManagerRuleGroup, Rule, WebACL
-from edgekit.model.wafv2 import IPSet, RuleGroup
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ManagedRuleGroupStatement,
     RuleAction,
     RuleGroupReferenceStatement,
     Statement,
 )
+from edgekit.model.wafv2.types import IPSet, RuleGroup
 
 Tri = bool | None
 """True, False, or None = cannot tell (data not collected)."""

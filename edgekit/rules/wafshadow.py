@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from edgekit.model import NOT_COLLECTED, Rule
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AndStatement,
     ByteMatchStatement,
     ForwardedIPConfig,

@@ -13,7 +13,7 @@ from edgekit.model import (
     Inventory,
     StandardLogging,
 )
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER_EXCEPT_HOST,

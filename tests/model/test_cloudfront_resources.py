@@ -14,7 +14,7 @@ from edgekit.model import (
     OriginRequestPolicy,
     ResponseHeadersPolicy,
 )
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER,

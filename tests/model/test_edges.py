@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Certificate, Inventory, parse
 from edgekit.model.common import FrozenMap, readonly
-from edgekit.model.elbv2 import Attributes
-from edgekit.model.wafv2_statements import AsnMatchStatement, OrStatement
+from edgekit.model.elbv2.types import Attributes
+from edgekit.model.wafv2.statements import AsnMatchStatement, OrStatement
 from tests.model import factories as f
 
 

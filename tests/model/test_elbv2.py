@@ -14,7 +14,7 @@ from edgekit.model import (
     TargetGroup,
     final_action,
 )
-from edgekit.model.elbv2_actions import QueryStringPair
+from edgekit.model.elbv2.actions import QueryStringPair
 from tests.model import estates
 from tests.model import factories as f
 from tests.model.factories import parse_strict

@@ -6,7 +6,7 @@ import pytest
 
 from edgekit.errors import ModelError
 from edgekit.model import NOT_COLLECTED, Inventory, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AndStatement,
     ByteMatchStatement,
     GeoMatchStatement,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edgekit.model.elbv2_actions import QueryStringPair, RuleCondition
+from edgekit.model.elbv2.actions import QueryStringPair, RuleCondition
 from edgekit.rules.albmatch import condition_covers, glob_covers, glob_match, rule_covers
 
 ALPHABET = "ab/."

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edgekit.model.acm import Certificate
+from edgekit.model.acm.types import Certificate
 from edgekit.model.common import NOT_COLLECTED
 from edgekit.rules.certnames import covers, name_covers, normalize, pattern_covered, uncovered
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edgekit.model.route53 import AliasTarget, RecordSet
+from edgekit.model.route53.types import AliasTarget, RecordSet
 from edgekit.rules.dnstargets import Target, record_target
 
 

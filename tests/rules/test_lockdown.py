@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edgekit.model import NOT_COLLECTED, Listener, ListenerRule, parse
-from edgekit.model.elbv2_actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
+from edgekit.model.elbv2.actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
 from edgekit.rules.context import CheckContext
 from edgekit.rules.lockdown import (
     State,

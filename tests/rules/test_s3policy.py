@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from edgekit.model.s3_policy import PolicyDocument, parse_policy
+from edgekit.model.s3.policy import PolicyDocument, parse_policy
 from edgekit.rules.s3policy import (
     Operator,
     public_statements,

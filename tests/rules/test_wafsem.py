@@ -7,8 +7,7 @@ import dataclasses
 import pytest
 
 from edgekit.model import NOT_COLLECTED, Collected, FirewallManagerRuleGroup, Rule
-from edgekit.model.wafv2 import IPSet, RuleGroup, VisibilityConfig, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ActionOverride,
     AndStatement,
     FieldToMatch,
@@ -20,6 +19,7 @@ from edgekit.model.wafv2_statements import (
     Statement,
     XssMatchStatement,
 )
+from edgekit.model.wafv2.types import IPSet, RuleGroup, VisibilityConfig, WebACL
 from edgekit.rules import wafsem
 
 VIS = VisibilityConfig(True, True, "m")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edgekit.model.common import FrozenMap
-from edgekit.model.wafv2 import IPSet
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AndStatement,
     ByteMatchStatement,
     FieldToMatch,
@@ -23,6 +22,7 @@ from edgekit.model.wafv2_statements import (
     Statement,
     TextTransformation,
 )
+from edgekit.model.wafv2.types import IPSet
 from edgekit.rules import wafshadow
 from tests.rules.test_wafsem import Lookups, rule
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from edgekit.model.apigateway import BasePathMapping, DomainNameV1
-from edgekit.model.apigatewayv2 import ApiMapping, DomainNameV2
+from edgekit.model.apigateway.types import BasePathMapping, DomainNameV1
+from edgekit.model.apigatewayv2.types import ApiMapping, DomainNameV2
 from edgekit.model.common import NOT_COLLECTED, Collected
 
 

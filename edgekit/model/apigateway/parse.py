@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from edgekit.model import enums
-from edgekit.model.apigateway import (
+from edgekit.model.apigateway.types import (
     BasePathMapping,
     DomainNameV1,
     MethodIntegration,
@@ -22,7 +22,7 @@ from edgekit.model.apigateway import (
 )
 from edgekit.model.common import FrozenMap, normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
-from edgekit.model.s3_policy import parse_policy
+from edgekit.model.s3.policy import parse_policy
 
 KIND_KEYS: Mapping[str, str] = {
     "rest_apis": "rest_apis",

@@ -14,8 +14,8 @@ from typing import Any
 
 from edgekit import endpoints
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap
-from edgekit.model.elb import partition_of
-from edgekit.model.s3_policy import PolicyDocument
+from edgekit.model.elb.types import partition_of
+from edgekit.model.s3.policy import PolicyDocument
 
 
 def apigateway_arn(region: str, path: str) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from edgekit.model import enums
-from edgekit.model.apigateway import apigateway_arn
-from edgekit.model.apigateway_parse import number, string_map
-from edgekit.model.apigatewayv2 import (
+from edgekit.model.apigateway.parse import number, string_map
+from edgekit.model.apigateway.types import apigateway_arn
+from edgekit.model.apigatewayv2.types import (
     Api,
     ApiIntegration,
     ApiMapping,

@@ -6,7 +6,30 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from edgekit.model import enums
-from edgekit.model.cloudfront import (
+from edgekit.model.cloudfront.origins import (
+    CustomOriginConfig,
+    Origin,
+    OriginCustomHeader,
+    OriginGroup,
+    OriginShield,
+    S3OriginConfig,
+    VpcOriginConfig,
+)
+from edgekit.model.cloudfront.policies import (
+    parse_cache_policy,
+    parse_origin_request_policy,
+    parse_response_headers_policy,
+)
+from edgekit.model.cloudfront.resources import (
+    parse_function,
+    parse_log_delivery,
+    parse_log_delivery_source,
+    parse_oac,
+    parse_oai,
+    parse_realtime_log_config,
+    parse_vpc_origin,
+)
+from edgekit.model.cloudfront.types import (
     CacheBehavior,
     CustomErrorResponse,
     Distribution,
@@ -17,29 +40,6 @@ from edgekit.model.cloudfront import (
     StandardLogging,
     TrustedSigners,
     ViewerCertificate,
-)
-from edgekit.model.cloudfront_extras import (
-    parse_function,
-    parse_log_delivery,
-    parse_log_delivery_source,
-    parse_oac,
-    parse_oai,
-    parse_realtime_log_config,
-    parse_vpc_origin,
-)
-from edgekit.model.cloudfront_origins import (
-    CustomOriginConfig,
-    Origin,
-    OriginCustomHeader,
-    OriginGroup,
-    OriginShield,
-    S3OriginConfig,
-    VpcOriginConfig,
-)
-from edgekit.model.cloudfront_policies import (
-    parse_cache_policy,
-    parse_origin_request_policy,
-    parse_response_headers_policy,
 )
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items, tags_map

@@ -1,5 +1,5 @@
 """CloudFront distributions: Distribution, CacheBehavior and their parts (origins: see
-:mod:`edgekit.model.cloudfront_origins`).
+:mod:`edgekit.model.cloudfront.origins`).
 
 Field names follow AWS's (``ViewerProtocolPolicy`` → ``viewer_protocol_policy``). AWS's "empty
 string means none" (``WebACLId: ""``, ``OriginAccessControlId: ""``) becomes ``None``. Values a
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from edgekit.model.cloudfront_origins import Origin, OriginGroup
+from edgekit.model.cloudfront.origins import Origin, OriginGroup
 from edgekit.model.common import EMPTY_MAP, Collected, FrozenMap
 
 

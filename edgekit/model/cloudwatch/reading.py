@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from edgekit.model.cloudwatch import MetricSeries, MetricWindow
+from edgekit.model.cloudwatch.types import MetricSeries, MetricWindow
 from edgekit.model.common import NOT_COLLECTED
 from edgekit.model.inventory import Inventory
 

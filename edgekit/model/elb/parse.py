@@ -7,7 +7,7 @@ from typing import Any
 
 from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
-from edgekit.model.elb import (
+from edgekit.model.elb.types import (
     SSL_NEGOTIATION,
     ClassicHealthCheck,
     ClassicListener,

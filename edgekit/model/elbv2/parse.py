@@ -7,7 +7,8 @@ from typing import Any
 
 from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
-from edgekit.model.elbv2 import (
+from edgekit.model.elbv2.actions import parse_actions, parse_condition
+from edgekit.model.elbv2.types import (
     Attributes,
     AvailabilityZone,
     Cipher,
@@ -21,7 +22,6 @@ from edgekit.model.elbv2 import (
     TargetGroup,
     TargetHealth,
 )
-from edgekit.model.elbv2_actions import parse_actions, parse_condition
 from edgekit.model.reader import Fields, UnitKey, parse_items, tags_map
 
 KIND_KEYS: Mapping[str, str] = {

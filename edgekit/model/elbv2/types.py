@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap
-from edgekit.model.elbv2_actions import Action, RuleCondition
+from edgekit.model.elbv2.actions import Action, RuleCondition
 
 OLD_TLS: Final = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
 

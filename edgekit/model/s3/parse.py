@@ -8,7 +8,8 @@ from typing import Any
 from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
-from edgekit.model.s3 import (
+from edgekit.model.s3.policy import PolicyDocument, parse_policy
+from edgekit.model.s3.types import (
     AccountPublicAccessBlock,
     AclGrant,
     BucketRecord,
@@ -16,7 +17,6 @@ from edgekit.model.s3 import (
     RedirectAllRequestsTo,
     WebsiteConfiguration,
 )
-from edgekit.model.s3_policy import PolicyDocument, parse_policy
 
 KIND_KEYS: Mapping[str, str] = {
     "bucket_records": "buckets",

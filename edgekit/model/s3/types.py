@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, FrozenMap
-from edgekit.model.s3_policy import PolicyDocument
+from edgekit.model.s3.policy import PolicyDocument
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, readonly
-from edgekit.model.elb import partition_of
+from edgekit.model.elb.types import partition_of
 from edgekit.model.reader import Fields, UnitKey, parse_items
 
 GLOBAL_KIND_KEYS: Mapping[str, str] = {"classic_web_acls": "web_acls"}

@@ -7,7 +7,9 @@ from typing import Any
 
 from edgekit.model.common import EMPTY_MAP, GLOBAL, NOT_COLLECTED, Collected, freeze, readonly
 from edgekit.model.reader import Fields, UnitKey, parse_items
-from edgekit.model.wafv2 import (
+from edgekit.model.wafv2.parse_statements import parse_action, parse_statement
+from edgekit.model.wafv2.statements import FieldToMatch
+from edgekit.model.wafv2.types import (
     FirewallManagerRuleGroup,
     IPSet,
     LoggingConfiguration,
@@ -17,8 +19,6 @@ from edgekit.model.wafv2 import (
     VisibilityConfig,
     WebACL,
 )
-from edgekit.model.wafv2_statement_parse import parse_action, parse_statement
-from edgekit.model.wafv2_statements import FieldToMatch
 
 KIND_KEYS: Mapping[str, str] = {
     "web_acls": "web_acls",

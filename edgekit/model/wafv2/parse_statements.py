@@ -9,7 +9,7 @@ from collections.abc import Callable
 from edgekit.model import enums
 from edgekit.model.common import EMPTY_MAP, FrozenMap, freeze
 from edgekit.model.reader import Fields
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ActionOverride,
     AndStatement,
     AsnMatchStatement,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edgekit.model.common import EMPTY_MAP, NOT_COLLECTED, Collected, FrozenMap
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     FieldToMatch,
     ManagedRuleGroupStatement,
     RuleAction,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.model import NOT_COLLECTED
-from edgekit.model.apigateway import RestApi, RestApiStage
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import Api, ApiStage
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import RestApi, RestApiStage
+from edgekit.model.apigatewayv2.types import Api, ApiStage
 from edgekit.rules.apidirect import direct_access_reason
 from edgekit.rules.context import CheckContext
 from edgekit.rules.exposure import distributions_in_front

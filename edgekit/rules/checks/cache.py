@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.model import Distribution
-from edgekit.model.cloudfront_policies import ORP_ALL_VIEWER
+from edgekit.model.cloudfront.policies import ORP_ALL_VIEWER
 from edgekit.rules.cfresolve import cache_settings, is_s3, origin_request_policy, targets
 from edgekit.rules.context import BehaviorSubject, CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown

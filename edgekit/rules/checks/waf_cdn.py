@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AsnMatchStatement,
     GeoMatchStatement,
     IPSetReferenceStatement,

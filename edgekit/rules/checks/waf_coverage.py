@@ -7,7 +7,7 @@ Statements are searched nested (And/Or/Not, scope-downs) and inside referenced o
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ManagedRuleGroupStatement,
     RateBasedStatement,
     SizeConstraintStatement,
