@@ -13,21 +13,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from edgekit.model.acm import types as acm
+from edgekit.model.acm import parse as acm
 from edgekit.model.apigateway import parse as apigateway_parse
 from edgekit.model.apigatewayv2 import parse as apigatewayv2_parse
 from edgekit.model.cloudfront import parse as cloudfront_parse
-from edgekit.model.cloudwatch import types as cloudwatch
-from edgekit.model.ec2 import types as ec2
+from edgekit.model.cloudwatch import parse as cloudwatch
+from edgekit.model.ec2 import parse as ec2
 from edgekit.model.elb import parse as elb_parse
 from edgekit.model.elbv2 import parse as elbv2_parse
-from edgekit.model.globalaccelerator import types as globalaccelerator
-from edgekit.model.lambda_ import types as lambda_
+from edgekit.model.globalaccelerator import parse as globalaccelerator
+from edgekit.model.lambda_ import parse as lambda_
 from edgekit.model.reader import UnitKey
-from edgekit.model.route53 import types as route53
+from edgekit.model.route53 import parse as route53
 from edgekit.model.s3 import parse as s3_parse
-from edgekit.model.shield import types as shield
-from edgekit.model.waf_classic import types as waf_classic
+from edgekit.model.shield import parse as shield
+from edgekit.model.waf_classic import parse as waf_classic
 from edgekit.model.wafv2 import parse as wafv2_parse
 
 UnitParser = Callable[[UnitKey, Mapping[str, Any]], dict[str, list[Any]]]

@@ -15,19 +15,19 @@ from edgekit.model.cloudfront.origins import (
     S3OriginConfig,
     VpcOriginConfig,
 )
-from edgekit.model.cloudfront.policies import (
+from edgekit.model.cloudfront.parse_policies import (
     parse_cache_policy,
     parse_origin_request_policy,
     parse_response_headers_policy,
 )
 from edgekit.model.cloudfront.resources import (
-    parse_function,
-    parse_log_delivery,
-    parse_log_delivery_source,
-    parse_oac,
-    parse_oai,
-    parse_realtime_log_config,
-    parse_vpc_origin,
+    CloudFrontFunction,
+    LogDelivery,
+    LogDeliverySource,
+    OriginAccessControl,
+    OriginAccessIdentity,
+    RealtimeLogConfig,
+    VpcOrigin,
 )
 from edgekit.model.cloudfront.types import (
     CacheBehavior,
@@ -259,6 +259,113 @@ def _viewer_certificate(v: Fields | None) -> ViewerCertificate:
         ssl_support_method=v.enum("SSLSupportMethod", enums.SSL_SUPPORT_METHOD),
         minimum_protocol_version=v.enum("MinimumProtocolVersion", enums.MINIMUM_PROTOCOL_VERSION),
         certificate_source=v.enum("CertificateSource", enums.CERTIFICATE_SOURCE),
+    )
+
+
+def parse_oac(unit: UnitKey, item: object, index: int) -> OriginAccessControl:
+    """One ListOriginAccessControls item."""
+    f = unit.item(item, f"origin_access_controls[{index}]")
+    return OriginAccessControl(
+        unit.account_id,
+        unit.region,
+        id=f.req_str("Id"),
+        name=f.req_str("Name"),
+        signing_protocol=f.req_enum("SigningProtocol", enums.OAC_SIGNING_PROTOCOL),
+        signing_behavior=f.req_enum("SigningBehavior", enums.OAC_SIGNING_BEHAVIOR),
+        origin_type=f.req_enum("OriginAccessControlOriginType", enums.OAC_ORIGIN_TYPE),
+        description=f.str_or("Description", ""),
+    )
+
+
+def parse_oai(unit: UnitKey, item: object, index: int) -> OriginAccessIdentity:
+    """One ListCloudFrontOriginAccessIdentities item."""
+    f = unit.item(item, f"origin_access_identities[{index}]")
+    return OriginAccessIdentity(
+        unit.account_id,
+        unit.region,
+        id=f.req_str("Id"),
+        s3_canonical_user_id=f.req_str("S3CanonicalUserId"),
+        comment=f.str_or("Comment", ""),
+    )
+
+
+def parse_vpc_origin(unit: UnitKey, item: object, index: int) -> VpcOrigin:
+    """One ListVpcOrigins item."""
+    f = unit.item(item, f"vpc_origins[{index}]")
+    return VpcOrigin(
+        unit.account_id,
+        unit.region,
+        id=f.req_str("Id"),
+        arn=f.req_str("Arn"),
+        name=f.req_str("Name"),
+        status=f.req_str("Status"),
+        origin_endpoint_arn=f.req_str("OriginEndpointArn"),
+        owner_account_id=f.nonempty("AccountId"),
+        ip_address_type=f.opt_str("IpAddressType"),
+    )
+
+
+def parse_function(unit: UnitKey, item: object, index: int) -> CloudFrontFunction:
+    """One ListFunctions item."""
+    f = unit.item(item, f"functions[{index}]")
+    meta = f.sub("FunctionMetadata")
+    cfg = f.sub("FunctionConfig")
+    return CloudFrontFunction(
+        unit.account_id,
+        unit.region,
+        name=f.req_str("Name"),
+        arn=meta.req_str("FunctionARN"),
+        stage=meta.opt_str("Stage"),
+        runtime=cfg.req_str("Runtime"),
+        status=f.opt_str("Status"),
+        comment=cfg.str_or("Comment", ""),
+        last_modified_time=meta.opt_datetime("LastModifiedTime"),
+    )
+
+
+def parse_realtime_log_config(unit: UnitKey, item: object, index: int) -> RealtimeLogConfig:
+    """One ListRealtimeLogConfigs item."""
+    f = unit.item(item, f"realtime_log_configs[{index}]")
+    streams = []
+    for ep in f.subs("EndPoints"):
+        kinesis = ep.opt_sub("KinesisStreamConfig")
+        if kinesis is not None:
+            streams.append(kinesis.req_str("StreamARN"))
+    return RealtimeLogConfig(
+        unit.account_id,
+        unit.region,
+        arn=f.req_str("ARN"),
+        name=f.req_str("Name"),
+        sampling_rate=f.req_int("SamplingRate"),
+        stream_arns=tuple(streams),
+        fields=f.strs("Fields"),
+    )
+
+
+def parse_log_delivery_source(unit: UnitKey, item: object, index: int) -> LogDeliverySource:
+    """One DescribeDeliverySources item (service cloudfront)."""
+    f = unit.item(item, f"log_delivery_sources[{index}]")
+    return LogDeliverySource(
+        unit.account_id,
+        unit.region,
+        name=f.req_str("name"),
+        arn=f.opt_str("arn"),
+        resource_arns=f.strs("resourceArns"),
+        log_type=f.opt_str("logType"),
+    )
+
+
+def parse_log_delivery(unit: UnitKey, item: object, index: int) -> LogDelivery:
+    """One DescribeDeliveries item."""
+    f = unit.item(item, f"log_deliveries[{index}]")
+    return LogDelivery(
+        unit.account_id,
+        unit.region,
+        id=f.req_str("id"),
+        delivery_source_name=f.req_str("deliverySourceName"),
+        delivery_destination_arn=f.opt_str("deliveryDestinationArn"),
+        delivery_destination_type=f.opt_str("deliveryDestinationType"),
+        arn=f.opt_str("arn"),
     )
 
 

@@ -7,7 +7,16 @@ from typing import Any
 
 from edgekit.model import enums
 from edgekit.model.common import NOT_COLLECTED, Collected, FrozenMap, normalize_dns_name, readonly
-from edgekit.model.elbv2.actions import parse_actions, parse_condition
+from edgekit.model.elbv2.actions import (
+    Action,
+    AuthenticateConfig,
+    FixedResponseConfig,
+    ForwardConfig,
+    QueryStringPair,
+    RedirectConfig,
+    RuleCondition,
+    WeightedTargetGroup,
+)
 from edgekit.model.elbv2.types import (
     Attributes,
     AvailabilityZone,
@@ -214,4 +223,123 @@ def _ssl_policy(unit: UnitKey, item: object, index: int) -> SslPolicy:
         ssl_protocols=f.strs("SslProtocols"),
         ciphers=tuple(Cipher(c.req_str("Name"), c.opt_int("Priority")) for c in f.subs("Ciphers")),
         supported_load_balancer_types=f.strs("SupportedLoadBalancerTypes"),
+    )
+
+
+_CONFIG_KEYS = {
+    "host-header": "HostHeaderConfig",
+    "path-pattern": "PathPatternConfig",
+    "http-header": "HttpHeaderConfig",
+    "http-request-method": "HttpRequestMethodConfig",
+    "source-ip": "SourceIpConfig",
+    "query-string": "QueryStringConfig",
+}
+
+
+def parse_condition(c: Fields) -> RuleCondition:
+    """One rule condition, new (``*Config``) or legacy (``Values``) form."""
+    field_name = c.req_str("Field")
+    cfg = c.opt_sub(_CONFIG_KEYS.get(field_name, ""))
+    pairs: tuple[QueryStringPair, ...] = ()
+    values: tuple[str, ...] = ()
+    regex: tuple[str, ...] = c.strs("RegexValues")
+    if field_name == "query-string":
+        if cfg is not None:
+            pairs = tuple(
+                QueryStringPair(p.opt_str("Key"), p.req_str("Value")) for p in cfg.subs("Values")
+            )
+        else:
+            pairs = tuple(QueryStringPair(None, v) for v in c.strs("Values"))
+    else:
+        if cfg is not None:
+            values = cfg.strs("Values")
+            regex = cfg.strs("RegexValues") or regex
+        values = values or c.strs("Values")
+    return RuleCondition(
+        field=field_name,
+        values=values,
+        regex_values=regex,
+        http_header_name=cfg.opt_str("HttpHeaderName")
+        if field_name == "http-header" and cfg
+        else None,
+        query_strings=pairs,
+        source_ip_address_type=cfg.opt_str("IpAddressType")
+        if field_name == "source-ip" and cfg
+        else None,
+    )
+
+
+def _forward(a: Fields) -> ForwardConfig | None:
+    fc = a.opt_sub("ForwardConfig")
+    if fc is not None:
+        sticky = fc.opt_sub("TargetGroupStickinessConfig")
+        groups = tuple(
+            WeightedTargetGroup(t.req_str("TargetGroupArn"), t.opt_int("Weight"))
+            for t in fc.subs("TargetGroups")
+        )
+        if groups or a.opt_str("TargetGroupArn") is None:
+            return ForwardConfig(
+                groups,
+                stickiness_enabled=sticky is not None and sticky.bool_or("Enabled", False),
+                stickiness_duration_seconds=sticky.opt_int("DurationSeconds") if sticky else None,
+            )
+    arn = a.opt_str("TargetGroupArn")
+    return None if arn is None else ForwardConfig((WeightedTargetGroup(arn),))
+
+
+def _authenticate(a: Fields) -> AuthenticateConfig | None:
+    oidc, cognito = a.opt_sub("AuthenticateOidcConfig"), a.opt_sub("AuthenticateCognitoConfig")
+    cfg = oidc or cognito
+    if cfg is None:
+        return None
+    return AuthenticateConfig(
+        on_unauthenticated_request=cfg.str_or("OnUnauthenticatedRequest", "authenticate"),
+        issuer=oidc.req_str("Issuer") if oidc is not None else None,
+        user_pool_arn=cognito.req_str("UserPoolArn") if cognito is not None else None,
+        scope=cfg.opt_str("Scope"),
+        session_timeout=cfg.opt_int("SessionTimeout"),
+    )
+
+
+def parse_action(a: Fields) -> Action:
+    """One Action object."""
+    kind = a.req_enum("Type", enums.ACTION_TYPE)
+    redirect, fixed = a.opt_sub("RedirectConfig"), a.opt_sub("FixedResponseConfig")
+    return Action(
+        type=kind,
+        order=a.opt_int("Order"),
+        forward=_forward(a) if kind == "forward" else None,
+        redirect=(
+            None
+            if redirect is None
+            else RedirectConfig(
+                status_code=redirect.req_enum("StatusCode", enums.REDIRECT_STATUS),
+                protocol=redirect.enum("Protocol", enums.REDIRECT_PROTOCOL),
+                port=redirect.opt_str("Port"),
+                host=redirect.opt_str("Host"),
+                path=redirect.opt_str("Path"),
+                query=redirect.opt_str("Query"),
+            )
+        ),
+        fixed_response=(
+            None
+            if fixed is None
+            else FixedResponseConfig(
+                status_code=fixed.req_str("StatusCode"),
+                content_type=fixed.opt_str("ContentType"),
+                message_body=fixed.opt_str("MessageBody"),
+            )
+        ),
+        authenticate=_authenticate(a),
+    )
+
+
+def parse_actions(parent: Fields, key: str) -> tuple[Action, ...]:
+    """An action list, in execution order (by ``Order``, then as listed)."""
+    actions = [parse_action(a) for a in parent.subs(key)]
+    return tuple(
+        a
+        for _, a in sorted(
+            enumerate(actions), key=lambda p: (p[1].order if p[1].order is not None else 0, p[0])
+        )
     )
