@@ -64,7 +64,7 @@ def _protections(graph: nx.DiGraph, inv: Inventory) -> None:
     """``protects`` edges from every web ACL's associations (REGIONAL as collected,
     CLOUDFRONT derived from the distributions' WebACLId)."""
     for acl in inv.web_acls:
-        arns = inv.web_acl_associations(acl)
+        arns = inv.waf.web_acl_associations(acl)
         node = n.web_acl_id(acl.arn)
         graph.nodes[node]["associations_collected"] = arns is not NOT_COLLECTED
         if arns is NOT_COLLECTED:

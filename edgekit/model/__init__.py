@@ -2,9 +2,15 @@
 
 Entry point: :func:`parse` (``edgekit.model.parse(snapshot) -> Inventory``). The
 :class:`Inventory` holds one tuple per resource kind (``distributions``, ``cache_policies``,
-``web_acls``, ``load_balancers``, ``listeners``, ``record_sets``, ``certificates`` ...), lookups
-by id / ARN / DNS name, and :class:`Coverage` (which units were collected, failed, or had
-denied reads).
+``web_acls``, ``load_balancers``, ``listeners``, ``record_sets``, ``certificates`` ...), one
+lookup object per area (``inv.cloudfront.distribution(id)``, ``inv.elbv2.listener(arn)``,
+``inv.waf.web_acl(arn)``, ``inv.s3.bucket(name)`` ...) over one index, and :class:`Coverage`
+(which units were collected, failed, or had denied reads).
+
+Layout: one subpackage per service (``model/<service>/``) with the same modules in each:
+``types.py`` (the frozen classes; a topic module such as ``cloudfront/policies.py`` or
+``elbv2/actions.py`` where a service has many), ``parse.py`` (payload items into them;
+``parse_<topic>.py`` beside a topic module) and ``lookups.py`` (the area's queries).
 
 **Unknown versus none** — one pattern everywhere:
 
@@ -23,8 +29,8 @@ denied reads).
   domain mappings, function URL configs, classic web ACL rules / associations, accelerator
   listeners / endpoint groups.
 * Context collectors (ec2, s3, lambda) read only what the edge references: their lookups answer
-  "absent" only where the resource would have been read (see :mod:`.lookups_context`,
-  :mod:`.lookups_apps`). ``bucket(name)`` merges every account's record of a bucket
+  "absent" only where the resource would have been read (see the ``lookups`` module of
+  each service). ``inv.s3.bucket(name)`` merges every account's record of a bucket
   (``None`` = it does not exist); ``domain_name(name)`` merges the v1 and v2 views.
 * Whole kinds (a denied ListCachePolicies) are answered by the lookups: every lookup returns
   ``X | None | NOT_COLLECTED`` — found; collected where it would live (account and region taken

@@ -1,8 +1,10 @@
 """The model-side registry: one parser per collector id.
 
-Adding a collector to the model: write ``model/<service>.py`` with ``KIND_KEYS`` (inventory
-kind → payload key) and ``parse_unit(unit, data) -> {kind: [resources]}``, add the kinds as
-tuple fields of :class:`~edgekit.model.inventory.Inventory`, and register it here. Payloads of
+Adding a collector to the model (docs/writing-collectors.md): write ``model/<service>/types.py``
+(the classes) and ``model/<service>/parse.py`` with ``KIND_KEYS`` (inventory kind → payload key)
+and ``parse_unit(unit, data) -> {kind: [resources]}``, add the kinds as tuple fields of
+:class:`~edgekit.model.resources.Resources`, register the parser here, and give the service a
+``lookups.py`` area attached in :class:`~edgekit.model.inventory.Inventory`. Payloads of
 collectors without a parser are ignored by :func:`~edgekit.model.parse` (coverage still lists
 them), so a newer snapshot never breaks an older model.
 """

@@ -165,7 +165,7 @@ def cache_settings(
     (never for Managed-CachingDisabled, whose id says everything the checks need)."""
     if behavior.cache_policy_id is None:
         return _legacy(behavior)
-    found = model.cache_policy(behavior.cache_policy_id, dist.account_id)
+    found = model.cloudfront.cache_policy(behavior.cache_policy_id, dist.account_id)
     policy = _unknown(found, "cache policy", behavior.cache_policy_id, label(behavior))
     if isinstance(policy, Unknown):
         # Managed-CachingDisabled caches nothing by definition: its id alone decides.
@@ -185,7 +185,7 @@ def origin_request_policy(
     pid = behavior.origin_request_policy_id
     if pid is None:
         return None
-    found = model.origin_request_policy(pid, dist.account_id)
+    found = model.cloudfront.origin_request_policy(pid, dist.account_id)
     return _unknown(found, "origin request policy", pid, label(behavior))
 
 
@@ -196,5 +196,5 @@ def response_headers_policy(
     pid = behavior.response_headers_policy_id
     if pid is None:
         return None
-    found = model.response_headers_policy(pid, dist.account_id)
+    found = model.cloudfront.response_headers_policy(pid, dist.account_id)
     return _unknown(found, "response headers policy", pid, label(behavior))

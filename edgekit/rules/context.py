@@ -160,7 +160,9 @@ KINDS: dict[str, Kind] = {
         lambda c, a: (f"arn:{c.model.partition}:iam::{a.account_id}:root", a.account_id, "global"),
     ),
     "rest_api": Kind("AWS::ApiGateway::RestApi", lambda c: c.model.rest_apis, _arn_ref),
-    "api_domain": Kind("AWS::ApiGateway::DomainName", lambda c: c.model.domain_names(), _arn_ref),
+    "api_domain": Kind(
+        "AWS::ApiGateway::DomainName", lambda c: c.model.apigateway.domain_names(), _arn_ref
+    ),
     "api": Kind(
         "AWS::ApiGateway::RestApi|AWS::ApiGatewayV2::Api",
         lambda c: (*c.model.rest_apis, *c.model.apis),

@@ -71,7 +71,7 @@ def acl_internet_facing(acl: WebACL, ctx: CheckContext) -> Facts:
             facing.append(_label(estate, node))
     if facing:
         return Facts(True, tuple(sorted(facing)))
-    if undecided or ctx.model.web_acl_associations(acl) is NOT_COLLECTED:
+    if undecided or ctx.model.waf.web_acl_associations(acl) is NOT_COLLECTED:
         return Facts(None, tuple(sorted(undecided)))
     return Facts(False)
 
@@ -107,7 +107,7 @@ def albs_behind_cloudfront(acl: WebACL, ctx: CheckContext) -> tuple[Tri, list[di
 
     estate = ctx.estate
     found: list[dict[str, object]] = []
-    undecided = ctx.model.web_acl_associations(acl) is NOT_COLLECTED
+    undecided = ctx.model.waf.web_acl_associations(acl) is NOT_COLLECTED
     for node in protected_nodes(acl, estate):
         if estate.graph.nodes[node].get("kind") != gn.NodeKind.LOAD_BALANCER:
             continue

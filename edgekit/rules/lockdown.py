@@ -392,10 +392,10 @@ def lockdown_for(ctx: CheckContext, lb: LoadBalancer, origins: Iterable[Origin])
         network = Facet(State.UNKNOWN, ("listeners (ports) were not collected",))
     else:
         ports = forwarding_ports(lb.listeners)
-        lists = model.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
+        lists = model.ec2.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
         cf_ids: Collected[frozenset[str]] = (
             NOT_COLLECTED if lists is NOT_COLLECTED else frozenset(p.id for p in lists)
         )
-        groups = model.security_groups_for(lb)
+        groups = model.ec2.security_groups_for(lb)
         network = network_facet(ports, groups, cf_ids, public_families(lb))
     return Lockdown(network, header_facet(lb.listeners, secret_headers(origins)))

@@ -173,7 +173,7 @@ def _load_balancer_at(attrs: Mapping[str, Any]) -> Collected[LoadBalancer | None
 def cloudfront_prefix_list_ids(ctx: CheckContext, lb: LoadBalancer) -> Collected[frozenset[str]]:
     """Ids of the CloudFront origin-facing prefix lists (IPv4 and IPv6) in the load balancer's
     account and region (empty when that region has none; NOT_COLLECTED when not read)."""
-    found = ctx.model.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
+    found = ctx.model.ec2.cloudfront_origin_facing_prefix_lists(lb.account_id, lb.region)
     if found is NOT_COLLECTED:
         return NOT_COLLECTED
     return frozenset(p.id for p in found)

@@ -25,7 +25,7 @@ from tests.model.factories import parse_strict
 
 
 def _dist(inv: Inventory, dist_id: str) -> Distribution:
-    d = inv.distribution(dist_id)
+    d = inv.cloudfront.distribution(dist_id)
     assert isinstance(d, Distribution)
     return d
 

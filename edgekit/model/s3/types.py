@@ -3,7 +3,7 @@
 The s3 collector reads only the buckets the edge uses, in **every** account: the owner reports
 the details, an account that merely references a bucket reports a probe (``exists`` /
 ``owned`` / region). :func:`merge_buckets` joins the records of one bucket name into a
-:class:`Bucket`; ``Inventory.bucket(name)`` answers with it (docs/snapshot.md, s3):
+:class:`Bucket`; ``inv.s3.bucket(name)`` answers with it (docs/snapshot.md, s3):
 
 * some record ``exists: false`` → ``None`` (NoSuchBucket: the bucket does not exist);
 * else some record ``exists: true`` → the :class:`Bucket`;

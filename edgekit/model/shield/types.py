@@ -2,7 +2,7 @@
 
 The payload's ``subscription`` is tri-state (docs/snapshot.md): an object (subscribed), null
 (not subscribed: data, not a gap) or absent (could not be read). Only subscribed accounts get a
-:class:`ShieldSubscription`; ``Inventory.shield_subscription(account)`` answers the tri-state.
+:class:`ShieldSubscription`; ``inv.shield.shield_subscription(account)`` answers the tri-state.
 """
 
 from __future__ import annotations

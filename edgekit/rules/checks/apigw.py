@@ -39,7 +39,7 @@ def _stage_node(stage: RestApiStage, ctx: CheckContext) -> str:
 def _has_waf(stage: RestApiStage, ctx: CheckContext) -> bool:
     if stage.web_acl_arn:
         return True
-    found = ctx.model.web_acl_for_resource(stage.arn)
+    found = ctx.model.waf.web_acl_for_resource(stage.arn)
     return found is not None and found is not NOT_COLLECTED
 
 

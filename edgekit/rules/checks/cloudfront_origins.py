@@ -159,7 +159,7 @@ def s3_origin_missing_bucket(dist: Distribution, ctx: CheckContext) -> Fail | Un
         name = origin.s3_bucket_name
         if name is None:
             continue
-        found = ctx.model.bucket(name)
+        found = ctx.model.s3.bucket(name)
         if found is NOT_COLLECTED:
             undetermined[origin.id] = name
         elif found is None:

@@ -78,7 +78,7 @@ def _policy(li: Listener, ctx: CheckContext) -> tlsdata.PolicyProtocols | Unknow
     name = li.ssl_policy
     if not name:
         return Unknown(f"{_where(li)} reports no SslPolicy", _listener_evidence(li))
-    described = ctx.model.ssl_policy(name, li.account_id, li.region)
+    described = ctx.model.elbv2.ssl_policy(name, li.account_id, li.region)
     protocols = described.ssl_protocols if isinstance(described, SslPolicy) else None
     resolved = tlsdata.resolve(name, protocols, tlsdata.ELBV2_POLICIES)
     if resolved is None:

@@ -43,7 +43,7 @@ def rule_shadowed(rule: ListenerRule, ctx: CheckContext) -> Fail | None:
     unknown fields never count as covering."""
     if rule.is_default or rule.priority is None:
         return None
-    listener = ctx.model.listener(rule.listener_arn)
+    listener = ctx.model.elbv2.listener(rule.listener_arn)
     if not isinstance(listener, Listener) or not isinstance(listener.rules, tuple):
         return None  # the rule came from this listener's rules: both are there
     for earlier in listener.rules:

@@ -49,7 +49,7 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     reach = internet_reach(lb, ctx)
     if not lb.internet_facing and reach.value is False:
         return None
-    acl = ctx.model.web_acl_for_resource(lb.arn)
+    acl = ctx.model.waf.web_acl_for_resource(lb.arn)
     if acl is NOT_COLLECTED:
         return Unknown("WAF associations of the load balancer's region were not collected", {})
     if acl is not None:

@@ -71,7 +71,7 @@ def _bypass_paths(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Listeners open to the whole internet that forward without the secret, and the
     listeners where either half could not be decided."""
-    groups = ctx.model.security_groups_for(lb)
+    groups = ctx.model.ec2.security_groups_for(lb)
     cf_lists = cloudfront_prefix_list_ids(ctx, lb)
     bypass: list[dict[str, Any]] = []
     undecided: list[str] = []
@@ -253,7 +253,7 @@ def prefix_list_only(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | No
     if header.state is State.LOCKED:
         return None
     ports = forwarding_ports(lb.listeners)
-    groups = ctx.model.security_groups_for(lb)
+    groups = ctx.model.ec2.security_groups_for(lb)
     cf_lists = cloudfront_prefix_list_ids(ctx, lb)
     network = network_facet(ports, groups, cf_lists, public_families(lb))
     evidence = {

@@ -16,7 +16,7 @@ def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket 
     name = s.origin.s3_bucket_name
     if name is None or not (s.origin.is_s3_rest or s.origin.is_s3_website):
         return None
-    return name, ctx.model.bucket(name)
+    return name, ctx.model.s3.bucket(name)
 
 
 def _existing_bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Bucket] | Unknown | None:
@@ -60,7 +60,7 @@ def s3_website_public(s: OriginSubject, ctx: CheckContext) -> Fail | None:
     if not s.origin.is_s3_website or s.origin.s3_bucket_name is None:
         return None
     name = s.origin.s3_bucket_name
-    found = ctx.model.bucket(name)
+    found = ctx.model.s3.bucket(name)
     site = found.website if isinstance(found, Bucket) else None
     if isinstance(site, WebsiteConfiguration) and site.redirect_all_requests_to is not None:
         return None

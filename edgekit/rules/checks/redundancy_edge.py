@@ -56,7 +56,7 @@ def accelerator_and_cdn(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
         return None
     node = lb_node(lb)
     front = fronting(ctx, node)
-    accs = ctx.model.accelerators_targeting(lb.arn)
+    accs = ctx.model.globalaccelerator.accelerators_targeting(lb.arn)
     if accs is NOT_COLLECTED:
         return Unknown("accelerators were not collected", {}) if front.pairs else None
     if not accs:
@@ -119,7 +119,7 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     Unknown when an ACL's rules, the associations, the distributions or the lockdown facts
     were not collected. Evidence: the path, the ACLs, the common groups and the ALB-only
     rules (they must move first)."""
-    acl = ctx.model.web_acl_for_resource(lb.arn)
+    acl = ctx.model.waf.web_acl_for_resource(lb.arn)
     if acl is NOT_COLLECTED:
         return Unknown("WAF associations of the region were not collected", {})
     if not isinstance(acl, WebACL):
@@ -129,7 +129,7 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
         return None if front.decided else front_unknown(ctx)
     edge: list[WebACL] = []
     for dist, _ in front.pairs:
-        found = ctx.model.web_acl(dist.web_acl_id) if dist.web_acl_id else None
+        found = ctx.model.waf.web_acl(dist.web_acl_id) if dist.web_acl_id else None
         if found is NOT_COLLECTED:
             return Unknown(f"web ACL of {dist.id} was not collected", {})
         if not isinstance(found, WebACL):
@@ -260,7 +260,7 @@ def unreferenced_entrypoint(
         if reading.value:
             return None  # it served requests in the window: something uses it
         evidence.update(requests_evidence(reading))
-    if not ctx.model.records_complete:
+    if not ctx.model.route53.records_complete:
         return Unknown("Route 53 records were not collected completely", evidence)
     zones = _public_zones(ctx)
     if isinstance(item, Distribution):

@@ -44,7 +44,7 @@ def _target_groups(
     groups: list[TargetGroup] = []
     missing: list[str] = []
     for arn in sorted(set(arns)):
-        tg = ctx.model.target_group(arn)
+        tg = ctx.model.elbv2.target_group(arn)
         if tg is NOT_COLLECTED:
             return None
         if tg is None:

@@ -178,9 +178,12 @@ def only_cloudfront(ctx: CheckContext, nodes: Sequence[str], lb_arn: str | None)
     for a load balancer the accelerators, were not all collected)."""
     if other_users(ctx, nodes):
         return False
-    if not ctx.model.records_complete:
+    if not ctx.model.route53.records_complete:
         return None
-    if lb_arn is not None and ctx.model.accelerators_targeting(lb_arn) is NOT_COLLECTED:
+    if (
+        lb_arn is not None
+        and ctx.model.globalaccelerator.accelerators_targeting(lb_arn) is NOT_COLLECTED
+    ):
         return None
     return True
 

@@ -20,7 +20,7 @@ def _names(ctx: CheckContext, arns: tuple[str, ...]) -> tuple[list[str], list[st
     names: list[str] = []
     unknown: list[str] = []
     for arn in arns:
-        cert = ctx.model.certificate(arn) if ":acm:" in arn else NOT_COLLECTED
+        cert = ctx.model.acm.certificate(arn) if ":acm:" in arn else NOT_COLLECTED
         if isinstance(cert, Certificate):
             names.extend(cert.names)
             if cert.subject_alternative_names is NOT_COLLECTED:

@@ -111,7 +111,7 @@ def unassociated_acl(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
     REGIONAL associations are ListResourcesForWebACL's answer; CLOUDFRONT-scope associations are
     the distributions of the ACL's account whose WebACLId is this ACL. Unknown when the
     associations (or, for CLOUDFRONT scope, the distributions) were not collected."""
-    found = ctx.model.web_acl_associations(acl)
+    found = ctx.model.waf.web_acl_associations(acl)
     if found is NOT_COLLECTED:
         return Unknown(
             "associations not collected (ListResourcesForWebACL, or the account's distributions)",

@@ -69,7 +69,7 @@ def client_ip_behind_cdn(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | Non
     offending: list[dict[str, object]] = []
     unresolved: set[str] = set()
     for rule in rules:
-        statements, missing = group_statements([rule], ctx.model)
+        statements, missing = group_statements([rule], ctx.model.waf)
         unresolved.update(missing)
         uses = sorted({u for u in map(peer_ip_use, statements) if u})
         if uses:

@@ -71,7 +71,7 @@ def missing_common_rules(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | Non
         return _rules_unknown(acl)
     if any(is_managed(u.statement, COMMON) and not u.counts_only for u in managed_uses(rules)):
         return None
-    statements, unresolved = group_statements(rules, ctx.model, enforcing_only=True)
+    statements, unresolved = group_statements(rules, ctx.model.waf, enforcing_only=True)
     xss = any(isinstance(s, XssMatchStatement) for s in statements)
     size = any(isinstance(s, SizeConstraintStatement) for s in statements)
     if xss and size:
@@ -177,7 +177,7 @@ def missing_sqli_rules(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
         return _rules_unknown(acl)
     if any(_sqli_group(u.statement) for u in managed_uses(rules)):
         return None
-    statements, unresolved = group_statements(rules, ctx.model)
+    statements, unresolved = group_statements(rules, ctx.model.waf)
     if any(isinstance(s, SqliMatchStatement) for s in statements):
         return None
     if unresolved:
@@ -202,7 +202,7 @@ def no_rate_based_rule(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
     rules = acl_rules(acl)
     if rules is NOT_COLLECTED:
         return _rules_unknown(acl)
-    statements, unresolved = group_statements(rules, ctx.model)
+    statements, unresolved = group_statements(rules, ctx.model.waf)
     if any(isinstance(s, RateBasedStatement) for s in statements):
         return None
     exposure = acl_internet_facing(acl, ctx)

@@ -46,7 +46,7 @@ def enforces_nothing(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
         return _rules_unknown(acl)
     if acl.default_action.kind != "Allow" or not rules:
         return None
-    verdict = any3(rule_enforces(r, ctx.model) for r in rules)
+    verdict = any3(rule_enforces(r, ctx.model.waf) for r in rules)
     if verdict is True:
         return None
     evidence = {"default_action": "Allow", "rules": sorted(r.name for r in rules)}
@@ -83,7 +83,7 @@ def rule_shadowed(acl: WebACL, ctx: CheckContext) -> list[Fail | Unknown] | Unkn
     depends on an IP set that was not collected."""
     if acl.rules is NOT_COLLECTED:
         return _rules_unknown(acl)
-    proven, undecided = shadows(acl.rules, ctx.model)
+    proven, undecided = shadows(acl.rules, ctx.model.waf)
     out: list[Fail | Unknown] = [
         Fail(
             f"rule {s.shadowed.name!r} (priority {s.shadowed.priority}) is shadowed by "
