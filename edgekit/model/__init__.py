@@ -123,7 +123,7 @@ from edgekit.model.common import (
     is_collected,
     normalize_dns_name,
 )
-from edgekit.model.coverage import Coverage, Gap, UnitCoverage, UnitError
+from edgekit.model.coverage import Coverage, UnitCoverage, UnitError
 from edgekit.model.ec2.types import (
     IpPermission,
     IpRange,
@@ -191,6 +191,7 @@ from edgekit.model.wafv2.types import (
     VisibilityConfig,
     WebACL,
 )
+from edgekit.snapshot import Gap
 
 __all__ = [
     "GLOBAL",
