@@ -52,6 +52,8 @@ from typing import Any, Final, Protocol
 
 import networkx as nx
 
+from edgekit.model.cloudfront.types import CacheBehavior
+
 
 class NodeKind(enum.StrEnum):
     """What a node stands for (the ``kind`` node attribute)."""
@@ -151,6 +153,11 @@ def behavior_id(dist_id: str, path_pattern: str | None) -> str:
     return f"behavior:{dist_id}:{path_pattern or 'default'}"
 
 
+def behavior_node_id(dist_id: str, behavior: CacheBehavior) -> str:
+    """The :func:`behavior_id` of a model cache behavior."""
+    return behavior_id(dist_id, None if behavior.is_default else behavior.path_pattern)
+
+
 def origin_id(dist_id: str, origin: str) -> str:
     """``origin:<distId>:<originId>``."""
     return f"origin:{dist_id}:{origin}"
@@ -179,11 +186,6 @@ def web_acl_id(arn_or_classic_id: str) -> str:
 def lb_id(arn: str) -> str:
     """``lb:<arn>``."""
     return f"lb:{arn}"
-
-
-def classic_lb_arn(partition: str, region: str, account_id: str, name: str) -> str:
-    """The ARN AWS gives a Classic Load Balancer (DescribeLoadBalancers does not return it)."""
-    return f"arn:{partition}:elasticloadbalancing:{region}:{account_id}:loadbalancer/{name}"
 
 
 def listener_id(arn: str) -> str:

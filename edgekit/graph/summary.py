@@ -82,11 +82,6 @@ class Downstream:
         return format_chain(self.alternatives)
 
 
-def traffic_view(graph: nx.DiGraph) -> Any:
-    """The subgraph of traffic edges (a view, no copy)."""
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] in TRAFFIC_EDGES)
-
-
 def traffic_adjacency(graph: nx.DiGraph) -> dict[str, list[str]]:
     """Every node's traffic successors (a plain dict: much faster to walk than a view)."""
     return {

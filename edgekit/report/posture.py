@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
+from edgekit.graph.nodes import behavior_node_id
 from edgekit.model import NOT_COLLECTED, CacheBehavior, CachePolicy, Distribution, Inventory
-from edgekit.rules.context import behavior_node_id, iter_behaviors
+from edgekit.rules.context import iter_behaviors
 from edgekit.rules.finding import Finding, Status
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from edgekit.graph import nodes as gn
 from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
 from edgekit.model.cloudwatch.reading import metered
 from edgekit.rules.finding import ResourceRef
@@ -43,17 +44,6 @@ class OriginSubject:
 
     distribution: Distribution
     origin: Origin
-
-
-def behavior_node_id(distribution_id: str, behavior: CacheBehavior) -> str:
-    """Node id of a cache behavior (shared with the graph's id scheme)."""
-    path = "default" if behavior.is_default else behavior.path_pattern
-    return f"behavior:{distribution_id}:{path}"
-
-
-def origin_node_id(distribution_id: str, origin_id: str) -> str:
-    """Node id of a distribution's origin (shared with the graph's id scheme)."""
-    return f"origin:{distribution_id}:{origin_id}"
 
 
 def iter_behaviors(dist: Distribution) -> Iterator[BehaviorSubject]:
@@ -93,7 +83,7 @@ KINDS: dict[str, Kind] = {
         "AWS::CloudFront::Distribution/CacheBehavior",
         lambda c: (b for d in c.model.distributions for b in iter_behaviors(d)),
         lambda _, s: (
-            behavior_node_id(s.distribution.id, s.behavior),
+            gn.behavior_node_id(s.distribution.id, s.behavior),
             s.distribution.account_id,
             s.distribution.region,
         ),
@@ -102,7 +92,7 @@ KINDS: dict[str, Kind] = {
         "AWS::CloudFront::Distribution/Origin",
         lambda c: (OriginSubject(d, o) for d in c.model.distributions for o in d.origins),
         lambda _, s: (
-            origin_node_id(s.distribution.id, s.origin.id),
+            gn.origin_id(s.distribution.id, s.origin.id),
             s.distribution.account_id,
             s.distribution.region,
         ),
