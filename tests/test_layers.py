@@ -11,15 +11,16 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "edgekit"
 
-BASE: frozenset[str] = frozenset({"errors", "endpoints", "escape"})
+BASE: frozenset[str] = frozenset({"errors", "endpoints", "escape", "gcpause"})
 """Base modules: stdlib only, importable from every layer (errors; the AWS host-name grammar;
-escaping of untrusted text per medium)."""
+escaping of untrusted text per medium; the scoped pause of the cyclic garbage collector)."""
 
 # layer -> edgekit layers it may import (besides itself and BASE). Order follows DESIGN.md §1.
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "endpoints": set(),
     "escape": set(),
+    "gcpause": set(),
     "snapshot": {"errors", "snapshot_input"},
     "snapshot_input": {"errors"},
     "aws": {"errors"},

@@ -45,9 +45,6 @@ records become ``dns:`` nodes (names whose first label starts with ``_`` are lef
 from __future__ import annotations
 
 import enum
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, Final, Protocol
 
 import networkx as nx
@@ -337,19 +334,3 @@ def add_edge(graph: nx.DiGraph, source: str, target: str, kind: EdgeKind, **attr
         return
     for key, value in attrs.items():
         data.setdefault(key, value)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (the graph holds no reference cycles).
-
-    Building a graph allocates many small dicts; the collector's generational passes over the
-    growing heap would otherwise make large builds superlinear (as in :func:`edgekit.model.parse`).
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

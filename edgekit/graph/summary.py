@@ -14,7 +14,8 @@ from typing import Any, Final
 
 import networkx as nx
 
-from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind, gc_paused
+from edgekit.gcpause import gc_paused
+from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
 
 CHAIN_LIMIT: Final = 600
 """Longest origin-chain text kept per node (longer ones end with ``…``)."""
