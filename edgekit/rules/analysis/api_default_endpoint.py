@@ -7,7 +7,7 @@ Shared by ``origin.apigw_direct_access`` (the API as a CloudFront origin) and
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Api, Collected, RestApi
-from edgekit.rules.s3policy import unconditional_public_allows
+from edgekit.rules.analysis.resource_policies import unconditional_public_allows
 
 
 def direct_access_reason(api: RestApi | Api) -> Collected[str | None]:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from edgekit.model import GLOBAL, NOT_COLLECTED, LoadBalancer, WebACL
-from edgekit.rules.reach import internet_reach
-from edgekit.rules.wafsem import Tri
+from edgekit.rules.analysis.lb_reach import internet_reach
+from edgekit.rules.analysis.waf_semantics import Tri
 
 if TYPE_CHECKING:
     from edgekit.graph.estate import Estate

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from edgekit.model import GLOBAL, NOT_COLLECTED, Accelerator, LoadBalancer, TargetGroup
-from edgekit.rules.wafsem import Tri
+from edgekit.rules.analysis.waf_semantics import Tri
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -36,7 +36,7 @@ from edgekit.model import (
     Origin,
     SecurityGroup,
 )
-from edgekit.rules.lockdown import public_families
+from edgekit.rules.analysis.lb_lockdown import public_families
 
 if TYPE_CHECKING:
     from edgekit.rules.context import CheckContext

@@ -14,7 +14,8 @@ block (PAB). The four settings guard two paths:
 its objects now:
 
 1. a **public policy is in effect**: S3's PolicyStatus ``IsPublic`` (or, when that was not
-   read, an Allow for ``*`` without a restricting condition, :mod:`edgekit.rules.s3policy`)
+   read, an Allow for ``*`` without a restricting condition,
+   :mod:`edgekit.rules.analysis.resource_policies`)
    and ``RestrictPublicBuckets`` off; or
 2. a **public ACL grant is in effect**: the bucket ACL grants AllUsers or AuthenticatedUsers,
    ACLs are enabled (ownership not ``BucketOwnerEnforced``) and ``IgnorePublicAcls`` is off.
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from edgekit.model import NOT_COLLECTED, Bucket, PublicAccessBlock
-from edgekit.rules.s3policy import public_statements
+from edgekit.rules.analysis.resource_policies import public_statements
 
 Tri = bool | None
 FLAGS: Final = (

@@ -50,7 +50,7 @@ from edgekit.model.wafv2.statements import (
     SizeConstraintStatement,
     Statement,
 )
-from edgekit.rules.wafsem import Tri, WafLookups, terminating
+from edgekit.rules.analysis.waf_semantics import Tri, WafLookups, terminating
 
 SLASH_SAFE: frozenset[str] = frozenset(
     {

@@ -8,9 +8,9 @@ from edgekit.model import NOT_COLLECTED
 from edgekit.model.apigateway.domains import DomainName
 from edgekit.model.apigateway.types import RestApi, RestApiStage
 from edgekit.model.apigatewayv2.types import Api, ApiStage
-from edgekit.rules.apidirect import direct_access_reason
+from edgekit.rules.analysis.api_default_endpoint import direct_access_reason
+from edgekit.rules.analysis.exposure import distributions_in_front
 from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import distributions_in_front
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check
 
@@ -61,7 +61,8 @@ def stage_no_waf(api: RestApi, ctx: CheckContext) -> list[Fail | Unknown] | Unkn
     and is reachable other than through CloudFront: not behind CloudFront (no distribution of
     the snapshot has the API, the stage or a custom domain mapped to it as origin), or behind
     CloudFront while its default ``execute-api`` endpoint stays callable around it (enabled,
-    no restricting resource policy, methods without an API key: :mod:`edgekit.rules.apidirect`,
+    no restricting resource policy, methods without an API key:
+    :mod:`edgekit.rules.analysis.api_default_endpoint`,
     the same reasoning as ``lb.no_waf`` with origin lockdown). Edge-optimized APIs count as
     unprotected: API Gateway's own distribution runs no web ACL of yours. Unknown when the
     stages were not collected, when the distributions were not collected so "not behind

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Distribution
-from edgekit.rules.cfresolve import label
+from edgekit.rules.analysis.cloudfront_resolve import label
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.model import NOT_COLLECTED, Distribution, Origin
-from edgekit.rules.cfresolve import label, targets
+from edgekit.rules.analysis.cloudfront_resolve import label, targets
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from edgekit.model import Distribution, ViewerCertificate
-from edgekit.rules.cfresolve import label, response_headers_policy
+from edgekit.rules.analysis.cloudfront_resolve import label, response_headers_policy
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check

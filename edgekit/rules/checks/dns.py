@@ -14,9 +14,9 @@ from edgekit.model import (
     LoadBalancer,
     RecordSet,
 )
-from edgekit.rules.certnames import normalize
+from edgekit.rules.analysis.certificate_names import normalize
+from edgekit.rules.analysis.dns_targets import Target, record_target
 from edgekit.rules.context import CheckContext
-from edgekit.rules.dnstargets import Target, record_target
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 

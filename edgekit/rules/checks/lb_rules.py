@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import Listener, ListenerRule, RuleCondition
-from edgekit.rules.albmatch import rule_covers
+from edgekit.rules.analysis.alb_rule_match import rule_covers
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail
 from edgekit.rules.registry import check
@@ -37,7 +37,8 @@ def rule_shadowed(rule: ListenerRule, ctx: CheckContext) -> Fail | None:
     when an earlier-priority rule's conditions are a subset of its own, each covering one of
     its conditions: every request it would match was taken already (e.g. ``/api/*`` at
     priority 10 before ``/api/v2/*`` + ``Host: api.example.com`` at 20). Coverage follows ALB's
-    matching (``edgekit.rules.albmatch``): ``*``/``?`` wildcards, host-header, HTTP header and
+    matching (``edgekit.rules.analysis.alb_rule_match``): ``*``/``?`` wildcards, host-header, HTTP
+    header and
     query-string values case-insensitive, path patterns case-sensitive, methods exact,
     source-IP CIDR containment. Only certain shadowing is reported: regex conditions and
     unknown fields never count as covering."""

@@ -14,7 +14,7 @@ from edgekit.model import (
     OriginAccessControl,
     RestApi,
 )
-from edgekit.rules.apidirect import direct_access_reason
+from edgekit.rules.analysis.api_default_endpoint import direct_access_reason
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check

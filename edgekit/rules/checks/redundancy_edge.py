@@ -16,6 +16,8 @@ from edgekit.model import (
     RestApi,
     WebACL,
 )
+from edgekit.rules.analysis.lb_lockdown import State, lockdown_for
+from edgekit.rules.analysis.waf_semantics import acl_rules, managed_uses
 from edgekit.rules.checks.redundancy_apis import api_nodes, proxy_facts
 from edgekit.rules.checks.redundancy_paths import (
     REQUEST_METRICS,
@@ -29,9 +31,7 @@ from edgekit.rules.checks.redundancy_paths import (
 from edgekit.rules.checks.traffic import requests_evidence, served_requests
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.lockdown import State, lockdown_for
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, managed_uses
 
 
 @check(
@@ -113,7 +113,8 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     """An ALB with a WAFv2 web ACL whose every enabled fronting distribution has a WAFv2 web
     ACL too, with enforcing AWS managed rule groups in common, and whose origin is locked down
     (security groups admit only CloudFront's origin-facing prefix list and every forward needs
-    the secret header — :mod:`edgekit.rules.lockdown`). The same managed rules run twice per
+    the secret header — :mod:`edgekit.rules.analysis.lb_lockdown`). The same managed rules run
+    twice per
     request, billed twice. Guards (no finding): a fronting distribution without WAF, no common
     managed group, an origin reachable around CloudFront (then the ALB's WAF is needed).
     Unknown when an ACL's rules, the associations, the distributions or the lockdown facts

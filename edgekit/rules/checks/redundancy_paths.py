@@ -29,10 +29,10 @@ from edgekit.model import (
     Origin,
     final_action,
 )
+from edgekit.rules.analysis.origin_reach import fronting_unknown_reason, none_fronting_is_certain
+from edgekit.rules.analysis.waf_semantics import Tri
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Unknown
-from edgekit.rules.origins import fronting_unknown_reason, none_fronting_is_certain
-from edgekit.rules.wafsem import Tri
 
 REQUEST_METRICS = (
     "request metrics: not collected (edgekit does not collect CloudWatch yet), so whether it "
@@ -44,7 +44,8 @@ REQUEST_METRICS = (
 @dataclass(frozen=True)
 class Front:
     """Enabled (distribution, origin) pairs in front of a node; ``decided`` False when none was
-    found but that is not certain (:func:`edgekit.rules.origins.none_fronting_is_certain`)."""
+    found but that is not certain
+    (:func:`edgekit.rules.analysis.origin_reach.none_fronting_is_certain`)."""
 
     pairs: tuple[tuple[Distribution, Origin], ...]
     decided: bool

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from edgekit.model import NOT_COLLECTED, WebACL
+from edgekit.rules.analysis.waf_semantics import acl_rules, managed_uses
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, managed_uses
 
 CAPACITY_LIMIT = 1500
 """WCU included in the base price; every 500 WCU above costs $0.20 per million requests."""

@@ -11,11 +11,11 @@ from edgekit.model.wafv2.statements import (
     RateBasedStatement,
     Statement,
 )
+from edgekit.rules.analysis.exposure import albs_behind_cloudfront
+from edgekit.rules.analysis.waf_semantics import acl_rules, group_statements
 from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import albs_behind_cloudfront
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, group_statements
 
 CLIENT_IP_LABELS = "awswaf:clientip:"
 """Labels WAF derives from the peer address (``awswaf:clientip:geo:country:..``)."""

@@ -1,6 +1,7 @@
 """waf.* checks on protection coverage: the baseline managed groups, SQLi and rate limiting.
 
-"Enforcing" managed group = used with OverrideAction None (see :mod:`edgekit.rules.wafsem`).
+"Enforcing" managed group = used with OverrideAction None (see
+:mod:`edgekit.rules.analysis.waf_semantics`).
 Statements are searched nested (And/Or/Not, scope-downs) and inside referenced own rule groups.
 """
 
@@ -14,17 +15,17 @@ from edgekit.model.wafv2.statements import (
     SqliMatchStatement,
     XssMatchStatement,
 )
-from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import acl_internet_facing
-from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.registry import check
-from edgekit.rules.wafsem import (
+from edgekit.rules.analysis.exposure import acl_internet_facing
+from edgekit.rules.analysis.waf_semantics import (
     acl_rules,
     group_statements,
     is_managed,
     managed_uses,
     neutered_rules,
 )
+from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Fail, Unknown
+from edgekit.rules.registry import check
 
 COMMON = "AWSManagedRulesCommonRuleSet"
 KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet"

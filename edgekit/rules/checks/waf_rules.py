@@ -1,17 +1,23 @@
 """waf.* checks on what a web ACL's rules actually do: enforcement, Count overrides, shadowing.
 
 Semantics (enforcing vs terminating actions, rule-group overrides, superset cases) live in
-:mod:`edgekit.rules.wafsem` and :mod:`edgekit.rules.wafshadow`.
+:mod:`edgekit.rules.analysis.waf_semantics` and :mod:`edgekit.rules.analysis.waf_shadowing`.
 """
 
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
+from edgekit.rules.analysis.waf_semantics import (
+    acl_rules,
+    any3,
+    managed_uses,
+    neutered_rules,
+    rule_enforces,
+)
+from edgekit.rules.analysis.waf_shadowing import shadows
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, any3, managed_uses, neutered_rules, rule_enforces
-from edgekit.rules.wafshadow import shadows
 
 
 def _rules_unknown(acl: WebACL) -> Unknown:
