@@ -15,10 +15,10 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Self
 
 from edgekit import __version__
 from edgekit.errors import SnapshotError
@@ -51,6 +51,34 @@ __all__ = [
 SCHEMA_NAME = "edgekit.snapshot"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_VERSION}"
+
+
+_GAP_FIELDS: Final = ("account_id", "region", "collector", "operation", "error_code", "message")
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A read that was denied: one record of the snapshot's ``gaps`` (DESIGN.md §2).
+
+    Written by the collectors, read back by the model's coverage (its ``errors`` records, units
+    that failed outright, have the same fields).
+    """
+
+    account_id: str
+    region: str
+    collector: str
+    operation: str
+    error_code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        """The snapshot representation."""
+        return {k: getattr(self, k) for k in _GAP_FIELDS}
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> Self:
+        """From a snapshot ``gaps`` / ``errors`` record (missing fields read as "")."""
+        return cls(*(str(doc.get(k) or "") for k in _GAP_FIELDS))
 
 
 @dataclass(frozen=True)

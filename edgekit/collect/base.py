@@ -23,6 +23,7 @@ from botocore.exceptions import ClientError
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.snapshot import Gap
 
 Scope = Literal["global", "regional"]
 InputSelector = Callable[[Sequence[dict[str, Any]], str, str], Any]
@@ -57,29 +58,6 @@ class Outcome(enum.Enum):
     """The caller may not read it; a gap was recorded."""
     NOT_FOUND = "not_found"
     """The resource does not exist (one of the ``not_found`` codes was returned)."""
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something the collector was not allowed to read."""
-
-    account_id: str
-    region: str
-    collector: str
-    operation: str
-    error_code: str
-    message: str
-
-    def to_json(self) -> dict[str, str]:
-        """The snapshot representation (DESIGN.md §2)."""
-        return {
-            "account_id": self.account_id,
-            "region": self.region,
-            "collector": self.collector,
-            "operation": self.operation,
-            "error_code": self.error_code,
-            "message": self.message,
-        }
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ from edgekit.aws.partitions import (
     unknown_region_message,
 )
 from edgekit.aws.session import SessionSpec, TemporaryCredentials
-from edgekit.collect.base import DENIAL_CODES, Gap
+from edgekit.collect.base import DENIAL_CODES
 from edgekit.errors import CollectionError
+from edgekit.snapshot import Gap
 
 ROLE_SESSION_NAME = "edgekit-readonly"
 

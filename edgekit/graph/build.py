@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from edgekit.gcpause import gc_paused
 from edgekit.graph import nodes as n
 from edgekit.graph.build_cf import add_distribution, add_dns, traffic_records
 from edgekit.graph.build_context import attach_context, finish_context, register_context_rules
@@ -25,7 +26,7 @@ from edgekit.model import NOT_COLLECTED, Inventory
 
 def build_graph(inv: Inventory) -> nx.DiGraph:
     """The traffic and protection graph of an inventory (see :mod:`edgekit.graph`)."""
-    with n.gc_paused():
+    with gc_paused():
         return _build(inv)
 
 
@@ -64,7 +65,7 @@ def _protections(graph: nx.DiGraph, inv: Inventory) -> None:
     """``protects`` edges from every web ACL's associations (REGIONAL as collected,
     CLOUDFRONT derived from the distributions' WebACLId)."""
     for acl in inv.web_acls:
-        arns = inv.web_acl_associations(acl)
+        arns = inv.waf.web_acl_associations(acl)
         node = n.web_acl_id(acl.arn)
         graph.nodes[node]["associations_collected"] = arns is not NOT_COLLECTED
         if arns is NOT_COLLECTED:

@@ -15,9 +15,9 @@ from edgekit.graph.refs import certificate_node, function_node, placeholder, web
 from edgekit.graph.resolve import normalize
 from edgekit.graph.resolver import Resolver
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.apigateway import RestApi, VpcLink
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import Api
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import RestApi, VpcLink
+from edgekit.model.apigatewayv2.types import Api
 
 _FUNCTION_ARN: Final = re.compile(
     r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/:]+(?::[^/]+)?"
@@ -29,7 +29,7 @@ def domain_target_rule(inv: Inventory) -> Rule:
     """A custom domain by its AWS-side name (``d-….execute-api…`` or edge ``*.cloudfront.net``)."""
 
     def rule(host: str) -> tuple[str, str] | None:
-        found = inv.domain_name_by_target(host)
+        found = inv.apigateway.domain_name_by_target(host)
         if isinstance(found, DomainName):
             return n.api_domain_id(found.name), "api-domain-target"
         return None
@@ -41,7 +41,7 @@ def custom_domain_rule(inv: Inventory) -> Rule:
     """A custom domain by its own name (when no Route 53 record names it)."""
 
     def rule(host: str) -> tuple[str, str] | None:
-        found = inv.domain_name(host)
+        found = inv.apigateway.domain_name(host)
         if isinstance(found, DomainName):
             return n.api_domain_id(found.name), "api-custom-domain"
         return None
@@ -76,7 +76,7 @@ def add_apis(graph: nx.DiGraph, inv: Inventory, res: Resolver) -> None:
         _api(graph, inv, res, rest)
     for api in inv.apis:
         _api(graph, inv, res, api)
-    for domain in inv.domain_names():
+    for domain in inv.apigateway.domain_names():
         _domain(graph, inv, domain)
 
 
@@ -174,12 +174,14 @@ def _backend(
     if fn is not None:
         return [function_node(graph, fn.group(0))]
     if connection == "VPC_LINK" and uri and ":listener/" in uri:  # HTTP API → ALB/NLB listener
-        return [placeholder(graph, n.listener_id(uri), NodeKind.LISTENER, uri, inv.listener)]
+        return [placeholder(graph, n.listener_id(uri), NodeKind.LISTENER, uri, inv.elbv2.listener)]
     if connection == "VPC_LINK" and link and isinstance(api, RestApi):  # REST API → NLB
-        found = inv.vpc_link(link, api.account_id, api.region)
+        found = inv.apigateway.vpc_link(link, api.account_id, api.region)
         if isinstance(found, VpcLink):
             return [
-                placeholder(graph, n.lb_id(arn), NodeKind.LOAD_BALANCER, arn, inv.load_balancer)
+                placeholder(
+                    graph, n.lb_id(arn), NodeKind.LOAD_BALANCER, arn, inv.elbv2.load_balancer
+                )
                 for arn in found.target_arns
             ]
     if connection == "VPC_LINK":
@@ -228,7 +230,10 @@ def _domain(graph: nx.DiGraph, inv: Inventory, d: DomainName) -> None:
 
 def _api_missing(inv: Inventory, api: str, account: str, region: str) -> str | None:
     """``absent`` / ``not-collected`` for a mapped API the snapshot does not have, else None."""
-    found = [inv.rest_api(api, account, region), inv.api(api, account, region)]
+    found = [
+        inv.apigateway.rest_api(api, account, region),
+        inv.apigateway.api(api, account, region),
+    ]
     if any(x is not None and x is not NOT_COLLECTED for x in found):
         return None
     return "not-collected" if NOT_COLLECTED in found else "absent"

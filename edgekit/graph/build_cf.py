@@ -133,10 +133,10 @@ def _vpc_origin(graph: nx.DiGraph, inv: Inventory, ident: str, owner: str | None
     node = n.vpc_origin_id(ident)
     if node in graph:
         return node
-    found = inv.vpc_origin(ident, owner)
+    found = inv.cloudfront.vpc_origin(ident, owner)
     if not isinstance(found, VpcOrigin) and owner is not None:
         # Listed by another account than its owner (shared): any account's listing will do.
-        anywhere = inv.vpc_origin(ident)
+        anywhere = inv.cloudfront.vpc_origin(ident)
         found = anywhere if isinstance(anywhere, VpcOrigin) else found
     if not isinstance(found, VpcOrigin):
         return n.add_node(
@@ -159,7 +159,7 @@ def _vpc_origin(graph: nx.DiGraph, inv: Inventory, ident: str, owner: str | None
     endpoint = found.origin_endpoint_arn
     if ":elasticloadbalancing:" in endpoint:
         target = placeholder(
-            graph, n.lb_id(endpoint), NodeKind.LOAD_BALANCER, endpoint, inv.load_balancer
+            graph, n.lb_id(endpoint), NodeKind.LOAD_BALANCER, endpoint, inv.elbv2.load_balancer
         )
     else:
         target = n.add_node(

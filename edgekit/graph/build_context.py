@@ -18,16 +18,16 @@ from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.refs import certificate_node, placeholder, resource_node
 from edgekit.graph.resolver import Resolver
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.elb import ClassicListener, ClassicLoadBalancer
-from edgekit.model.globalaccelerator import Accelerator
-from edgekit.model.waf_classic import ClassicWebACL
+from edgekit.model.elb.types import ClassicListener, ClassicLoadBalancer
+from edgekit.model.globalaccelerator.types import Accelerator
+from edgekit.model.waf_classic.types import ClassicWebACL
 
 
 def register_context_rules(inv: Inventory, graph: nx.DiGraph, res: Resolver) -> None:
     """Resolution rules that need context kinds (Classic ELB, API domains, accelerators)."""
 
     def classic(host: str) -> tuple[str, str] | None:
-        found = inv.classic_load_balancer_by_dns(host)
+        found = inv.elb.classic_load_balancer_by_dns(host)
         if isinstance(found, ClassicLoadBalancer):
             return n.lb_id(found.arn), "classic-elb-dns"
         return None
@@ -65,7 +65,7 @@ def finish_context(inv: Inventory, graph: nx.DiGraph) -> None:
     """Attach model objects to name-identified nodes; protections and lock facts."""
     attach_buckets_and_urls(graph, inv)
     for acl in (*inv.classic_web_acls, *inv.classic_regional_web_acls):
-        arns = inv.classic_web_acl_associations(acl)
+        arns = inv.waf.classic_web_acl_associations(acl)
         if arns is NOT_COLLECTED:
             continue
         for arn in arns:
@@ -184,7 +184,9 @@ def _accelerator(graph: nx.DiGraph, inv: Inventory, acc: Accelerator) -> None:
 
 def _endpoint(graph: nx.DiGraph, inv: Inventory, ident: str, region: str, account: str) -> str:
     if ident.startswith("arn:") and ":elasticloadbalancing:" in ident:
-        return placeholder(graph, n.lb_id(ident), NodeKind.LOAD_BALANCER, ident, inv.load_balancer)
+        return placeholder(
+            graph, n.lb_id(ident), NodeKind.LOAD_BALANCER, ident, inv.elbv2.load_balancer
+        )
     node = f"ec2:{ident}"
     if node not in graph:
         n.add_node(graph, node, NodeKind.INSTANCE, ident, account_id=account, region=region)
@@ -195,7 +197,7 @@ def _shield(graph: nx.DiGraph, inv: Inventory, node: str) -> None:
     arn = graph.nodes[node].get("arn")
     if not arn or graph.nodes[node].get("ref") is None:
         return
-    found = inv.shield_protection_for(arn)
+    found = inv.shield.shield_protection_for(arn)
     if found is NOT_COLLECTED:
         graph.nodes[node]["shield"] = "unknown"
     elif found is not None:
@@ -207,11 +209,11 @@ def _network_facts(graph: nx.DiGraph, inv: Inventory, node: str) -> None:
     lb = graph.nodes[node]["ref"]
     if not lb.security_groups:
         return
-    groups = inv.security_groups_for(lb)
+    groups = inv.ec2.security_groups_for(lb)
     if groups is NOT_COLLECTED:
         graph.nodes[node]["lock_facts"] = ["security groups not collected"]
         return
-    prefix = inv.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
+    prefix = inv.ec2.cloudfront_origin_facing_prefix_list(lb.account_id, lb.region)
     cf_list = getattr(prefix, "id", None)
     ports = sorted(
         {graph.nodes[v].get("port") for v in graph.successors(node) if graph.nodes[v].get("port")}

@@ -144,7 +144,7 @@ def _forwards(
         for wtg in action.forward.target_groups:
             tg = n.target_group_id(wtg.arn)
             if tg not in graph:
-                placeholder(graph, tg, NodeKind.TARGET_GROUP, wtg.arn, inv.target_group)
+                placeholder(graph, tg, NodeKind.TARGET_GROUP, wtg.arn, inv.elbv2.target_group)
             n.add_edge(graph, source, tg, EdgeKind.FORWARDS, weight=wtg.weight, **attrs)
 
 
@@ -198,6 +198,6 @@ def _add_target(graph: nx.DiGraph, inv: Inventory, tg: TargetGroup, target: Targ
         n.add_edge(graph, node, fn, EdgeKind.RESOLVES_TO, rule="lambda-target")
     elif tg.target_type == "alb":
         lb = n.lb_id(target.target_id)
-        placeholder(graph, lb, NodeKind.LOAD_BALANCER, target.target_id, inv.load_balancer)
+        placeholder(graph, lb, NodeKind.LOAD_BALANCER, target.target_id, inv.elbv2.load_balancer)
         n.add_edge(graph, node, lb, EdgeKind.RESOLVES_TO, rule="alb-target")
     return node

@@ -10,8 +10,8 @@ from edgekit.graph import nodes as n
 from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.refs import function_node
 from edgekit.model import NOT_COLLECTED, Inventory
-from edgekit.model.lambda_ import FunctionUrl
-from edgekit.model.s3 import Bucket
+from edgekit.model.lambda_.types import FunctionUrl
+from edgekit.model.s3.types import Bucket
 
 
 def attach_buckets_and_urls(graph: nx.DiGraph, inv: Inventory) -> None:
@@ -20,10 +20,10 @@ def attach_buckets_and_urls(graph: nx.DiGraph, inv: Inventory) -> None:
     for node, attrs in list(graph.nodes(data=True)):
         kind = attrs["kind"]
         if kind == NodeKind.S3_BUCKET and attrs.get("ref") is None:
-            _bucket(graph, node, inv.bucket(attrs["bucket"]))
+            _bucket(graph, node, inv.s3.bucket(attrs["bucket"]))
         elif kind == NodeKind.LAMBDA_URL and attrs.get("ref") is None:
             host = lambda_url_host(attrs["url_id"], attrs["region"])
-            _url(graph, node, inv.function_url_by_domain(host))
+            _url(graph, node, inv.lambda_.function_url_by_domain(host))
         elif kind == NodeKind.LAMBDA_FUNCTION and attrs["arn"] in functions:
             _url_facts(graph, node, functions[attrs["arn"]])
 

@@ -163,9 +163,9 @@ class Estate:
             if entry.hostname == host:
                 return entry.node
         for found in (
-            self._model.distribution_for_alias(host),
-            self._model.distribution_by_domain(host),
-            self._model.load_balancer_by_dns(host),
+            self._model.cloudfront.distribution_for_alias(host),
+            self._model.cloudfront.distribution_by_domain(host),
+            self._model.elbv2.load_balancer_by_dns(host),
         ):
             if isinstance(found, Distribution | LoadBalancer):
                 return self.node_id(found)

@@ -45,12 +45,11 @@ records become ``dns:`` nodes (names whose first label starts with ``_`` are lef
 from __future__ import annotations
 
 import enum
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, Final, Protocol
 
 import networkx as nx
+
+from edgekit.model.cloudfront.types import CacheBehavior
 
 
 class NodeKind(enum.StrEnum):
@@ -151,6 +150,11 @@ def behavior_id(dist_id: str, path_pattern: str | None) -> str:
     return f"behavior:{dist_id}:{path_pattern or 'default'}"
 
 
+def behavior_node_id(dist_id: str, behavior: CacheBehavior) -> str:
+    """The :func:`behavior_id` of a model cache behavior."""
+    return behavior_id(dist_id, None if behavior.is_default else behavior.path_pattern)
+
+
 def origin_id(dist_id: str, origin: str) -> str:
     """``origin:<distId>:<originId>``."""
     return f"origin:{dist_id}:{origin}"
@@ -179,11 +183,6 @@ def web_acl_id(arn_or_classic_id: str) -> str:
 def lb_id(arn: str) -> str:
     """``lb:<arn>``."""
     return f"lb:{arn}"
-
-
-def classic_lb_arn(partition: str, region: str, account_id: str, name: str) -> str:
-    """The ARN AWS gives a Classic Load Balancer (DescribeLoadBalancers does not return it)."""
-    return f"arn:{partition}:elasticloadbalancing:{region}:{account_id}:loadbalancer/{name}"
 
 
 def listener_id(arn: str) -> str:
@@ -335,19 +334,3 @@ def add_edge(graph: nx.DiGraph, source: str, target: str, kind: EdgeKind, **attr
         return
     for key, value in attrs.items():
         data.setdefault(key, value)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (the graph holds no reference cycles).
-
-    Building a graph allocates many small dicts; the collector's generational passes over the
-    growing heap would otherwise make large builds superlinear (as in :func:`edgekit.model.parse`).
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

@@ -58,7 +58,7 @@ def certificate_node(graph: nx.DiGraph, inv: Inventory, ref: str) -> str:
         return node
     parts = Arn.parse(ref)
     if parts is not None and parts.service == "acm":
-        return placeholder(graph, node, NodeKind.CERTIFICATE, ref, inv.certificate)
+        return placeholder(graph, node, NodeKind.CERTIFICATE, ref, inv.acm.certificate)
     name = ref.rpartition("/")[2]  # IAM server certificate: id, or ARN (not collected)
     return n.add_node(
         graph,
@@ -76,7 +76,7 @@ def web_acl_node(graph: nx.DiGraph, inv: Inventory, ref: str) -> str:
     if node in graph:
         return node
     if node.startswith("waf:"):
-        return placeholder(graph, node, NodeKind.WEB_ACL, ref, inv.web_acl)
+        return placeholder(graph, node, NodeKind.WEB_ACL, ref, inv.waf.web_acl)
     ident = node.partition(":")[2]
     return n.add_node(graph, node, NodeKind.WEB_ACL_CLASSIC, f"classic {ident}", classic_id=ident)
 
@@ -88,9 +88,11 @@ def resource_node(graph: nx.DiGraph, inv: Inventory, arn: str) -> str:
         node = n.distribution_id(parts.resource.rpartition("/")[2])
         if node in graph:
             return node
-        return placeholder(graph, node, NodeKind.DISTRIBUTION, arn, inv.distribution)
+        return placeholder(graph, node, NodeKind.DISTRIBUTION, arn, inv.cloudfront.distribution)
     if parts is not None and parts.service == "elasticloadbalancing":
-        return placeholder(graph, n.lb_id(arn), NodeKind.LOAD_BALANCER, arn, inv.load_balancer)
+        return placeholder(
+            graph, n.lb_id(arn), NodeKind.LOAD_BALANCER, arn, inv.elbv2.load_balancer
+        )
     if parts is not None and parts.service == "apigateway":
         pieces = parts.resource.strip("/").split("/")
         if len(pieces) == 4 and pieces[0] == "restapis" and pieces[2] == "stages":

@@ -71,10 +71,10 @@ class Resolver:
             if found is not None:
                 return found
             return self._external(host, None, None), "unresolved"
-        lb = self.inv.load_balancer_by_dns(host)
+        lb = self.inv.elbv2.load_balancer_by_dns(host)
         if isinstance(lb, LoadBalancer):
             return n.lb_id(lb.arn), "elb-dns"
-        dist = self.inv.distribution_by_domain(host)
+        dist = self.inv.cloudfront.distribution_by_domain(host)
         if isinstance(dist, Distribution):
             return n.distribution_id(dist.id), "cloudfront-domain"
         for hook in self.before_patterns:
@@ -93,7 +93,7 @@ class Resolver:
         wildcard = self._wildcard(host)
         if wildcard is not None:
             return n.dns_id(wildcard), "route53-wildcard"
-        alias = self.inv.distribution_for_alias(host)
+        alias = self.inv.cloudfront.distribution_for_alias(host)
         if isinstance(alias, Distribution):
             return n.distribution_id(alias.id), "cloudfront-alias"
         for hook in self.after_names:
@@ -102,7 +102,7 @@ class Resolver:
                 return found
         missing: str | None = None
         if match is not None and match.rule == "elb":
-            missing = _missing(self.inv.load_balancer_by_dns(host))
+            missing = _missing(self.inv.elbv2.load_balancer_by_dns(host))
         elif match is not None and match.rule == "cloudfront":
             missing = _missing(dist)
         hint = match.rule if match is not None else None

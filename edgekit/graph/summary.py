@@ -14,7 +14,8 @@ from typing import Any, Final
 
 import networkx as nx
 
-from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind, gc_paused
+from edgekit.gcpause import gc_paused
+from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
 
 CHAIN_LIMIT: Final = 600
 """Longest origin-chain text kept per node (longer ones end with ``…``)."""
@@ -80,11 +81,6 @@ class Downstream:
     def chain(self) -> str:
         """The origin chain as text: ``a → b → [c | d]``."""
         return format_chain(self.alternatives)
-
-
-def traffic_view(graph: nx.DiGraph) -> Any:
-    """The subgraph of traffic edges (a view, no copy)."""
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] in TRAFFIC_EDGES)
 
 
 def traffic_adjacency(graph: nx.DiGraph) -> dict[str, list[str]]:

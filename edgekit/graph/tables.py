@@ -16,7 +16,8 @@ from typing import Any, Final
 import networkx as nx
 import pandas as pd
 
-from edgekit.graph.nodes import REF, NodeKind, gc_paused
+from edgekit.gcpause import gc_paused
+from edgekit.graph.nodes import REF, NodeKind
 from edgekit.graph.summary import Downstream
 from edgekit.model import NOT_COLLECTED, FrozenMap, Inventory
 

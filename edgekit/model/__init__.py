@@ -2,9 +2,15 @@
 
 Entry point: :func:`parse` (``edgekit.model.parse(snapshot) -> Inventory``). The
 :class:`Inventory` holds one tuple per resource kind (``distributions``, ``cache_policies``,
-``web_acls``, ``load_balancers``, ``listeners``, ``record_sets``, ``certificates`` ...), lookups
-by id / ARN / DNS name, and :class:`Coverage` (which units were collected, failed, or had
-denied reads).
+``web_acls``, ``load_balancers``, ``listeners``, ``record_sets``, ``certificates`` ...), one
+lookup object per area (``inv.cloudfront.distribution(id)``, ``inv.elbv2.listener(arn)``,
+``inv.waf.web_acl(arn)``, ``inv.s3.bucket(name)`` ...) over one index, and :class:`Coverage`
+(which units were collected, failed, or had denied reads).
+
+Layout: one subpackage per service (``model/<service>/``) with the same modules in each:
+``types.py`` (the frozen classes; a topic module such as ``cloudfront/policies.py`` or
+``elbv2/actions.py`` where a service has many), ``parse.py`` (payload items into them;
+``parse_<topic>.py`` beside a topic module) and ``lookups.py`` (the area's queries).
 
 **Unknown versus none** — one pattern everywhere:
 
@@ -23,8 +29,8 @@ denied reads).
   domain mappings, function URL configs, classic web ACL rules / associations, accelerator
   listeners / endpoint groups.
 * Context collectors (ec2, s3, lambda) read only what the edge references: their lookups answer
-  "absent" only where the resource would have been read (see :mod:`.lookups_context`,
-  :mod:`.lookups_apps`). ``bucket(name)`` merges every account's record of a bucket
+  "absent" only where the resource would have been read (see the ``lookups`` module of
+  each service). ``inv.s3.bucket(name)`` merges every account's record of a bucket
   (``None`` = it does not exist); ``domain_name(name)`` merges the v1 and v2 views.
 * Whole kinds (a denied ListCachePolicies) are answered by the lookups: every lookup returns
   ``X | None | NOT_COLLECTED`` — found; collected where it would live (account and region taken
@@ -45,8 +51,9 @@ Adding a collector: see :mod:`edgekit.model.registry`.
 
 from __future__ import annotations
 
-from edgekit.model.acm import Certificate, DomainValidation, RenewalSummary, ResourceRecord
-from edgekit.model.apigateway import (
+from edgekit.model.acm.types import Certificate, DomainValidation, RenewalSummary, ResourceRecord
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import (
     BasePathMapping,
     DomainNameV1,
     MethodIntegration,
@@ -59,8 +66,7 @@ from edgekit.model.apigateway import (
     UsagePlanApiStage,
     VpcLink,
 )
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import (
+from edgekit.model.apigatewayv2.types import (
     Api,
     ApiIntegration,
     ApiMapping,
@@ -70,7 +76,32 @@ from edgekit.model.apigatewayv2 import (
     DomainNameV2,
     VpcLinkV2,
 )
-from edgekit.model.cloudfront import (
+from edgekit.model.cloudfront.origins import (
+    CustomOriginConfig,
+    Origin,
+    OriginCustomHeader,
+    OriginGroup,
+    OriginShield,
+    S3OriginConfig,
+    VpcOriginConfig,
+)
+from edgekit.model.cloudfront.policies import (
+    CachePolicy,
+    KeyItems,
+    OriginRequestPolicy,
+    ResponseHeadersPolicy,
+    StrictTransportSecurity,
+)
+from edgekit.model.cloudfront.resources import (
+    CloudFrontFunction,
+    LogDelivery,
+    LogDeliverySource,
+    OriginAccessControl,
+    OriginAccessIdentity,
+    RealtimeLogConfig,
+    VpcOrigin,
+)
+from edgekit.model.cloudfront.types import (
     CacheBehavior,
     CustomErrorResponse,
     Distribution,
@@ -82,31 +113,6 @@ from edgekit.model.cloudfront import (
     TrustedSigners,
     ViewerCertificate,
 )
-from edgekit.model.cloudfront_extras import (
-    CloudFrontFunction,
-    LogDelivery,
-    LogDeliverySource,
-    OriginAccessControl,
-    OriginAccessIdentity,
-    RealtimeLogConfig,
-    VpcOrigin,
-)
-from edgekit.model.cloudfront_origins import (
-    CustomOriginConfig,
-    Origin,
-    OriginCustomHeader,
-    OriginGroup,
-    OriginShield,
-    S3OriginConfig,
-    VpcOriginConfig,
-)
-from edgekit.model.cloudfront_policies import (
-    CachePolicy,
-    KeyItems,
-    OriginRequestPolicy,
-    ResponseHeadersPolicy,
-    StrictTransportSecurity,
-)
 from edgekit.model.common import (
     GLOBAL,
     NOT_COLLECTED,
@@ -117,8 +123,8 @@ from edgekit.model.common import (
     is_collected,
     normalize_dns_name,
 )
-from edgekit.model.coverage import Coverage, Gap, UnitCoverage, UnitError
-from edgekit.model.ec2 import (
+from edgekit.model.coverage import Coverage, UnitCoverage, UnitError
+from edgekit.model.ec2.types import (
     IpPermission,
     IpRange,
     ManagedPrefixList,
@@ -126,14 +132,15 @@ from edgekit.model.ec2 import (
     SecurityGroup,
     UserIdGroupPair,
 )
-from edgekit.model.elb import (
+from edgekit.model.elb.types import (
     ClassicHealthCheck,
     ClassicListener,
     ClassicLoadBalancer,
     ClassicLoadBalancerAttributes,
     ElbPolicy,
 )
-from edgekit.model.elbv2 import (
+from edgekit.model.elbv2.actions import Action, RuleCondition, final_action
+from edgekit.model.elbv2.types import (
     Attributes,
     HealthCheck,
     Listener,
@@ -145,15 +152,14 @@ from edgekit.model.elbv2 import (
     TargetGroup,
     TargetHealth,
 )
-from edgekit.model.elbv2_actions import Action, RuleCondition, final_action
-from edgekit.model.globalaccelerator import (
+from edgekit.model.globalaccelerator.types import (
     Accelerator,
     AcceleratorEndpoint,
     AcceleratorListener,
     EndpointGroup,
 )
 from edgekit.model.inventory import Inventory
-from edgekit.model.lambda_ import (
+from edgekit.model.lambda_.types import (
     EdgeFunction,
     FunctionConfiguration,
     FunctionUrl,
@@ -161,8 +167,9 @@ from edgekit.model.lambda_ import (
     UnresolvedFunctionUrl,
 )
 from edgekit.model.parsing import parse
-from edgekit.model.route53 import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
-from edgekit.model.s3 import (
+from edgekit.model.route53.types import AliasTarget, HostedZone, QueryLoggingConfig, RecordSet
+from edgekit.model.s3.policy import Condition, PolicyDocument, PolicyStatement, Principal
+from edgekit.model.s3.types import (
     AccountPublicAccessBlock,
     AclGrant,
     Bucket,
@@ -171,10 +178,10 @@ from edgekit.model.s3 import (
     RedirectAllRequestsTo,
     WebsiteConfiguration,
 )
-from edgekit.model.s3_policy import Condition, PolicyDocument, PolicyStatement, Principal
-from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
-from edgekit.model.waf_classic import ClassicActivatedRule, ClassicWebACL
-from edgekit.model.wafv2 import (
+from edgekit.model.shield.types import Protection, ProtectionGroup, ShieldSubscription
+from edgekit.model.waf_classic.types import ClassicActivatedRule, ClassicWebACL
+from edgekit.model.wafv2.statements import RuleAction, Statement
+from edgekit.model.wafv2.types import (
     FirewallManagerRuleGroup,
     IPSet,
     LoggingConfiguration,
@@ -184,7 +191,7 @@ from edgekit.model.wafv2 import (
     VisibilityConfig,
     WebACL,
 )
-from edgekit.model.wafv2_statements import RuleAction, Statement
+from edgekit.snapshot import Gap
 
 __all__ = [
     "GLOBAL",

@@ -8,39 +8,16 @@ collected). Denied reads are :class:`Gap` records; units that failed outright ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Self
 
 from edgekit.model.reader import ItemIssue
-from edgekit.snapshot import Snapshot
+from edgekit.snapshot import Gap, Snapshot
 
 
 def _norm_operation(operation: str) -> str:
     """``GetWebACL``, ``get_web_acl`` and ``wafv2:GetWebACL`` compare equal."""
     return operation.rpartition(":")[2].replace("_", "").lower()
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """A read that was denied (docs: the snapshot's ``gaps``)."""
-
-    account_id: str
-    region: str
-    collector: str
-    operation: str
-    error_code: str
-    message: str
-
-    @classmethod
-    def from_json(cls, doc: Mapping[str, Any]) -> Self:
-        """From a snapshot ``gaps`` / ``errors`` record (missing fields read as "")."""
-        return cls(
-            *(
-                str(doc.get(k) or "")
-                for k in ("account_id", "region", "collector", "operation", "error_code", "message")
-            )
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,127 +1,74 @@
-"""The Inventory: every parsed resource, by kind, with coverage; lookups in :mod:`.lookups`."""
+"""The Inventory: every parsed resource, by kind (:class:`~edgekit.model.resources.Resources`),
+with coverage, and one lookup object per area over one index (:mod:`edgekit.model.lookups`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from edgekit.model.acm import Certificate
-from edgekit.model.apigateway import DomainNameV1, RestApi, UsagePlan, VpcLink
-from edgekit.model.apigatewayv2 import Api, DomainNameV2, VpcLinkV2
-from edgekit.model.cloudfront import Distribution
-from edgekit.model.cloudfront_extras import (
-    CloudFrontFunction,
-    LogDelivery,
-    LogDeliverySource,
-    OriginAccessControl,
-    OriginAccessIdentity,
-    RealtimeLogConfig,
-    VpcOrigin,
-)
-from edgekit.model.cloudfront_policies import (
-    CachePolicy,
-    OriginRequestPolicy,
-    ResponseHeadersPolicy,
-)
-from edgekit.model.cloudwatch import (
-    MetricsDisabled,
-    MetricSeries,
-    MetricWindow,
-    MonitoringSubscription,
-)
-from edgekit.model.coverage import Coverage
-from edgekit.model.ec2 import ManagedPrefixList, SecurityGroup
-from edgekit.model.elb import ClassicLoadBalancer
-from edgekit.model.elbv2 import Listener, ListenerRule, LoadBalancer, SslPolicy, TargetGroup
-from edgekit.model.globalaccelerator import Accelerator
+from edgekit.model.acm.lookups import AcmLookups
+from edgekit.model.apigateway.lookups import ApiGatewayLookups
+from edgekit.model.cloudfront.lookups import CloudFrontLookups
+from edgekit.model.ec2.lookups import Ec2Lookups
+from edgekit.model.elb.lookups import ElbLookups
+from edgekit.model.elbv2.lookups import Elbv2Lookups
+from edgekit.model.globalaccelerator.lookups import GlobalAcceleratorLookups
 from edgekit.model.index import Index
-from edgekit.model.index_context import ContextIndex
-from edgekit.model.lambda_ import EdgeFunction, FunctionUrl, UnresolvedFunctionUrl
-from edgekit.model.lookups_context import ContextLookups
+from edgekit.model.lambda_.lookups import LambdaLookups
+from edgekit.model.lookups import Area
 from edgekit.model.registry import KIND_SOURCES
-from edgekit.model.route53 import HostedZone, QueryLoggingConfig, RecordSet
-from edgekit.model.s3 import AccountPublicAccessBlock, BucketRecord
-from edgekit.model.shield import Protection, ProtectionGroup, ShieldSubscription
-from edgekit.model.waf_classic import ClassicWebACL
-from edgekit.model.wafv2 import IPSet, RegexPatternSet, RuleGroup, WebACL
+from edgekit.model.resources import Resources
+from edgekit.model.route53.lookups import Route53Lookups
+from edgekit.model.s3.lookups import S3Lookups
+from edgekit.model.shield.lookups import ShieldLookups
+from edgekit.model.wafv2.lookups import WafLookups
 
 
 @dataclass(frozen=True, slots=True)
-class Inventory(ContextLookups):
-    """Every resource of a snapshot, as frozen model objects, plus :class:`Coverage`."""
+class Inventory(Resources):
+    """Every resource of a snapshot, as frozen model objects, plus :class:`Coverage`, and the
+    lookups by area: ``inv.cloudfront``, ``inv.waf`` (WAFv2 and Classic), ``inv.elbv2``,
+    ``inv.elb``, ``inv.route53``, ``inv.acm``, ``inv.ec2``, ``inv.s3``, ``inv.apigateway`` (v1
+    and v2), ``inv.lambda_``, ``inv.shield``, ``inv.globalaccelerator``."""
 
-    coverage: Coverage = field(default_factory=Coverage)
-    partition: str = "aws"
-    collected_at: str = ""
-    # cloudfront
-    distributions: tuple[Distribution, ...] = ()
-    cache_policies: tuple[CachePolicy, ...] = ()
-    origin_request_policies: tuple[OriginRequestPolicy, ...] = ()
-    response_headers_policies: tuple[ResponseHeadersPolicy, ...] = ()
-    origin_access_controls: tuple[OriginAccessControl, ...] = ()
-    origin_access_identities: tuple[OriginAccessIdentity, ...] = ()
-    vpc_origins: tuple[VpcOrigin, ...] = ()
-    cloudfront_functions: tuple[CloudFrontFunction, ...] = ()
-    realtime_log_configs: tuple[RealtimeLogConfig, ...] = ()
-    log_delivery_sources: tuple[LogDeliverySource, ...] = ()
-    log_deliveries: tuple[LogDelivery, ...] = ()
-    # wafv2
-    web_acls: tuple[WebACL, ...] = ()
-    ip_sets: tuple[IPSet, ...] = ()
-    regex_pattern_sets: tuple[RegexPatternSet, ...] = ()
-    rule_groups: tuple[RuleGroup, ...] = ()
-    # elbv2
-    load_balancers: tuple[LoadBalancer, ...] = ()
-    listeners: tuple[Listener, ...] = ()
-    listener_rules: tuple[ListenerRule, ...] = ()
-    target_groups: tuple[TargetGroup, ...] = ()
-    ssl_policies: tuple[SslPolicy, ...] = ()
-    # route53
-    hosted_zones: tuple[HostedZone, ...] = ()
-    record_sets: tuple[RecordSet, ...] = ()
-    query_logging_configs: tuple[QueryLoggingConfig, ...] = ()
-    # acm
-    certificates: tuple[Certificate, ...] = ()
-    # ec2 (security groups of collected load balancers; CloudFront origin-facing prefix list)
-    security_groups: tuple[SecurityGroup, ...] = ()
-    managed_prefix_lists: tuple[ManagedPrefixList, ...] = ()
-    # elb (Classic Load Balancers)
-    classic_load_balancers: tuple[ClassicLoadBalancer, ...] = ()
-    # s3 (one record per bucket per reporting account; merged views: bucket(name))
-    bucket_records: tuple[BucketRecord, ...] = ()
-    account_public_access_blocks: tuple[AccountPublicAccessBlock, ...] = ()
-    # apigateway (v1 REST)
-    rest_apis: tuple[RestApi, ...] = ()
-    domain_names_v1: tuple[DomainNameV1, ...] = ()
-    usage_plans: tuple[UsagePlan, ...] = ()
-    vpc_links: tuple[VpcLink, ...] = ()
-    # apigatewayv2 (HTTP / WebSocket; merged custom domains: domain_name(name))
-    apis: tuple[Api, ...] = ()
-    domain_names_v2: tuple[DomainNameV2, ...] = ()
-    vpc_links_v2: tuple[VpcLinkV2, ...] = ()
-    # lambda
-    function_urls: tuple[FunctionUrl, ...] = ()
-    unresolved_function_urls: tuple[UnresolvedFunctionUrl, ...] = ()
-    edge_functions: tuple[EdgeFunction, ...] = ()
-    # waf / waf-regional (WAF Classic, inventory only)
-    classic_web_acls: tuple[ClassicWebACL, ...] = ()
-    classic_regional_web_acls: tuple[ClassicWebACL, ...] = ()
-    # shield (subscriptions only for subscribed accounts: see shield_subscription(account))
-    shield_subscriptions: tuple[ShieldSubscription, ...] = ()
-    shield_protections: tuple[Protection, ...] = ()
-    shield_protection_groups: tuple[ProtectionGroup, ...] = ()
-    # globalaccelerator
-    accelerators: tuple[Accelerator, ...] = ()
-    # cloudwatch (series per resource; edgekit.model.cloudwatch_reading reads them)
-    metrics: tuple[MetricSeries, ...] = ()
-    metrics_disabled: tuple[MetricsDisabled, ...] = ()
-    monitoring_subscriptions: tuple[MonitoringSubscription, ...] = ()
-    metric_windows: tuple[MetricWindow, ...] = ()
-    _index: Index = field(init=False, repr=False, compare=False)
-    _context: ContextIndex = field(init=False, repr=False, compare=False)
+    cloudfront: CloudFrontLookups = field(init=False, repr=False, compare=False)
+    waf: WafLookups = field(init=False, repr=False, compare=False)
+    elbv2: Elbv2Lookups = field(init=False, repr=False, compare=False)
+    elb: ElbLookups = field(init=False, repr=False, compare=False)
+    route53: Route53Lookups = field(init=False, repr=False, compare=False)
+    acm: AcmLookups = field(init=False, repr=False, compare=False)
+    ec2: Ec2Lookups = field(init=False, repr=False, compare=False)
+    s3: S3Lookups = field(init=False, repr=False, compare=False)
+    apigateway: ApiGatewayLookups = field(init=False, repr=False, compare=False)
+    lambda_: LambdaLookups = field(init=False, repr=False, compare=False)
+    shield: ShieldLookups = field(init=False, repr=False, compare=False)
+    globalaccelerator: GlobalAcceleratorLookups = field(init=False, repr=False, compare=False)
+    _area: Area = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", Index(self))
-        object.__setattr__(self, "_context", ContextIndex(self))
+        index, coverage = Index(self), self.coverage
+        cloudfront = CloudFrontLookups(index, coverage)
+        route53 = Route53Lookups(index, coverage)
+        areas = {
+            "cloudfront": cloudfront,
+            "waf": WafLookups(index, coverage, cloudfront),
+            "elbv2": Elbv2Lookups(index, coverage),
+            "elb": ElbLookups(index, coverage),
+            "route53": route53,
+            "acm": AcmLookups(index, coverage),
+            "ec2": Ec2Lookups(index, coverage),
+            "s3": S3Lookups(index, coverage),
+            "apigateway": ApiGatewayLookups(index, coverage),
+            "lambda_": LambdaLookups(index, coverage),
+            "shield": ShieldLookups(index, coverage, route53),
+            "globalaccelerator": GlobalAcceleratorLookups(index, coverage),
+            "_area": Area(index, coverage),
+        }
+        for name, area in areas.items():
+            object.__setattr__(self, name, area)
+
+    def known(self, kind: str, account_id: str | None, region: str | None) -> bool:
+        """Was ``kind`` collected for (account, region)? ``None`` account: for every account."""
+        return self._area.known(kind, account_id, region)
 
     @classmethod
     def kinds(cls) -> tuple[str, ...]:

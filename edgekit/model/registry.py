@@ -1,8 +1,10 @@
 """The model-side registry: one parser per collector id.
 
-Adding a collector to the model: write ``model/<service>.py`` with ``KIND_KEYS`` (inventory
-kind → payload key) and ``parse_unit(unit, data) -> {kind: [resources]}``, add the kinds as
-tuple fields of :class:`~edgekit.model.inventory.Inventory`, and register it here. Payloads of
+Adding a collector to the model (docs/writing-collectors.md): write ``model/<service>/types.py``
+(the classes) and ``model/<service>/parse.py`` with ``KIND_KEYS`` (inventory kind → payload key)
+and ``parse_unit(unit, data) -> {kind: [resources]}``, add the kinds as tuple fields of
+:class:`~edgekit.model.resources.Resources`, register the parser here, and give the service a
+``lookups.py`` area attached in :class:`~edgekit.model.inventory.Inventory`. Payloads of
 collectors without a parser are ignored by :func:`~edgekit.model.parse` (coverage still lists
 them), so a newer snapshot never breaks an older model.
 """
@@ -13,24 +15,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from edgekit.model import (
-    acm,
-    apigateway_parse,
-    apigatewayv2_parse,
-    cloudfront_parse,
-    cloudwatch,
-    ec2,
-    elb_parse,
-    elbv2_parse,
-    globalaccelerator,
-    lambda_,
-    route53,
-    s3_parse,
-    shield,
-    waf_classic,
-    wafv2_parse,
-)
+from edgekit.model.acm import parse as acm
+from edgekit.model.apigateway import parse as apigateway_parse
+from edgekit.model.apigatewayv2 import parse as apigatewayv2_parse
+from edgekit.model.cloudfront import parse as cloudfront_parse
+from edgekit.model.cloudwatch import parse as cloudwatch
+from edgekit.model.ec2 import parse as ec2
+from edgekit.model.elb import parse as elb_parse
+from edgekit.model.elbv2 import parse as elbv2_parse
+from edgekit.model.globalaccelerator import parse as globalaccelerator
+from edgekit.model.lambda_ import parse as lambda_
 from edgekit.model.reader import UnitKey
+from edgekit.model.route53 import parse as route53
+from edgekit.model.s3 import parse as s3_parse
+from edgekit.model.shield import parse as shield
+from edgekit.model.waf_classic import parse as waf_classic
+from edgekit.model.wafv2 import parse as wafv2_parse
 
 UnitParser = Callable[[UnitKey, Mapping[str, Any]], dict[str, list[Any]]]
 

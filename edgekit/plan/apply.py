@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from edgekit.graph.nodes import EdgeKind, NodeKind
+from edgekit.graph.nodes import EdgeKind, NodeKind, behavior_id, origin_id
 from edgekit.plan.model import Proposal
 from edgekit.plan.paths import kind
 
@@ -160,7 +160,7 @@ def _merge(g: nx.DiGraph, p: Proposal) -> None:
     copies: dict[str, str] = {}
     for b in sorted(v for v, d in g.adj[inner].items() if d["kind"] == EdgeKind.HAS_BEHAVIOR):
         for o in [v for v, d in g.adj[b].items() if d["kind"] == EdgeKind.ROUTES]:
-            copy = f"origin:{outer_id}:{inner_id}-{o.split(':')[2]}"
+            copy = origin_id(outer_id, f"{inner_id}-{o.split(':')[2]}")
             if copy not in g:
                 _add_node(g, copy, p)
             for v in [v for v, d in g.adj[o].items() if d["kind"] == EdgeKind.RESOLVES_TO]:
@@ -169,7 +169,7 @@ def _merge(g: nx.DiGraph, p: Proposal) -> None:
         pattern = g.nodes[b].get("path_pattern")
         if g.nodes[b].get("is_default") or b not in copies:
             continue
-        mine = f"behavior:{outer_id}:{pattern}"
+        mine = behavior_id(outer_id, pattern)
         if mine not in g:
             _add_node(g, mine, p)
             g.nodes[mine].update(path_pattern=pattern, is_default=False)

@@ -46,7 +46,7 @@ def alb_single_lambda(f: Finding, ctx: PlanContext) -> Draft:
     lb: LoadBalancer = ctx.ref(cur[lb_at])
     fn = cur[-1]
     fn_arn = fn.removeprefix("lambda:")
-    config = ctx.model.function_url_config(fn_arn)
+    config = ctx.model.lambda_.function_url_config(fn_arn)
     fn_name = fn_arn.split(":")[6] if fn_arn.count(":") >= 6 else name_of(g, fn)
     if isinstance(config, FunctionUrlConfig) and config.function_url:
         host = config.function_url.split("//")[-1].split(".")[0]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from edgekit.graph import Estate
+from edgekit.graph.nodes import dns_id
 from edgekit.graph.resolve import normalize
 from edgekit.rules.finding import Finding, Severity, Status
 
@@ -113,5 +114,5 @@ def _record_node(resource_id: str, graph: nx.DiGraph) -> str | None:
     parts = resource_id.split(":")
     if len(parts) < 4:
         return None
-    node = f"dns:{normalize(parts[2])}"
+    node = dns_id(normalize(parts[2]))
     return node if node in graph else None

@@ -54,11 +54,6 @@ def account_of(estate: Estate, entry: Entry) -> str | None:
     return account_region(estate.graph.nodes[entry.node])[0]
 
 
-def overview_accounts(estate: Estate) -> list[str]:
-    """Accounts with at least one entrypoint, sorted."""
-    return sorted({a for e in entries(estate.graph) if (a := account_of(estate, e))})
-
-
 def overview_specs(
     estate: Estate, findings: Sequence[Finding] | FindingIndex | None, *, cap: int = NODE_CAP
 ) -> list[DiagramSpec]:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
+from edgekit.graph.nodes import behavior_node_id
 from edgekit.model import NOT_COLLECTED, CacheBehavior, CachePolicy, Distribution, Inventory
-from edgekit.rules.context import behavior_node_id, iter_behaviors
+from edgekit.rules.context import iter_behaviors
 from edgekit.rules.finding import Finding, Status
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def _shield(rep: Report, lineage: Lineage) -> str:
     account = lineage[0].account_id if len(lineage) else None
     if not account:
         return NOT_APPLICABLE
-    subscription = rep.estate.model.shield_subscription(account)
+    subscription = rep.estate.model.shield.shield_subscription(account)
     if subscription is NOT_COLLECTED:
         return UNDECIDED
     return FAIL if subscription is not None else NOT_APPLICABLE
@@ -244,7 +245,7 @@ def _cache_key(model: Inventory, dist: Distribution, b: CacheBehavior) -> tuple[
     """(what the cache key comes from, default TTL) of a behavior."""
     if b.cache_policy_id is None:
         return "legacy ForwardedValues", b.default_ttl
-    policy = model.cache_policy(b.cache_policy_id, dist.account_id)
+    policy = model.cloudfront.cache_policy(b.cache_policy_id, dist.account_id)
     if isinstance(policy, CachePolicy):
         return policy.name, policy.default_ttl
     return f"policy {b.cache_policy_id[:8]}… (not collected)", None

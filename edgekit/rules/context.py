@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from edgekit.graph import nodes as gn
 from edgekit.model import CacheBehavior, Distribution, Inventory, Origin
-from edgekit.model.cloudwatch_reading import metered
+from edgekit.model.cloudwatch.reading import metered
 from edgekit.rules.finding import ResourceRef
 
 if TYPE_CHECKING:
@@ -45,17 +46,6 @@ class OriginSubject:
 
     distribution: Distribution
     origin: Origin
-
-
-def behavior_node_id(distribution_id: str, behavior: CacheBehavior) -> str:
-    """Node id of a cache behavior (shared with the graph's id scheme)."""
-    path = "default" if behavior.is_default else behavior.path_pattern
-    return f"behavior:{distribution_id}:{path}"
-
-
-def origin_node_id(distribution_id: str, origin_id: str) -> str:
-    """Node id of a distribution's origin (shared with the graph's id scheme)."""
-    return f"origin:{distribution_id}:{origin_id}"
 
 
 def iter_behaviors(dist: Distribution) -> Iterator[BehaviorSubject]:
@@ -95,7 +85,7 @@ KINDS: dict[str, Kind] = {
         "AWS::CloudFront::Distribution/CacheBehavior",
         lambda c: (b for d in c.model.distributions for b in iter_behaviors(d)),
         lambda _, s: (
-            behavior_node_id(s.distribution.id, s.behavior),
+            gn.behavior_node_id(s.distribution.id, s.behavior),
             s.distribution.account_id,
             s.distribution.region,
         ),
@@ -104,7 +94,7 @@ KINDS: dict[str, Kind] = {
         "AWS::CloudFront::Distribution/Origin",
         lambda c: (OriginSubject(d, o) for d in c.model.distributions for o in d.origins),
         lambda _, s: (
-            origin_node_id(s.distribution.id, s.origin.id),
+            gn.origin_id(s.distribution.id, s.origin.id),
             s.distribution.account_id,
             s.distribution.region,
         ),
@@ -162,7 +152,9 @@ KINDS: dict[str, Kind] = {
         lambda c, a: (f"arn:{c.model.partition}:iam::{a.account_id}:root", a.account_id, "global"),
     ),
     "rest_api": Kind("AWS::ApiGateway::RestApi", lambda c: c.model.rest_apis, _arn_ref),
-    "api_domain": Kind("AWS::ApiGateway::DomainName", lambda c: c.model.domain_names(), _arn_ref),
+    "api_domain": Kind(
+        "AWS::ApiGateway::DomainName", lambda c: c.model.apigateway.domain_names(), _arn_ref
+    ),
     "api": Kind(
         "AWS::ApiGateway::RestApi|AWS::ApiGatewayV2::Api",
         lambda c: (*c.model.rest_apis, *c.model.apis),

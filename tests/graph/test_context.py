@@ -159,7 +159,7 @@ def test_security_group_lock_facts(rich: Estate, multi: Estate) -> None:
     shared = multi.node_id(multi.model.load_balancers[0])
     assert multi.graph.nodes[shared]["lock_facts"] == ["security groups not collected"]
     assert multi.graph.nodes[shared]["shield"] == "unknown"
-    assert multi.model.shield_protection_for(shared.removeprefix("lb:")) is NOT_COLLECTED
+    assert multi.model.shield.shield_protection_for(shared.removeprefix("lb:")) is NOT_COLLECTED
 
 
 def test_classic_elb_without_instances_shows_no_targets() -> None:

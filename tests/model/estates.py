@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from edgekit import snapshot as snap
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER_EXCEPT_HOST,

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER,

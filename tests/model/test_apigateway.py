@@ -29,7 +29,7 @@ def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
 
 
 def _rest(inv: Inventory, api_id: str = ec.REST_ID) -> RestApi:
-    api = inv.rest_api(api_id, A, R)
+    api = inv.apigateway.rest_api(api_id, A, R)
     assert isinstance(api, RestApi)
     return api
 
@@ -140,14 +140,17 @@ def test_denied_parts_are_not_collected() -> None:
     api = _rest(inv, "x1")
     assert api.stages is NOT_COLLECTED and api.resources is NOT_COLLECTED
     assert api.stage("prod") is NOT_COLLECTED and api.methods is NOT_COLLECTED
-    assert inv.rest_api_stage(f"arn:aws:apigateway:{R}::/restapis/x1/stages/prod") is NOT_COLLECTED
+    assert (
+        inv.apigateway.rest_api_stage(f"arn:aws:apigateway:{R}::/restapis/x1/stages/prod")
+        is NOT_COLLECTED
+    )
     v2 = _inv(_v2({"apis": [f.api_v2_entry(f.api_v2("h1"))]})).apis[0]
     assert v2.stages is NOT_COLLECTED and v2.integrations is NOT_COLLECTED
     assert v2.routes is NOT_COLLECTED and v2.integration("i") is NOT_COLLECTED
 
 
 def test_http_api_fields(rich: Inventory) -> None:
-    api = rich.api(ec.HTTP_ID, A, R)
+    api = rich.apigateway.api(ec.HTTP_ID, A, R)
     assert isinstance(api, Api)
     assert (api.name, api.protocol_type, api.disable_execute_api_endpoint) == (
         "web-http",
@@ -205,7 +208,7 @@ def test_websocket_endpoint_and_fallback_domain() -> None:
 
 
 def test_custom_domain_merged_from_both_apis(rich: Inventory) -> None:
-    d = rich.domain_name("Orders.Example.com.")
+    d = rich.apigateway.domain_name("Orders.Example.com.")
     assert isinstance(d, DomainName)
     assert (d.account_id, d.region, d.name, d.sources) == (
         A,
@@ -231,74 +234,94 @@ def test_custom_domain_merged_from_both_apis(rich: Inventory) -> None:
     assert d.v1 is not None and d.v1.status == "AVAILABLE" and d.v1.domain_name_id is None
     assert d.v2 is not None and d.v2.configurations[0].status == "AVAILABLE"
     # only in the v2 payload: regional values from its configuration, no v1 mappings
-    http = rich.domain_name("http.example.com")
+    http = rich.apigateway.domain_name("http.example.com")
     assert isinstance(http, DomainName) and http.sources == ("apigatewayv2",)
     assert (http.endpoint_type, http.security_policy) == ("REGIONAL", "TLS_1_2")
     assert http.regional_domain_name == f"d-abc123.execute-api.{R}.amazonaws.com"
     assert http.regional_hosted_zone_id == "Z1UJRXOUMOOFQ8"
     assert http.base_path_mappings is NOT_COLLECTED
     assert http.api_mappings is not NOT_COLLECTED and http.api_mappings[0].key == "v1"
-    assert {x.name for x in rich.domain_names()} == {"orders.example.com", "http.example.com"}
+    assert {x.name for x in rich.apigateway.domain_names()} == {
+        "orders.example.com",
+        "http.example.com",
+    }
 
 
 def test_v1_only_regional_domain_and_denied_mappings() -> None:
     inv = _inv(_v1({"domain_names": [f.domain_v1_entry(f.domain_v1("r.example.com"))]}))
-    d = inv.domain_name("r.example.com")
+    d = inv.apigateway.domain_name("r.example.com")
     assert isinstance(d, DomainName) and d.sources == ("apigateway",)
     assert d.regional_domain_name == f"d-abc123.execute-api.{R}.amazonaws.com"
     assert d.distribution_domain_name is None and d.endpoint_type == "REGIONAL"
     assert d.base_path_mappings is NOT_COLLECTED and d.api_mappings is NOT_COLLECTED
     assert d.certificate_arns == (f"arn:aws:acm:{R}:{A}:certificate/api-cert",)
     assert inv.domain_names_v1[0].regional_certificate_arn == d.certificate_arns[0]
-    assert inv.domain_name_by_target(f"d-abc123.execute-api.{R}.amazonaws.com") == d
+    assert inv.apigateway.domain_name_by_target(f"d-abc123.execute-api.{R}.amazonaws.com") == d
 
 
 def test_domain_lookups_unknown_versus_none(rich: Inventory) -> None:
-    assert rich.domain_name("nope.example.com") is None
-    assert rich.domain_name("orders.example.com", account_id=A, region="eu-west-1") is None
-    assert rich.domain_name("orders.example.com", region=R) is not None
-    assert rich.domain_name("nope.example.com", account_id=A) is None
-    assert rich.domain_name("nope.example.com", account_id=f.ACCOUNT_B) is NOT_COLLECTED
-    assert rich.domain_name_by_target(ec.EDGE_API_DISTRIBUTION + ".") is not None
-    assert rich.domain_name_by_target("d-zzz.execute-api.us-east-1.amazonaws.com") is None
-    assert rich.domain_name_by_target("d-zzz.execute-api.ap-south-1.amazonaws.com") is NOT_COLLECTED
+    assert rich.apigateway.domain_name("nope.example.com") is None
+    assert (
+        rich.apigateway.domain_name("orders.example.com", account_id=A, region="eu-west-1") is None
+    )
+    assert rich.apigateway.domain_name("orders.example.com", region=R) is not None
+    assert rich.apigateway.domain_name("nope.example.com", account_id=A) is None
+    assert rich.apigateway.domain_name("nope.example.com", account_id=f.ACCOUNT_B) is NOT_COLLECTED
+    assert rich.apigateway.domain_name_by_target(ec.EDGE_API_DISTRIBUTION + ".") is not None
+    assert (
+        rich.apigateway.domain_name_by_target("d-zzz.execute-api.us-east-1.amazonaws.com") is None
+    )
+    assert (
+        rich.apigateway.domain_name_by_target("d-zzz.execute-api.ap-south-1.amazonaws.com")
+        is NOT_COLLECTED
+    )
     # either API's listing is enough: a domain is one resource both list
     only_v2 = _inv(_v2({"domain_names": []}))
-    assert only_v2.domain_name("x.example.com") is None
+    assert only_v2.apigateway.domain_name("x.example.com") is None
     neither = _inv(_v1({"rest_apis": []}), _v2({"apis": []}))
-    assert neither.domain_name("x.example.com") is NOT_COLLECTED
+    assert neither.apigateway.domain_name("x.example.com") is NOT_COLLECTED
 
 
 def test_api_by_execute_domain(rich: Inventory) -> None:
-    rest = rich.api_by_execute_domain(f"{ec.REST_ID}.execute-api.{R}.amazonaws.com.")
+    rest = rich.apigateway.api_by_execute_domain(f"{ec.REST_ID}.execute-api.{R}.amazonaws.com.")
     assert isinstance(rest, RestApi) and rest.id == ec.REST_ID
-    http = rich.api_by_execute_domain(f"{ec.HTTP_ID}.EXECUTE-API.{R}.amazonaws.com")
+    http = rich.apigateway.api_by_execute_domain(f"{ec.HTTP_ID}.EXECUTE-API.{R}.amazonaws.com")
     assert isinstance(http, Api) and http.id == ec.HTTP_ID
-    assert rich.api_by_execute_domain(f"zzzz.execute-api.{R}.amazonaws.com") is None
-    assert rich.api_by_execute_domain("zzzz.execute-api.ap-south-1.amazonaws.com") is NOT_COLLECTED
-    assert rich.api_by_execute_domain("www.example.com") is None
+    assert rich.apigateway.api_by_execute_domain(f"zzzz.execute-api.{R}.amazonaws.com") is None
+    assert (
+        rich.apigateway.api_by_execute_domain("zzzz.execute-api.ap-south-1.amazonaws.com")
+        is NOT_COLLECTED
+    )
+    assert rich.apigateway.api_by_execute_domain("www.example.com") is None
     # REST APIs listed but the v2 listing denied: a miss is unknown
     v1_only = _inv(_v1({"rest_apis": []}), _v2({"domain_names": []}))
-    assert v1_only.api_by_execute_domain(f"abc.execute-api.{R}.amazonaws.com") is NOT_COLLECTED
+    assert (
+        v1_only.apigateway.api_by_execute_domain(f"abc.execute-api.{R}.amazonaws.com")
+        is NOT_COLLECTED
+    )
 
 
 def test_rest_api_and_stage_lookups(rich: Inventory) -> None:
-    assert rich.rest_api("nope", A, R) is None
-    assert rich.rest_api(ec.REST_ID, A, "ap-south-1") is NOT_COLLECTED
-    stage = rich.rest_api_stage(ec.stage_arn(ec.REST_ID, "staging"))
+    assert rich.apigateway.rest_api("nope", A, R) is None
+    assert rich.apigateway.rest_api(ec.REST_ID, A, "ap-south-1") is NOT_COLLECTED
+    stage = rich.apigateway.rest_api_stage(ec.stage_arn(ec.REST_ID, "staging"))
     assert isinstance(stage, RestApiStage) and stage.name == "staging"
-    assert rich.rest_api_stage(ec.stage_arn(ec.REST_ID, "gone")) is None
-    assert rich.rest_api_stage(ec.stage_arn("noapi", "prod")) is None
+    assert rich.apigateway.rest_api_stage(ec.stage_arn(ec.REST_ID, "gone")) is None
+    assert rich.apigateway.rest_api_stage(ec.stage_arn("noapi", "prod")) is None
     assert (
-        rich.rest_api_stage("arn:aws:apigateway:ap-south-1::/restapis/x/stages/p") is NOT_COLLECTED
+        rich.apigateway.rest_api_stage("arn:aws:apigateway:ap-south-1::/restapis/x/stages/p")
+        is NOT_COLLECTED
     )
-    assert rich.rest_api_stage(f"arn:aws:apigateway:{R}::/apis/x") is NOT_COLLECTED
-    assert rich.rest_api_stage("not-an-arn") is NOT_COLLECTED
-    assert rich.api("nope", A, R) is None and rich.api(ec.HTTP_ID, A, "ap-south-1") is NOT_COLLECTED
+    assert rich.apigateway.rest_api_stage(f"arn:aws:apigateway:{R}::/apis/x") is NOT_COLLECTED
+    assert rich.apigateway.rest_api_stage("not-an-arn") is NOT_COLLECTED
+    assert (
+        rich.apigateway.api("nope", A, R) is None
+        and rich.apigateway.api(ec.HTTP_ID, A, "ap-south-1") is NOT_COLLECTED
+    )
 
 
 def test_usage_plans_and_vpc_links(rich: Inventory) -> None:
-    plans = rich.usage_plans_for(ec.REST_ID, "prod", A, R)
+    plans = rich.apigateway.usage_plans_for(ec.REST_ID, "prod", A, R)
     assert plans is not NOT_COLLECTED
     (plan,) = plans
     assert (plan.id, plan.name, plan.arn) == (
@@ -309,14 +332,14 @@ def test_usage_plans_and_vpc_links(rich: Inventory) -> None:
     assert (plan.throttle_burst_limit, plan.throttle_rate_limit) == (100, 50.0)
     assert (plan.quota_limit, plan.quota_period) == (10000, "MONTH")
     assert plan.api_stages[0].api_id == ec.REST_ID and plan.api_stages[0].stage == "prod"
-    assert rich.usage_plans_for(ec.REST_ID, "staging", A, R) == ()
-    assert rich.usage_plans_for(ec.REST_ID, "prod", A, "ap-south-1") is NOT_COLLECTED
-    link = rich.vpc_link("vl0nlb1", A, R)
+    assert rich.apigateway.usage_plans_for(ec.REST_ID, "staging", A, R) == ()
+    assert rich.apigateway.usage_plans_for(ec.REST_ID, "prod", A, "ap-south-1") is NOT_COLLECTED
+    link = rich.apigateway.vpc_link("vl0nlb1", A, R)
     assert link is not NOT_COLLECTED and link is not None
     assert link.target_arns == (f.lb_arn("static-nlb", "network"),) and link.status == "AVAILABLE"
     assert (link.name, link.arn) == ("link-vl0nlb1", f"arn:aws:apigateway:{R}::/vpclinks/vl0nlb1")
-    assert rich.vpc_link("nope", A, R) is None
-    v2 = rich.vpc_link_v2("vl2link", A, R)
+    assert rich.apigateway.vpc_link("nope", A, R) is None
+    v2 = rich.apigateway.vpc_link_v2("vl2link", A, R)
     assert v2 is not NOT_COLLECTED and v2 is not None
     assert (v2.name, v2.subnet_ids, v2.security_group_ids, v2.status) == (
         "http-link",
@@ -324,7 +347,7 @@ def test_usage_plans_and_vpc_links(rich: Inventory) -> None:
         ("sg-0link",),
         "AVAILABLE",
     )
-    assert rich.vpc_link_v2("vl2link", A, "ap-south-1") is NOT_COLLECTED
+    assert rich.apigateway.vpc_link_v2("vl2link", A, "ap-south-1") is NOT_COLLECTED
 
 
 def test_apigateway_model_errors() -> None:
@@ -382,4 +405,4 @@ def test_china_partition_and_bare_api() -> None:
     assert rest.arn == "arn:aws-cn:apigateway:cn-north-1::/restapis/cn1"
     assert rest.execute_api_domain == "cn1.execute-api.cn-north-1.amazonaws.com.cn"
     assert rest.tags == {} and rest.endpoint_types == ()
-    assert inv.api_by_execute_domain(rest.execute_api_domain) == rest
+    assert inv.apigateway.api_by_execute_domain(rest.execute_api_domain) == rest

@@ -13,7 +13,7 @@ from edgekit.model import (
     Inventory,
     StandardLogging,
 )
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER_EXCEPT_HOST,
@@ -25,7 +25,7 @@ from tests.model.factories import parse_strict
 
 
 def _dist(inv: Inventory, dist_id: str) -> Distribution:
-    d = inv.distribution(dist_id)
+    d = inv.cloudfront.distribution(dist_id)
     assert isinstance(d, Distribution)
     return d
 

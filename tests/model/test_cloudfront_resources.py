@@ -14,7 +14,7 @@ from edgekit.model import (
     OriginRequestPolicy,
     ResponseHeadersPolicy,
 )
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     CACHING_OPTIMIZED,
     ORP_ALL_VIEWER,
@@ -27,11 +27,11 @@ from tests.model.factories import parse_strict
 
 
 def test_managed_policies_resolve_by_id_from_a_behavior(rich: Inventory) -> None:
-    d = rich.distribution("E1MAINDIST")
+    d = rich.cloudfront.distribution("E1MAINDIST")
     assert isinstance(d, Distribution)
     b = d.default_cache_behavior
     assert b.cache_policy_id is not None
-    cp = rich.cache_policy(b.cache_policy_id, d.account_id)
+    cp = rich.cloudfront.cache_policy(b.cache_policy_id, d.account_id)
     assert isinstance(cp, CachePolicy)
     assert (cp.name, cp.type, cp.is_managed, cp.caching_disabled, cp.cacheable) == (
         "Managed-CachingDisabled",
@@ -41,22 +41,22 @@ def test_managed_policies_resolve_by_id_from_a_behavior(rich: Inventory) -> None
         False,
     )
     assert b.origin_request_policy_id is not None
-    orp = rich.origin_request_policy(b.origin_request_policy_id)
+    orp = rich.cloudfront.origin_request_policy(b.origin_request_policy_id)
     assert isinstance(orp, OriginRequestPolicy)
     assert orp.name == "Managed-AllViewerExceptHostHeader" and not orp.forwards_host_header
     assert b.response_headers_policy_id is not None
-    rhp = rich.response_headers_policy(b.response_headers_policy_id, f.ACCOUNT)
+    rhp = rich.cloudfront.response_headers_policy(b.response_headers_policy_id, f.ACCOUNT)
     assert isinstance(rhp, ResponseHeadersPolicy) and rhp.is_managed
 
 
 def test_cache_policy_fields(rich: Inventory) -> None:
-    opt = rich.cache_policy(CACHING_OPTIMIZED)
+    opt = rich.cloudfront.cache_policy(CACHING_OPTIMIZED)
     assert isinstance(opt, CachePolicy)
     assert (opt.min_ttl, opt.default_ttl, opt.max_ttl) == (1, 86400, 31536000)
     assert (opt.enable_accept_encoding_gzip, opt.enable_accept_encoding_brotli) == (True, True)
     assert opt.headers == KeyItems("none") and opt.cookies == KeyItems("none")
     assert opt.last_modified_time is not None and opt.comment.endswith("policy")
-    custom = rich.cache_policy(estates.CUSTOM_CACHE_POLICY)
+    custom = rich.cloudfront.cache_policy(estates.CUSTOM_CACHE_POLICY)
     assert isinstance(custom, CachePolicy) and not custom.is_managed
     assert custom.query_strings == KeyItems("all")
     assert custom.headers == KeyItems("whitelist", ("Authorization",))
@@ -92,9 +92,9 @@ def test_origin_request_policy_host_forwarding() -> None:
         f.origin_request_policy("w", "with-host", headers=("whitelist", ("Host", "Origin")))
     ]
     inv = parse_strict(f.snapshot(f.payload("cloudfront", {"origin_request_policies": items})))
-    all_viewer = inv.origin_request_policy(ORP_ALL_VIEWER)
-    except_host = inv.origin_request_policy(ORP_ALL_VIEWER_EXCEPT_HOST)
-    with_host = inv.origin_request_policy("w")
+    all_viewer = inv.cloudfront.origin_request_policy(ORP_ALL_VIEWER)
+    except_host = inv.cloudfront.origin_request_policy(ORP_ALL_VIEWER_EXCEPT_HOST)
+    with_host = inv.cloudfront.origin_request_policy("w")
     assert isinstance(all_viewer, OriginRequestPolicy) and all_viewer.forwards_host_header
     assert all_viewer.cookies == KeyItems("all") and all_viewer.query_strings == KeyItems("all")
     assert isinstance(except_host, OriginRequestPolicy) and not except_host.forwards_host_header
@@ -102,11 +102,11 @@ def test_origin_request_policy_host_forwarding() -> None:
 
 
 def test_response_headers_policy_fields(rich: Inventory) -> None:
-    managed = rich.response_headers_policy(RHP_SECURITY_HEADERS)
+    managed = rich.cloudfront.response_headers_policy(RHP_SECURITY_HEADERS)
     assert isinstance(managed, ResponseHeadersPolicy)
     hsts = managed.strict_transport_security
     assert hsts is not None and hsts.access_control_max_age_sec == 31536000
-    weak = rich.response_headers_policy(estates.WEAK_RHP)
+    weak = rich.cloudfront.response_headers_policy(estates.WEAK_RHP)
     assert isinstance(weak, ResponseHeadersPolicy)
     assert weak.strict_transport_security is not None
     sts = weak.strict_transport_security
@@ -142,18 +142,20 @@ def test_response_headers_policy_without_hsts() -> None:
 
 def test_policy_lookup_unknown_versus_none(partial: Inventory, rich: Inventory) -> None:
     # rich: cache policies listed → an unknown id is None ("does not exist")
-    assert rich.cache_policy("no-such-policy", f.ACCOUNT) is None
-    assert rich.cache_policy("no-such-policy") is None
+    assert rich.cloudfront.cache_policy("no-such-policy", f.ACCOUNT) is None
+    assert rich.cloudfront.cache_policy("no-such-policy") is None
     # partial: ListCachePolicies denied → NOT_COLLECTED, never None
-    assert partial.cache_policy(CACHING_DISABLED, f.ACCOUNT_B) is NOT_COLLECTED
-    assert partial.cache_policy(CACHING_DISABLED) is NOT_COLLECTED
+    assert partial.cloudfront.cache_policy(CACHING_DISABLED, f.ACCOUNT_B) is NOT_COLLECTED
+    assert partial.cloudfront.cache_policy(CACHING_DISABLED) is NOT_COLLECTED
     # ... and origin access controls were collected there (empty list): None
-    assert partial.origin_access_control("E2OACEXAMPLE", f.ACCOUNT_B) is None
+    assert partial.cloudfront.origin_access_control("E2OACEXAMPLE", f.ACCOUNT_B) is None
     # another account that was not collected at all: a managed policy is the same there ...
-    managed = rich.cache_policy(CACHING_DISABLED, "999999999999")
+    managed = rich.cloudfront.cache_policy(CACHING_DISABLED, "999999999999")
     assert isinstance(managed, CachePolicy) and managed.is_managed
     # ... a custom one is that account's own, and unknown
-    assert rich.cache_policy(estates.CUSTOM_CACHE_POLICY, "999999999999") is NOT_COLLECTED
+    assert (
+        rich.cloudfront.cache_policy(estates.CUSTOM_CACHE_POLICY, "999999999999") is NOT_COLLECTED
+    )
 
 
 C = "333333333333"
@@ -200,7 +202,7 @@ def test_managed_policies_answer_for_every_account(
     lookup: str, managed_id: str, custom_id: str, kind: type[object]
 ) -> None:
     inv = _policy_estate()
-    find = getattr(inv, lookup)
+    find = getattr(inv.cloudfront, lookup)
     own = find(managed_id, f.ACCOUNT)
     assert isinstance(own, kind) and own.account_id == f.ACCOUNT
     # B's listing was denied, C's lacks the id, D was not collected: A's managed policy answers
@@ -238,15 +240,18 @@ def test_oac_oai_vpc_origin(rich: Inventory) -> None:
         "sigv4",
         "s3",
     )
-    assert rich.origin_access_control("E2OACEXAMPLE", f.ACCOUNT) == oac
+    assert rich.cloudfront.origin_access_control("E2OACEXAMPLE", f.ACCOUNT) == oac
     (oai,) = rich.origin_access_identities
     assert oai.path == "origin-access-identity/cloudfront/E3OAIEXAMPLE"
-    assert rich.origin_access_identity("origin-access-identity/cloudfront/E3OAIEXAMPLE") == oai
-    assert rich.origin_access_identity("E3OAIEXAMPLE", f.ACCOUNT) == oai
+    assert (
+        rich.cloudfront.origin_access_identity("origin-access-identity/cloudfront/E3OAIEXAMPLE")
+        == oai
+    )
+    assert rich.cloudfront.origin_access_identity("E3OAIEXAMPLE", f.ACCOUNT) == oai
     (vo,) = rich.vpc_origins
     assert vo.origin_endpoint_arn.endswith("loadbalancer/app/app-internal/50dc6c495c0c9188")
     assert (vo.status, vo.owner_account_id, vo.region) == ("Deployed", f.ACCOUNT, "global")
-    assert rich.vpc_origin("vo_0123456789abcdef") == vo
+    assert rich.cloudfront.vpc_origin("vo_0123456789abcdef") == vo
 
 
 def test_functions_realtime_logs_and_log_deliveries(rich: Inventory) -> None:
@@ -257,23 +262,23 @@ def test_functions_realtime_logs_and_log_deliveries(rich: Inventory) -> None:
         "DEVELOPMENT",
         "cloudfront-js-2.0",
     )
-    assert rich.cloudfront_function(live.arn) == live
+    assert rich.cloudfront.cloudfront_function(live.arn) == live
     (rt,) = rich.realtime_log_configs
     assert (rt.name, rt.sampling_rate, rt.fields[:1]) == ("edge-rt", 100, ("timestamp",))
     assert rt.stream_arns[0].startswith("arn:aws:kinesis:")
-    assert rich.realtime_log_config(rt.arn) == rt
-    main = rich.distribution("E1MAINDIST")
-    legacy = rich.distribution("E2LEGACY")
+    assert rich.cloudfront.realtime_log_config(rt.arn) == rt
+    main = rich.cloudfront.distribution("E1MAINDIST")
+    legacy = rich.cloudfront.distribution("E2LEGACY")
     assert isinstance(main, Distribution) and isinstance(legacy, Distribution)
-    deliveries = rich.log_deliveries_for(main)
+    deliveries = rich.cloudfront.log_deliveries_for(main)
     assert deliveries is not NOT_COLLECTED
     assert [d.id for d in deliveries] == ["dlv-1"]
     assert deliveries[0].delivery_destination_type == "S3"
-    assert rich.log_deliveries_for(legacy) == ()
+    assert rich.cloudfront.log_deliveries_for(legacy) == ()
     (src,) = rich.log_delivery_sources
     assert src.resource_arns == (main.arn,) and src.log_type == "ACCESS_LOGS"
 
 
 def test_log_deliveries_not_collected(partial: Inventory) -> None:
     d = partial.distributions[0]
-    assert partial.log_deliveries_for(d) is NOT_COLLECTED
+    assert partial.cloudfront.log_deliveries_for(d) is NOT_COLLECTED

@@ -6,7 +6,7 @@ import pytest
 
 from edgekit.errors import ModelError
 from edgekit.model import parse
-from edgekit.model.cloudwatch_reading import Traffic, metered
+from edgekit.model.cloudwatch.reading import Traffic, metered
 from tests.model import factories as f
 from tests.model.factories import parse_strict
 from tests.rules.checks.test_traffic import ALB, ALB_ARN, _lb_snap, cloudwatch, series

@@ -27,7 +27,7 @@ def _inv(*payloads: dict[str, Any], **kw: Any) -> Inventory:
 
 
 def _sg(inv: Inventory, group_id: str) -> SecurityGroup:
-    sg = inv.security_group(group_id, A, R)
+    sg = inv.ec2.security_group(group_id, A, R)
     assert isinstance(sg, SecurityGroup)
     return sg
 
@@ -90,7 +90,7 @@ def test_port_matching_and_internet_exposure(rich: Inventory) -> None:
 
 
 def test_prefix_list_and_its_lookup(rich: Inventory) -> None:
-    pl = rich.cloudfront_origin_facing_prefix_list(A, R)
+    pl = rich.ec2.cloudfront_origin_facing_prefix_list(A, R)
     assert pl is not NOT_COLLECTED and pl is not None
     assert (pl.id, pl.name, pl.address_family, pl.state) == (
         f.CF_PREFIX_LIST,
@@ -101,43 +101,43 @@ def test_prefix_list_and_its_lookup(rich: Inventory) -> None:
     assert (pl.max_entries, pl.version, pl.owner_id) == (55, 42, "AWS") and pl.arn
     assert pl.is_cloudfront_origin_facing
     # eu-west-1 had no load balancer with security groups: the ec2 unit was skipped
-    assert rich.cloudfront_origin_facing_prefix_list(A, "eu-west-1") is NOT_COLLECTED
+    assert rich.ec2.cloudfront_origin_facing_prefix_list(A, "eu-west-1") is NOT_COLLECTED
     other = _inv(
         f.payload("ec2", {"security_groups": [], "managed_prefix_lists": []}, region=R),
     )
-    assert other.cloudfront_origin_facing_prefix_list(A, R) is None
+    assert other.ec2.cloudfront_origin_facing_prefix_list(A, R) is None
     unrelated = _inv(
         f.payload("ec2", {"managed_prefix_lists": [f.prefix_list("pl-1", "my-list")]}, region=R)
     )
-    assert unrelated.cloudfront_origin_facing_prefix_list(A, R) is None
+    assert unrelated.ec2.cloudfront_origin_facing_prefix_list(A, R) is None
     assert not unrelated.managed_prefix_lists[0].is_cloudfront_origin_facing
 
 
 def test_security_group_lookup_unknown_versus_deleted(rich: Inventory) -> None:
     alb = next(lb for lb in rich.load_balancers if lb.name == "web-alb")
-    groups = rich.security_groups_for(alb)
+    groups = rich.ec2.security_groups_for(alb)
     assert groups is not NOT_COLLECTED and [g.id for g in groups] == [ec.WEB_SG]
-    clb_groups = rich.security_groups_for(_clb(rich))
+    clb_groups = rich.ec2.security_groups_for(_clb(rich))
     assert clb_groups is not NOT_COLLECTED and [g.id for g in clb_groups] == [ec.CLB_SG]
     # an id no collected load balancer names was never looked up
-    assert rich.security_group("sg-unrelated", A, R) is NOT_COLLECTED
-    assert rich.security_group(ec.WEB_SG, A, "eu-west-1") is NOT_COLLECTED
+    assert rich.ec2.security_group("sg-unrelated", A, R) is NOT_COLLECTED
+    assert rich.ec2.security_group(ec.WEB_SG, A, "eu-west-1") is NOT_COLLECTED
     # a group a load balancer names but DescribeSecurityGroups did not return: deleted
     lb = f.load_balancer("x", security_groups=["sg-live", "sg-gone"])
     inv = _inv(
         f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region=R),
         f.payload("ec2", {"security_groups": [f.security_group("sg-live")]}, region=R),
     )
-    assert inv.security_group("sg-gone", A, R) is None
-    found = inv.security_groups_for(inv.load_balancers[0])
+    assert inv.ec2.security_group("sg-gone", A, R) is None
+    found = inv.ec2.security_groups_for(inv.load_balancers[0])
     assert found is not NOT_COLLECTED and [g.id for g in found] == ["sg-live"]
     # the listing was denied: every group of the region is unknown
     denied = _inv(
         f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region=R),
         f.payload("ec2", {"managed_prefix_lists": []}, region=R),
     )
-    assert denied.security_group("sg-live", A, R) is NOT_COLLECTED
-    assert denied.security_groups_for(denied.load_balancers[0]) is NOT_COLLECTED
+    assert denied.ec2.security_group("sg-live", A, R) is NOT_COLLECTED
+    assert denied.ec2.security_groups_for(denied.load_balancers[0]) is NOT_COLLECTED
 
 
 def test_ec2_model_errors() -> None:
@@ -313,16 +313,18 @@ def test_tls_protocols_unknown_versus_none() -> None:
 
 def test_classic_lookups(rich: Inventory) -> None:
     lb = _clb(rich)
-    assert rich.classic_load_balancer(lb.arn) == lb
-    assert rich.classic_load_balancer(lb.arn.replace("legacy-clb", "gone")) is None
-    assert rich.classic_load_balancer(lb.arn.replace(R, "ap-south-1")) is NOT_COLLECTED
-    assert rich.classic_load_balancer("not-an-arn") is NOT_COLLECTED
+    assert rich.elb.classic_load_balancer(lb.arn) == lb
+    assert rich.elb.classic_load_balancer(lb.arn.replace("legacy-clb", "gone")) is None
+    assert rich.elb.classic_load_balancer(lb.arn.replace(R, "ap-south-1")) is NOT_COLLECTED
+    assert rich.elb.classic_load_balancer("not-an-arn") is NOT_COLLECTED
     assert lb.dns_name is not None
-    assert rich.classic_load_balancer_by_dns(f"DualStack.{lb.dns_name}.") == lb
-    assert rich.classic_load_balancer_by_dns("gone-1.us-east-1.elb.amazonaws.com") is None
-    assert rich.classic_load_balancer_by_dns("x-1.ap-south-1.elb.amazonaws.com") is NOT_COLLECTED
+    assert rich.elb.classic_load_balancer_by_dns(f"DualStack.{lb.dns_name}.") == lb
+    assert rich.elb.classic_load_balancer_by_dns("gone-1.us-east-1.elb.amazonaws.com") is None
+    assert (
+        rich.elb.classic_load_balancer_by_dns("x-1.ap-south-1.elb.amazonaws.com") is NOT_COLLECTED
+    )
     # Classic ELBs are not ALBs/NLBs and vice versa
-    assert rich.load_balancer_by_dns(lb.dns_name) is None
+    assert rich.elbv2.load_balancer_by_dns(lb.dns_name) is None
 
 
 def test_elb_model_errors() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Certificate, Inventory, parse
 from edgekit.model.common import FrozenMap, readonly
-from edgekit.model.elbv2 import Attributes
-from edgekit.model.wafv2_statements import AsnMatchStatement, OrStatement
+from edgekit.model.elbv2.types import Attributes
+from edgekit.model.wafv2.statements import AsnMatchStatement, OrStatement
 from tests.model import factories as f
 
 
@@ -64,13 +64,13 @@ def test_validation_method_sources() -> None:
 
 
 def test_odd_identifiers(rich: Inventory) -> None:
-    assert rich.web_acl_for_resource("not-an-arn") is NOT_COLLECTED
+    assert rich.waf.web_acl_for_resource("not-an-arn") is NOT_COLLECTED
     assert (
-        rich.web_acl_for_resource("arn:aws:cloudfront::999999999999:distribution/EX")
+        rich.waf.web_acl_for_resource("arn:aws:cloudfront::999999999999:distribution/EX")
         is NOT_COLLECTED
     )
-    assert rich.load_balancer_by_dns("no-region-here.example.com") is None
-    assert rich.ssl_policy("ELBSecurityPolicy-TLS13-1-2-2021-06") is not NOT_COLLECTED
+    assert rich.elbv2.load_balancer_by_dns("no-region-here.example.com") is None
+    assert rich.elbv2.ssl_policy("ELBSecurityPolicy-TLS13-1-2-2021-06") is not NOT_COLLECTED
 
 
 def test_attribute_and_view_odds() -> None:

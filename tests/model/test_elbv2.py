@@ -14,7 +14,7 @@ from edgekit.model import (
     TargetGroup,
     final_action,
 )
-from edgekit.model.elbv2_actions import QueryStringPair
+from edgekit.model.elbv2.actions import QueryStringPair
 from tests.model import estates
 from tests.model import factories as f
 from tests.model.factories import parse_strict
@@ -242,22 +242,22 @@ def test_legacy_condition_values_and_plain_forward() -> None:
 def test_flattened_listeners_and_lookups(rich: Inventory, partial: Inventory) -> None:
     assert len(rich.listeners) == 5 and len(rich.listener_rules) == 9
     https = _listener(_lb(rich, "web-alb"), 443)
-    assert rich.listener(https.arn) == https
-    assert rich.listener(https.arn.replace("/l00443", "/l09999")) is None
-    assert rich.listener(https.arn.replace(f.ACCOUNT, "999999999999")) is NOT_COLLECTED
+    assert rich.elbv2.listener(https.arn) == https
+    assert rich.elbv2.listener(https.arn.replace("/l00443", "/l09999")) is None
+    assert rich.elbv2.listener(https.arn.replace(f.ACCOUNT, "999999999999")) is NOT_COLLECTED
     # a listener of an LB whose listeners were not read
     lb = f.load_balancer("blind")
     inv = parse_strict(
         f.snapshot(f.payload("elbv2", {"load_balancers": [f.lb_entry(lb)]}, region="us-east-1"))
     )
-    assert inv.listener(f.listener_arn(lb, 443)) is NOT_COLLECTED
+    assert inv.elbv2.listener(f.listener_arn(lb, 443)) is NOT_COLLECTED
     alb = _lb(rich, "web-alb")
-    assert rich.load_balancer(alb.arn) == alb
-    assert rich.load_balancer(f.lb_arn("gone")) is None
-    assert rich.load_balancer(f.lb_arn("x", region="ap-south-1")) is NOT_COLLECTED
-    assert rich.load_balancer(f.lb_arn("gone", region="eu-west-1")) is None
+    assert rich.elbv2.load_balancer(alb.arn) == alb
+    assert rich.elbv2.load_balancer(f.lb_arn("gone")) is None
+    assert rich.elbv2.load_balancer(f.lb_arn("x", region="ap-south-1")) is NOT_COLLECTED
+    assert rich.elbv2.load_balancer(f.lb_arn("gone", region="eu-west-1")) is None
     assert (
-        partial.load_balancer(f.lb_arn("x", region="eu-west-1", account=f.ACCOUNT_B))
+        partial.elbv2.load_balancer(f.lb_arn("x", region="eu-west-1", account=f.ACCOUNT_B))
         is NOT_COLLECTED
     )
 
@@ -265,10 +265,10 @@ def test_flattened_listeners_and_lookups(rich: Inventory, partial: Inventory) ->
 def test_load_balancer_by_dns(rich: Inventory) -> None:
     alb = _lb(rich, "web-alb")
     assert alb.dns_name is not None
-    assert rich.load_balancer_by_dns(f"dualstack.{alb.dns_name.upper()}.") == alb
-    assert rich.load_balancer_by_dns("gone-1.us-east-1.elb.amazonaws.com") is None
-    assert rich.load_balancer_by_dns("x-1.ap-south-1.elb.amazonaws.com") is NOT_COLLECTED
-    assert rich.load_balancer_by_dns("gone-2.elb.eu-west-1.amazonaws.com") is None
+    assert rich.elbv2.load_balancer_by_dns(f"dualstack.{alb.dns_name.upper()}.") == alb
+    assert rich.elbv2.load_balancer_by_dns("gone-1.us-east-1.elb.amazonaws.com") is None
+    assert rich.elbv2.load_balancer_by_dns("x-1.ap-south-1.elb.amazonaws.com") is NOT_COLLECTED
+    assert rich.elbv2.load_balancer_by_dns("gone-2.elb.eu-west-1.amazonaws.com") is None
 
 
 def test_target_groups(rich: Inventory) -> None:
@@ -313,12 +313,12 @@ def test_target_groups(rich: Inventory) -> None:
     orphan = _tg(rich, "orphan")
     assert orphan.load_balancer_arns == () and orphan.targets == ()
     assert not orphan.health_check.enabled
-    assert [tg.name for tg in rich.target_groups_for(f.lb_arn("web-alb"))] == [
+    assert [tg.name for tg in rich.elbv2.target_groups_for(f.lb_arn("web-alb"))] == [
         "web-instances",
         "api-lambda",
     ]
-    assert rich.target_group(web.arn) == web
-    assert rich.target_group(f.tg_arn("gone")) is None
+    assert rich.elbv2.target_group(web.arn) == web
+    assert rich.elbv2.target_group(f.tg_arn("gone")) is None
 
 
 def test_target_group_unknowns(partial: Inventory) -> None:
@@ -327,8 +327,8 @@ def test_target_group_unknowns(partial: Inventory) -> None:
 
 
 def test_ssl_policies(rich: Inventory, partial: Inventory) -> None:
-    modern = rich.ssl_policy(f.TLS13, f.ACCOUNT, "us-east-1")
-    legacy = rich.ssl_policy(f.LEGACY_TLS)
+    modern = rich.elbv2.ssl_policy(f.TLS13, f.ACCOUNT, "us-east-1")
+    legacy = rich.elbv2.ssl_policy(f.LEGACY_TLS)
     assert isinstance(modern, SslPolicy) and isinstance(legacy, SslPolicy)
     assert modern.ssl_protocols == ("TLSv1.3", "TLSv1.2") and not modern.allows_tls_below_1_2
     assert legacy.allows_tls_below_1_2 and not legacy.post_quantum
@@ -348,9 +348,9 @@ def test_ssl_policies(rich: Inventory, partial: Inventory) -> None:
         )
     )
     assert pq.ssl_policies[0].post_quantum
-    assert rich.ssl_policy("ELBSecurityPolicy-Unknown", f.ACCOUNT, "us-east-1") is None
-    assert partial.ssl_policy(f.TLS13, f.ACCOUNT_B, "us-east-1") is NOT_COLLECTED
-    assert rich.ssl_policy("ELBSecurityPolicy-Unknown") is NOT_COLLECTED
+    assert rich.elbv2.ssl_policy("ELBSecurityPolicy-Unknown", f.ACCOUNT, "us-east-1") is None
+    assert partial.elbv2.ssl_policy(f.TLS13, f.ACCOUNT_B, "us-east-1") is NOT_COLLECTED
+    assert rich.elbv2.ssl_policy("ELBSecurityPolicy-Unknown") is NOT_COLLECTED
 
 
 def test_elbv2_model_errors() -> None:
@@ -382,7 +382,7 @@ def test_elbv2_model_errors() -> None:
 
 
 def test_target_groups_for_unknown_versus_none(rich: Inventory, partial: Inventory) -> None:
-    assert rich.target_groups_for(f.lb_arn("gone")) == ()
-    assert rich.target_groups_for(f.lb_arn("x", region="ap-south-1")) is NOT_COLLECTED
+    assert rich.elbv2.target_groups_for(f.lb_arn("gone")) == ()
+    assert rich.elbv2.target_groups_for(f.lb_arn("x", region="ap-south-1")) is NOT_COLLECTED
     failed_region = f.lb_arn("x", region="eu-west-1", account=f.ACCOUNT_B)
-    assert partial.target_groups_for(failed_region) is NOT_COLLECTED
+    assert partial.elbv2.target_groups_for(failed_region) is NOT_COLLECTED

@@ -125,33 +125,36 @@ def test_data_must_be_an_object() -> None:
 def test_empty_snapshot_and_default_inventory() -> None:
     inv = parse_strict(f.snapshot(targets=[]))
     assert sum(inv.counts().values()) == 0
-    assert inv.distribution("E1") is NOT_COLLECTED
+    assert inv.cloudfront.distribution("E1") is NOT_COLLECTED
     assert Inventory().coverage == Coverage()
 
 
 def test_distribution_lookups(rich: Inventory) -> None:
-    d = rich.distribution("E1MAINDIST")
+    d = rich.cloudfront.distribution("E1MAINDIST")
     assert isinstance(d, Distribution)
-    assert rich.distribution(d.arn) == d
-    assert rich.distribution_by_domain("DE1MAINDIST.cloudfront.net.") == d
-    assert rich.distribution_for_alias("WWW.example.com") == d
-    assert rich.distribution_by_domain("d999gone.cloudfront.net") is None
-    assert rich.distribution_for_alias("nobody.example.com") is None
-    assert rich.distribution("EGONE") is None
-    assert rich.distribution("arn:aws:cloudfront::999999999999:distribution/EX") is NOT_COLLECTED
+    assert rich.cloudfront.distribution(d.arn) == d
+    assert rich.cloudfront.distribution_by_domain("DE1MAINDIST.cloudfront.net.") == d
+    assert rich.cloudfront.distribution_for_alias("WWW.example.com") == d
+    assert rich.cloudfront.distribution_by_domain("d999gone.cloudfront.net") is None
+    assert rich.cloudfront.distribution_for_alias("nobody.example.com") is None
+    assert rich.cloudfront.distribution("EGONE") is None
+    assert (
+        rich.cloudfront.distribution("arn:aws:cloudfront::999999999999:distribution/EX")
+        is NOT_COLLECTED
+    )
 
 
 def test_lookups_across_accounts(multi: Inventory) -> None:
-    d = multi.distribution("E5CROSS")
+    d = multi.cloudfront.distribution("E5CROSS")
     assert isinstance(d, Distribution) and d.account_id == f.ACCOUNT
     origin = d.origins[0]
-    lb = multi.load_balancer_by_dns(origin.domain_name)
+    lb = multi.elbv2.load_balancer_by_dns(origin.domain_name)
     assert isinstance(lb, LoadBalancer) and lb.account_id == f.ACCOUNT_B
     # account B's CloudFront was not collected: a domain that is nowhere is unknown
-    assert multi.distribution_by_domain("dzzz.cloudfront.net") is NOT_COLLECTED
+    assert multi.cloudfront.distribution_by_domain("dzzz.cloudfront.net") is NOT_COLLECTED
     # but account A's distributions were: by ARN it is known to be absent
-    assert multi.distribution(f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/EX") is None
-    (record,) = multi.records_pointing_to(d.domain_name)
+    assert multi.cloudfront.distribution(f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/EX") is None
+    (record,) = multi.route53.records_pointing_to(d.domain_name)
     assert record.name == "cross.example.com"
 
 
@@ -217,7 +220,7 @@ def test_inventory_pickles_and_deep_copies(rich: Inventory) -> None:
     assert again == rich
     acl = next(a for a in again.web_acls if a.scope == "CLOUDFRONT")
     assert acl.resource_arns is NOT_COLLECTED  # the sentinel stays a singleton
-    assert again.distribution("E1MAINDIST") == rich.distribution("E1MAINDIST")
+    assert again.cloudfront.distribution("E1MAINDIST") == rich.cloudfront.distribution("E1MAINDIST")
     assert copy.deepcopy(rich) == rich
 
 

@@ -53,19 +53,19 @@ def test_function_url_fields(rich: Inventory) -> None:
 
 
 def test_function_url_lookups(rich: Inventory) -> None:
-    config = rich.function_url_config(ec.API_FN)
+    config = rich.lambda_.function_url_config(ec.API_FN)
     assert isinstance(config, FunctionUrlConfig) and config.auth_type == "NONE"
-    assert rich.function_url_config(f.function_arn("unreferenced")) is NOT_COLLECTED
-    found = rich.function_url_by_domain(f"{ec.FN_URL_ID}.lambda-url.{R}.on.aws.")
+    assert rich.lambda_.function_url_config(f.function_arn("unreferenced")) is NOT_COLLECTED
+    found = rich.lambda_.function_url_by_domain(f"{ec.FN_URL_ID}.lambda-url.{R}.on.aws.")
     assert isinstance(found, FunctionUrl) and found.function_arn == ec.SITE_FN
     # every account searched its functions for this id and none serves it
-    assert rich.function_url_by_domain(f"{ec.GONE_URL_ID}.lambda-url.{R}.on.aws") is None
+    assert rich.lambda_.function_url_by_domain(f"{ec.GONE_URL_ID}.lambda-url.{R}.on.aws") is None
     (unresolved,) = rich.unresolved_function_urls
     assert (unresolved.id, unresolved.region) == (ec.GONE_URL_ID, R)
     assert unresolved.domain == f"{ec.GONE_URL_ID}.lambda-url.{R}.on.aws"
     # an id nobody searched for
-    assert rich.function_url_by_domain(f"other.lambda-url.{R}.on.aws") is NOT_COLLECTED
-    assert rich.function_url_by_domain("www.example.com") is None
+    assert rich.lambda_.function_url_by_domain(f"other.lambda-url.{R}.on.aws") is NOT_COLLECTED
+    assert rich.lambda_.function_url_by_domain("www.example.com") is None
 
 
 def test_function_without_url_and_denied_reads() -> None:
@@ -73,8 +73,8 @@ def test_function_without_url_and_denied_reads() -> None:
     inv = _inv(
         _lambda({"function_urls": [f.function_url_entry(fn, None), f.function_url_entry(denied)]})
     )
-    assert inv.function_url_config(fn) is None
-    assert inv.function_url_config(denied) is NOT_COLLECTED
+    assert inv.lambda_.function_url_config(fn) is None
+    assert inv.lambda_.function_url_config(denied) is NOT_COLLECTED
     assert inv.unresolved_function_urls == ()
     # unresolved in one account only: the URL may belong to the other account
     url = f"gone.lambda-url.{R}.on.aws"
@@ -82,21 +82,21 @@ def test_function_without_url_and_denied_reads() -> None:
         _lambda({"unresolved_url_ids": ["gone"]}),
         _lambda({"function_urls": []}, account=B),
     )
-    assert two.function_url_by_domain(url) is NOT_COLLECTED
+    assert two.lambda_.function_url_by_domain(url) is NOT_COLLECTED
     both = _inv(
         _lambda({"unresolved_url_ids": ["gone"]}),
         _lambda({"unresolved_url_ids": ["gone"]}, account=B),
     )
-    assert both.function_url_by_domain(url) is None
+    assert both.lambda_.function_url_by_domain(url) is None
     # the search could not complete (denied): the key is absent
-    assert _inv(_lambda({"function_urls": []})).function_url_by_domain(url) is NOT_COLLECTED
+    assert _inv(_lambda({"function_urls": []})).lambda_.function_url_by_domain(url) is NOT_COLLECTED
     assert _inv(_lambda({"unresolved_url_ids": None})).unresolved_function_urls == ()
 
 
 def test_edge_functions(rich: Inventory) -> None:
     (edge,) = rich.edge_functions
     assert (edge.function_arn, edge.arn, edge.region) == (ec.EDGE_FN, ec.EDGE_FN, R)
-    cfg = rich.edge_function_configuration(ec.EDGE_FN)
+    cfg = rich.lambda_.edge_function_configuration(ec.EDGE_FN)
     assert isinstance(cfg, FunctionConfiguration)
     assert (cfg.function_name, cfg.function_arn, cfg.runtime, cfg.version) == (
         "auth",
@@ -113,7 +113,7 @@ def test_edge_functions(rich: Inventory) -> None:
     assert cfg.role == f"arn:aws:iam::{A}:role/edge" and cfg.state == "Active"
     assert (cfg.package_type, cfg.architectures) == ("Zip", ("x86_64",))
     assert cfg.last_modified == "2025-06-01T09:00:00.000+0000"
-    assert rich.edge_function_configuration(ec.EDGE_FN.replace(":3", ":4")) is NOT_COLLECTED
+    assert rich.lambda_.edge_function_configuration(ec.EDGE_FN.replace(":3", ":4")) is NOT_COLLECTED
     gone, denied = ec.EDGE_FN.replace(":3", ":1"), ec.EDGE_FN.replace(":3", ":2")
     inv = _inv(
         _lambda(
@@ -125,8 +125,8 @@ def test_edge_functions(rich: Inventory) -> None:
             }
         )
     )
-    assert inv.edge_function_configuration(gone) is None
-    assert inv.edge_function_configuration(denied) is NOT_COLLECTED
+    assert inv.lambda_.edge_function_configuration(gone) is None
+    assert inv.lambda_.edge_function_configuration(denied) is NOT_COLLECTED
 
 
 def test_lambda_model_errors() -> None:
@@ -174,7 +174,7 @@ def test_classic_global_acl(rich: Inventory) -> None:
         ("excluded-1",),
     )
     assert acl.resource_arns is NOT_COLLECTED  # global: attached by distributions
-    assert rich.classic_web_acl_associations(acl) == ()
+    assert rich.waf.classic_web_acl_associations(acl) == ()
     assert acl.raw["WebACL"]["WebACLId"] == ec.CLASSIC_GLOBAL_ID
 
 
@@ -183,27 +183,29 @@ def test_classic_regional_acl_and_associations(rich: Inventory) -> None:
     assert (acl.scope, acl.region, acl.default_action) == ("regional", R, "BLOCK")
     assert acl.arn == f"arn:aws:waf-regional:{R}:{A}:webacl/{ec.CLASSIC_REGIONAL_ID}"
     stage = ec.stage_arn(ec.REST_ID, "staging")
-    assert acl.resource_arns == (stage,) and rich.classic_web_acl_associations(acl) == (stage,)
-    assert rich.web_acl_for_resource(stage) == acl
-    assert rich.web_acl(acl.arn) == acl and rich.classic_web_acl(acl.arn) == acl
+    assert acl.resource_arns == (stage,) and rich.waf.classic_web_acl_associations(acl) == (stage,)
+    assert rich.waf.web_acl_for_resource(stage) == acl
+    assert rich.waf.web_acl(acl.arn) == acl and rich.waf.classic_web_acl(acl.arn) == acl
     # a REST stage without any ACL, in a unit whose associations were read
-    assert rich.web_acl_for_resource(ec.stage_arn(ec.REST_ID, "prod")) is None
+    assert rich.waf.web_acl_for_resource(ec.stage_arn(ec.REST_ID, "prod")) is None
 
 
 def test_classic_lookups_by_id_and_arn(rich: Inventory) -> None:
     acl = rich.classic_web_acls[0]
-    assert rich.web_acl(ec.CLASSIC_GLOBAL_ID) == acl
-    assert rich.classic_web_acl(ec.CLASSIC_GLOBAL_ID, A) == acl
-    assert rich.classic_web_acl("missing-id") is None
-    assert rich.classic_web_acl("missing-id", B) is NOT_COLLECTED
-    assert rich.classic_web_acl(f"arn:aws:waf::{A}:webacl/missing") is None
-    assert rich.classic_web_acl(f"arn:aws:waf::{B}:webacl/missing") is NOT_COLLECTED
-    assert rich.classic_web_acl(f"arn:aws:waf-regional:eu-west-1:{A}:webacl/x") is None
-    assert rich.classic_web_acl(f"arn:aws:waf-regional:ap-south-1:{A}:webacl/x") is NOT_COLLECTED
-    assert rich.classic_web_acl(f.lb_arn("web-alb")) is None  # not a classic ACL ARN
+    assert rich.waf.web_acl(ec.CLASSIC_GLOBAL_ID) == acl
+    assert rich.waf.classic_web_acl(ec.CLASSIC_GLOBAL_ID, A) == acl
+    assert rich.waf.classic_web_acl("missing-id") is None
+    assert rich.waf.classic_web_acl("missing-id", B) is NOT_COLLECTED
+    assert rich.waf.classic_web_acl(f"arn:aws:waf::{A}:webacl/missing") is None
+    assert rich.waf.classic_web_acl(f"arn:aws:waf::{B}:webacl/missing") is NOT_COLLECTED
+    assert rich.waf.classic_web_acl(f"arn:aws:waf-regional:eu-west-1:{A}:webacl/x") is None
+    assert (
+        rich.waf.classic_web_acl(f"arn:aws:waf-regional:ap-south-1:{A}:webacl/x") is NOT_COLLECTED
+    )
+    assert rich.waf.classic_web_acl(f.lb_arn("web-alb")) is None  # not a classic ACL ARN
     # WAFv2 ARNs still resolve to WAFv2
     v2 = next(a for a in rich.web_acls if a.scope == "CLOUDFRONT")
-    assert isinstance(rich.web_acl(v2.arn), WebACL)
+    assert isinstance(rich.waf.web_acl(v2.arn), WebACL)
 
 
 def test_distribution_with_classic_acl() -> None:
@@ -212,15 +214,15 @@ def test_distribution_with_classic_acl() -> None:
     cf = f.payload("cloudfront", {"distributions": [f.distribution_entry(dist, [])]})
     waf = f.payload("waf", {"web_acls": [f.classic_acl_entry(f.classic_acl(acl_id))]})
     inv = _inv(cf, waf)
-    found = inv.web_acl_for_resource(dist["ARN"])
+    found = inv.waf.web_acl_for_resource(dist["ARN"])
     assert isinstance(found, ClassicWebACL) and found.id == acl_id
-    assert inv.classic_web_acl_associations(found) == (dist["ARN"],)
+    assert inv.waf.classic_web_acl_associations(found) == (dist["ARN"],)
     # the ACL's own account did not collect classic ACLs: unknown
     inv = _inv(cf)
-    assert inv.web_acl_for_resource(dist["ARN"]) is NOT_COLLECTED
+    assert inv.waf.web_acl_for_resource(dist["ARN"]) is NOT_COLLECTED
     # distributions not collected: global associations unknown
     inv = _inv(waf)
-    assert inv.classic_web_acl_associations(inv.classic_web_acls[0]) is NOT_COLLECTED
+    assert inv.waf.classic_web_acl_associations(inv.classic_web_acls[0]) is NOT_COLLECTED
 
 
 def test_classic_summary_fallback_and_denied_associations() -> None:
@@ -236,9 +238,9 @@ def test_classic_summary_fallback_and_denied_associations() -> None:
     assert summary.rule_count is NOT_COLLECTED and summary.metric_name is None
     assert summary.arn == f"arn:aws:waf-regional:{R}:{A}:webacl/c-sum"
     assert summary.resource_arns is NOT_COLLECTED
-    assert inv.classic_web_acl_associations(summary) is NOT_COLLECTED
+    assert inv.waf.classic_web_acl_associations(summary) is NOT_COLLECTED
     # WAFv2 read and found nothing, but the classic associations are unknown here
-    assert inv.web_acl_for_resource(lb) is NOT_COLLECTED
+    assert inv.waf.web_acl_for_resource(lb) is NOT_COLLECTED
     known = _inv(
         f.payload(
             "waf-regional",
@@ -246,7 +248,7 @@ def test_classic_summary_fallback_and_denied_associations() -> None:
             region=R,
         ),
     )
-    assert known.web_acl_for_resource(lb) == known.classic_regional_web_acls[0]
+    assert known.waf.web_acl_for_resource(lb) == known.classic_regional_web_acls[0]
 
 
 def test_waf_classic_model_errors() -> None:
@@ -276,15 +278,15 @@ def test_stage_arns_resolve_in_their_api_account() -> None:
     )
     arn = ec.stage_arn("x1", "prod")
     wafv2 = f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=R)
-    assert _inv(api, wafv2).web_acl_for_resource(arn) is None
-    assert _inv(api).web_acl_for_resource(arn) is NOT_COLLECTED  # WAFv2 not collected there
-    assert _inv(wafv2).web_acl_for_resource(arn) is NOT_COLLECTED  # the stage is unknown
+    assert _inv(api, wafv2).waf.web_acl_for_resource(arn) is None
+    assert _inv(api).waf.web_acl_for_resource(arn) is NOT_COLLECTED  # WAFv2 not collected there
+    assert _inv(wafv2).waf.web_acl_for_resource(arn) is NOT_COLLECTED  # the stage is unknown
     denied = f.payload(
         "wafv2",
         {"scope": "REGIONAL", "web_acls": [f.web_acl_entry(f.web_acl(), logging=None)]},
         region=R,
     )
-    assert _inv(api, denied).web_acl_for_resource(arn) is NOT_COLLECTED
+    assert _inv(api, denied).waf.web_acl_for_resource(arn) is NOT_COLLECTED
 
 
 def test_global_summary_gets_a_built_arn() -> None:
@@ -292,4 +294,4 @@ def test_global_summary_gets_a_built_arn() -> None:
     inv = _inv(f.payload("waf", {"web_acls": [f.classic_acl_summary_entry(acl)]}))
     (summary,) = inv.classic_web_acls
     assert summary.arn == f"arn:aws:waf::{A}:webacl/g-sum" and summary.scope == "global"
-    assert inv.classic_web_acl("g-sum") == summary
+    assert inv.waf.classic_web_acl("g-sum") == summary

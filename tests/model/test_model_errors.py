@@ -47,8 +47,8 @@ def test_kind_with_a_left_out_item_reads_as_not_collected() -> None:
     # other kinds of the same unit are still known
     assert inv.coverage.collected(f.ACCOUNT, "global", "cloudfront")
     # "no distribution has this alias" can no longer be stated: the left-out one might
-    assert inv.distribution_for_alias("shop.example.com") is NOT_COLLECTED
-    assert inv.distribution_for_alias("www.example.com") is not NOT_COLLECTED
+    assert inv.cloudfront.distribution_for_alias("shop.example.com") is NOT_COLLECTED
+    assert inv.cloudfront.distribution_for_alias("www.example.com") is not NOT_COLLECTED
 
 
 def test_strict_parse_raises_the_first_error() -> None:

@@ -13,7 +13,7 @@ from tests.model.factories import parse_strict
 
 
 def _zone(inv: Inventory, zone_id: str) -> HostedZone:
-    z = inv.hosted_zone(zone_id)
+    z = inv.route53.hosted_zone(zone_id)
     assert isinstance(z, HostedZone)
     return z
 
@@ -21,7 +21,7 @@ def _zone(inv: Inventory, zone_id: str) -> HostedZone:
 def _cert(
     inv: Inventory, ident: str, region: str = "us-east-1", account: str = f.ACCOUNT
 ) -> Certificate:
-    c = inv.certificate(f.cert_arn(ident, region, account))
+    c = inv.acm.certificate(f.cert_arn(ident, region, account))
     assert isinstance(c, Certificate)
     return c
 
@@ -45,7 +45,7 @@ def test_hosted_zones(rich: Inventory) -> None:
     assert qlc.cloudwatch_logs_log_group_arn.startswith("arn:aws:logs:")
     private = _zone(rich, "Z0PRIVATE1")
     assert private.private_zone and private.query_logging_configs == ()
-    assert rich.hosted_zone("Z0GONE") is None
+    assert rich.route53.hosted_zone("Z0GONE") is None
 
 
 def test_zone_unknowns(partial: Inventory) -> None:
@@ -55,7 +55,7 @@ def test_zone_unknowns(partial: Inventory) -> None:
 
 
 def test_record_sets(rich: Inventory) -> None:
-    apex = [r for r in rich.records_named("EXAMPLE.COM.") if r.alias_target is not None]
+    apex = [r for r in rich.route53.records_named("EXAMPLE.COM.") if r.alias_target is not None]
     assert [r.type for r in apex] == ["A", "AAAA"]
     alias = apex[0].alias_target
     assert alias is not None
@@ -70,7 +70,7 @@ def test_record_sets(rich: Inventory) -> None:
         "Z2FDTNDATAQYW2",
         False,
     )
-    (www,) = rich.records_named("www.example.com")
+    (www,) = rich.route53.records_named("www.example.com")
     assert (www.type, www.ttl, www.values, www.target_names) == (
         "CNAME",
         300,
@@ -83,22 +83,22 @@ def test_record_sets(rich: Inventory) -> None:
         "global",
         "www.example.com.",
     )
-    (api,) = rich.records_named("api.example.com")
+    (api,) = rich.route53.records_named("api.example.com")
     assert api.alias_target is not None and api.alias_target.evaluate_target_health
     assert api.alias_target.dns_name.startswith("dualstack.")
     assert api.alias_target.canonical_dns_name == "web-alb-1234567890.us-east-1.elb.amazonaws.com"
-    (wildcard,) = rich.records_named("*.example.com")
+    (wildcard,) = rich.route53.records_named("*.example.com")
     assert wildcard.raw_name == "\\052.example.com." and wildcard.name == "*.example.com"
 
 
 def test_routing_policies(rich: Inventory) -> None:
-    blue, green = rich.records_named("w.example.com")
+    blue, green = rich.route53.records_named("w.example.com")
     assert (blue.set_identifier, blue.weight, blue.routing_policy) == ("blue", 80, "weighted")
     assert green.weight == 20
-    (geo,) = rich.records_named("geo.example.com")
+    (geo,) = rich.route53.records_named("geo.example.com")
     assert geo.geo_location is not None and geo.geo_location.continent_code == "EU"
     assert geo.routing_policy == "geolocation"
-    (www,) = rich.records_named("www.example.com")
+    (www,) = rich.route53.records_named("www.example.com")
     assert www.routing_policy == "simple"
     extra = [
         f.record("lat.x.", "A", ["192.0.2.9"], SetIdentifier="l", Region="eu-west-1"),
@@ -140,16 +140,16 @@ def test_routing_policies(rich: Inventory) -> None:
 
 
 def test_records_pointing_to(rich: Inventory) -> None:
-    to_dist = rich.records_pointing_to("DE1MAINDIST.cloudfront.net.")
+    to_dist = rich.route53.records_pointing_to("DE1MAINDIST.cloudfront.net.")
     assert sorted((r.name, r.type) for r in to_dist) == [
         ("example.com", "A"),
         ("example.com", "AAAA"),
         ("www.example.com", "CNAME"),
     ]
-    to_alb = rich.records_pointing_to("web-alb-1234567890.us-east-1.elb.amazonaws.com")
+    to_alb = rich.route53.records_pointing_to("web-alb-1234567890.us-east-1.elb.amazonaws.com")
     assert [r.name for r in to_alb] == ["api.example.com"]
     assert (
-        rich.records_pointing_to("dualstack.web-alb-1234567890.us-east-1.elb.amazonaws.com")
+        rich.route53.records_pointing_to("dualstack.web-alb-1234567890.us-east-1.elb.amazonaws.com")
         == to_alb
     )
 
@@ -267,9 +267,9 @@ def test_certificate_summary_with_complete_sans() -> None:
 
 
 def test_certificate_lookup_and_error(rich: Inventory) -> None:
-    assert rich.certificate(f.cert_arn("gone")) is None
-    assert rich.certificate(f.cert_arn("x", region="ap-south-1")) is NOT_COLLECTED
-    assert rich.certificate("not-an-arn") is NOT_COLLECTED
+    assert rich.acm.certificate(f.cert_arn("gone")) is None
+    assert rich.acm.certificate(f.cert_arn("x", region="ap-south-1")) is NOT_COLLECTED
+    assert rich.acm.certificate("not-an-arn") is NOT_COLLECTED
     cert = f.certificate("bad", "bad.example.com")
     cert["NotAfter"] = "soon"
     with pytest.raises(
@@ -286,11 +286,11 @@ def test_certificate_lookup_and_error(rich: Inventory) -> None:
 def test_record_lookups_unknown_versus_none(
     rich: Inventory, partial: Inventory, multi: Inventory
 ) -> None:
-    assert rich.records_complete
-    assert rich.records_named("nobody.example.com") == ()
-    assert rich.records_pointing_to("dnothing.cloudfront.net") == ()
-    assert not partial.records_complete  # a zone's record sets were denied
-    assert partial.records_pointing_to("dnothing.cloudfront.net") is NOT_COLLECTED
-    assert not multi.records_complete  # account B's zones were not collected
-    assert multi.records_named("nobody.example.com") is NOT_COLLECTED
-    assert multi.records_named("cross.example.com") is not NOT_COLLECTED  # found is found
+    assert rich.route53.records_complete
+    assert rich.route53.records_named("nobody.example.com") == ()
+    assert rich.route53.records_pointing_to("dnothing.cloudfront.net") == ()
+    assert not partial.route53.records_complete  # a zone's record sets were denied
+    assert partial.route53.records_pointing_to("dnothing.cloudfront.net") is NOT_COLLECTED
+    assert not multi.route53.records_complete  # account B's zones were not collected
+    assert multi.route53.records_named("nobody.example.com") is NOT_COLLECTED
+    assert multi.route53.records_named("cross.example.com") is not NOT_COLLECTED  # found is found

@@ -32,7 +32,7 @@ def _s3(*records: dict[str, Any], account: str = A, **extra: Any) -> dict[str, A
 
 
 def _bucket(inv: Inventory, name: str) -> Bucket:
-    b = inv.bucket(name)
+    b = inv.s3.bucket(name)
     assert isinstance(b, Bucket)
     return b
 
@@ -136,13 +136,13 @@ def test_probe_records_and_the_merge(rich: Inventory) -> None:
 
 def test_bucket_lookup_tri_state(rich: Inventory) -> None:
     # exists: false → None (the bucket does not exist: takeover risk)
-    assert rich.bucket("old-site") is None
-    (gone,) = rich.bucket_records_for("old-site")
+    assert rich.s3.bucket("old-site") is None
+    (gone,) = rich.s3.bucket_records_for("old-site")
     assert (gone.exists, gone.owned, gone.bucket_region) == (False, False, None)
     # no record at all → NOT_COLLECTED (the collector only reads used buckets)
-    assert rich.bucket("never-heard-of") is NOT_COLLECTED
-    assert rich.bucket_records_for("never-heard-of") == ()
-    assert [b.name for b in rich.buckets()] == [
+    assert rich.s3.bucket("never-heard-of") is NOT_COLLECTED
+    assert rich.s3.bucket_records_for("never-heard-of") == ()
+    assert [b.name for b in rich.s3.buckets()] == [
         "alb-logs",
         "assets-bucket",
         "clb-logs",
@@ -172,8 +172,8 @@ def test_merge_across_accounts() -> None:
     assert (site.index_document_suffix, site.error_document_key) == ("index.html", "error.html")
     assert site.redirect_all_requests_to is None
     assert site.routing_rules[0]["Redirect"]["HttpRedirectCode"] == "301"
-    assert inv.account_public_access_block(A) is NOT_COLLECTED
-    assert inv.account_public_access_block(B) == PublicAccessBlock(True, True, True, True)
+    assert inv.s3.account_public_access_block(A) is NOT_COLLECTED
+    assert inv.s3.account_public_access_block(B) == PublicAccessBlock(True, True, True, True)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +191,7 @@ def test_existence_merge_rules(states: list[bool | None], expected: Any) -> None
         _s3(f.bucket_record("b", exists=s, owned=None if s is None else False), account=acct)
         for s, acct in zip(states, (A, B), strict=False)
     ]
-    got = _inv(*payloads).bucket("b")
+    got = _inv(*payloads).s3.bucket("b")
     assert isinstance(got, Bucket) if expected == "view" else got is expected
 
 
@@ -222,7 +222,7 @@ def test_effective_public_access_block() -> None:
     )
     assert _bucket(only_bucket, "e").account_public_access_block is NOT_COLLECTED
     none_set = _inv(_s3(f.bucket_record("g", pab=None), account_public_access_block=None))
-    assert none_set.account_public_access_block(A) is None
+    assert none_set.s3.account_public_access_block(A) is None
     assert _bucket(none_set, "g").effective_public_access_block == PublicAccessBlock()
 
 

@@ -33,7 +33,7 @@ def _shield(data: dict[str, Any], account: str = A) -> dict[str, Any]:
 
 # -- shield ---------------------------------------------------------------------------------------
 def test_subscription_protections_and_groups(rich: Inventory) -> None:
-    sub = rich.shield_subscription(A)
+    sub = rich.shield.shield_subscription(A)
     assert isinstance(sub, ShieldSubscription)
     assert (sub.account_id, sub.region, sub.auto_renew, sub.proactive_engagement_status) == (
         A,
@@ -68,32 +68,32 @@ def test_subscription_protections_and_groups(rich: Inventory) -> None:
 
 
 def test_protection_lookup(rich: Inventory) -> None:
-    found = rich.shield_protection_for(ALB)
+    found = rich.shield.shield_protection_for(ALB)
     assert isinstance(found, Protection) and found.id == "p-alb"
-    assert rich.shield_protection_for(f.lb_arn("static-nlb", "network")) is None
+    assert rich.shield.shield_protection_for(f.lb_arn("static-nlb", "network")) is None
     # another account's resource: its Shield state was not collected
-    assert rich.shield_protection_for(f.lb_arn("x", account=B)) is NOT_COLLECTED
+    assert rich.shield.shield_protection_for(f.lb_arn("x", account=B)) is NOT_COLLECTED
     # hosted zone ARNs name no account: every account decides
-    assert rich.shield_protection_for("arn:aws:route53:::hostedzone/Z0EXAMPLE1") is None
+    assert rich.shield.shield_protection_for("arn:aws:route53:::hostedzone/Z0EXAMPLE1") is None
 
 
 def test_subscription_tri_state() -> None:
     not_subscribed = _inv(_shield({"subscription": None}))
-    assert not_subscribed.shield_subscription(A) is None
+    assert not_subscribed.shield.shield_subscription(A) is None
     assert not_subscribed.shield_subscriptions == ()
-    assert not_subscribed.shield_protection_for(ALB) is None  # nothing can be protected
+    assert not_subscribed.shield.shield_protection_for(ALB) is None  # nothing can be protected
     denied = _inv(_shield({}))
-    assert denied.shield_subscription(A) is NOT_COLLECTED
-    assert denied.shield_protection_for(ALB) is NOT_COLLECTED
-    assert _inv(f.payload("cloudfront", {})).shield_subscription(A) is NOT_COLLECTED
+    assert denied.shield.shield_subscription(A) is NOT_COLLECTED
+    assert denied.shield.shield_protection_for(ALB) is NOT_COLLECTED
+    assert _inv(f.payload("cloudfront", {})).shield.shield_subscription(A) is NOT_COLLECTED
     # subscribed, but ListProtections denied
     partial = _inv(_shield({"subscription": f.subscription(), "protection_groups": []}))
-    assert isinstance(partial.shield_subscription(A), ShieldSubscription)
-    assert partial.shield_protection_for(ALB) is NOT_COLLECTED
+    assert isinstance(partial.shield.shield_subscription(A), ShieldSubscription)
+    assert partial.shield.shield_protection_for(ALB) is NOT_COLLECTED
     # an ARN without an account, one account of two unknown
     two = _inv(_shield({"subscription": None}), _shield({}, account=B))
-    assert two.shield_protection_for("arn:aws:route53:::hostedzone/Z1") is NOT_COLLECTED
-    assert _inv().shield_protection_for("arn:aws:route53:::hostedzone/Z1") is NOT_COLLECTED
+    assert two.shield.shield_protection_for("arn:aws:route53:::hostedzone/Z1") is NOT_COLLECTED
+    assert _inv().shield.shield_protection_for("arn:aws:route53:::hostedzone/Z1") is NOT_COLLECTED
 
 
 def _zones(account: str, *zone_ids: str) -> dict[str, Any]:
@@ -110,10 +110,10 @@ def test_hosted_zone_protection_is_decided_by_the_zones_account() -> None:
         _zones(A, "ZA"),
         _zones(B, "ZB"),
     )
-    assert inv.shield_protection_for(zone_a) is None  # A alone decides: not protected
-    assert inv.shield_protection_for(zone_b) is NOT_COLLECTED  # B's state unknown
+    assert inv.shield.shield_protection_for(zone_a) is None  # A alone decides: not protected
+    assert inv.shield.shield_protection_for(zone_b) is NOT_COLLECTED  # B's state unknown
     # a zone the inventory does not have: every account still decides
-    assert inv.shield_protection_for("arn:aws:route53:::hostedzone/ZX") is NOT_COLLECTED
+    assert inv.shield.shield_protection_for("arn:aws:route53:::hostedzone/ZX") is NOT_COLLECTED
     # A subscribed with its protections read, B unknown: A's zone resolves both ways
     protected = _inv(
         _shield(
@@ -126,9 +126,9 @@ def test_hosted_zone_protection_is_decided_by_the_zones_account() -> None:
         _shield({}, account=B),
         _zones(A, "ZA", "ZC"),
     )
-    found = protected.shield_protection_for(zone_a)
+    found = protected.shield.shield_protection_for(zone_a)
     assert isinstance(found, Protection) and found.id == "p-za"
-    assert protected.shield_protection_for("arn:aws:route53:::hostedzone/ZC") is None
+    assert protected.shield.shield_protection_for("arn:aws:route53:::hostedzone/ZC") is None
 
 
 def test_shield_model_errors() -> None:
@@ -193,13 +193,20 @@ def test_accelerator_fields(rich: Inventory) -> None:
 
 def test_accelerator_lookups(rich: Inventory) -> None:
     (acc,) = rich.accelerators
-    assert rich.accelerators_targeting(ALB) == (acc,)
-    assert rich.accelerators_targeting(f.lb_arn("static-nlb", "network")) == ()
-    assert rich.accelerator(acc.arn) == acc
-    assert rich.accelerator(acc.arn.replace("000000000001", "000000000009")) is None
-    assert rich.accelerator(acc.arn.replace(A, B)) is NOT_COLLECTED
-    assert rich.accelerator_by_dns("A5F2A0C6E-1B2.dualstack.awsglobalaccelerator.com.") == acc
-    assert rich.accelerator_by_dns("zzz.awsglobalaccelerator.com") is None
+    assert rich.globalaccelerator.accelerators_targeting(ALB) == (acc,)
+    assert rich.globalaccelerator.accelerators_targeting(f.lb_arn("static-nlb", "network")) == ()
+    assert rich.globalaccelerator.accelerator(acc.arn) == acc
+    assert (
+        rich.globalaccelerator.accelerator(acc.arn.replace("000000000001", "000000000009")) is None
+    )
+    assert rich.globalaccelerator.accelerator(acc.arn.replace(A, B)) is NOT_COLLECTED
+    assert (
+        rich.globalaccelerator.accelerator_by_dns(
+            "A5F2A0C6E-1B2.dualstack.awsglobalaccelerator.com."
+        )
+        == acc
+    )
+    assert rich.globalaccelerator.accelerator_by_dns("zzz.awsglobalaccelerator.com") is None
 
 
 def test_the_collector_fixture_with_a_denied_account() -> None:
@@ -220,8 +227,8 @@ def test_the_collector_fixture_with_a_denied_account() -> None:
     assert groups is not NOT_COLLECTED and [g.region for g in groups] == ["us-east-1", "eu-west-1"]
     assert groups[1].endpoints[0].health_reason == "Health checks failed"
     # account 222222222222's listing was denied: no target can be ruled out
-    assert inv.accelerators_targeting(f.lb_arn("web-alb")) == (web,)
-    assert inv.accelerators_targeting("eipalloc-nope") is NOT_COLLECTED
+    assert inv.globalaccelerator.accelerators_targeting(f.lb_arn("web-alb")) == (web,)
+    assert inv.globalaccelerator.accelerators_targeting("eipalloc-nope") is NOT_COLLECTED
 
 
 def test_denied_listeners_and_endpoint_groups() -> None:
@@ -242,8 +249,11 @@ def test_denied_listeners_and_endpoint_groups() -> None:
     assert first.listeners is not NOT_COLLECTED
     assert first.listeners[0].endpoint_groups is NOT_COLLECTED and not first.endpoints_complete
     assert second.listeners is NOT_COLLECTED and second.endpoint_ids == ()
-    assert inv.accelerators_targeting(ALB) is NOT_COLLECTED
-    assert _inv(f.payload("globalaccelerator", {})).accelerators_targeting(ALB) is NOT_COLLECTED
+    assert inv.globalaccelerator.accelerators_targeting(ALB) is NOT_COLLECTED
+    assert (
+        _inv(f.payload("globalaccelerator", {})).globalaccelerator.accelerators_targeting(ALB)
+        is NOT_COLLECTED
+    )
 
 
 def test_globalaccelerator_model_errors() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from edgekit.errors import ModelError
 from edgekit.model import NOT_COLLECTED, Inventory, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AndStatement,
     ByteMatchStatement,
     GeoMatchStatement,
@@ -241,45 +241,46 @@ def test_resource_arns_and_associations(rich: Inventory, partial: Inventory) -> 
     alb_arn = f.lb_arn("web-alb")
     regional = _acl(rich, "alb-acl")
     assert regional.resource_arns == (alb_arn,)
-    assert rich.web_acl_associations(regional) == (alb_arn,)
+    assert rich.waf.web_acl_associations(regional) == (alb_arn,)
     edge = _acl(rich, "edge-acl")
     assert edge.resource_arns is NOT_COLLECTED  # CLOUDFRONT scope: not in the payload
-    assert rich.web_acl_associations(edge) == (
+    assert rich.waf.web_acl_associations(edge) == (
         f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/E1MAINDIST",
         f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/E3VPCORIGIN",
     )
     denied = _acl(partial, "regional-acl")
     assert denied.resource_arns is NOT_COLLECTED
-    assert partial.web_acl_associations(denied) is NOT_COLLECTED
+    assert partial.waf.web_acl_associations(denied) is NOT_COLLECTED
     # CLOUDFRONT ACL whose account's distributions are known (summary carries WebACLId)
     summary_acl = _acl(partial, "summary-acl")
-    assert partial.web_acl_associations(summary_acl) == (
+    assert partial.waf.web_acl_associations(summary_acl) == (
         f"arn:aws:cloudfront::{f.ACCOUNT_B}:distribution/E9SUMMARY",
     )
 
 
 def test_web_acl_for_resource(rich: Inventory, partial: Inventory, multi: Inventory) -> None:
     alb_arn = f.lb_arn("web-alb")
-    found = rich.web_acl_for_resource(alb_arn)
+    found = rich.waf.web_acl_for_resource(alb_arn)
     assert isinstance(found, WebACL) and found.name == "alb-acl"
-    assert rich.web_acl_for_resource(f.lb_arn("static-nlb", "network")) is None
+    assert rich.waf.web_acl_for_resource(f.lb_arn("static-nlb", "network")) is None
     main = f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/E1MAINDIST"
-    by_dist = rich.web_acl_for_resource(main)
+    by_dist = rich.waf.web_acl_for_resource(main)
     assert isinstance(by_dist, WebACL) and by_dist.name == "edge-acl"
     assert (
-        rich.web_acl_for_resource(f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/E2LEGACY") is None
+        rich.waf.web_acl_for_resource(f"arn:aws:cloudfront::{f.ACCOUNT}:distribution/E2LEGACY")
+        is None
     )
     # associations of the region unknown → NOT_COLLECTED, never None
     denied_alb = f.lb_arn("denied-alb", account=f.ACCOUNT_B)
-    assert partial.web_acl_for_resource(denied_alb) is NOT_COLLECTED
+    assert partial.waf.web_acl_for_resource(denied_alb) is NOT_COLLECTED
     # region whose wafv2 unit was not collected at all
     other = f.lb_arn("x", region="ap-south-1")
-    assert rich.web_acl_for_resource(other) is NOT_COLLECTED
+    assert rich.waf.web_acl_for_resource(other) is NOT_COLLECTED
     # the summary ACL exists but its rules are unknown
     summary_dist = f"arn:aws:cloudfront::{f.ACCOUNT_B}:distribution/E9SUMMARY"
-    acl = partial.web_acl_for_resource(summary_dist)
+    acl = partial.waf.web_acl_for_resource(summary_dist)
     assert isinstance(acl, WebACL) and acl.from_summary
-    assert multi.web_acl_for_resource(f.lb_arn("shared-alb", account=f.ACCOUNT_B)) is not None
+    assert multi.waf.web_acl_for_resource(f.lb_arn("shared-alb", account=f.ACCOUNT_B)) is not None
 
 
 def test_web_acl_summary_fallback(partial: Inventory) -> None:
@@ -302,12 +303,12 @@ def test_web_acl_summary_fallback(partial: Inventory) -> None:
 
 def test_web_acl_lookup(rich: Inventory) -> None:
     edge = _acl(rich, "edge-acl")
-    assert rich.web_acl(edge.arn) == edge
+    assert rich.waf.web_acl(edge.arn) == edge
     missing = edge.arn.replace("edge-acl", "gone")
-    assert rich.web_acl(missing) is None
-    assert rich.web_acl("a1b2c3d4-classic-id") is None  # WAF Classic (global) was collected
+    assert rich.waf.web_acl(missing) is None
+    assert rich.waf.web_acl("a1b2c3d4-classic-id") is None  # WAF Classic (global) was collected
     other_account = edge.arn.replace(f.ACCOUNT, "999999999999")
-    assert rich.web_acl(other_account) is NOT_COLLECTED
+    assert rich.waf.web_acl(other_account) is NOT_COLLECTED
 
 
 def test_ip_sets_regex_sets_rule_groups(rich: Inventory) -> None:
@@ -318,10 +319,10 @@ def test_ip_sets_regex_sets_rule_groups(rich: Inventory) -> None:
         ("198.51.100.0/24",),
         "REGIONAL",
     )
-    assert rich.ip_set(ips.arn) == ips
+    assert rich.waf.ip_set(ips.arn) == ips
     (regex,) = rich.regex_pattern_sets
     assert regex.regular_expressions == ("(?i)badbot", "(?i)scrapy")
-    assert rich.regex_pattern_set(regex.arn) == regex
+    assert rich.waf.regex_pattern_set(regex.arn) == regex
     (group,) = rich.rule_groups
     assert (group.name, group.capacity, group.visibility_config.metric_name) == (
         "custom-rules",
@@ -330,8 +331,8 @@ def test_ip_sets_regex_sets_rule_groups(rich: Inventory) -> None:
     )
     stmt = group.rules[0].statement
     assert isinstance(stmt, AndStatement)
-    assert rich.rule_group(group.arn) == group
-    assert rich.ip_set(ips.arn.replace("office", "nope")) is None
+    assert rich.waf.rule_group(group.arn) == group
+    assert rich.waf.ip_set(ips.arn.replace("office", "nope")) is None
 
 
 def test_scope_from_region_when_missing() -> None:

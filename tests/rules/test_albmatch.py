@@ -9,8 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edgekit.model.elbv2_actions import QueryStringPair, RuleCondition
-from edgekit.rules.albmatch import condition_covers, glob_covers, glob_match, rule_covers
+from edgekit.model.elbv2.actions import QueryStringPair, RuleCondition
+from edgekit.rules.analysis.alb_rule_match import (
+    condition_covers,
+    glob_covers,
+    glob_match,
+    rule_covers,
+)
 
 ALPHABET = "ab/."
 patterns = st.text(alphabet=ALPHABET + "*?", max_size=8)

@@ -6,9 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edgekit.model.acm import Certificate
+from edgekit.model.acm.types import Certificate
 from edgekit.model.common import NOT_COLLECTED
-from edgekit.rules.certnames import covers, name_covers, normalize, pattern_covered, uncovered
+from edgekit.rules.analysis.certificate_names import (
+    covers,
+    name_covers,
+    normalize,
+    pattern_covered,
+    uncovered,
+)
 
 label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
 domain = st.lists(label, min_size=2, max_size=4).map(".".join)

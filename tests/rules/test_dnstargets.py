@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from edgekit.model.route53 import AliasTarget, RecordSet
-from edgekit.rules.dnstargets import Target, record_target
+from edgekit.model.route53.types import AliasTarget, RecordSet
+from edgekit.rules.analysis.dns_targets import Target, record_target
 
 
 def cname(name: str, value: str) -> RecordSet:

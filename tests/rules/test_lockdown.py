@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edgekit.model import NOT_COLLECTED, Listener, ListenerRule, parse
-from edgekit.model.elbv2_actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
-from edgekit.rules.context import CheckContext
-from edgekit.rules.lockdown import (
+from edgekit.model.elbv2.actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
+from edgekit.rules.analysis.lb_lockdown import (
     State,
     combine,
     header_facet,
@@ -16,6 +15,7 @@ from edgekit.rules.lockdown import (
     lockdown_for,
     network_facet,
 )
+from edgekit.rules.context import CheckContext
 from tests.model import factories as f
 from tests.rules.checks.lb_snapshots import elbv2, entry, https_listener, lb
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Listener, ListenerRule
-from edgekit.model.elbv2_actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
-from edgekit.rules.lockdown import State, header_facet, listener_gaps
+from edgekit.model.elbv2.actions import Action, ForwardConfig, RuleCondition, WeightedTargetGroup
+from edgekit.rules.analysis.lb_lockdown import State, header_facet, listener_gaps
 
 SECRET = ("x-origin-verify", "sha256:" + "a" * 64)
 FWD = Action("forward", forward=ForwardConfig((WeightedTargetGroup("arn:tg"),)))

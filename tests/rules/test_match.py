@@ -1,4 +1,5 @@
-"""CloudFront path-pattern matching and exact language inclusion (edgekit.rules.match).
+"""CloudFront path-pattern matching and exact language inclusion
+(edgekit.rules.analysis.path_patterns).
 
 Property tests check the matcher against an independent reference (a memoised recursive glob
 matcher), inclusion against sampled members of the covered language, every "not covered"
@@ -15,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edgekit.rules import match
-from edgekit.rules.match import (
+from edgekit.rules.analysis import path_patterns
+from edgekit.rules.analysis.path_patterns import (
     PatternTooComplexError,
     canonical,
     covers,
@@ -155,7 +156,7 @@ def test_long_question_mark_runs_stay_fast() -> None:
 
 
 def test_budget_exceeded_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(match, "BUDGET", 2)
+    monkeypatch.setattr(path_patterns, "BUDGET", 2)
     with pytest.raises(PatternTooComplexError):
         covers(["*budget??", "/zz"], "*budget??")  # unique to this test: not memoised
 

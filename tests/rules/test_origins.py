@@ -12,7 +12,7 @@ from edgekit.model import (
     PrefixListRef,
     SecurityGroup,
 )
-from edgekit.rules.origins import Exposure, port_exposure
+from edgekit.rules.analysis.origin_reach import Exposure, port_exposure
 
 LB = LoadBalancer(
     "1",

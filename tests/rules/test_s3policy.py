@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from edgekit.model.s3_policy import PolicyDocument, parse_policy
-from edgekit.rules.s3policy import (
+from edgekit.model.s3.policy import PolicyDocument, parse_policy
+from edgekit.rules.analysis.resource_policies import (
     Operator,
     public_statements,
     unconditional_public_allows,

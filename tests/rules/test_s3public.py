@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 
 from edgekit.model import NOT_COLLECTED, AclGrant, Bucket, BucketRecord, PublicAccessBlock
-from edgekit.rules.s3public import assess, effective_flags, hardening, t_and, t_not, t_or
+from edgekit.rules.analysis.s3_public_access import (
+    assess,
+    effective_flags,
+    hardening,
+    t_and,
+    t_not,
+    t_or,
+)
 
 ON = PublicAccessBlock(True, True, True, True)
 OFF = PublicAccessBlock()

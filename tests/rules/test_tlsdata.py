@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from edgekit.rules import tlsdata
-from edgekit.rules.tlsdata import CLASSIC_POLICIES, ELBV2_POLICIES, resolve
+from edgekit.rules.analysis import tls_policy_data
+from edgekit.rules.analysis.tls_policy_data import CLASSIC_POLICIES, ELBV2_POLICIES, resolve
 
 
 def test_collected_protocols_win_over_the_table() -> None:
@@ -95,8 +95,8 @@ def test_classic_table(name: str, outdated: tuple[str, ...]) -> None:
 def test_every_table_entry_is_normalised_and_ordered() -> None:
     for table in (ELBV2_POLICIES, CLASSIC_POLICIES):
         for name, protocols in table.items():
-            assert tlsdata.normalize_protocols(protocols) == tuple(
-                sorted(protocols, key=tlsdata._PROTOCOL_ORDER.index)
+            assert tls_policy_data.normalize_protocols(protocols) == tuple(
+                sorted(protocols, key=tls_policy_data._PROTOCOL_ORDER.index)
             ), name
 
 
@@ -112,11 +112,11 @@ def test_every_table_entry_is_normalised_and_ordered() -> None:
     ],
 )
 def test_normalize_protocol(raw: str, norm: str) -> None:
-    assert tlsdata.normalize_protocol(raw) == norm
+    assert tls_policy_data.normalize_protocol(raw) == norm
 
 
 def test_normalize_protocols_orders_and_dedupes() -> None:
-    assert tlsdata.normalize_protocols(["TLSv1.2", "Protocol-TLSv1", "TLSv1.0", "X"]) == (
+    assert tls_policy_data.normalize_protocols(["TLSv1.2", "Protocol-TLSv1", "TLSv1.0", "X"]) == (
         "TLSv1",
         "TLSv1.2",
         "X",
@@ -135,4 +135,4 @@ def test_normalize_protocols_orders_and_dedupes() -> None:
     ],
 )
 def test_is_post_quantum(name: str, pq: bool) -> None:
-    assert tlsdata.is_post_quantum(name) is pq
+    assert tls_policy_data.is_post_quantum(name) is pq

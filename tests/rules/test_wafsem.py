@@ -1,4 +1,5 @@
-"""edgekit.rules.wafsem: actions, rule-group overrides, enforcement, statements through groups."""
+"""edgekit.rules.analysis.waf_semantics: actions, rule-group overrides, enforcement, statements
+through groups."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import dataclasses
 import pytest
 
 from edgekit.model import NOT_COLLECTED, Collected, FirewallManagerRuleGroup, Rule
-from edgekit.model.wafv2 import IPSet, RuleGroup, VisibilityConfig, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ActionOverride,
     AndStatement,
     FieldToMatch,
@@ -20,7 +20,8 @@ from edgekit.model.wafv2_statements import (
     Statement,
     XssMatchStatement,
 )
-from edgekit.rules import wafsem
+from edgekit.model.wafv2.types import IPSet, RuleGroup, VisibilityConfig, WebACL
+from edgekit.rules.analysis import waf_semantics
 
 VIS = VisibilityConfig(True, True, "m")
 GROUP_ARN = "arn:aws:wafv2:us-east-1:111111111111:regional/rulegroup/own/d1"
@@ -115,82 +116,89 @@ XSS = XssMatchStatement(BODY)
     ],
 )
 def test_actions_enforcing_and_terminating(kind: str, enforces: bool, terminates: bool) -> None:
-    assert wafsem.enforcing(RuleAction(kind)) is enforces
-    assert wafsem.enforcing(kind) is enforces
-    assert wafsem.terminating(RuleAction(kind)) is terminates
+    assert waf_semantics.enforcing(RuleAction(kind)) is enforces
+    assert waf_semantics.enforcing(kind) is enforces
+    assert waf_semantics.terminating(RuleAction(kind)) is terminates
 
 
 def test_kleene_any_and_all() -> None:
-    assert wafsem.any3([False, None, True]) is True
-    assert wafsem.any3([False, None]) is None
-    assert wafsem.any3([]) is False
-    assert wafsem.all3([True, None, False]) is False
-    assert wafsem.all3([True, None]) is None
-    assert wafsem.all3([]) is True
+    assert waf_semantics.any3([False, None, True]) is True
+    assert waf_semantics.any3([False, None]) is None
+    assert waf_semantics.any3([]) is False
+    assert waf_semantics.all3([True, None, False]) is False
+    assert waf_semantics.all3([True, None]) is None
+    assert waf_semantics.all3([]) is True
 
 
 def test_rule_overrides_merge_excluded_and_action_overrides() -> None:
     stmt = managed("G", excluded=("A", "B"), overrides={"B": "Block", "C": "Count", "D": "Allow"})
-    assert wafsem.rule_overrides(stmt) == {
+    assert waf_semantics.rule_overrides(stmt) == {
         "A": ("Count", "ExcludedRules"),
         "B": ("Block", "RuleActionOverrides"),
         "C": ("Count", "RuleActionOverrides"),
         "D": ("Allow", "RuleActionOverrides"),
     }
-    assert list(wafsem.neutered_rules(stmt)) == ["A", "C", "D"]
+    assert list(waf_semantics.neutered_rules(stmt)) == ["A", "C", "D"]
 
 
 def test_plain_rules_enforce_by_action() -> None:
     lk = Lookups()
-    assert wafsem.rule_enforces(rule("b", 1, SQLI), lk) is True
-    assert wafsem.rule_enforces(rule("c", 1, SQLI, "Count"), lk) is False
-    assert wafsem.rule_enforces(rule("a", 1, SQLI, "Allow"), lk) is False
-    assert wafsem.rule_enforces(rule("cap", 1, SQLI, "Captcha"), lk) is True
+    assert waf_semantics.rule_enforces(rule("b", 1, SQLI), lk) is True
+    assert waf_semantics.rule_enforces(rule("c", 1, SQLI, "Count"), lk) is False
+    assert waf_semantics.rule_enforces(rule("a", 1, SQLI, "Allow"), lk) is False
+    assert waf_semantics.rule_enforces(rule("cap", 1, SQLI, "Captcha"), lk) is True
 
 
 def test_managed_group_enforces_unless_override_count() -> None:
     lk = Lookups()
-    assert wafsem.rule_enforces(group_rule("g", 1, managed("X")), lk) is True
-    assert wafsem.rule_enforces(group_rule("g", 1, managed("X"), "Count"), lk) is False
+    assert waf_semantics.rule_enforces(group_rule("g", 1, managed("X")), lk) is True
+    assert waf_semantics.rule_enforces(group_rule("g", 1, managed("X"), "Count"), lk) is False
 
 
 def test_own_group_enforces_after_overrides() -> None:
     group = own_group(rule("r1", 0, SQLI), rule("r2", 1, XSS, "Count"))
     lk = Lookups({GROUP_ARN: group})
-    assert wafsem.rule_enforces(group_rule("g", 1, ref()), lk) is True
+    assert waf_semantics.rule_enforces(group_rule("g", 1, ref()), lk) is True
     # r1 overridden to Count: nothing left that enforces
-    assert wafsem.rule_enforces(group_rule("g", 1, ref(r1="Count")), lk) is False
+    assert waf_semantics.rule_enforces(group_rule("g", 1, ref(r1="Count")), lk) is False
     # a Count rule overridden to Block enforces
-    assert wafsem.rule_enforces(group_rule("g", 1, ref(r1="Count", r2="Block")), lk) is True
+    assert waf_semantics.rule_enforces(group_rule("g", 1, ref(r1="Count", r2="Block")), lk) is True
     # legacy ExcludedRules also count
     excluded = RuleGroupReferenceStatement(GROUP_ARN, excluded_rules=("r1",))
-    assert wafsem.rule_enforces(group_rule("g", 1, excluded), lk) is False
-    assert wafsem.rule_enforces(group_rule("g", 1, ref(), "Count"), lk) is False
+    assert waf_semantics.rule_enforces(group_rule("g", 1, excluded), lk) is False
+    assert waf_semantics.rule_enforces(group_rule("g", 1, ref(), "Count"), lk) is False
 
 
 def test_own_group_not_collected_or_missing_is_unknown() -> None:
-    assert wafsem.rule_enforces(group_rule("g", 1, ref()), Lookups()) is None
-    assert wafsem.rule_enforces(group_rule("g", 1, ref()), Lookups({GROUP_ARN: None})) is None
+    assert waf_semantics.rule_enforces(group_rule("g", 1, ref()), Lookups()) is None
+    assert (
+        waf_semantics.rule_enforces(group_rule("g", 1, ref()), Lookups({GROUP_ARN: None})) is None
+    )
 
 
 def test_firewall_manager_groups_read_like_group_rules() -> None:
     fms = FirewallManagerRuleGroup("fms", 0, managed("X"), "Count", VIS)
-    assert wafsem.rule_enforces(fms, Lookups()) is False
-    assert wafsem.rule_enforces(dataclasses.replace(fms, override_action="None"), Lookups()) is True
+    assert waf_semantics.rule_enforces(fms, Lookups()) is False
+    assert (
+        waf_semantics.rule_enforces(dataclasses.replace(fms, override_action="None"), Lookups())
+        is True
+    )
 
 
 def test_acl_rules_order_and_not_collected() -> None:
     fms = FirewallManagerRuleGroup("fms", 0, managed("X"), "None", VIS)
     web = acl(rule("second", 2, SQLI), rule("first", 1, XSS), pre=(fms,))
-    rules = wafsem.acl_rules(web)
+    rules = waf_semantics.acl_rules(web)
     assert rules is not NOT_COLLECTED
     assert [r.name for r in rules] == ["fms", "first", "second"]
-    assert wafsem.acl_rules(dataclasses.replace(web, rules=NOT_COLLECTED)) is NOT_COLLECTED
+    assert waf_semantics.acl_rules(dataclasses.replace(web, rules=NOT_COLLECTED)) is NOT_COLLECTED
 
 
 def test_managed_uses_and_evidence() -> None:
     fms = FirewallManagerRuleGroup("fms", 0, managed("X"), "Count", VIS)
-    uses = list(wafsem.managed_uses([fms, group_rule("g", 3, managed("Y")), rule("p", 4, SQLI)]))
+    uses = list(
+        waf_semantics.managed_uses([fms, group_rule("g", 3, managed("Y")), rule("p", 4, SQLI)])
+    )
     assert [u.label for u in uses] == ["AWS/X", "AWS/Y"]
     assert [u.counts_only for u in uses] == [True, False]
     assert uses[0].evidence() == {
@@ -199,8 +207,10 @@ def test_managed_uses_and_evidence() -> None:
         "source": "firewall_manager",
         "group": "AWS/X",
     }
-    assert wafsem.is_managed(managed("Y"), "Y") and not wafsem.is_managed(managed("Y"), "Z")
-    assert not wafsem.is_managed(managed("Y", vendor="F5"), "Y")
+    assert waf_semantics.is_managed(managed("Y"), "Y") and not waf_semantics.is_managed(
+        managed("Y"), "Z"
+    )
+    assert not waf_semantics.is_managed(managed("Y", vendor="F5"), "Y")
 
 
 def test_group_statements_walks_nested_and_referenced_groups() -> None:
@@ -208,16 +218,16 @@ def test_group_statements_walks_nested_and_referenced_groups() -> None:
     group = own_group(rule("inner-sqli", 0, SQLI), rule("inner-xss", 1, XSS, "Count"))
     lk = Lookups({GROUP_ARN: group})
     rules = [rule("rate", 1, rate, "Count"), group_rule("g", 2, ref())]
-    found, unresolved = wafsem.group_statements(rules, lk)
+    found, unresolved = waf_semantics.group_statements(rules, lk)
     assert unresolved == []
     assert sum(isinstance(s, XssMatchStatement) for s in found) == 2
     assert any(isinstance(s, RateBasedStatement) for s in found)
-    enforcing, _ = wafsem.group_statements(rules, lk, enforcing_only=True)
+    enforcing, _ = waf_semantics.group_statements(rules, lk, enforcing_only=True)
     # the Count rate rule and the Count inner rule drop out; the inner Block SQLi stays
     assert [s.kind for s in enforcing] == ["RuleGroupReferenceStatement", "SqliMatchStatement"]
 
 
 def test_group_statements_reports_unresolved_groups() -> None:
-    found, unresolved = wafsem.group_statements([group_rule("g", 1, ref())], Lookups())
+    found, unresolved = waf_semantics.group_statements([group_rule("g", 1, ref())], Lookups())
     assert unresolved == [GROUP_ARN]
     assert [s.kind for s in found] == ["RuleGroupReferenceStatement"]

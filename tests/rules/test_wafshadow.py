@@ -1,12 +1,12 @@
-"""edgekit.rules.wafshadow: match-all, identical, IP set superset, URI prefix, structure."""
+"""edgekit.rules.analysis.waf_shadowing: match-all, identical, IP set superset, URI prefix,
+structure."""
 
 from __future__ import annotations
 
 import pytest
 
 from edgekit.model.common import FrozenMap
-from edgekit.model.wafv2 import IPSet
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AndStatement,
     ByteMatchStatement,
     FieldToMatch,
@@ -23,7 +23,8 @@ from edgekit.model.wafv2_statements import (
     Statement,
     TextTransformation,
 )
-from edgekit.rules import wafshadow
+from edgekit.model.wafv2.types import IPSet
+from edgekit.rules.analysis import waf_shadowing
 from tests.rules.test_wafsem import Lookups, rule
 
 URI = FieldToMatch("UriPath")
@@ -80,7 +81,7 @@ LOOKUPS = Lookups(
     ],
 )
 def test_matches_all(statement: Statement) -> None:
-    assert wafshadow.matches_all(statement)
+    assert waf_shadowing.matches_all(statement)
 
 
 @pytest.mark.parametrize(
@@ -105,15 +106,15 @@ def test_matches_all(statement: Statement) -> None:
     ],
 )
 def test_not_match_all(statement: Statement) -> None:
-    assert not wafshadow.matches_all(statement)
+    assert not waf_shadowing.matches_all(statement)
 
 
-def _covers(earlier: Statement, later: Statement) -> wafshadow.Coverage:
-    return wafshadow.covers(earlier, later, LOOKUPS)
+def _covers(earlier: Statement, later: Statement) -> waf_shadowing.Coverage:
+    return waf_shadowing.covers(earlier, later, LOOKUPS)
 
 
 def test_identical_statements_cover() -> None:
-    assert _covers(GEO, GeoMatchStatement(("RU",))) == wafshadow.Coverage(
+    assert _covers(GEO, GeoMatchStatement(("RU",))) == waf_shadowing.Coverage(
         True, "identical statement"
     )
     assert _covers(GEO, GeoMatchStatement(("RU", "CN"))).value is False
@@ -126,7 +127,7 @@ def test_identical_label_matches_do_not_cover() -> None:
 
 
 def test_match_all_covers_anything() -> None:
-    assert _covers(uri(b"/"), NotStatement(GEO)) == wafshadow.Coverage(True, "match-all")
+    assert _covers(uri(b"/"), NotStatement(GEO)) == waf_shadowing.Coverage(True, "match-all")
 
 
 @pytest.mark.parametrize(
@@ -163,8 +164,10 @@ def test_ip_set_superset_needs_the_same_forwarded_ip_config() -> None:
 
 
 def test_cidrs_cover_handles_mixed_families() -> None:
-    assert wafshadow.cidrs_cover(["10.0.0.0/8", "2001:db8::/32"], ["2001:db8::1/128", "10.1.1.1"])
-    assert not wafshadow.cidrs_cover(["10.0.0.0/8"], [])
+    assert waf_shadowing.cidrs_cover(
+        ["10.0.0.0/8", "2001:db8::/32"], ["2001:db8::1/128", "10.1.1.1"]
+    )
+    assert not waf_shadowing.cidrs_cover(["10.0.0.0/8"], [])
 
 
 @pytest.mark.parametrize(
@@ -204,7 +207,7 @@ def test_structure_and_or_scope_down() -> None:
     assert _covers(AndStatement((wide, GEO)), AndStatement((narrow, GEO, uri(b"/x")))).value
     # rate-based and managed groups act only inside their scope-down
     rate = RateBasedStatement(100, "IP", scope_down_statement=narrow)
-    assert _covers(wide, rate) == wafshadow.Coverage(True, "IP set superset")
+    assert _covers(wide, rate) == waf_shadowing.Coverage(True, "IP set superset")
     assert _covers(wide, RateBasedStatement(100, "IP")).value is False
     group = ManagedRuleGroupStatement("AWS", "X", scope_down_statement=uri(b"/api/v2"))
     assert _covers(uri(b"/api"), group).value is True
@@ -226,7 +229,7 @@ def test_shadows_by_priority_and_terminating_actions() -> None:
         rule("geo", 20, GEO),
         rule("geo-again", 25, GeoMatchStatement(("RU",)), "Count"),
     ]
-    proven, undecided = wafshadow.shadows(rules, LOOKUPS)
+    proven, undecided = waf_shadowing.shadows(rules, LOOKUPS)
     assert [(s.by.name, s.shadowed.name, s.reason) for s in proven] == [
         ("geo", "geo-again", "identical statement"),
         ("allow-wide", "late", "IP set superset"),
@@ -248,7 +251,7 @@ def test_shadows_reports_undecided_once() -> None:
         rule("b", 2, ipref("uncollected2")),
         rule("c", 3, ipref("narrow")),
     ]
-    proven, undecided = wafshadow.shadows(rules, LOOKUPS)
+    proven, undecided = waf_shadowing.shadows(rules, LOOKUPS)
     assert proven == []
     assert [(s.by.name, s.shadowed.name) for s in undecided] == [("a", "b"), ("a", "c")]
 
@@ -259,6 +262,6 @@ def test_proven_wins_over_undecided() -> None:
         rule("b", 2, ipref("wide")),
         rule("c", 3, ipref("narrow")),
     ]
-    proven, undecided = wafshadow.shadows(rules, LOOKUPS)
+    proven, undecided = waf_shadowing.shadows(rules, LOOKUPS)
     assert [(s.by.name, s.shadowed.name) for s in proven] == [("b", "c")]
     assert [(s.by.name, s.shadowed.name) for s in undecided] == [("a", "b")]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.model import NOT_COLLECTED
-from edgekit.model.apigateway import RestApi, RestApiStage
-from edgekit.model.apigateway_domains import DomainName
-from edgekit.model.apigatewayv2 import Api, ApiStage
-from edgekit.rules.apidirect import direct_access_reason
+from edgekit.model.apigateway.domains import DomainName
+from edgekit.model.apigateway.types import RestApi, RestApiStage
+from edgekit.model.apigatewayv2.types import Api, ApiStage
+from edgekit.rules.analysis.api_default_endpoint import direct_access_reason
+from edgekit.rules.analysis.exposure import distributions_in_front
 from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import distributions_in_front
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check
 
@@ -39,7 +39,7 @@ def _stage_node(stage: RestApiStage, ctx: CheckContext) -> str:
 def _has_waf(stage: RestApiStage, ctx: CheckContext) -> bool:
     if stage.web_acl_arn:
         return True
-    found = ctx.model.web_acl_for_resource(stage.arn)
+    found = ctx.model.waf.web_acl_for_resource(stage.arn)
     return found is not None and found is not NOT_COLLECTED
 
 
@@ -61,7 +61,8 @@ def stage_no_waf(api: RestApi, ctx: CheckContext) -> list[Fail | Unknown] | Unkn
     and is reachable other than through CloudFront: not behind CloudFront (no distribution of
     the snapshot has the API, the stage or a custom domain mapped to it as origin), or behind
     CloudFront while its default ``execute-api`` endpoint stays callable around it (enabled,
-    no restricting resource policy, methods without an API key: :mod:`edgekit.rules.apidirect`,
+    no restricting resource policy, methods without an API key:
+    :mod:`edgekit.rules.analysis.api_default_endpoint`,
     the same reasoning as ``lb.no_waf`` with origin lockdown). Edge-optimized APIs count as
     unprotected: API Gateway's own distribution runs no web ACL of yours. Unknown when the
     stages were not collected, when the distributions were not collected so "not behind

@@ -1,6 +1,7 @@
 """Cacheability, per behavior (default and ordered), plus error caching and Origin Shield.
 
-Path classes are languages of CloudFront path patterns (:mod:`edgekit.rules.match`): a
+Path classes are languages of CloudFront path patterns
+(:mod:`edgekit.rules.analysis.path_patterns`): a
 behavior's pattern is "static" (or "personalised") when every path it can match is matched by
 one of the class's patterns — ``/static/img/*`` is static, ``/static*`` is not (``/statics.php``).
 """
@@ -10,11 +11,16 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.model import Distribution
-from edgekit.model.cloudfront_policies import ORP_ALL_VIEWER
-from edgekit.rules.cfresolve import cache_settings, is_s3, origin_request_policy, targets
+from edgekit.model.cloudfront.policies import ORP_ALL_VIEWER
+from edgekit.rules.analysis.cloudfront_resolve import (
+    cache_settings,
+    is_s3,
+    origin_request_policy,
+    targets,
+)
+from edgekit.rules.analysis.path_patterns import PatternTooComplexError, covers
 from edgekit.rules.context import BehaviorSubject, CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.match import PatternTooComplexError, covers
 from edgekit.rules.registry import check
 
 STATIC_PATTERNS: Final = (

@@ -2,7 +2,8 @@
 
 "Cacheable" = the behavior's max TTL is above 0 (the cache policy's MaxTTL, or the legacy
 behavior's own MaxTTL). Cache keys come from the cache policy (managed ones resolved by id) or,
-for legacy behaviors, from ForwardedValues (:mod:`edgekit.rules.cfresolve`). A cache policy
+for legacy behaviors, from ForwardedValues (:mod:`edgekit.rules.analysis.cloudfront_resolve`). A
+cache policy
 that cannot be resolved makes these checks unknown — unless the answer does not depend on it.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from edgekit.rules.cfresolve import CacheSettings, cache_settings
+from edgekit.rules.analysis.cloudfront_resolve import CacheSettings, cache_settings
 from edgekit.rules.context import BehaviorSubject, CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check

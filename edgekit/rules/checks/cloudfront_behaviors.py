@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.model import Distribution
-from edgekit.rules.cfresolve import is_s3, label, targets
+from edgekit.rules.analysis.cloudfront_resolve import is_s3, label, targets
+from edgekit.rules.analysis.path_patterns import PatternTooComplexError, covers, overlaps
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail
-from edgekit.rules.match import PatternTooComplexError, covers, overlaps
 from edgekit.rules.registry import check
 
 WRITE_METHODS: Final = frozenset({"PUT", "POST", "PATCH", "DELETE"})
@@ -42,7 +42,8 @@ def behavior_unreachable(dist: Distribution, ctx: CheckContext) -> Fail | None:
     patterns already match every path it matches (e.g. ``/api*`` before ``/api/v2/*``, ``*``
     first, ``/a/*.jpg`` before ``/a/x.jpg``, or ``images/*`` before ``/images/*``).
 
-    Decided with CloudFront's real semantics (:mod:`edgekit.rules.match`): ``*`` matches any
+    Decided with CloudFront's real semantics (:mod:`edgekit.rules.analysis.path_patterns`): ``*``
+    matches any
     sequence including ``/``, ``?`` exactly one character, case-sensitive, leading ``/``
     optional, first match wins — and an exact language-inclusion test, including the rare case
     where only several earlier patterns together cover a later one. Evidence lists, in

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Distribution
-from edgekit.rules.cfresolve import label
+from edgekit.rules.analysis.cloudfront_resolve import label
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -53,7 +53,7 @@ def logging_disabled(dist: Distribution, ctx: CheckContext) -> Fail | Unknown | 
     realtime = [label(b) for b in dist.behaviors if b.realtime_log_config_arn]
     if realtime:
         return None
-    deliveries = ctx.model.log_deliveries_for(dist)
+    deliveries = ctx.model.cloudfront.log_deliveries_for(dist)
     if deliveries is not NOT_COLLECTED and deliveries:
         return None
     if standard is NOT_COLLECTED:

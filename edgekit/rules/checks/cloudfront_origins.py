@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.model import NOT_COLLECTED, Distribution, Origin
-from edgekit.rules.cfresolve import label, targets
+from edgekit.rules.analysis.cloudfront_resolve import label, targets
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -159,7 +159,7 @@ def s3_origin_missing_bucket(dist: Distribution, ctx: CheckContext) -> Fail | Un
         name = origin.s3_bucket_name
         if name is None:
             continue
-        found = ctx.model.bucket(name)
+        found = ctx.model.s3.bucket(name)
         if found is NOT_COLLECTED:
             undetermined[origin.id] = name
         elif found is None:

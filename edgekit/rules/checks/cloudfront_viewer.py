@@ -6,13 +6,11 @@ import re
 from typing import Final
 
 from edgekit.model import Distribution, ViewerCertificate
-from edgekit.rules.cfresolve import label, response_headers_policy
+from edgekit.rules.analysis.cloudfront_resolve import label, response_headers_policy
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 
-OUTDATED_VIEWER_POLICIES: Final = frozenset({"SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"})
-"""Security policies that accept TLS below 1.2 (the complete list AWS has published)."""
 NOT_CURRENT_VIEWER_POLICIES: Final = frozenset({"TLSv1.2_2018", "TLSv1.2_2019"})
 """TLS 1.2+ policies superseded by TLSv1.2_2021 / TLSv1.2_2025 / TLSv1.3_2025 (weaker ciphers)."""
 _POLICY_NAME: Final = re.compile(
@@ -34,11 +32,10 @@ def minimum_tls(policy: str) -> tuple[int, int] | None:
 
 
 def allows_below_tls12(policy: str) -> bool:
-    """A known outdated policy, or a well-formed name whose version is below TLS 1.2. Unknown
+    """A well-formed policy name whose version is below TLS 1.2 (every policy AWS has published
+    as outdated parses so: ``SSLv3``, ``TLSv1``, ``TLSv1_2016``, ``TLSv1.1_2016``). Unknown
     (future) names never count: ``TLSv1.3_2030`` parses to 1.3, a name outside the scheme to
     nothing."""
-    if policy in OUTDATED_VIEWER_POLICIES:
-        return True
     version = minimum_tls(policy)
     return version is not None and version < (1, 2)
 

@@ -14,19 +14,19 @@ from edgekit.model import (
     LoadBalancer,
     RecordSet,
 )
-from edgekit.rules.certnames import normalize
+from edgekit.rules.analysis.certificate_names import normalize
+from edgekit.rules.analysis.dns_targets import Target, record_target
 from edgekit.rules.context import CheckContext
-from edgekit.rules.dnstargets import Target, record_target
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 
 
 def _elb(t: Target, ctx: CheckContext) -> Collected[object]:
     """The ALB/NLB or Classic ELB of that DNS name (None: absent from every account)."""
-    v2 = ctx.model.load_balancer_by_dns(t.name)
+    v2 = ctx.model.elbv2.load_balancer_by_dns(t.name)
     if isinstance(v2, LoadBalancer) or t.nlb:
         return v2
-    classic = ctx.model.classic_load_balancer_by_dns(t.name)
+    classic = ctx.model.elb.classic_load_balancer_by_dns(t.name)
     if isinstance(classic, ClassicLoadBalancer):
         return classic
     return None if v2 is None and classic is None else NOT_COLLECTED
@@ -37,10 +37,10 @@ def _lookup(t: Target, ctx: CheckContext) -> Collected[object | None]:
     if t.kind == "elb":
         return _elb(t, ctx)
     if t.kind == "execute-api":
-        return ctx.model.api_by_execute_domain(t.name)
+        return ctx.model.apigateway.api_by_execute_domain(t.name)
     if t.kind == "api-domain":
-        return ctx.model.domain_name_by_target(t.name)
-    return ctx.model.bucket(t.bucket or "")
+        return ctx.model.apigateway.domain_name_by_target(t.name)
+    return ctx.model.s3.bucket(t.bucket or "")
 
 
 @check(
@@ -122,10 +122,10 @@ def alias_routes(aliases: tuple[str, ...], name: str) -> bool:
 def _served_names(t: Target, ctx: CheckContext) -> Collected[tuple[str, tuple[str, ...]] | None]:
     """(what, names it answers to) for a CloudFront target: a distribution's aliases or an
     edge-optimized API custom domain's name; None when neither is in the snapshot."""
-    dist = ctx.model.distribution_by_domain(t.name)
+    dist = ctx.model.cloudfront.distribution_by_domain(t.name)
     if isinstance(dist, Distribution):
         return f"distribution {dist.id}", dist.aliases
-    domain = ctx.model.domain_name_by_target(t.name)
+    domain = ctx.model.apigateway.domain_name_by_target(t.name)
     if isinstance(domain, DomainName):
         return f"API Gateway custom domain {domain.name}", (domain.name,)
     return NOT_COLLECTED if dist is NOT_COLLECTED or domain is NOT_COLLECTED else None
@@ -196,7 +196,7 @@ def cname_instead_of_alias(rec: RecordSet, ctx: CheckContext) -> Fail | None:
     t = record_target(rec)
     if t is None or t.kind not in ("cloudfront", "elb"):
         return None
-    zone = ctx.model.hosted_zone(rec.hosted_zone_id)
+    zone = ctx.model.route53.hosted_zone(rec.hosted_zone_id)
     if t.kind == "cloudfront" and isinstance(zone, HostedZone) and zone.private_zone:
         return None
     return Fail(

@@ -205,7 +205,7 @@ def cross_zone_disabled(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
     enabled, evidence = got
     if enabled:
         return None
-    groups = ctx.model.target_groups_for(lb.arn)
+    groups = ctx.model.elbv2.target_groups_for(lb.arn)
     if groups is NOT_COLLECTED:
         return Unknown(
             "load_balancing.cross_zone.enabled is off; its target groups (which may turn it "

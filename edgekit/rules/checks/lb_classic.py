@@ -10,7 +10,7 @@ from edgekit.model import (
     ClassicLoadBalancer,
     ClassicLoadBalancerAttributes,
 )
-from edgekit.rules import tlsdata
+from edgekit.rules.analysis import tls_policy_data
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -71,7 +71,7 @@ def classic_http_listener(clb: ClassicLoadBalancer, ctx: CheckContext) -> Fail |
     )
 
 
-def _listener_policy(li: ClassicListener) -> tlsdata.PolicyProtocols | str:
+def _listener_policy(li: ClassicListener) -> tls_policy_data.PolicyProtocols | str:
     """The listener policy's protocols, or why they are unknown."""
     policy = li.ssl_policy
     if policy is NOT_COLLECTED:
@@ -82,7 +82,7 @@ def _listener_policy(li: ClassicListener) -> tlsdata.PolicyProtocols | str:
     protocols = None if collected is NOT_COLLECTED else collected
     for name in (policy.reference_security_policy, policy.name):
         if name:
-            resolved = tlsdata.resolve(name, protocols, tlsdata.CLASSIC_POLICIES)
+            resolved = tls_policy_data.resolve(name, protocols, tls_policy_data.CLASSIC_POLICIES)
             if resolved is not None:
                 return resolved
     return f"policy {policy.name} lists no protocols and is not a predefined policy edgekit knows"

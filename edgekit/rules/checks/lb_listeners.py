@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from edgekit.model import NOT_COLLECTED, Listener, LoadBalancer, SslPolicy, final_action
-from edgekit.rules import tlsdata
+from edgekit.rules.analysis import tls_policy_data
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -71,16 +71,16 @@ def http_not_redirected(li: Listener, ctx: CheckContext) -> Fail | Unknown | Non
     )
 
 
-def _policy(li: Listener, ctx: CheckContext) -> tlsdata.PolicyProtocols | Unknown | None:
+def _policy(li: Listener, ctx: CheckContext) -> tls_policy_data.PolicyProtocols | Unknown | None:
     """The listener's policy protocols; Unknown when they cannot be read; None: no TLS."""
     if (li.protocol or "").upper() not in TLS_LISTENERS:
         return None
     name = li.ssl_policy
     if not name:
         return Unknown(f"{_where(li)} reports no SslPolicy", _listener_evidence(li))
-    described = ctx.model.ssl_policy(name, li.account_id, li.region)
+    described = ctx.model.elbv2.ssl_policy(name, li.account_id, li.region)
     protocols = described.ssl_protocols if isinstance(described, SslPolicy) else None
-    resolved = tlsdata.resolve(name, protocols, tlsdata.ELBV2_POLICIES)
+    resolved = tls_policy_data.resolve(name, protocols, tls_policy_data.ELBV2_POLICIES)
     if resolved is None:
         return Unknown(
             f"{_where(li)}: SslPolicy {name} was not described (DescribeSSLPolicies) and is "
@@ -106,12 +106,13 @@ def tls_policy_outdated(li: Listener, ctx: CheckContext) -> Fail | Unknown | Non
     """An HTTPS (ALB) or TLS (NLB) listener whose security policy offers a protocol below
     TLS 1.2 (SSLv3, TLS 1.0, TLS 1.1). The decision reads the policy's ``SslProtocols`` as
     collected with DescribeSSLPolicies; only when the policy was not described does it fall
-    back to edgekit's table of AWS's predefined policies (``edgekit.rules.tlsdata``). A policy
+    back to edgekit's table of AWS's predefined policies
+    (``edgekit.rules.analysis.tls_policy_data``). A policy
     that is neither described nor in the table — e.g. one AWS released after this edgekit —
     is reported unknown, never failed: stale allow-lists must not raise false alarms.
     Evidence: policy name, its protocols, and whether they were collected or from the table."""
     resolved = _policy(li, ctx)
-    if not isinstance(resolved, tlsdata.PolicyProtocols):
+    if not isinstance(resolved, tls_policy_data.PolicyProtocols):
         return resolved
     if not resolved.outdated:
         return None
@@ -149,7 +150,7 @@ def tls_policy_not_pq(li: Listener, ctx: CheckContext) -> Fail | Unknown | None:
     name = li.ssl_policy
     if not name:
         return Unknown(f"{_where(li)} reports no SslPolicy", _listener_evidence(li))
-    if tlsdata.is_post_quantum(name):
+    if tls_policy_data.is_post_quantum(name):
         return None
     return Fail(
         f"{_where(li)} SslPolicy {name} offers no post-quantum key exchange",

@@ -73,7 +73,7 @@ def _leg(tg: TargetGroup, listener_port: int | None, ctx: CheckContext) -> _Leg:
         return _Leg(tg.name, "unknown", "registered ALB not collected (DescribeTargetHealth)")
     legs = []
     for target in tg.targets:
-        alb = ctx.model.load_balancer(target.target_id)
+        alb = ctx.model.elbv2.load_balancer(target.target_id)
         if not isinstance(alb, LoadBalancer):
             legs.append(("unknown", f"ALB {target.target_id} not collected"))
         else:
@@ -107,7 +107,7 @@ def nlb_cleartext_listener(li: Listener, ctx: CheckContext) -> Fail | Unknown | 
     the application and passes; an instance or IP target's redirect cannot be seen, so it
     counts as clear text. TLS listeners pass. Unknown when the target group, the registered
     ALB or its listeners and rules were not collected. Evidence: each target group's verdict."""
-    lb = ctx.model.load_balancer(li.load_balancer_arn)
+    lb = ctx.model.elbv2.load_balancer(li.load_balancer_arn)
     if not isinstance(lb, LoadBalancer) or lb.type != "network" or not lb.internet_facing:
         return None
     if li.protocol not in CLEAR_TCP:
@@ -115,7 +115,7 @@ def nlb_cleartext_listener(li: Listener, ctx: CheckContext) -> Fail | Unknown | 
     last = final_action(li.default_actions)
     legs: list[_Leg] = []
     for arn in last.target_group_arns if last is not None else ():
-        tg = ctx.model.target_group(arn)
+        tg = ctx.model.elbv2.target_group(arn)
         if isinstance(tg, TargetGroup):
             legs.append(_leg(tg, li.port, ctx))
         elif tg is NOT_COLLECTED:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import Listener, ListenerRule, RuleCondition
-from edgekit.rules.albmatch import rule_covers
+from edgekit.rules.analysis.alb_rule_match import rule_covers
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail
 from edgekit.rules.registry import check
@@ -37,13 +37,14 @@ def rule_shadowed(rule: ListenerRule, ctx: CheckContext) -> Fail | None:
     when an earlier-priority rule's conditions are a subset of its own, each covering one of
     its conditions: every request it would match was taken already (e.g. ``/api/*`` at
     priority 10 before ``/api/v2/*`` + ``Host: api.example.com`` at 20). Coverage follows ALB's
-    matching (``edgekit.rules.albmatch``): ``*``/``?`` wildcards, host-header, HTTP header and
+    matching (``edgekit.rules.analysis.alb_rule_match``): ``*``/``?`` wildcards, host-header, HTTP
+    header and
     query-string values case-insensitive, path patterns case-sensitive, methods exact,
     source-IP CIDR containment. Only certain shadowing is reported: regex conditions and
     unknown fields never count as covering."""
     if rule.is_default or rule.priority is None:
         return None
-    listener = ctx.model.listener(rule.listener_arn)
+    listener = ctx.model.elbv2.listener(rule.listener_arn)
     if not isinstance(listener, Listener) or not isinstance(listener.rules, tuple):
         return None  # the rule came from this listener's rules: both are there
     for earlier in listener.rules:

@@ -51,7 +51,7 @@ def target_plaintext(tg: TargetGroup, ctx: CheckContext) -> Fail | Unknown | Non
     facing: list[str] = []
     missing: list[str] = []
     for arn in tg.load_balancer_arns:
-        lb = ctx.model.load_balancer(arn)
+        lb = ctx.model.elbv2.load_balancer(arn)
         if lb is NOT_COLLECTED:
             missing.append(arn)
         elif isinstance(lb, LoadBalancer) and lb.internet_facing:
@@ -123,7 +123,7 @@ def no_targets(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     (DescribeTargetHealth empty): whatever it forwards fails, yet it is billed. A load balancer
     without target groups (e.g. redirect-only) is not evaluated here. Unknown when the target
     groups, or the targets of a group, were not collected — unless another group has targets."""
-    groups = ctx.model.target_groups_for(lb.arn)
+    groups = ctx.model.elbv2.target_groups_for(lb.arn)
     if groups is NOT_COLLECTED:
         return Unknown("target groups were not collected (DescribeTargetGroups)", {})
     if not groups:

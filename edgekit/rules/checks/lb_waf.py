@@ -4,11 +4,11 @@ CloudFront (an internal ALB counts when an internet-facing NLB or an accelerator
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, LoadBalancer
+from edgekit.rules.analysis.lb_lockdown import State, lockdown_for
+from edgekit.rules.analysis.lb_reach import internet_reach
+from edgekit.rules.analysis.origin_reach import fronting_unknown_reason, none_fronting_is_certain
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.lockdown import State, lockdown_for
-from edgekit.rules.origins import fronting_unknown_reason, none_fronting_is_certain
-from edgekit.rules.reach import internet_reach
 from edgekit.rules.registry import check
 
 
@@ -31,10 +31,12 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
 
     Reachable from the internet: internet-facing, or internal but forwarded to by an
     internet-facing NLB (``alb``-type target group) or fronted by an enabled Global Accelerator
-    (:mod:`edgekit.rules.reach`; the paths are in the evidence as ``reached_through``). Such a
+    (:mod:`edgekit.rules.analysis.lb_reach`; the paths are in the evidence as ``reached_through``).
+    Such a
     path bypasses CloudFront, so it fails whatever CloudFront does. Otherwise it passes when it
     is the origin of an enabled distribution (by DNS name, alias record or VPC origin) and its
-    origin is locked down (``edgekit.rules.lockdown``): its security groups admit no internet
+    origin is locked down (``edgekit.rules.analysis.lb_lockdown``): its security groups admit no
+    internet
     source but the CloudFront origin-facing prefix list on the ports of the listeners that can
     forward (one that only redirects or answers fixed responses reaches no target), **and**
     every forwarding listener path requires the secret header CloudFront sends. Unknown — never
@@ -49,7 +51,7 @@ def no_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     reach = internet_reach(lb, ctx)
     if not lb.internet_facing and reach.value is False:
         return None
-    acl = ctx.model.web_acl_for_resource(lb.arn)
+    acl = ctx.model.waf.web_acl_for_resource(lb.arn)
     if acl is NOT_COLLECTED:
         return Unknown("WAF associations of the load balancer's region were not collected", {})
     if acl is not None:

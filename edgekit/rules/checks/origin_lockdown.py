@@ -1,7 +1,9 @@
 """origin.* lockdown of ALBs behind CloudFront: bypass, secret header, prefix list only.
 
-Built on :mod:`edgekit.rules.lockdown` (header paths per listener, in rule priority order) and
-:mod:`edgekit.rules.origins` (who fronts the ALB, which ports admit the whole internet).
+Built on :mod:`edgekit.rules.analysis.lb_lockdown` (header paths per listener, in rule priority
+order) and
+:mod:`edgekit.rules.analysis.origin_reach` (who fronts the ALB, which ports admit the whole
+internet).
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.model import GLOBAL, NOT_COLLECTED, Listener, LoadBalancer
-from edgekit.rules.context import CheckContext
-from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.lockdown import (
+from edgekit.rules.analysis.lb_lockdown import (
     State,
     forwarding_ports,
     header_facet,
@@ -20,7 +20,7 @@ from edgekit.rules.lockdown import (
     public_families,
     secret_headers,
 )
-from edgekit.rules.origins import (
+from edgekit.rules.analysis.origin_reach import (
     Exposure,
     cloudfront_prefix_list_ids,
     fronting,
@@ -28,6 +28,8 @@ from edgekit.rules.origins import (
     none_fronting_is_certain,
     port_exposure,
 )
+from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
 
 LOCK_REMEDIATION = (
@@ -71,7 +73,7 @@ def _bypass_paths(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Listeners open to the whole internet that forward without the secret, and the
     listeners where either half could not be decided."""
-    groups = ctx.model.security_groups_for(lb)
+    groups = ctx.model.ec2.security_groups_for(lb)
     cf_lists = cloudfront_prefix_list_ids(ctx, lb)
     bypass: list[dict[str, Any]] = []
     undecided: list[str] = []
@@ -253,7 +255,7 @@ def prefix_list_only(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | No
     if header.state is State.LOCKED:
         return None
     ports = forwarding_ports(lb.listeners)
-    groups = ctx.model.security_groups_for(lb)
+    groups = ctx.model.ec2.security_groups_for(lb)
     cf_lists = cloudfront_prefix_list_ids(ctx, lb)
     network = network_facet(ports, groups, cf_lists, public_families(lb))
     evidence = {

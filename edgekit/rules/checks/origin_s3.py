@@ -4,11 +4,11 @@ buckets one edit away from public."""
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, Bucket, Collected, WebsiteConfiguration
+from edgekit.rules.analysis.resource_policies import unscoped_cloudfront_statements
+from edgekit.rules.analysis.s3_public_access import assess, hardening
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.s3policy import unscoped_cloudfront_statements
-from edgekit.rules.s3public import assess, hardening
 
 
 def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket | None]] | None:
@@ -16,7 +16,7 @@ def _bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Collected[Bucket 
     name = s.origin.s3_bucket_name
     if name is None or not (s.origin.is_s3_rest or s.origin.is_s3_website):
         return None
-    return name, ctx.model.bucket(name)
+    return name, ctx.model.s3.bucket(name)
 
 
 def _existing_bucket(s: OriginSubject, ctx: CheckContext) -> tuple[str, Bucket] | Unknown | None:
@@ -60,7 +60,7 @@ def s3_website_public(s: OriginSubject, ctx: CheckContext) -> Fail | None:
     if not s.origin.is_s3_website or s.origin.s3_bucket_name is None:
         return None
     name = s.origin.s3_bucket_name
-    found = ctx.model.bucket(name)
+    found = ctx.model.s3.bucket(name)
     site = found.website if isinstance(found, Bucket) else None
     if isinstance(site, WebsiteConfiguration) and site.redirect_all_requests_to is not None:
         return None
@@ -90,7 +90,8 @@ def s3_policy_unscoped(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | 
     distribution ARN): with OAC, *any* distribution of *any* AWS account could then read the
     bucket. A wildcard (``distribution/*``), ``AWS:SourceAccount`` alone, or a negated
     operator does not scope it; a Deny refusing every other distribution ARN does
-    (:mod:`edgekit.rules.s3policy`). Statements scoped to other named distributions are not
+    (:mod:`edgekit.rules.analysis.resource_policies`). Statements scoped to other named
+    distributions are not
     this distribution's concern. Unknown when the bucket's existence or policy was not
     collected (e.g. a bucket of an account outside the snapshot); a missing bucket is
     ``cloudfront.s3_origin_missing_bucket``'s finding."""
@@ -132,7 +133,8 @@ def s3_policy_unscoped(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | 
 )
 def s3_bucket_public(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | None:
     """An origin's bucket (REST or website endpoint) whose objects anyone can read **now**
-    (:func:`edgekit.rules.s3public.assess`), with each S3 Block Public Access setting taken as
+    (:func:`edgekit.rules.analysis.s3_public_access.assess`), with each S3 Block Public Access
+    setting taken as
     the bucket's **or** the owner account's:
 
     * a public bucket policy is in effect — PolicyStatus ``IsPublic`` when collected, else an
@@ -181,7 +183,8 @@ def s3_public_access_block_off(s: OriginSubject, ctx: CheckContext) -> Fail | Un
     """An origin's bucket that nothing public exposes now but that is one edit away from it:
     one of the four Block Public Access settings is off at both bucket and account level, or
     ACLs are enabled (object ownership not ``BucketOwnerEnforced``)
-    (:func:`edgekit.rules.s3public.hardening`). A hardening finding: a bucket that *is*
+    (:func:`edgekit.rules.analysis.s3_public_access.hardening`). A hardening finding: a bucket that
+    *is*
     public is ``origin.s3_bucket_public``'s (not reported twice). When whether it is public
     now is unknown, the finding still names the settings that are off, without claiming that
     nothing is public. Unknown when the bucket, its or its account's public access block, or

@@ -14,7 +14,7 @@ from edgekit.model import (
     OriginAccessControl,
     RestApi,
 )
-from edgekit.rules.apidirect import direct_access_reason
+from edgekit.rules.analysis.api_default_endpoint import direct_access_reason
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
@@ -25,7 +25,7 @@ def _signs(s: OriginSubject, ctx: CheckContext) -> bool:
     oac_id = s.origin.origin_access_control_id
     if not oac_id:
         return False
-    oac = ctx.model.origin_access_control(oac_id, s.distribution.account_id)
+    oac = ctx.model.cloudfront.origin_access_control(oac_id, s.distribution.account_id)
     return not (isinstance(oac, OriginAccessControl) and oac.signing_behavior == "never")
 
 
@@ -54,7 +54,7 @@ def lambda_url_public(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown | N
     if endpoints.lambda_url(domain) is None:
         return None
     evidence: dict[str, Any] = {"origin": s.origin.id, "domain": domain}
-    url = ctx.model.function_url_by_domain(domain)
+    url = ctx.model.lambda_.function_url_by_domain(domain)
     if url is None:
         return None
     config = url.config if isinstance(url, FunctionUrl) else url
@@ -99,7 +99,11 @@ def _apis(s: OriginSubject, ctx: CheckContext) -> list[tuple[str, Collected[Rest
         host = endpoints.execute_api_host(str(attrs.get("api_id")), str(attrs.get("region")))
         api_node = graph.nodes.get(gn.api_id(str(attrs.get("region")), str(attrs.get("api_id"))))
         ref = api_node.get(gn.REF) if api_node is not None else None
-        out[host] = ref if isinstance(ref, RestApi | Api) else ctx.model.api_by_execute_domain(host)
+        out[host] = (
+            ref
+            if isinstance(ref, RestApi | Api)
+            else ctx.model.apigateway.api_by_execute_domain(host)
+        )
     return sorted(out.items(), key=lambda p: p[0])
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, CustomOriginConfig, LoadBalancer
+from edgekit.rules.analysis.origin_reach import load_balancers_of
 from edgekit.rules.context import CheckContext, OriginSubject
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.origins import load_balancers_of
 from edgekit.rules.registry import check
 
 DEFAULT_IDLE_TIMEOUT = 60

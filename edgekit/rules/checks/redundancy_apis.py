@@ -94,7 +94,9 @@ def _features(api: RestApi | Api, ctx: CheckContext) -> dict[str, Any] | Unknown
         )
         plans: list[str] = []
         for stage in api.stages:
-            found = ctx.model.usage_plans_for(api.id, stage.name, api.account_id, api.region)
+            found = ctx.model.apigateway.usage_plans_for(
+                api.id, stage.name, api.account_id, api.region
+            )
             if found is NOT_COLLECTED:
                 return Unknown("usage plans were not collected", {})
             plans += [p.id for p in found]
@@ -124,7 +126,7 @@ def _alb_of(ctx: CheckContext, node: str) -> str | Unknown | None:
         seen.add(node)
     attrs: Mapping[str, Any] = graph.nodes[node]
     if attrs["kind"] == NodeKind.LISTENER:
-        listener = ctx.model.listener(str(attrs.get("arn")))
+        listener = ctx.model.elbv2.listener(str(attrs.get("arn")))
         if listener is NOT_COLLECTED:
             return Unknown("the integration's listener was not collected", {})
         if not isinstance(listener, Listener):

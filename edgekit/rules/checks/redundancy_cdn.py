@@ -42,7 +42,7 @@ def cdn_before_edge_api(s: OriginSubject, ctx: CheckContext) -> Fail | Unknown |
     attrs = est.graph.nodes[target]
     if attrs["kind"] == NodeKind.API:
         if attrs.get("ref") is None:
-            found = ctx.model.api_by_execute_domain(s.origin.domain_name)
+            found = ctx.model.apigateway.api_by_execute_domain(s.origin.domain_name)
             if found is NOT_COLLECTED:
                 return Unknown(
                     "origin is an API whose endpoint type was not collected",
@@ -141,7 +141,7 @@ def s3_website_origin(s: OriginSubject, ctx: CheckContext) -> Fail | None:
 
 def _website(ctx: CheckContext, bucket: str) -> dict[str, Any] | str:
     """What the bucket's website configuration does ("not collected" when unknown)."""
-    found = ctx.model.bucket(bucket)
+    found = ctx.model.s3.bucket(bucket)
     site: Any = NOT_COLLECTED
     if found is not None and found is not NOT_COLLECTED:
         site = found.website

@@ -16,6 +16,8 @@ from edgekit.model import (
     RestApi,
     WebACL,
 )
+from edgekit.rules.analysis.lb_lockdown import State, lockdown_for
+from edgekit.rules.analysis.waf_semantics import acl_rules, managed_uses
 from edgekit.rules.checks.redundancy_apis import api_nodes, proxy_facts
 from edgekit.rules.checks.redundancy_paths import (
     REQUEST_METRICS,
@@ -29,9 +31,7 @@ from edgekit.rules.checks.redundancy_paths import (
 from edgekit.rules.checks.traffic import requests_evidence, served_requests
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.lockdown import State, lockdown_for
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, managed_uses
 
 
 @check(
@@ -56,7 +56,7 @@ def accelerator_and_cdn(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown |
         return None
     node = lb_node(lb)
     front = fronting(ctx, node)
-    accs = ctx.model.accelerators_targeting(lb.arn)
+    accs = ctx.model.globalaccelerator.accelerators_targeting(lb.arn)
     if accs is NOT_COLLECTED:
         return Unknown("accelerators were not collected", {}) if front.pairs else None
     if not accs:
@@ -113,13 +113,14 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
     """An ALB with a WAFv2 web ACL whose every enabled fronting distribution has a WAFv2 web
     ACL too, with enforcing AWS managed rule groups in common, and whose origin is locked down
     (security groups admit only CloudFront's origin-facing prefix list and every forward needs
-    the secret header — :mod:`edgekit.rules.lockdown`). The same managed rules run twice per
+    the secret header — :mod:`edgekit.rules.analysis.lb_lockdown`). The same managed rules run
+    twice per
     request, billed twice. Guards (no finding): a fronting distribution without WAF, no common
     managed group, an origin reachable around CloudFront (then the ALB's WAF is needed).
     Unknown when an ACL's rules, the associations, the distributions or the lockdown facts
     were not collected. Evidence: the path, the ACLs, the common groups and the ALB-only
     rules (they must move first)."""
-    acl = ctx.model.web_acl_for_resource(lb.arn)
+    acl = ctx.model.waf.web_acl_for_resource(lb.arn)
     if acl is NOT_COLLECTED:
         return Unknown("WAF associations of the region were not collected", {})
     if not isinstance(acl, WebACL):
@@ -129,7 +130,7 @@ def double_waf(lb: LoadBalancer, ctx: CheckContext) -> Fail | Unknown | None:
         return None if front.decided else front_unknown(ctx)
     edge: list[WebACL] = []
     for dist, _ in front.pairs:
-        found = ctx.model.web_acl(dist.web_acl_id) if dist.web_acl_id else None
+        found = ctx.model.waf.web_acl(dist.web_acl_id) if dist.web_acl_id else None
         if found is NOT_COLLECTED:
             return Unknown(f"web ACL of {dist.id} was not collected", {})
         if not isinstance(found, WebACL):
@@ -260,7 +261,7 @@ def unreferenced_entrypoint(
         if reading.value:
             return None  # it served requests in the window: something uses it
         evidence.update(requests_evidence(reading))
-    if not ctx.model.records_complete:
+    if not ctx.model.route53.records_complete:
         return Unknown("Route 53 records were not collected completely", evidence)
     zones = _public_zones(ctx)
     if isinstance(item, Distribution):

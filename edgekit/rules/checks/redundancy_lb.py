@@ -7,6 +7,7 @@ from typing import Any
 
 from edgekit.graph import nodes as gn
 from edgekit.model import NOT_COLLECTED, LoadBalancer, TargetGroup, final_action
+from edgekit.rules.analysis.lb_lockdown import lockdown_for
 from edgekit.rules.checks.redundancy_paths import (
     authenticates,
     downstream,
@@ -21,7 +22,6 @@ from edgekit.rules.checks.redundancy_paths import (
 )
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.lockdown import lockdown_for
 from edgekit.rules.registry import check
 
 VPCE_PRE_CHECK = (
@@ -44,7 +44,7 @@ def _target_groups(
     groups: list[TargetGroup] = []
     missing: list[str] = []
     for arn in sorted(set(arns)):
-        tg = ctx.model.target_group(arn)
+        tg = ctx.model.elbv2.target_group(arn)
         if tg is NOT_COLLECTED:
             return None
         if tg is None:

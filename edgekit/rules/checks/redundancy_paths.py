@@ -29,10 +29,10 @@ from edgekit.model import (
     Origin,
     final_action,
 )
+from edgekit.rules.analysis.origin_reach import fronting_unknown_reason, none_fronting_is_certain
+from edgekit.rules.analysis.waf_semantics import Tri
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Unknown
-from edgekit.rules.origins import fronting_unknown_reason, none_fronting_is_certain
-from edgekit.rules.wafsem import Tri
 
 REQUEST_METRICS = (
     "request metrics: not collected (edgekit does not collect CloudWatch yet), so whether it "
@@ -44,7 +44,8 @@ REQUEST_METRICS = (
 @dataclass(frozen=True)
 class Front:
     """Enabled (distribution, origin) pairs in front of a node; ``decided`` False when none was
-    found but that is not certain (:func:`edgekit.rules.origins.none_fronting_is_certain`)."""
+    found but that is not certain
+    (:func:`edgekit.rules.analysis.origin_reach.none_fronting_is_certain`)."""
 
     pairs: tuple[tuple[Distribution, Origin], ...]
     decided: bool
@@ -178,9 +179,12 @@ def only_cloudfront(ctx: CheckContext, nodes: Sequence[str], lb_arn: str | None)
     for a load balancer the accelerators, were not all collected)."""
     if other_users(ctx, nodes):
         return False
-    if not ctx.model.records_complete:
+    if not ctx.model.route53.records_complete:
         return None
-    if lb_arn is not None and ctx.model.accelerators_targeting(lb_arn) is NOT_COLLECTED:
+    if (
+        lb_arn is not None
+        and ctx.model.globalaccelerator.accelerators_targeting(lb_arn) is NOT_COLLECTED
+    ):
         return None
     return True
 

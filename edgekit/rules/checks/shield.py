@@ -37,7 +37,7 @@ def protection(model: Inventory, arn: str, account: str) -> Collected[Protection
     whatever other accounts' Shield data say (a hosted zone ARN names no account, and the
     model's lookup then waits for every account's).
     """
-    found = model.shield_protection_for(arn)
+    found = model.shield.shield_protection_for(arn)
     if found is NOT_COLLECTED and model.known("shield_protections", account, GLOBAL):
         return None
     return found
@@ -95,7 +95,7 @@ def entrypoint_unprotected(
     found = list(candidates(ctx.model, account.account_id))
     if not found:
         return None
-    sub = ctx.model.shield_subscription(account.account_id)
+    sub = ctx.model.shield.shield_subscription(account.account_id)
     if sub is NOT_COLLECTED:
         return Unknown(
             "the Shield Advanced subscription could not be read (DescribeSubscription)",

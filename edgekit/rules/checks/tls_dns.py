@@ -84,7 +84,7 @@ def cert_renewal_at_risk(cert: Certificate, ctx: CheckContext) -> Fail | Unknown
             if not zones_complete:
                 unknown.append(name)
             continue
-        records = ctx.model.records_named(name)
+        records = ctx.model.route53.records_named(name)
         ids = {z.id for z in zones}
         found = records is not NOT_COLLECTED and any(
             r.hosted_zone_id in ids

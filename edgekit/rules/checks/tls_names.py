@@ -1,7 +1,7 @@
 """tls.alias_not_covered: host names served with a certificate that does not name them.
 
 Applies to ``tls_endpoint`` (distributions and HTTPS listeners); findings name the
-distribution or listener itself. Name matching: :mod:`edgekit.rules.certnames`.
+distribution or listener itself. Name matching: :mod:`edgekit.rules.analysis.certificate_names`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from edgekit.model import NOT_COLLECTED, Certificate, Distribution, Listener
-from edgekit.rules import certnames
+from edgekit.rules.analysis import certificate_names
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check
@@ -20,7 +20,7 @@ def _names(ctx: CheckContext, arns: tuple[str, ...]) -> tuple[list[str], list[st
     names: list[str] = []
     unknown: list[str] = []
     for arn in arns:
-        cert = ctx.model.certificate(arn) if ":acm:" in arn else NOT_COLLECTED
+        cert = ctx.model.acm.certificate(arn) if ":acm:" in arn else NOT_COLLECTED
         if isinstance(cert, Certificate):
             names.extend(cert.names)
             if cert.subject_alternative_names is NOT_COLLECTED:
@@ -45,7 +45,7 @@ def _distribution(dist: Distribution, ctx: CheckContext) -> Fail | Unknown | Non
             resource=ref,
         )
     names, unknown = _names(ctx, (arn,))
-    missing = certnames.uncovered(names, dist.aliases)
+    missing = certificate_names.uncovered(names, dist.aliases)
     evidence: dict[str, Any] = {"certificate_arn": arn, "certificate_names": names}
     if missing and not unknown:
         return Fail(
@@ -82,7 +82,7 @@ def _listener(li: Listener, ctx: CheckContext) -> Fail | Unknown | None:
     if arns is NOT_COLLECTED:
         arns = tuple(c.certificate_arn for c in li.default_certificates)
     names, unknown = _names(ctx, arns)
-    missing = [h for h in hosts if certnames.pattern_covered(names, h) is False]
+    missing = [h for h in hosts if certificate_names.pattern_covered(names, h) is False]
     evidence: dict[str, Any] = {"certificate_names": names, "host_headers": hosts}
     if not missing:
         return None

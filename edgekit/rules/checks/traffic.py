@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any, Final
 
 from edgekit.model import Distribution, WebACL
-from edgekit.model.cloudwatch_reading import ORIGIN_5XX, Metered, Reading, Traffic
+from edgekit.model.cloudwatch.reading import ORIGIN_5XX, Metered, Reading, Traffic
 from edgekit.model.common import NOT_COLLECTED
-from edgekit.model.wafv2_statements import RuleGroupReferenceStatement
-from edgekit.rules.cfresolve import cache_settings, is_s3, targets
+from edgekit.model.wafv2.statements import RuleGroupReferenceStatement
+from edgekit.rules.analysis.cloudfront_resolve import cache_settings, is_s3, targets
 from edgekit.rules.checks.cache import STATIC_PATTERNS, in_class
 from edgekit.rules.context import CheckContext, iter_behaviors
 from edgekit.rules.finding import Fail, Unknown

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from edgekit.model import NOT_COLLECTED, WebACL
+from edgekit.rules.analysis.waf_semantics import acl_rules, managed_uses
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, managed_uses
 
 CAPACITY_LIMIT = 1500
 """WCU included in the base price; every 500 WCU above costs $0.20 per million requests."""
@@ -111,7 +111,7 @@ def unassociated_acl(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
     REGIONAL associations are ListResourcesForWebACL's answer; CLOUDFRONT-scope associations are
     the distributions of the ACL's account whose WebACLId is this ACL. Unknown when the
     associations (or, for CLOUDFRONT scope, the distributions) were not collected."""
-    found = ctx.model.web_acl_associations(acl)
+    found = ctx.model.waf.web_acl_associations(acl)
     if found is NOT_COLLECTED:
         return Unknown(
             "associations not collected (ListResourcesForWebACL, or the account's distributions)",

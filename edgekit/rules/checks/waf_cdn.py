@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     AsnMatchStatement,
     GeoMatchStatement,
     IPSetReferenceStatement,
@@ -11,11 +11,11 @@ from edgekit.model.wafv2_statements import (
     RateBasedStatement,
     Statement,
 )
+from edgekit.rules.analysis.exposure import albs_behind_cloudfront
+from edgekit.rules.analysis.waf_semantics import acl_rules, group_statements
 from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import albs_behind_cloudfront
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, group_statements
 
 CLIENT_IP_LABELS = "awswaf:clientip:"
 """Labels WAF derives from the peer address (``awswaf:clientip:geo:country:..``)."""
@@ -69,7 +69,7 @@ def client_ip_behind_cdn(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | Non
     offending: list[dict[str, object]] = []
     unresolved: set[str] = set()
     for rule in rules:
-        statements, missing = group_statements([rule], ctx.model)
+        statements, missing = group_statements([rule], ctx.model.waf)
         unresolved.update(missing)
         uses = sorted({u for u in map(peer_ip_use, statements) if u})
         if uses:

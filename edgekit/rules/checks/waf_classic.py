@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from edgekit.model import GLOBAL, NOT_COLLECTED, Arn, Inventory
-from edgekit.model.waf_classic import classic_acl_arn
+from edgekit.model.waf_classic.types import classic_acl_arn
 from edgekit.rules.context import AccountSubject, CheckContext
 from edgekit.rules.finding import Fail, ResourceRef, Unknown
 from edgekit.rules.registry import check

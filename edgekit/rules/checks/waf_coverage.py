@@ -1,30 +1,31 @@
 """waf.* checks on protection coverage: the baseline managed groups, SQLi and rate limiting.
 
-"Enforcing" managed group = used with OverrideAction None (see :mod:`edgekit.rules.wafsem`).
+"Enforcing" managed group = used with OverrideAction None (see
+:mod:`edgekit.rules.analysis.waf_semantics`).
 Statements are searched nested (And/Or/Not, scope-downs) and inside referenced own rule groups.
 """
 
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
-from edgekit.model.wafv2_statements import (
+from edgekit.model.wafv2.statements import (
     ManagedRuleGroupStatement,
     RateBasedStatement,
     SizeConstraintStatement,
     SqliMatchStatement,
     XssMatchStatement,
 )
-from edgekit.rules.context import CheckContext
-from edgekit.rules.exposure import acl_internet_facing
-from edgekit.rules.finding import Fail, Unknown
-from edgekit.rules.registry import check
-from edgekit.rules.wafsem import (
+from edgekit.rules.analysis.exposure import acl_internet_facing
+from edgekit.rules.analysis.waf_semantics import (
     acl_rules,
     group_statements,
     is_managed,
     managed_uses,
     neutered_rules,
 )
+from edgekit.rules.context import CheckContext
+from edgekit.rules.finding import Fail, Unknown
+from edgekit.rules.registry import check
 
 COMMON = "AWSManagedRulesCommonRuleSet"
 KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet"
@@ -71,7 +72,7 @@ def missing_common_rules(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | Non
         return _rules_unknown(acl)
     if any(is_managed(u.statement, COMMON) and not u.counts_only for u in managed_uses(rules)):
         return None
-    statements, unresolved = group_statements(rules, ctx.model, enforcing_only=True)
+    statements, unresolved = group_statements(rules, ctx.model.waf, enforcing_only=True)
     xss = any(isinstance(s, XssMatchStatement) for s in statements)
     size = any(isinstance(s, SizeConstraintStatement) for s in statements)
     if xss and size:
@@ -177,7 +178,7 @@ def missing_sqli_rules(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
         return _rules_unknown(acl)
     if any(_sqli_group(u.statement) for u in managed_uses(rules)):
         return None
-    statements, unresolved = group_statements(rules, ctx.model)
+    statements, unresolved = group_statements(rules, ctx.model.waf)
     if any(isinstance(s, SqliMatchStatement) for s in statements):
         return None
     if unresolved:
@@ -202,7 +203,7 @@ def no_rate_based_rule(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
     rules = acl_rules(acl)
     if rules is NOT_COLLECTED:
         return _rules_unknown(acl)
-    statements, unresolved = group_statements(rules, ctx.model)
+    statements, unresolved = group_statements(rules, ctx.model.waf)
     if any(isinstance(s, RateBasedStatement) for s in statements):
         return None
     exposure = acl_internet_facing(acl, ctx)

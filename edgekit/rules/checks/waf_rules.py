@@ -1,17 +1,23 @@
 """waf.* checks on what a web ACL's rules actually do: enforcement, Count overrides, shadowing.
 
 Semantics (enforcing vs terminating actions, rule-group overrides, superset cases) live in
-:mod:`edgekit.rules.wafsem` and :mod:`edgekit.rules.wafshadow`.
+:mod:`edgekit.rules.analysis.waf_semantics` and :mod:`edgekit.rules.analysis.waf_shadowing`.
 """
 
 from __future__ import annotations
 
 from edgekit.model import NOT_COLLECTED, WebACL
+from edgekit.rules.analysis.waf_semantics import (
+    acl_rules,
+    any3,
+    managed_uses,
+    neutered_rules,
+    rule_enforces,
+)
+from edgekit.rules.analysis.waf_shadowing import shadows
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Fail, Unknown
 from edgekit.rules.registry import check
-from edgekit.rules.wafsem import acl_rules, any3, managed_uses, neutered_rules, rule_enforces
-from edgekit.rules.wafshadow import shadows
 
 
 def _rules_unknown(acl: WebACL) -> Unknown:
@@ -46,7 +52,7 @@ def enforces_nothing(acl: WebACL, ctx: CheckContext) -> Fail | Unknown | None:
         return _rules_unknown(acl)
     if acl.default_action.kind != "Allow" or not rules:
         return None
-    verdict = any3(rule_enforces(r, ctx.model) for r in rules)
+    verdict = any3(rule_enforces(r, ctx.model.waf) for r in rules)
     if verdict is True:
         return None
     evidence = {"default_action": "Allow", "rules": sorted(r.name for r in rules)}
@@ -83,7 +89,7 @@ def rule_shadowed(acl: WebACL, ctx: CheckContext) -> list[Fail | Unknown] | Unkn
     depends on an IP set that was not collected."""
     if acl.rules is NOT_COLLECTED:
         return _rules_unknown(acl)
-    proven, undecided = shadows(acl.rules, ctx.model)
+    proven, undecided = shadows(acl.rules, ctx.model.waf)
     out: list[Fail | Unknown] = [
         Fail(
             f"rule {s.shadowed.name!r} (priority {s.shadowed.priority}) is shadowed by "

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from edgekit.model.cloudfront_policies import (
+from edgekit.model.cloudfront.policies import (
     CACHING_DISABLED,
     ORP_ALL_VIEWER,
     ORP_ALL_VIEWER_EXCEPT_HOST,

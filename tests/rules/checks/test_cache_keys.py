@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from edgekit.model.cloudfront_policies import CACHING_DISABLED, CACHING_OPTIMIZED
+from edgekit.model.cloudfront.policies import CACHING_DISABLED, CACHING_OPTIMIZED
 from tests.model import factories as f
 from tests.rules.checks.cf_snapshots import cf, dist, fails, run_check, unknowns
 

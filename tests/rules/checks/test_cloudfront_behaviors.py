@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from edgekit.rules import match
+from edgekit.rules.analysis import path_patterns
 from tests.model import factories as f
 from tests.rules.checks.cf_snapshots import alb, cf, dist, fails, run_check
 
@@ -77,7 +77,7 @@ def test_behavior_unreachable_passes(patterns: tuple[str, ...]) -> None:
 def test_behavior_unreachable_passes_when_undecidable_within_budget(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(match, "BUDGET", 0)  # patterns unique to this test: not memoised yet
+    monkeypatch.setattr(path_patterns, "BUDGET", 0)  # unique patterns: not memoised yet
     snap = cf(_ordered("/budget*", "/budget/v2/*"))
     assert run_check("cloudfront.behavior_unreachable", snap) == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edgekit.model.cloudfront_policies import RHP_SECURITY_HEADERS
+from edgekit.model.cloudfront.policies import RHP_SECURITY_HEADERS
 from edgekit.rules.checks.cloudfront_viewer import allows_below_tls12, minimum_tls
 from tests.model import factories as f
 from tests.rules.checks.cf_snapshots import alb, cf, dist, fails, run_check, unknowns

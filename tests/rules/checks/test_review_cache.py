@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from edgekit.model.cloudfront_policies import CACHING_DISABLED, ORP_ALL_VIEWER, RHP_SECURITY_HEADERS
+from edgekit.model.cloudfront.policies import CACHING_DISABLED, ORP_ALL_VIEWER, RHP_SECURITY_HEADERS
 from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.rules.checks.helpers import fails, run_check, unknowns

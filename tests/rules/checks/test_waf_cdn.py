@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edgekit.model.common import FrozenMap
-from edgekit.model.wafv2_statements import LabelMatchStatement, RateBasedStatement
+from edgekit.model.wafv2.statements import LabelMatchStatement, RateBasedStatement
 from edgekit.rules.checks.waf_cdn import peer_ip_use
 from tests.model import factories as f
 from tests.rules.checks.helpers import fails, run_check, unknowns

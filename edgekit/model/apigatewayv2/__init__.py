@@ -1,0 +1,5 @@
+"""API Gateway HTTP and WebSocket APIs (v2).
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""

@@ -1,0 +1,5 @@
+"""CloudWatch metric series of edge resources and how to read them.
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""

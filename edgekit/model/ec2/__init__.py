@@ -1,0 +1,5 @@
+"""EC2 security groups and managed prefix lists.
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""

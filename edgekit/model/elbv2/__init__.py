@@ -1,0 +1,5 @@
+"""Application and Network Load Balancers: listeners, rules, actions, target groups, SSL policies.
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""

@@ -1,0 +1,5 @@
+"""Shield Advanced subscriptions, protections and protection groups.
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""

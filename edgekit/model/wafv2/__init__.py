@@ -1,0 +1,5 @@
+"""WAFv2 web ACLs, rule statements, rule groups, IP and regex pattern sets.
+
+Modules: ``types`` (the frozen model classes), ``parse`` (payload items into them), ``lookups``
+(the per-area queries of an inventory) and, where the service needs them, topic modules.
+"""
