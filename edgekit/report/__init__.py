@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from edgekit.report.data import Report
 from edgekit.report.notebooks import bundled, find_notebook
-from edgekit.report.run import ReportFailedError, RunResult, run_report
+from edgekit.report.result import RunResult
+from edgekit.report.run import ReportFailedError, run_report
 
 __all__ = ["Report", "ReportFailedError", "RunResult", "bundled", "find_notebook", "run_report"]

@@ -23,7 +23,6 @@ import re
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -32,6 +31,7 @@ from edgekit.errors import EdgekitError, InputError
 from edgekit.report import params as prm
 from edgekit.report import runs_index
 from edgekit.report.notebooks import find_notebook
+from edgekit.report.result import RunResult
 
 if TYPE_CHECKING:
     import nbformat
@@ -52,26 +52,6 @@ and are made absolute the same way."""
 
 class ReportFailedError(EdgekitError):
     """A cell of the notebook raised; the executed notebook (with the error) is kept."""
-
-
-@dataclass(frozen=True)
-class RunResult:
-    """What one report run wrote."""
-
-    run_id: str
-    notebook: Path
-    """The executed notebook (``reports/<run-id>/<name>.ipynb``)."""
-    html: Path | None
-    """Its HTML export without code cells (None with ``html=False``)."""
-    run_dir: Path
-    diagrams_dir: Path
-    kernel: str
-    parameters: dict[str, Any]
-    seconds: float
-    notes: list[str] = field(default_factory=list)
-    """What the user should know (a kernel fallback)."""
-    model_errors: list[str] = field(default_factory=list)
-    """Items of the snapshot the model could not read (left out; the report is partial)."""
 
 
 def choose_kernel(requested: str | None = None) -> tuple[str, str | None]:

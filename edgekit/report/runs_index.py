@@ -24,7 +24,7 @@ from edgekit.report.cache import write_text
 from edgekit.rules.finding import Severity
 
 if TYPE_CHECKING:
-    from edgekit.report.run import RunResult
+    from edgekit.report.result import RunResult
 
 SCHEMA: Final = "edgekit.report-index/1"
 INDEX_JSON: Final = "index.json"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from edgekit.report import runs_index as ri
-from edgekit.report.run import RunResult
+from edgekit.report.result import RunResult
 from edgekit.report.trend import show_trend, trend_paths
 
 WHEN = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
