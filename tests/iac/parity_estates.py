@@ -22,7 +22,7 @@ from edgekit.aws.session import SessionSpec
 from edgekit.collect.api import collect
 from edgekit.collect.digests import DigestKey
 from edgekit.sandbox.clients import SandboxClients
-from edgekit.sandbox.seed import seed
+from edgekit.sandbox.seed import ORIGIN_VERIFY_SECRET, seed
 from edgekit.snapshot import Snapshot
 from tests.sandbox.sample_snapshot import in_process_sandbox
 
@@ -58,6 +58,7 @@ def build_and_collect() -> Estates:
     return Estates(
         result.snapshot,
         {
+            "SiteOriginSecret": ORIGIN_VERIFY_SECRET,  # the twin's NoEcho parameter, never in it
             "VpcId": origin.vpc_id,
             "SubnetA": origin.subnet_ids[0],
             "SubnetB": origin.subnet_ids[1],
