@@ -80,8 +80,6 @@ def run(args: argparse.Namespace) -> int:
         text = export_text(args.format, shown, snapshot.meta())
     else:
         text = ""
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     if args.format == "table":
         from edgekit.commands.tables import print_findings
 
