@@ -8,28 +8,14 @@ limit); the counts always say how many there were.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
+from edgekit.escape.mdtext import text
 from edgekit.report.diff import ResourceDiff, SnapshotDiff
 from edgekit.rules.finding import Finding
 
 MAX_ROWS: Final = 50
-_ENTITIES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_PUNCTUATION: Final = re.compile(r"([\\`*_\[\]|~$#!])")
-_LINE_START: Final = re.compile(r"^(\s*)([-+=>:])")
-_ORDERED: Final = re.compile(r"^(\s*\d+)([.)])")
-_BREAKS: Final = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
-
-
-def text(value: object) -> str:
-    """``value`` as Markdown inline text (or a table cell) that renders literally."""
-    one_line = _BREAKS.sub(" ", str(value))
-    escaped = "".join(_ENTITIES.get(ch, ch) for ch in one_line)
-    escaped = _PUNCTUATION.sub(r"\\\1", escaped)
-    escaped = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
-    return _ORDERED.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], total: int) -> list[str]:
