@@ -32,6 +32,7 @@ from edgekit.model import (
     Origin,
     parse,
 )
+from edgekit.model.cloudwatch.reading import Metered
 from edgekit.snapshot import Snapshot
 
 
@@ -179,6 +180,24 @@ class Estate:
         """Every traffic path (node ids) from ``entry`` (node id, hostname or model object)."""
         node = self.entry_node(entry) if isinstance(entry, str) else self.node_id(entry)
         return paths_from(self._graph, node, limit)
+
+    # -- traffic (CloudWatch metrics) ---------------------------------------------------------
+    def metrics(self, name_or_arn: str, rule: str | None = None) -> pd.DataFrame:
+        """A resource's CloudWatch series: time index over the window, one column per metric
+        (:func:`edgekit.graph.metrics.metrics_frame`; missing periods of a complete count are
+        0, of a gauge NaN). ``name_or_arn``: an ARN, distribution id, load balancer / web ACL /
+        function / accelerator name or ``<api>/<stage>``; ``rule``: one rule of a web ACL.
+        Empty when the snapshot holds no metrics for it."""
+        from edgekit.graph.metrics import metrics_frame, resolve
+
+        return metrics_frame(self._model, resolve(self._model, name_or_arn), rule)
+
+    def traffic_resources(self, hostname_or_id: str) -> list[Metered]:
+        """The metered resources (distribution, load balancer, API stage, function URL,
+        accelerator) on an entrypoint's paths, nearest to the entry first."""
+        from edgekit.graph.metrics import metered_hops
+
+        return metered_hops(self._graph, self.lineage(hostname_or_id), self._model)
 
     def web_acls_on_path(self, path: Sequence[str]) -> list[str]:
         """Web ACL node ids protecting the nodes of a path, in path order."""

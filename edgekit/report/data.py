@@ -265,6 +265,18 @@ class Report:
         """The worst failing checks and how many entrypoints they reach."""
         return tables.top_risks(self, n, min_severity)
 
+    def metrics_frame(self, entrypoint: str, resource: str | None = None) -> pd.DataFrame:
+        """An entrypoint's CloudWatch series: time index, one column per metric
+        (:meth:`edgekit.graph.Estate.metrics`) of the first metered resource its requests
+        reach (its distribution, load balancer, API stage …), or of ``resource`` (a name or
+        ARN). Empty when nothing on its paths is metered or metrics were not collected."""
+        if resource is not None:
+            return self.estate.metrics(resource)
+        hops = self.estate.traffic_resources(entrypoint)
+        if not hops:
+            return pd.DataFrame(index=pd.DatetimeIndex([], name="time", tz="UTC"))
+        return self.estate.metrics(hops[0].arn)
+
     def lineage(self, hostname: str) -> pd.DataFrame:
         """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
         return self.estate.lineage(hostname).to_frame()

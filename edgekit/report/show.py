@@ -28,6 +28,7 @@ from edgekit.report.show_review import review as review
 from edgekit.report.show_review import risks as risks
 from edgekit.report.show_review import savings as savings
 from edgekit.report.show_review import steps as steps
+from edgekit.report.traffic_show import traffic as traffic
 from edgekit.rules.finding import Severity
 
 if TYPE_CHECKING:
