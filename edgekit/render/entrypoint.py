@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from edgekit.graph import Estate
 from edgekit.graph.nodes import EdgeKind, NodeKind
 from edgekit.graph.tables import entries
+from edgekit.render import volume
 from edgekit.render.boxes import (
     box_node,
     edge,
@@ -115,6 +116,12 @@ def _assemble(
         edges.append(edge(boxes, "host:" + host, start, str(EdgeKind.RESOLVES_TO), (), index))
         start = "host:" + host
     nodes, edges = truncate(boxes, edges, start, cap, notes, f"edgekit lineage SNAPSHOT {host}")
+    legend = severity_legend() + edge_legend({e.kind for e in edges})
+    volumes = volume.per_day(estate)
+    if volumes is not None:  # metrics in the snapshot: arrow width by requests per day
+        scaled = volume.scale(edges, {n.id: tuple({n.id, *n.members}) for n in nodes}, volumes)
+        if any(a is not b for a, b in zip(scaled, edges, strict=True)):
+            edges, legend = scaled, (*legend, volume.legend())
     return DiagramSpec(
         kind="entrypoint",
         name=picture_name(host, (e.hostname for e in entries(g))),
@@ -123,7 +130,7 @@ def _assemble(
         nodes=tuple(sorted(nodes, key=lambda n: n.id)),
         edges=tuple(sorted(edges, key=lambda e: (e.src, e.dst, e.kind))),
         clusters=clusters_for(n.cluster for n in nodes),
-        legend=severity_legend() + edge_legend({e.kind for e in edges}),
+        legend=legend,
         footer=footer(estate),
         notes=tuple(notes),
         layout={"rankdir": "LR"},

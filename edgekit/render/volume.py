@@ -60,10 +60,11 @@ def scale(
     """``edges`` with traffic arrows into a metered box widened by its requests per day.
 
     ``members``: box id → the graph nodes it stands for (a box is metered when one of them is).
+    An edge left as it was is the same object (callers tell whether anything was scaled).
     """
     out = []
     for e in edges:
-        known = [volumes[n] for n in members.get(e.dst, ()) if n in volumes]
+        known = [volumes[n] for n in set(members.get(e.dst, ())) if n in volumes]
         if known and e.kind not in {"protects", "serves-certificate", "layout", "more"}:
             style = dataclasses.replace(e.style, penwidth=width(sum(known)))
             e = dataclasses.replace(e, style=style)
