@@ -216,21 +216,29 @@ def severity_counts(rep: Report) -> pd.DataFrame:
 
 
 def top_risks(rep: Report, n: int = 10, min_severity: str = "medium") -> pd.DataFrame:
-    """The worst failing checks, one row each: severity, resources, entrypoints affected.
+    """The worst failing checks, one row each: severity, resources, entrypoints affected and
+    the requests they serve.
 
-    Ranked by severity, then by how many entrypoints reach a failing resource, then by how
-    many resources fail.
+    Ranked by severity, then by the requests the affected entrypoints served over the metrics
+    window (each entry resource once; unknown ranks as none), then by how many entrypoints
+    reach a failing resource, then by how many resources fail. ``requests`` reads
+    ``not collected`` when the snapshot has no request metrics for any of them, — when none
+    of them enters at a metered resource.
     """
+    from edgekit.report.traffic import requests_served, view
+
     floor = Severity.parse(min_severity)
     by_check: dict[str, list[Finding]] = {}
     for f in rep.findings:
         if f.status is Status.FAIL and f.severity >= floor:
             by_check.setdefault(f.check_id, []).append(f)
     exposed = _entrypoints_by_finding(rep)
-    ranked: list[tuple[tuple[int, int, int, str], dict[str, Any]]] = []
+    traffic = view(rep)
+    ranked: list[tuple[tuple[int, float, int, int, str], dict[str, Any]]] = []
     for cid, fs in by_check.items():
         hosts = sorted({h for f in fs for h in exposed.get(id(f), ())})
-        rank = (-int(fs[0].severity), -len(hosts), -len(fs), cid)
+        served = requests_served(rep, hosts, traffic)
+        rank = (-int(fs[0].severity), -(served or 0.0), -len(hosts), -len(fs), cid)
         ranked.append(
             (
                 rank,
@@ -240,14 +248,26 @@ def top_risks(rep: Report, n: int = 10, min_severity: str = "medium") -> pd.Data
                     "title": fs[0].title,
                     "resources": len({f.resource.id for f in fs}),
                     "entrypoints": len(hosts),
+                    "requests": _requests_text(served, hosts, traffic.hostnames),
                     "for example": ", ".join(hosts[:3]) or name(rep, fs[0].resource.id),
                     "fix": fs[0].remediation,
                 },
             )
         )
     rows = [row for _, row in sorted(ranked, key=lambda r: r[0])]
-    columns = ["severity", "check", "title", "resources", "entrypoints", "for example", "fix"]
-    return pd.DataFrame(rows[:n], columns=columns)
+    columns = ["severity", "check", "title", "resources", "entrypoints", "requests"]
+    return pd.DataFrame(rows[:n], columns=[*columns, "for example", "fix"])
+
+
+def _requests_text(
+    served: float | None, hosts: list[str], entered: dict[str, list[str]]
+) -> int | str:
+    """The requests cell of a top risk: a count, ``not collected`` (metered, not known) or —
+    (no affected entrypoint enters at a metered resource, e.g. a dangling record)."""
+    if served is not None:
+        return int(served)
+    metered = any(set(hosts).intersection(h) for h in entered.values())
+    return "not collected" if metered else "—"
 
 
 def _entrypoints_by_finding(rep: Report) -> dict[int, set[str]]:

@@ -123,18 +123,22 @@ def label(m: Metered, hostnames: dict[str, list[str]] | None = None) -> str:
     return text
 
 
-def entry_requests(rep: Report, v: TrafficView | None = None) -> dict[str, float | None]:
-    """Hostname → requests over the window at the resources its requests enter (None when
-    not known for any of them)."""
+def requests_served(
+    rep: Report, hostnames: Iterable[str], v: TrafficView | None = None
+) -> float | None:
+    """Requests over the window at the resources the ``hostnames``' requests enter (each
+    resource once: ``www`` and the apex on one distribution count it once); None when they are
+    known for none of them."""
     v = v or view(rep)
+    wanted = set(hostnames)
     by_arn = {m.arn: m for m in v.resources}
-    out: dict[str, float | None] = {host: None for host in rep.lineages}
-    for arn, hosts in v.hostnames.items():
-        value = v.traffic.requests(by_arn[arn]).value
-        for host in hosts:
-            if value is not None:
-                out[host] = (out[host] or 0.0) + value
-    return out
+    values = [
+        v.traffic.requests(by_arn[arn]).value
+        for arn, hosts in sorted(v.hostnames.items())
+        if wanted.intersection(hosts)
+    ]
+    known = [x for x in values if x is not None]
+    return float(sum(known)) if known else None
 
 
 # -- requests --------------------------------------------------------------------------------------
@@ -431,13 +435,9 @@ def waf_acls(rep: Report) -> pd.DataFrame:
             row[column] = _value(r)
             if r.reason:
                 why.append(r.reason)
-        seen = [row[c] for c in ("allowed", "blocked", "counted")]
-        inspected = float(row["allowed"]) + float(row["blocked"])  # type: ignore[arg-type]
-        row["blocked %"] = (
-            100.0 * float(row["blocked"]) / inspected  # type: ignore[arg-type]
-            if inspected and not any(math.isnan(float(x)) for x in seen)  # type: ignore[arg-type]
-            else math.nan
-        )
+        allowed, blocked = float(row["allowed"]), float(row["blocked"])  # type: ignore[arg-type]
+        inspected = allowed + blocked
+        row["blocked %"] = 100.0 * blocked / inspected if inspected else math.nan
         row["why not"] = "; ".join(dict.fromkeys(why))
         rows.append(row)
     columns = ["web ACL", "scope", "account", *WAF_COLUMNS.values(), "blocked %", "why not"]

@@ -8,14 +8,17 @@ import re
 from collections.abc import Iterator
 
 import nbformat
+import pandas as pd
 import pytest
 
 from edgekit.report import Report, RunResult, run_report
+from tests.report.browser import CHROMEDRIVER, CHROMIUM, chromium
 from tests.report.conftest import RICH, SAMPLE, html_text
 
 SECTIONS = (
     "Coverage and gaps",
     "Entrypoint inventory",
+    "How the entrypoints behave",
     "Findings",
     "Top risks",
     "WAF coverage",
@@ -116,3 +119,66 @@ def test_a_second_open_reuses_the_cached_scan(run: RunResult, expected: Report) 
         json.loads((run.run_dir / "findings.json").read_text(encoding="utf-8"))["findings"]
     )
     assert (run.run_dir / "cache.json").read_text(encoding="utf-8") == manifest
+
+
+def _section(page: str, heading: str) -> str:
+    """The HTML between a section's heading and the next ``<h2``."""
+    start = page.index(f">{heading}<")
+    end = page.find("<h2", start)
+    return page[start : end if end > 0 else len(page)]
+
+
+def test_traffic_section_shows_the_sample_estates_traffic(run: RunResult) -> None:
+    """Literal facts of the sample's traffic (docs/sample-estate.md, "Traffic"): nw-forms
+    answers 4.5 % of its requests with a target 5xx, media's cache hit rate is 31 %, the
+    Count rule of nw-pay-admin-monitor matches 3.5 % of the ACL's requests, block-bad-bots
+    has its metrics disabled, and nw-reports serves nothing (0, not "not collected")."""
+    assert run.html is not None
+    section = _section(html_text(run.html), "How the entrypoints behave")
+    for fact in (
+        "Requests per entrypoint",
+        "Errors at the edge and from the origin",
+        "Latency per load balancer",
+        "Cache hit rate per distribution",
+        "WAF actions per web ACL",
+        "WAF matches per rule",
+        "Hourly requests of the busiest entrypoints",
+        "ALB nw-forms",
+        "4.52",  # 4.5 % target 5xx, hourly rounding of the sample's counts
+        "31.00",  # media's cache hit rate
+        "rate-limit-per-ip",
+        "3.48",  # 3.5 % of nw-pay-admin-monitor's requests, rounded hourly
+        "CloudWatch metrics are disabled",
+        "additional metrics are off",
+        "not collected",
+    ):
+        assert fact in section, fact
+    rows = pd.read_csv(run.run_dir / "traffic_requests.csv", keep_default_na=False)
+    idle = rows[rows["entrypoint"] == "ALB nw-reports"].iloc[0]
+    assert float(idle["requests"]) == 0.0 and idle["why not"] == ""
+    for name in ("traffic_requests.png", "traffic_busiest.png", "traffic_requests.csv"):
+        assert (run.run_dir / name).is_file(), name
+    assert section.count("<img") >= 2  # the ranked bars and the hourly lines
+
+
+def test_traffic_section_images_render_in_a_browser(
+    run: RunResult, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assert run.html is not None
+    assert CHROMIUM.exists() and CHROMEDRIVER.exists(), "tools/system-deps.sh installs them"
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        driver.get(run.html.resolve().as_uri())
+        sizes = driver.execute_script(
+            """
+            const hs = Array.from(document.querySelectorAll('h2'));
+            const i = hs.findIndex(h => h.textContent.includes('How the entrypoints behave'));
+            const start = hs[i], end = hs[i + 1];
+            return Array.from(document.querySelectorAll('img')).filter(img =>
+                (start.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+                (!end || (end.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_PRECEDING))
+            ).map(img => [img.complete, img.naturalWidth, img.naturalHeight]);
+            """
+        )
+    assert len(sizes) >= 2, sizes
+    for complete, width, height in sizes:
+        assert complete and width > 200 and height > 100, sizes
