@@ -61,6 +61,7 @@ class Report(Protocol):
         """Every entrypoint's lineage by hostname."""
         ...
 
+
 SERVICES: Final[dict[str, str]] = {
     "distribution": "CloudFront",
     "alb": "ALB",
