@@ -21,6 +21,12 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
+def plain(text: object) -> str:
+    """A label drawn as it reads: ``$`` escaped, so matplotlib never parses a name from AWS
+    (``$default`` stages, hostile names) as mathtext."""
+    return str(text).replace("$", r"\$")
+
+
 def _count(value: float, _pos: object = None) -> str:
     """1234 → 1.2k, 3400000 → 3.4M."""
     for size, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
@@ -37,7 +43,7 @@ def requests_bars(frame: pd.DataFrame, path: Path, max_bars: int = 20) -> Path:
     shown = frame[frame["per day"].notna() & (frame["per day"] > 0)].head(max_bars).iloc[::-1]
     fig = _figure(7.5, 0.9 + 0.3 * max(len(shown), 1))
     ax = fig.add_subplot()
-    names = [str(v) for v in shown["entrypoint"]]
+    names = [plain(v) for v in shown["entrypoint"]]
     values = [float(v) for v in shown["per day"]]
     bars = ax.barh(names, values, color=BAR, height=0.65)
     ax.bar_label(bars, labels=[_count(v) for v in values], padding=2, fontsize=7)
@@ -58,8 +64,8 @@ def series_lines(frame: pd.DataFrame, path: Path, title: str, ylabel: str = "req
     ax = fig.add_subplot()
     for i, column in enumerate(frame.columns):
         colour = LINES[i % len(LINES)]
-        ax.plot(frame.index, frame[column], label=str(column), color=colour, linewidth=1.1)
-    ax.set_title(title, fontsize=10, loc="left")
+        ax.plot(frame.index, frame[column], label=plain(column), color=colour, linewidth=1.1)
+    ax.set_title(plain(title), fontsize=10, loc="left")
     ax.set_ylabel(ylabel, fontsize=8)
     ax.yaxis.set_major_formatter(FuncFormatter(_count))
     ax.tick_params(labelsize=7)

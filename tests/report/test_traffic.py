@@ -277,3 +277,13 @@ def test_top_risks_without_metrics_rank_by_entrypoints(tmp_path: Path) -> None:
     frame = _risks(tmp_path, with_metrics=False)
     assert frame["check"].tolist() == ["a.two_quiet", "b.one_busy"]
     assert frame["requests"].tolist() == ["not collected", "not collected"]
+
+
+def test_chart_labels_from_aws_are_not_mathtext(tmp_path: Path) -> None:
+    from edgekit.report.traffic_plots import plain, series_lines
+
+    assert plain("nw-orders-api/$default $x^2$") == r"nw-orders-api/\$default \$x^2\$"
+    index = pd.date_range("2026-02-01", periods=3, freq="h", tz="UTC")
+    frame = pd.DataFrame({"$\\frac{$": [1.0, 2.0, 3.0], "a$b$c": [0.0, 1.0, 0.0]}, index=index)
+    path = series_lines(frame, tmp_path / "lines.png", "$\\undefined$")  # would not parse
+    assert path.read_bytes()[:4] == b"\x89PNG"
