@@ -33,20 +33,21 @@ from edgekit.graph.lineage import Lineage
 from edgekit.graph.tables import entries
 from edgekit.render.findings import FindingIndex
 from edgekit.report import cache, posture, tables
-from edgekit.rules import formats, runner
+from edgekit.report.hostnames import GENERATED_KINDS
+from edgekit.rules import formats, runner, suppress
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Finding
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
-from edgekit.rules.suppress import Applied
+from edgekit.rules.suppress import Applied, Suppression
 
 if TYPE_CHECKING:
     from edgekit.report.compare import Comparison
 
 PathLike = str | os.PathLike[str]
-GENERATED = frozenset({"distribution-domain", "load-balancer", "api-endpoint", "accelerator"})
-"""Entry kinds whose hostname AWS generated (``*.cloudfront.net``, ELB and API names)."""
+GENERATED = GENERATED_KINDS
+"""Entry kinds whose hostname AWS generated (:mod:`edgekit.report.hostnames`)."""
 
 
 DEMO_SNAPSHOT = Path("snapshots") / "sample.json.gz"
@@ -89,16 +90,27 @@ class Report:
         """The run folder is a temporary one (interactive use): pictures are embedded."""
         self.notes: list[str] = []
         """Things the reader should know (the planner missing, a temporary folder)."""
+        self.suppressions: list[Suppression] = []
+        """Accepted findings (:mod:`edgekit.report.suppressed`): set before the first read of
+        :attr:`findings`, by :meth:`open`."""
+        self.suppressions_file: Path | None = None
 
     @classmethod
     def open(
-        cls, snapshot: PathLike, run_dir: PathLike | None = "", diagrams_dir: PathLike | None = ""
+        cls,
+        snapshot: PathLike,
+        run_dir: PathLike | None = "",
+        diagrams_dir: PathLike | None = "",
+        suppress_file: PathLike | None = None,
     ) -> Report:
         """Load a snapshot file and prepare the run folders.
 
         ``snapshot`` empty: the one ``make demo`` wrote (:func:`demo_snapshot`). ``run_dir``
         empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
+        ``suppress_file``: a suppression file (:mod:`edgekit.report.suppressed`).
         """
+        from edgekit.report import suppressed
+
         path = Path(snapshot).expanduser().resolve() if snapshot else demo_snapshot()
         estate = Estate.from_snapshot(snap.load(path))
         temporary = not run_dir
@@ -107,6 +119,8 @@ class Report:
         pictures = Path(diagrams_dir) if diagrams_dir else run / "diagrams"
         rep = cls(estate, path, run.resolve(), pictures.resolve())
         rep.temporary = temporary
+        rep.suppressions = suppressed.load(suppress_file)
+        rep.suppressions_file = Path(suppress_file).resolve() if suppress_file else None
         if temporary:
             rep.notes.append(f"result files are in the temporary folder {rep.run_dir}")
         return rep
@@ -137,8 +151,15 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding (fail and unknown), worst first."""
-        return self.scan.findings
+        """Every finding (fail and unknown) no suppression accepted, worst first."""
+        return self.applied.kept
+
+    @cached_property
+    def applied(self) -> Applied:
+        """The scan split by the suppressions (:mod:`edgekit.report.suppressed`)."""
+        from edgekit.report.suppressed import applied
+
+        return applied(self)
 
     @cached_property
     def index(self) -> FindingIndex:
@@ -205,19 +226,26 @@ class Report:
     # -- result files ------------------------------------------------------------------------------
     @cached_property
     def _cache_key(self) -> dict[str, str]:
-        return cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
+        key = cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
+        if self.suppressions_file is not None:  # the files hold the kept findings of this day
+            from edgekit.report.suppressed import today
+
+            key["suppressions_sha256"] = cache.file_digest(self.suppressions_file)
+            key["suppressions_judged_on"] = today().isoformat()
+        return key
 
     def _write(self, result: ScanResult) -> None:
         """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
         from edgekit.report.proposals import plan_documents
+        from edgekit.report.suppressed import today
 
         run = self.run_dir
         (run / cache.MANIFEST).unlink(missing_ok=True)
-        applied = Applied(list(result.findings), [], [])
+        applied = suppress.apply(result.findings, self.suppressions, today())
         doc = formats.findings_document(result, applied, self.snapshot.meta())
         cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
-        cache.write_text(run / "findings.csv", formats.to_csv(result.findings))
-        sarif = formats.to_sarif(result.findings, self.registry, self.snapshot_path.name)
+        cache.write_text(run / "findings.csv", formats.to_csv(applied.kept))
+        sarif = formats.to_sarif(applied.kept, self.registry, self.snapshot_path.name)
         cache.write_json(run / "findings.sarif", sarif)
         proposals, markdown, note = plan_documents(self.estate, result.findings, self.snapshot)
         if note:
@@ -291,5 +319,10 @@ class Report:
         """Changes since an older snapshot (its scan cached under ``<run_dir>/previous``)."""
         from edgekit.report.compare import compare
 
-        before = Report.open(previous, self.run_dir / "previous", self.diagrams_dir / "previous")
+        before = Report.open(
+            previous,
+            self.run_dir / "previous",
+            self.diagrams_dir / "previous",
+            self.suppressions_file,
+        )
         return compare(self, before)
