@@ -32,8 +32,8 @@ from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
 from edgekit.graph.tables import entries
 from edgekit.render.findings import FindingIndex
+from edgekit.render.overview import GENERATED_KINDS
 from edgekit.report import cache, posture, tables
-from edgekit.report.hostnames import GENERATED_KINDS
 from edgekit.rules import formats, runner, suppress
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext

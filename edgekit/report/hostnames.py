@@ -19,16 +19,14 @@ from typing import TYPE_CHECKING, Final
 import pandas as pd
 
 from edgekit import endpoints
+from edgekit.graph.frontdoor import front_door as door_node
 from edgekit.render.findings import count, worst
+from edgekit.render.overview import GENERATED_KINDS
 
 if TYPE_CHECKING:
     from edgekit.report.data import Report
     from edgekit.rules.finding import Finding
 
-GENERATED_KINDS: Final = frozenset(
-    {"distribution-domain", "load-balancer", "api-endpoint", "accelerator"}
-)
-"""Entry kinds whose hostname AWS generated."""
 COLUMNS: Final = [
     "front door",
     "customer hostnames",
@@ -68,9 +66,8 @@ def counts(rep: Report) -> dict[str, int]:
 
 
 def front_door(rep: Report, hostname: str) -> str:
-    """The node id of an entrypoint's first hop past DNS (its own node when all is DNS)."""
-    lineage = rep.lineages[hostname]
-    return next((h.node for h in lineage if h.kind != "dns"), lineage.entry)
+    """The node id of an entrypoint's front door (:mod:`edgekit.graph.frontdoor`)."""
+    return door_node(rep.estate.graph, rep.estate.entry_node(hostname))
 
 
 def front_doors(rep: Report) -> pd.DataFrame:

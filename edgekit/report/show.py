@@ -168,11 +168,20 @@ def proposals(rep: Report, max_rows: int = 20) -> None:
     _display(table(frame.drop(columns=[*prop.NUMBERS, "basis"]), max_rows, source="proposals.csv"))
 
 
-def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
-    """The account overviews and the ``n`` entrypoints with the worst findings."""
+def diagrams(rep: Report, n: int = 4, overviews: bool = True, max_overviews: int = 6) -> None:
+    """The account overviews (at most ``max_overviews`` pictures: those with the worst cards)
+    and the ``n`` entrypoints with the worst findings, embedded in the report."""
     if overviews:
-        for path in pictures.overviews(rep):
+        paths, total = pictures.overviews(rep, limit=max_overviews)
+        for path in paths:
             _display(picture(path))
+        if total > len(paths):
+            _display(
+                markdown(
+                    f"*Showing {len(paths)} of {total} overview pictures (those with the worst "
+                    "cards); draw them all with `edgekit diagram SNAPSHOT --overview`.*"
+                )
+            )
     for host in pictures.most_affected(rep, n):
         _display(
             markdown(f"**{md(host)}**"),
