@@ -20,6 +20,7 @@ import pandas as pd
 
 from edgekit import endpoints
 from edgekit.graph.frontdoor import front_door as door_node
+from edgekit.graph.tables import entries
 from edgekit.render.findings import count, worst
 from edgekit.render.overview import GENERATED_KINDS
 
@@ -65,18 +66,21 @@ def counts(rep: Report) -> dict[str, int]:
     return {"entrypoints": len(frame), "customer": len(frame) - generated, "generated": generated}
 
 
-def front_door(rep: Report, hostname: str) -> str:
-    """The node id of an entrypoint's front door (:mod:`edgekit.graph.frontdoor`)."""
-    return door_node(rep.estate.graph, rep.estate.entry_node(hostname))
+def doors(rep: Report) -> dict[str, str]:
+    """Every entrypoint hostname → the node id of its front door
+    (:mod:`edgekit.graph.frontdoor`)."""
+    graph = rep.estate.graph
+    return {e.hostname: door_node(graph, e.node) for e in entries(graph)}
 
 
 def front_doors(rep: Report) -> pd.DataFrame:
     """One row per front door: its customer hostnames and AWS-generated names together, with
     the findings on any of their paths counted once; worst first, then by name."""
     frame = rep.estate.entrypoints().set_index("hostname")
+    door_of = doors(rep)
     groups: dict[str, list[str]] = {}
     for host in rep.lineages:
-        groups.setdefault(front_door(rep, host), []).append(host)
+        groups.setdefault(door_of[host], []).append(host)
     rows = []
     for node, hosts in groups.items():
         seen: dict[int, Finding] = {}
@@ -115,8 +119,8 @@ def summary_text(rep: Report) -> str:
     """``"12 public entrypoints (7 customer hostnames, 5 AWS-generated names) on 6 front
     doors"``."""
     c = counts(rep)
-    doors = len({front_door(rep, h) for h in rep.lineages})
+    found = len(set(doors(rep).values()))
     return (
         f"{c['entrypoints']} public entrypoints ({c['customer']} customer hostnames, "
-        f"{c['generated']} AWS-generated names) on {doors} front doors"
+        f"{c['generated']} AWS-generated names) on {found} front doors"
     )
