@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from edgekit.graph import Estate
-from edgekit.graph.tables import entries
 from edgekit.render.beforeafter import after_graph, before_after_spec
 from edgekit.render.common import unique
 from edgekit.render.entrypoint import entrypoint_spec, spec_for_entry
@@ -57,7 +56,7 @@ def select(
     if entrypoint is not None:
         out.specs.append(entrypoint_spec(estate, index, entrypoint, cap=cap))
     elif not overview:
-        found = entries(estate.graph)
+        found = estate.entries()
         if len(found) > max_pictures:
             out.notes.append(
                 f"drew {max_pictures} of {len(found):,} entrypoint pictures (cap); the overviews "

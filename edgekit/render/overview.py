@@ -24,7 +24,7 @@ import networkx as nx
 from edgekit.graph import Estate
 from edgekit.graph.frontdoor import front_door
 from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
-from edgekit.graph.tables import Entry, entries
+from edgekit.graph.tables import Entry
 from edgekit.render import describe
 from edgekit.render.boxes import footer, index_for
 from edgekit.render.common import account_region, cluster_id, clusters_for, slugify
@@ -71,7 +71,7 @@ def overview_specs(
     """Every account's overview pictures (parts included), by account."""
     index = index_for(estate, findings)
     by_account: dict[str, list[Entry]] = {}
-    for e in entries(estate.graph):
+    for e in estate.entries():
         if account := account_of(estate, e):
             by_account.setdefault(account, []).append(e)
     return [
@@ -90,7 +90,7 @@ def overview_spec(
 ) -> list[DiagramSpec]:
     """The overview of one account: one spec, or one per part when past ``cap`` entrypoints."""
     index = index_for(estate, findings)
-    mine = [e for e in entries(estate.graph) if account_of(estate, e) == account]
+    mine = [e for e in estate.entries() if account_of(estate, e) == account]
     return _account_specs(estate, index, account, mine, cap)
 
 

@@ -30,7 +30,6 @@ from edgekit.errors import InputError
 from edgekit.escape import csvcell
 from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
-from edgekit.graph.tables import entries
 from edgekit.render.findings import FindingIndex
 from edgekit.render.overview import GENERATED_KINDS
 from edgekit.report import cache, posture, tables
@@ -176,9 +175,7 @@ class Report:
     def lineages(self) -> dict[str, Lineage]:
         """Every entrypoint's lineage, by hostname: names people gave (DNS records, aliases,
         API custom domains) first, then the names AWS generated, each alphabetically."""
-        found = sorted(
-            entries(self.estate.graph), key=lambda e: (e.entry_kind in GENERATED, e.hostname)
-        )
+        found = sorted(self.estate.entries(), key=lambda e: (e.entry_kind in GENERATED, e.hostname))
         return {e.hostname: self.estate.lineage(e.node) for e in found}
 
     def reach(self, hostname: str) -> set[str]:
@@ -187,8 +184,16 @@ class Report:
         return {h.node for h in hops} | {a for h in hops for a in h.web_acl_ids}
 
     def findings_on(self, hostname: str) -> list[Finding]:
-        """Findings on the nodes an entrypoint reaches (worst first)."""
-        return self.index.findings(self.reach(hostname))
+        """Findings on the nodes an entrypoint reaches (worst first; found once per hostname:
+        the inventory, the top risks and the front doors all ask)."""
+        found = self._findings_on.get(hostname)
+        if found is None:
+            found = self._findings_on[hostname] = self.index.findings(self.reach(hostname))
+        return list(found)
+
+    @cached_property
+    def _findings_on(self) -> dict[str, list[Finding]]:
+        return {}
 
     @cached_property
     def _by_arn(self) -> dict[str, str]:

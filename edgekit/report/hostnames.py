@@ -20,7 +20,6 @@ import pandas as pd
 
 from edgekit import endpoints
 from edgekit.graph.frontdoor import front_door as door_node
-from edgekit.graph.tables import entries
 from edgekit.render.findings import count, worst
 from edgekit.render.overview import GENERATED_KINDS
 
@@ -70,7 +69,7 @@ def doors(rep: Report) -> dict[str, str]:
     """Every entrypoint hostname → the node id of its front door
     (:mod:`edgekit.graph.frontdoor`)."""
     graph = rep.estate.graph
-    return {e.hostname: door_node(graph, e.node) for e in entries(graph)}
+    return {e.hostname: door_node(graph, e.node) for e in rep.estate.entries()}
 
 
 def front_doors(rep: Report) -> pd.DataFrame:
