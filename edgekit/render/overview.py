@@ -159,10 +159,11 @@ def _rows(cards: list[SpecNode]) -> list[SpecEdge]:
     return sorted(out, key=lambda e: (e.src, e.dst))
 
 
-def reach_with_attachments(graph: nx.DiGraph, start: str) -> set[str]:
-    """Nodes on the entry's traffic paths, plus the web ACLs and certificates applying there."""
-    seen = {start}
-    queue = deque([start])
+def reach_with_attachments(graph: nx.DiGraph, start: str, *more: str) -> set[str]:
+    """Nodes on the traffic paths from ``start`` (and from ``more``: one walk for the names
+    of one front door), plus the web ACLs and certificates applying there."""
+    seen = {start, *more}
+    queue = deque(seen)
     while queue:
         u = queue.popleft()
         for v, d in graph.adj[u].items():
@@ -196,10 +197,7 @@ def _card(estate: Estate, index: FindingIndex, group: list[Entry]) -> SpecNode:
     entry = group[0]
     attrs = g.nodes[entry.node]
     down = estate.downstream(entry.node)
-    reached: set[str] = set()
-    for e in group:
-        reached |= reach_with_attachments(g, e.node)
-    counts = count(index.findings(reached))
+    counts = count(index.findings(reach_with_attachments(g, *(e.node for e in group))))
     severity = worst(counts)
     acls = sorted(str(g.nodes[a]["label"]) for a in down.web_acls)
     customer = [e.hostname for e in group if e.entry_kind not in GENERATED_KINDS]

@@ -15,17 +15,14 @@ import pandas as pd
 from edgekit.report.diff import paths_changed
 
 if TYPE_CHECKING:
-    from edgekit.report.data import Report
+    from edgekit.graph import Estate
 
 COLUMNS: Final = ["hostname", "changed", "before", "after"]
 
 
-def changed_paths(current: Report, previous: Report) -> pd.DataFrame:
+def changed_paths(current: Estate, previous: Estate) -> pd.DataFrame:
     """One row per (hostname, changed field) from ``previous`` to ``current``."""
-    rows = [
-        (p.hostname, p.field, p.before, p.after)
-        for p in paths_changed(previous.estate, current.estate)
-    ]
+    rows = [(p.hostname, p.field, p.before, p.after) for p in paths_changed(previous, current)]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

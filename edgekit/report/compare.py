@@ -88,7 +88,7 @@ def compare(current: Report, previous: Report) -> Comparison:
         fixed_findings=fixed.reset_index(drop=True),
         added_entrypoints=added.reset_index(drop=True),
         removed_entrypoints=removed.reset_index(drop=True),
-        changed_paths=changed_paths(current, previous),
+        changed_paths=changed_paths(current.estate, previous.estate),
         warning=order_warning(previous.snapshot.collected_at, current.snapshot.collected_at),
     )
 

@@ -70,6 +70,12 @@ def demo_snapshot() -> Path:
     )
 
 
+def judged_on() -> dt.date:
+    """The day suppressions are judged on: today (UTC), as ``edgekit scan`` does; a
+    suppression is a decision that lapses in real time, not at the snapshot's date."""
+    return dt.datetime.now(dt.UTC).date()
+
+
 class Report:
     """A snapshot's estate, findings and proposals, and the folders a run writes to."""
 
@@ -108,7 +114,6 @@ class Report:
         empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
         ``suppress_file``: a suppression file (:mod:`edgekit.report.suppressed`).
         """
-        from edgekit.report import suppressed
 
         path = Path(snapshot).expanduser().resolve() if snapshot else demo_snapshot()
         estate = Estate.from_snapshot(snap.load(path))
@@ -118,7 +123,7 @@ class Report:
         pictures = Path(diagrams_dir) if diagrams_dir else run / "diagrams"
         rep = cls(estate, path, run.resolve(), pictures.resolve())
         rep.temporary = temporary
-        rep.suppressions = suppressed.load(suppress_file)
+        rep.suppressions = suppress.load(Path(suppress_file)) if suppress_file else []
         rep.suppressions_file = Path(suppress_file).resolve() if suppress_file else None
         if temporary:
             rep.notes.append(f"result files are in the temporary folder {rep.run_dir}")
@@ -155,10 +160,8 @@ class Report:
 
     @cached_property
     def applied(self) -> Applied:
-        """The scan split by the suppressions (:mod:`edgekit.report.suppressed`)."""
-        from edgekit.report.suppressed import applied
-
-        return applied(self)
+        """The scan split by the suppressions (kept, suppressed, expired entries)."""
+        return suppress.apply(self.scan.findings, self.suppressions, judged_on())
 
     @cached_property
     def index(self) -> FindingIndex:
@@ -233,20 +236,17 @@ class Report:
     def _cache_key(self) -> dict[str, str]:
         key = cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
         if self.suppressions_file is not None:  # the files hold the kept findings of this day
-            from edgekit.report.suppressed import today
-
             key["suppressions_sha256"] = cache.file_digest(self.suppressions_file)
-            key["suppressions_judged_on"] = today().isoformat()
+            key["suppressions_judged_on"] = judged_on().isoformat()
         return key
 
     def _write(self, result: ScanResult) -> None:
         """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
         from edgekit.report.proposals import plan_documents
-        from edgekit.report.suppressed import today
 
         run = self.run_dir
         (run / cache.MANIFEST).unlink(missing_ok=True)
-        applied = suppress.apply(result.findings, self.suppressions, today())
+        applied = suppress.apply(result.findings, self.suppressions, judged_on())
         doc = formats.findings_document(result, applied, self.snapshot.meta())
         cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
         cache.write_text(run / "findings.csv", formats.to_csv(applied.kept))

@@ -57,12 +57,9 @@ def is_generated(hostname: str, entry_kind: str = "") -> bool:
 
 def counts(rep: Report) -> dict[str, int]:
     """``{"entrypoints", "customer", "generated"}``: every public hostname, split in two."""
-    frame = rep.estate.entrypoints()
-    generated = sum(
-        is_generated(str(h), str(k))
-        for h, k in zip(frame["hostname"], frame["entry_kind"], strict=True)
-    )
-    return {"entrypoints": len(frame), "customer": len(frame) - generated, "generated": generated}
+    found = rep.estate.entries()
+    generated = sum(is_generated(e.hostname, e.entry_kind) for e in found)
+    return {"entrypoints": len(found), "customer": len(found) - generated, "generated": generated}
 
 
 def doors(rep: Report) -> dict[str, str]:

@@ -9,41 +9,21 @@ holds the kept ones. The suppressed findings are listed in a section of their ow
 reason and expiry of the entry that matched them; expired entries and entries that matched
 nothing are named there too.
 
-Expiry is counted from the day the report runs (as ``edgekit scan`` does), not from the
+Expiry is counted from the day the report runs
+(:func:`~edgekit.report.data.judged_on`) (as ``edgekit scan`` does), not from the
 snapshot's collection date: a suppression is a decision that lapses in real time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import pandas as pd
 
-from edgekit.rules import suppress
-from edgekit.rules.suppress import Applied, Suppression
-
-if TYPE_CHECKING:
-    from edgekit.report.data import Report
+from edgekit.report.data import Report, judged_on
+from edgekit.rules.suppress import Suppression
 
 COLUMNS: Final = ["check", "severity", "status", "resource", "reason", "until", "account"]
-
-
-def today() -> dt.date:
-    """The day suppressions are judged on (UTC)."""
-    return dt.datetime.now(dt.UTC).date()
-
-
-def load(path: str | os.PathLike[str] | None) -> list[Suppression]:
-    """The entries of a suppression file (none for None or an empty path)."""
-    return suppress.load(Path(path)) if path else []
-
-
-def applied(rep: Report) -> Applied:
-    """The report's scan split by its suppressions (kept, suppressed, expired entries)."""
-    return suppress.apply(rep.scan.findings, rep.suppressions, today())
 
 
 def unmatched(rep: Report) -> list[Suppression]:
@@ -98,8 +78,8 @@ def show_suppressed(rep: Report, max_rows: int = 30) -> None:
     display(  # type: ignore[no-untyped-call]
         markdown(
             f"{len(frame)} finding(s) suppressed by {code(rep.suppressions_file.name)} "
-            f"({len(rep.suppressions)} entries, judged on {text(today().isoformat())}); they are "
-            "left out of every other section and of the diagram colours."
+            f"({len(rep.suppressions)} entries, judged on {text(judged_on().isoformat())}); they "
+            "are left out of every other section and of the diagram colours."
         ),
         table(frame, max_rows, source="suppressed.csv"),
     )
