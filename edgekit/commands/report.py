@@ -21,7 +21,8 @@ from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
     "edge_report": (
-        "previous_snapshot, suppress_file, min_severity, top_n, max_rows, max_diagrams, history_dir"
+        "previous_snapshot, suppress_file, min_severity, top_n, max_rows, max_diagrams, "
+        "max_overviews, history_dir"
     ),
     "explore": "hostname, area, min_severity",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
