@@ -20,11 +20,16 @@ from edgekit.errors import InputError
 from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
-    "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams, history_dir",
+    "edge_report": (
+        "previous_snapshot, suppress_file, min_severity, top_n, max_rows, max_diagrams, "
+        "max_overviews, history_dir"
+    ),
     "explore": "hostname, area, min_severity",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
 }
 """The bundled notebooks and their parameters besides ``snapshot`` (a test keeps it current)."""
+SUPPRESS_PARAMETER = "suppress_file"
+"""The notebook parameter ``--suppress FILE`` sets."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -51,6 +56,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "-o", "--output", default=".", metavar="DIR", help="folder for reports/ and diagrams/"
+    )
+    p.add_argument(
+        "--suppress",
+        metavar="FILE",
+        help="TOML suppression file (as for edgekit scan): the notebook's suppress_file parameter",
     )
     p.add_argument("--no-html", action="store_true", help="skip the HTML export")
     p.add_argument(
@@ -80,6 +90,14 @@ def run(args: argparse.Namespace) -> int:
                 f"-p {name}: the notebook declares no such parameter ({known})"
             )
         given[name] = spec[name].parse(value)
+    if args.suppress is not None:
+        if SUPPRESS_PARAMETER not in spec:
+            raise prm.ParameterError(
+                f"--suppress: the notebook declares no {SUPPRESS_PARAMETER!r} parameter"
+            )
+        if SUPPRESS_PARAMETER in given:
+            raise InputError(f"--suppress and -p {SUPPRESS_PARAMETER}: give one of them")
+        given[SUPPRESS_PARAMETER] = args.suppress
     when = dt.datetime.now(dt.UTC) if args.timestamp else None
     try:
         result = run_report(

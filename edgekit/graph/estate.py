@@ -19,7 +19,13 @@ from edgekit.errors import InputError
 from edgekit.graph import nodes as n
 from edgekit.graph import queries, tables
 from edgekit.graph.build import build_graph
-from edgekit.graph.lineage import Lineage, build_lineage, paths_from, web_acls_on_path
+from edgekit.graph.lineage import (
+    Lineage,
+    NodeFacts,
+    build_lineage,
+    paths_from,
+    web_acls_on_path,
+)
 from edgekit.graph.nodes import REF
 from edgekit.graph.resolve import normalize
 from edgekit.graph.serialize import node_link
@@ -53,6 +59,10 @@ class Estate:
         self._graph = nx.freeze(build_graph(model))
         self._summaries: dict[str, Downstream] | None = None
         self._by_ref: dict[int, str] | None = None
+        self._entries: list[tables.Entry] | None = None
+        self._entrypoints: pd.DataFrame | None = None
+        self._hop_facts: dict[str, NodeFacts] = {}
+        """Per-node facts of lineage hops, shared by every lineage of this (frozen) graph."""
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Estate:
@@ -125,11 +135,23 @@ class Estate:
         return self._summaries[self.node_id(item)]
 
     # -- tables ------------------------------------------------------------------------------------
+    def entries(self) -> list[tables.Entry]:
+        """One entry per public hostname (:func:`edgekit.graph.tables.entries`), found once:
+        the graph is frozen."""
+        if self._entries is None:
+            self._entries = tables.entries(self._graph)
+        return list(self._entries)
+
     def entrypoints(self) -> pd.DataFrame:
-        """One row per public hostname (see :func:`edgekit.graph.tables.entries`)."""
-        if self._summaries is None:
-            self._summaries = summarize(self._graph)
-        return tables.entrypoints_frame(self._graph, self._summaries)
+        """One row per public hostname (see :func:`edgekit.graph.tables.entries`); a copy of
+        the table built on first use."""
+        if self._entrypoints is None:
+            if self._summaries is None:
+                self._summaries = summarize(self._graph)
+            self._entrypoints = tables.entrypoints_frame(
+                self._graph, self._summaries, self.entries()
+            )
+        return self._entrypoints.copy()
 
     def inventory(self, kind: str) -> pd.DataFrame:
         """One row per resource of an inventory kind (``distributions``, ``web_acls`` ...)."""
@@ -160,7 +182,7 @@ class Estate:
         host = normalize(hostname_or_id)
         if n.dns_id(host) in self._graph:
             return n.dns_id(host)
-        for entry in tables.entries(self._graph):
+        for entry in self.entries():
             if entry.hostname == host:
                 return entry.node
         for found in (
@@ -174,7 +196,9 @@ class Estate:
 
     def lineage(self, hostname_or_id: str) -> Lineage:
         """The ordered hops from an entrypoint, with the protections at each."""
-        return build_lineage(self._graph, self.entry_node(hostname_or_id), hostname_or_id)
+        return build_lineage(
+            self._graph, self.entry_node(hostname_or_id), hostname_or_id, self._hop_facts
+        )
 
     def paths_from(self, entry: object, limit: int | None = None) -> list[list[str]]:
         """Every traffic path (node ids) from ``entry`` (node id, hostname or model object)."""

@@ -168,9 +168,48 @@ def origin_lock(attrs: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(facts)
 
 
-def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
-    """The lineage of ``entry`` (a node id of ``graph``)."""
-    protectors: dict[str, list[str]] = {}
+@dataclass(frozen=True, slots=True)
+class NodeFacts:
+    """What a hop shows of a node, whatever the path to it (computed once per node)."""
+
+    web_acl_ids: tuple[str, ...]
+    web_acls: tuple[str, ...]
+    certificates: tuple[str, ...]
+    origin_lock: tuple[str, ...]
+    unresolved: bool
+    successors: tuple[str, ...]
+
+
+def node_facts(graph: nx.DiGraph, node: str) -> NodeFacts:
+    """The path-independent facts of a node's hop (web ACLs, certificates, successors ...)."""
+    attrs = graph.nodes[node]
+    acls = sorted(u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS)
+    certs = sorted(
+        graph.nodes[v]["label"]
+        for v, d in graph.adj[node].items()
+        if d["kind"] == EdgeKind.SERVES_CERTIFICATE
+    )
+    return NodeFacts(
+        web_acl_ids=tuple(acls),
+        web_acls=tuple(graph.nodes[a]["label"] for a in acls),
+        certificates=tuple(certs),
+        origin_lock=origin_lock(attrs),
+        unresolved=bool(
+            attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
+        ),
+        successors=tuple(traffic_successors(graph, node)),
+    )
+
+
+def build_lineage(
+    graph: nx.DiGraph, entry: str, query: str, memo: dict[str, NodeFacts] | None = None
+) -> Lineage:
+    """The lineage of ``entry`` (a node id of ``graph``).
+
+    ``memo`` (node id → :class:`NodeFacts`), shared by the lineages of one graph, computes each
+    node's facts once however many entrypoints reach it (a report builds them all).
+    """
+    facts = {} if memo is None else memo
     hops: list[Hop] = []
     seen: set[str] = set()
     stack: list[tuple[str, int, str | None]] = [(entry, 0, None)]
@@ -180,17 +219,9 @@ def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
         repeat = node in seen
         seen.add(node)
         edge = graph[parent][node] if parent is not None else {}
-        acls = protectors.setdefault(
-            node,
-            sorted(
-                u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS
-            ),
-        )
-        certs = sorted(
-            graph.nodes[v]["label"]
-            for v, d in graph.adj[node].items()
-            if d["kind"] == EdgeKind.SERVES_CERTIFICATE
-        )
+        known = facts.get(node)
+        if known is None:
+            known = facts[node] = node_facts(graph, node)
         hops.append(
             Hop(
                 depth=depth,
@@ -202,20 +233,18 @@ def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
                 parent=parent,
                 via=edge.get("kind"),
                 detail=edge_detail(edge) if edge else "",
-                web_acls=tuple(graph.nodes[a]["label"] for a in acls),
-                web_acl_ids=tuple(acls),
-                certificates=tuple(certs),
+                web_acls=known.web_acls,
+                web_acl_ids=known.web_acl_ids,
+                certificates=known.certificates,
                 tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
-                origin_lock=origin_lock(attrs),
+                origin_lock=known.origin_lock,
                 shield=attrs.get("shield"),
-                unresolved=bool(
-                    attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
-                ),
+                unresolved=known.unresolved,
                 repeat=repeat,
             )
         )
         if not repeat:
-            for child in reversed(traffic_successors(graph, node)):
+            for child in reversed(known.successors):
                 stack.append((child, depth + 1, node))
     return Lineage(entry=entry, query=query, hops=tuple(hops))
 

@@ -107,16 +107,21 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
     return [found[h] for h in sorted(found)]
 
 
-def entrypoints_frame(graph: nx.DiGraph, summaries: Mapping[str, Downstream]) -> pd.DataFrame:
-    """The entrypoints table (columns :data:`ENTRYPOINT_COLUMNS`)."""
+def entrypoints_frame(
+    graph: nx.DiGraph, summaries: Mapping[str, Downstream], found: list[Entry] | None = None
+) -> pd.DataFrame:
+    """The entrypoints table (columns :data:`ENTRYPOINT_COLUMNS`); ``found``: the graph's
+    :func:`entries` when already at hand."""
     with gc_paused():
-        return _entrypoints_frame(graph, summaries)
+        return _entrypoints_frame(graph, summaries, entries(graph) if found is None else found)
 
 
-def _entrypoints_frame(graph: nx.DiGraph, summaries: Mapping[str, Downstream]) -> pd.DataFrame:
+def _entrypoints_frame(
+    graph: nx.DiGraph, summaries: Mapping[str, Downstream], found: list[Entry]
+) -> pd.DataFrame:
     rows = []
     labels = graph.nodes
-    for e in entries(graph):
+    for e in found:
         s = summaries[e.node]
         attrs = labels[e.node]
         rows.append(

@@ -7,7 +7,6 @@ threads: each is a ``dot`` subprocess) and writes ``index.json`` describing ever
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from edgekit.graph import Estate
-from edgekit.graph.tables import entries
 from edgekit.render.beforeafter import after_graph, before_after_spec
 from edgekit.render.common import unique
 from edgekit.render.entrypoint import entrypoint_spec, spec_for_entry
@@ -58,7 +56,7 @@ def select(
     if entrypoint is not None:
         out.specs.append(entrypoint_spec(estate, index, entrypoint, cap=cap))
     elif not overview:
-        found = entries(estate.graph)
+        found = estate.entries()
         if len(found) > max_pictures:
             out.notes.append(
                 f"drew {max_pictures} of {len(found):,} entrypoint pictures (cap); the overviews "
@@ -99,24 +97,28 @@ def write(
     *,
     workers: int | None = None,
 ) -> list[Path]:
-    """Draw every spec in every format into ``out_dir``; write ``index.json``; return the paths.
+    """Draw every spec in every format into ``out_dir``; merge them into its ``index.json``
+    (:mod:`edgekit.render.diagram_index`: pictures of earlier runs kept, same names replaced);
+    return the paths.
 
     Paths are in spec order, formats in the given order, then ``index.json``.
     """
+    from edgekit.render import diagram_index
     from edgekit.render.draw import render_formats
 
     out = Path(out_dir)
     threads = workers or min(8, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        drawn = list(pool.map(lambda spec: render_formats(spec, out, formats), specs))
-    paths = [out / p.name for group in drawn for p in group]  # as the caller named the folder
-    index = out / "index.json"
-    index.write_text(_index(specs, formats), encoding="utf-8")
-    return [*paths, index]
+    with diagram_index.locked(out) as existing:
+        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+            drawn = list(pool.map(lambda spec: render_formats(spec, out, formats), specs))
+        paths = [out / p.name for group in drawn for p in group]  # as the caller named the folder
+        index = diagram_index.write(out, existing, index_entries(specs, formats))
+    return [*paths, out / index.name]
 
 
-def _index(specs: Sequence[DiagramSpec], formats: Sequence[str]) -> str:
-    rows: list[dict[str, Any]] = [
+def index_entries(specs: Sequence[DiagramSpec], formats: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``index.json`` entries of ``specs`` drawn in ``formats``."""
+    return [
         {
             "name": s.name,
             "kind": s.kind,
@@ -130,5 +132,3 @@ def _index(specs: Sequence[DiagramSpec], formats: Sequence[str]) -> str:
         }
         for s in specs
     ]
-    doc = {"schema": "edgekit.diagrams-index/1", "pictures": rows}
-    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -11,7 +11,6 @@ from typing import Final
 import networkx as nx
 
 from edgekit.graph import Estate
-from edgekit.graph.tables import entries
 from edgekit.render import describe
 from edgekit.render.common import account_region, cluster_id, coverage
 from edgekit.render.findings import FindingIndex, counts_text, run_checks, worst
@@ -36,7 +35,7 @@ def hostname_of(estate: Estate, entrypoint: str, node: str) -> str:
     hosts = _HOSTS.get(estate)
     if hosts is None:
         hosts = {}
-        for e in entries(estate.graph):
+        for e in estate.entries():
             hosts.setdefault(e.node, e.hostname)
         _HOSTS[estate] = hosts
     return hosts.get(node) or str(estate.graph.nodes[node].get("label") or node)

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from edgekit.graph import Estate
 from edgekit.graph.nodes import EdgeKind, NodeKind
-from edgekit.graph.tables import entries
 from edgekit.render import volume
 from edgekit.render.boxes import (
     box_node,
@@ -124,7 +123,7 @@ def _assemble(
             edges, legend = scaled, (*legend, volume.legend())
     return DiagramSpec(
         kind="entrypoint",
-        name=picture_name(host, (e.hostname for e in entries(g))),
+        name=picture_name(host, (e.hostname for e in estate.entries())),
         title=f"{host} — how requests reach the backends",
         subject=host,
         nodes=tuple(sorted(nodes, key=lambda n: n.id)),

@@ -1,11 +1,15 @@
-"""The per-account overview: one card per public entrypoint, never the whole graph.
+"""The per-account overview: one card per front door, never the whole graph.
 
-Each card names the hostname, how it enters AWS and how many network hops its longest path
-has, its web ACLs, the kinds of backend it reaches, and the failing findings anywhere on its
-paths (including the web ACLs and certificates there) by severity; the card is coloured by the
-worst of them. Cards sit in their account / region cluster, in rows (invisible ``layout``
-edges), sorted by hostname. Past the node cap an account's cards are split over several
-pictures, each saying which part it is and that the entrypoints table lists them all.
+A card stands for the public names sharing a front door (:mod:`edgekit.graph.frontdoor`): a
+distribution's aliases, the records pointing at it and its ``*.cloudfront.net`` name are one
+card, not one card each repeating the same findings. It names the customer hostnames (the AWS-
+generated name on a line of its own), how they enter AWS and how many network hops the longest
+path has, the web ACLs, the kinds of backend reached, and the failing findings anywhere on the
+paths of any of its names (including the web ACLs and certificates there) by severity, each
+counted once; the card is coloured by the worst of them. Cards sit in their account / region
+cluster, in rows (invisible ``layout`` edges), sorted by hostname. Past the node cap an
+account's cards are split over several pictures, each saying which part it is and that the
+entrypoints table lists them all.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from typing import Final
 import networkx as nx
 
 from edgekit.graph import Estate
+from edgekit.graph.frontdoor import front_door
 from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
-from edgekit.graph.tables import Entry, entries
+from edgekit.graph.tables import Entry
 from edgekit.render import describe
 from edgekit.render.boxes import footer, index_for
 from edgekit.render.common import account_region, cluster_id, clusters_for, slugify
@@ -45,6 +50,12 @@ ENTRY_KINDS: Final = {
     "api-domain": "API custom domain",
     "accelerator": "Global Accelerator",
 }
+GENERATED_KINDS: Final = frozenset(
+    {"distribution-domain", "load-balancer", "api-endpoint", "accelerator"}
+)
+"""Entry kinds whose hostname AWS generated (``*.cloudfront.net``, ELB, API, accelerator)."""
+MAX_NAMES: Final = 3
+"""Customer hostnames named on a card (the rest counted: "+4 more")."""
 ASPECT: Final = 2.2
 """Rows per column of cards (cards are about 3.5 times wider than tall: a 16:10 picture)."""
 
@@ -60,7 +71,7 @@ def overview_specs(
     """Every account's overview pictures (parts included), by account."""
     index = index_for(estate, findings)
     by_account: dict[str, list[Entry]] = {}
-    for e in entries(estate.graph):
+    for e in estate.entries():
         if account := account_of(estate, e):
             by_account.setdefault(account, []).append(e)
     return [
@@ -79,7 +90,7 @@ def overview_spec(
 ) -> list[DiagramSpec]:
     """The overview of one account: one spec, or one per part when past ``cap`` entrypoints."""
     index = index_for(estate, findings)
-    mine = [e for e in entries(estate.graph) if account_of(estate, e) == account]
+    mine = [e for e in estate.entries() if account_of(estate, e) == account]
     return _account_specs(estate, index, account, mine, cap)
 
 
@@ -87,7 +98,7 @@ def _account_specs(
     estate: Estate, index: FindingIndex, account: str, mine: list[Entry], cap: int
 ) -> list[DiagramSpec]:
     cards = sorted(
-        (_card(estate, index, e) for e in mine),
+        (_card(estate, index, group) for group in _groups(estate, mine)),
         key=lambda c: (c.cluster or "", natural_key(c.label)),
     )
     parts = [cards[i : i + cap] for i in range(0, len(cards), cap)] or [[]]
@@ -101,7 +112,7 @@ def _account_specs(
             first = (number - 1) * cap + 1
             part_notes.insert(
                 0,
-                f"split: {len(cards)} entrypoints over {len(parts)} pictures of at most {cap}; "
+                f"split: {len(cards)} cards over {len(parts)} pictures of at most {cap}; "
                 f"this is part {number} ({first}–{first + len(part) - 1}, {part[0].label} … "
                 f"{part[-1].label}); the entrypoints table lists them all",
             )
@@ -109,7 +120,8 @@ def _account_specs(
             DiagramSpec(
                 kind="overview",
                 name=name,
-                title=f"account {account} — {len(cards)} public entrypoints",
+                title=f"account {account} — {len(mine)} public entrypoints on {len(cards)} "
+                "front doors",
                 subject=account,
                 nodes=tuple(sorted(part, key=lambda n: n.id)),
                 edges=tuple(_rows(part)),
@@ -147,10 +159,11 @@ def _rows(cards: list[SpecNode]) -> list[SpecEdge]:
     return sorted(out, key=lambda e: (e.src, e.dst))
 
 
-def reach_with_attachments(graph: nx.DiGraph, start: str) -> set[str]:
-    """Nodes on the entry's traffic paths, plus the web ACLs and certificates applying there."""
-    seen = {start}
-    queue = deque([start])
+def reach_with_attachments(graph: nx.DiGraph, start: str, *more: str) -> set[str]:
+    """Nodes on the traffic paths from ``start`` (and from ``more``: one walk for the names
+    of one front door), plus the web ACLs and certificates applying there."""
+    seen = {start, *more}
+    queue = deque(seen)
     while queue:
         u = queue.popleft()
         for v, d in graph.adj[u].items():
@@ -168,33 +181,55 @@ def reach_with_attachments(graph: nx.DiGraph, start: str) -> set[str]:
     return seen | extra
 
 
-def _card(estate: Estate, index: FindingIndex, entry: Entry) -> SpecNode:
+def _groups(estate: Estate, mine: list[Entry]) -> list[list[Entry]]:
+    """Entries grouped by front door; customer names first, then by hostname, in each."""
+    by_door: dict[str, list[Entry]] = {}
+    for e in mine:
+        by_door.setdefault(front_door(estate.graph, e.node), []).append(e)
+    return [
+        sorted(group, key=lambda e: (e.entry_kind in GENERATED_KINDS, natural_key(e.hostname)))
+        for group in by_door.values()
+    ]
+
+
+def _card(estate: Estate, index: FindingIndex, group: list[Entry]) -> SpecNode:
     g = estate.graph
+    entry = group[0]
     attrs = g.nodes[entry.node]
     down = estate.downstream(entry.node)
-    counts = count(index.findings(reach_with_attachments(g, entry.node)))
+    counts = count(index.findings(reach_with_attachments(g, *(e.node for e in group))))
     severity = worst(counts)
     acls = sorted(str(g.nodes[a]["label"]) for a in down.web_acls)
-    lines = [
+    customer = [e.hostname for e in group if e.entry_kind not in GENERATED_KINDS]
+    generated = [e.hostname for e in group if e.entry_kind in GENERATED_KINDS]
+    lines = []
+    if customer and generated:
+        lines.append("AWS name: " + ", ".join(generated))
+    lines += [
         ("web ACL: " + ", ".join(acls)) if acls else "no web ACL on any path",
         "backends: " + (", ".join(sorted(down.backends)) or "none"),
     ]
     if text := counts_text(counts):
         lines.append(text)
     hops = f"{down.hops} hop" + ("" if down.hops == 1 else "s")
+    names = customer or generated
+    label = ", ".join(names[:MAX_NAMES])
+    if len(names) > MAX_NAMES:
+        label += f" +{len(names) - MAX_NAMES} more"
     account, region = account_region(attrs)
+    unresolved = any(estate.downstream(e.node).unresolved for e in group)
     return SpecNode(
         id=f"entry:{entry.hostname}",
-        label=entry.hostname,
+        label=label,
         caption=f"{ENTRY_KINDS.get(entry.entry_kind, entry.entry_kind)} · {hops}",
         kind="entrypoint",
         icon=_icon(g, entry.node, bool(down.distributions)),
         cluster=cluster_id(account, region),
         severity=severity,
         findings=counts,
-        unresolved=down.unresolved,
-        style=node_style(severity, unresolved=down.unresolved),
-        members=(entry.node,),
+        unresolved=unresolved,
+        style=node_style(severity, unresolved=unresolved),
+        members=tuple(dict.fromkeys(e.node for e in group)),
         lines=tuple(lines),
     )
 

@@ -36,7 +36,8 @@ def file_digest(path: Path) -> str:
 
 
 def key(snapshot_digest: str, check_ids: Sequence[str]) -> dict[str, str]:
-    """What cached results depend on."""
+    """What cached results depend on (the report adds its suppression file's digest and the
+    day suppressions were judged on when it has one)."""
     checks = hashlib.sha256("\n".join(check_ids).encode("utf-8")).hexdigest()
     return {
         "schema": SCHEMA,
@@ -95,7 +96,8 @@ def finding_from_json(doc: Mapping[str, Any]) -> Finding:
 def read_scan(run_dir: Path) -> ScanResult:
     """The scan result saved in ``findings.json``."""
     doc = json.loads((run_dir / FINDINGS).read_text(encoding="utf-8"))
-    findings = [finding_from_json(f) for f in doc["findings"]]
+    # suppressed findings are part of the scan (the report splits them off again)
+    findings = [finding_from_json(f) for f in [*doc["findings"], *doc.get("suppressed", [])]]
     errors = [CheckError(e["check_id"], e["resource"], e["error"]) for e in doc.get("errors", [])]
     return ScanResult(sorted(findings, key=Finding.sort_key), dict(doc["evaluated"]), errors)
 

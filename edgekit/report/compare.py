@@ -1,4 +1,4 @@
-"""Comparing two snapshots: new and fixed findings, added and removed entrypoints.
+"""Comparing two snapshots: new and fixed findings, added, removed and changed entrypoints.
 
 Findings are matched as :mod:`edgekit.rules.delta` says (check, resource, status).
 Entrypoints are identified by hostname.
@@ -30,6 +30,10 @@ class Comparison:
     fixed_findings: pd.DataFrame
     added_entrypoints: pd.DataFrame
     removed_entrypoints: pd.DataFrame
+    changed_paths: pd.DataFrame
+    """Hostnames in both whose path changed (:mod:`edgekit.report.changes`)."""
+    warning: str | None = None
+    """Set when the previous snapshot is not older than the current one."""
 
     def summary(self) -> pd.DataFrame:
         """One row per kind of change with its count."""
@@ -39,6 +43,7 @@ class Comparison:
             ("new unknown findings", len(self.new_findings) - _fails(self.new_findings)),
             ("entrypoints added", len(self.added_entrypoints)),
             ("entrypoints removed", len(self.removed_entrypoints)),
+            ("entrypoints whose path changed", self.changed_paths["hostname"].nunique()),
         ]
         return pd.DataFrame(rows, columns=["change", "count"])
 
@@ -51,6 +56,8 @@ class Comparison:
             "fixed_findings": self.fixed_findings.to_dict("records"),
             "added_entrypoints": self.added_entrypoints.to_dict("records"),
             "removed_entrypoints": self.removed_entrypoints.to_dict("records"),
+            "changed_paths": self.changed_paths.to_dict("records"),
+            "warning": self.warning,
         }
 
 
@@ -60,6 +67,7 @@ def _fails(frame: pd.DataFrame) -> int:
 
 def compare(current: Report, previous: Report) -> Comparison:
     """The changes from ``previous`` to ``current``."""
+    from edgekit.report.changes import changed_paths, order_warning
     from edgekit.report.tables import findings_frame
 
     now = {_key(f) for f in current.findings}
@@ -80,6 +88,8 @@ def compare(current: Report, previous: Report) -> Comparison:
         fixed_findings=fixed.reset_index(drop=True),
         added_entrypoints=added.reset_index(drop=True),
         removed_entrypoints=removed.reset_index(drop=True),
+        changed_paths=changed_paths(current.estate, previous.estate),
+        warning=order_warning(previous.snapshot.collected_at, current.snapshot.collected_at),
     )
 
 

@@ -30,23 +30,23 @@ from edgekit.errors import InputError
 from edgekit.escape import csvcell
 from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
-from edgekit.graph.tables import entries
 from edgekit.render.findings import FindingIndex
+from edgekit.render.overview import GENERATED_KINDS
 from edgekit.report import cache, posture, tables
-from edgekit.rules import formats, runner
+from edgekit.rules import formats, runner, suppress
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext
 from edgekit.rules.finding import Finding
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
-from edgekit.rules.suppress import Applied
+from edgekit.rules.suppress import Applied, Suppression
 
 if TYPE_CHECKING:
     from edgekit.report.compare import Comparison
 
 PathLike = str | os.PathLike[str]
-GENERATED = frozenset({"distribution-domain", "load-balancer", "api-endpoint", "accelerator"})
-"""Entry kinds whose hostname AWS generated (``*.cloudfront.net``, ELB and API names)."""
+GENERATED = GENERATED_KINDS
+"""Entry kinds whose hostname AWS generated (:mod:`edgekit.report.hostnames`)."""
 
 
 DEMO_SNAPSHOT = Path("snapshots") / "sample.json.gz"
@@ -70,6 +70,12 @@ def demo_snapshot() -> Path:
     )
 
 
+def judged_on() -> dt.date:
+    """The day suppressions are judged on: today (UTC), as ``edgekit scan`` does; a
+    suppression is a decision that lapses in real time, not at the snapshot's date."""
+    return dt.datetime.now(dt.UTC).date()
+
+
 class Report:
     """A snapshot's estate, findings and proposals, and the folders a run writes to."""
 
@@ -89,16 +95,26 @@ class Report:
         """The run folder is a temporary one (interactive use): pictures are embedded."""
         self.notes: list[str] = []
         """Things the reader should know (the planner missing, a temporary folder)."""
+        self.suppressions: list[Suppression] = []
+        """Accepted findings (:mod:`edgekit.report.suppressed`): set before the first read of
+        :attr:`findings`, by :meth:`open`."""
+        self.suppressions_file: Path | None = None
 
     @classmethod
     def open(
-        cls, snapshot: PathLike, run_dir: PathLike | None = "", diagrams_dir: PathLike | None = ""
+        cls,
+        snapshot: PathLike,
+        run_dir: PathLike | None = "",
+        diagrams_dir: PathLike | None = "",
+        suppress_file: PathLike | None = None,
     ) -> Report:
         """Load a snapshot file and prepare the run folders.
 
         ``snapshot`` empty: the one ``make demo`` wrote (:func:`demo_snapshot`). ``run_dir``
         empty: a new temporary folder. ``diagrams_dir`` empty: ``<run_dir>/diagrams``.
+        ``suppress_file``: a suppression file (:mod:`edgekit.report.suppressed`).
         """
+
         path = Path(snapshot).expanduser().resolve() if snapshot else demo_snapshot()
         estate = Estate.from_snapshot(snap.load(path))
         temporary = not run_dir
@@ -107,6 +123,8 @@ class Report:
         pictures = Path(diagrams_dir) if diagrams_dir else run / "diagrams"
         rep = cls(estate, path, run.resolve(), pictures.resolve())
         rep.temporary = temporary
+        rep.suppressions = suppress.load(Path(suppress_file)) if suppress_file else []
+        rep.suppressions_file = Path(suppress_file).resolve() if suppress_file else None
         if temporary:
             rep.notes.append(f"result files are in the temporary folder {rep.run_dir}")
         return rep
@@ -137,8 +155,13 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding (fail and unknown), worst first."""
-        return self.scan.findings
+        """Every finding (fail and unknown) no suppression accepted, worst first."""
+        return self.applied.kept
+
+    @cached_property
+    def applied(self) -> Applied:
+        """The scan split by the suppressions (kept, suppressed, expired entries)."""
+        return suppress.apply(self.scan.findings, self.suppressions, judged_on())
 
     @cached_property
     def index(self) -> FindingIndex:
@@ -155,9 +178,7 @@ class Report:
     def lineages(self) -> dict[str, Lineage]:
         """Every entrypoint's lineage, by hostname: names people gave (DNS records, aliases,
         API custom domains) first, then the names AWS generated, each alphabetically."""
-        found = sorted(
-            entries(self.estate.graph), key=lambda e: (e.entry_kind in GENERATED, e.hostname)
-        )
+        found = sorted(self.estate.entries(), key=lambda e: (e.entry_kind in GENERATED, e.hostname))
         return {e.hostname: self.estate.lineage(e.node) for e in found}
 
     def reach(self, hostname: str) -> set[str]:
@@ -166,8 +187,16 @@ class Report:
         return {h.node for h in hops} | {a for h in hops for a in h.web_acl_ids}
 
     def findings_on(self, hostname: str) -> list[Finding]:
-        """Findings on the nodes an entrypoint reaches (worst first)."""
-        return self.index.findings(self.reach(hostname))
+        """Findings on the nodes an entrypoint reaches (worst first; found once per hostname:
+        the inventory, the top risks and the front doors all ask)."""
+        found = self._findings_on.get(hostname)
+        if found is None:
+            found = self._findings_on[hostname] = self.index.findings(self.reach(hostname))
+        return list(found)
+
+    @cached_property
+    def _findings_on(self) -> dict[str, list[Finding]]:
+        return {}
 
     @cached_property
     def _by_arn(self) -> dict[str, str]:
@@ -205,7 +234,11 @@ class Report:
     # -- result files ------------------------------------------------------------------------------
     @cached_property
     def _cache_key(self) -> dict[str, str]:
-        return cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
+        key = cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
+        if self.suppressions_file is not None:  # the files hold the kept findings of this day
+            key["suppressions_sha256"] = cache.file_digest(self.suppressions_file)
+            key["suppressions_judged_on"] = judged_on().isoformat()
+        return key
 
     def _write(self, result: ScanResult) -> None:
         """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
@@ -213,11 +246,11 @@ class Report:
 
         run = self.run_dir
         (run / cache.MANIFEST).unlink(missing_ok=True)
-        applied = Applied(list(result.findings), [], [])
+        applied = suppress.apply(result.findings, self.suppressions, judged_on())
         doc = formats.findings_document(result, applied, self.snapshot.meta())
         cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
-        cache.write_text(run / "findings.csv", formats.to_csv(result.findings))
-        sarif = formats.to_sarif(result.findings, self.registry, self.snapshot_path.name)
+        cache.write_text(run / "findings.csv", formats.to_csv(applied.kept))
+        sarif = formats.to_sarif(applied.kept, self.registry, self.snapshot_path.name)
         cache.write_json(run / "findings.sarif", sarif)
         proposals, markdown, note = plan_documents(self.estate, result.findings, self.snapshot)
         if note:
@@ -303,5 +336,10 @@ class Report:
         """Changes since an older snapshot (its scan cached under ``<run_dir>/previous``)."""
         from edgekit.report.compare import compare
 
-        before = Report.open(previous, self.run_dir / "previous", self.diagrams_dir / "previous")
+        before = Report.open(
+            previous,
+            self.run_dir / "previous",
+            self.diagrams_dir / "previous",
+            self.suppressions_file,
+        )
         return compare(self, before)

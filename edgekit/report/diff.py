@@ -153,14 +153,26 @@ def diff(
         ),
         entrypoints_added=tuple(sorted(hosts_after.keys() - hosts_before.keys())),
         entrypoints_removed=tuple(sorted(hosts_before.keys() - hosts_after.keys())),
-        paths_changed=tuple(
-            PathChange(host, col, hosts_before[host][col], hosts_after[host][col])
-            for host in sorted(hosts_before.keys() & hosts_after.keys())
-            for col in PATH_FIELDS
-            if hosts_before[host][col] != hosts_after[host][col]
-        ),
+        paths_changed=_path_changes(hosts_before, hosts_after),
         new_findings=found.new,
         fixed_findings=found.fixed,
+    )
+
+
+def paths_changed(base: Estate, new: Estate) -> tuple[PathChange, ...]:
+    """The hostnames of both estates whose path changed, one row per changed field
+    (:data:`PATH_FIELDS`: distribution, web ACLs, viewer TLS policy, origin chain, ...)."""
+    return _path_changes(_paths(base.entrypoints()), _paths(new.entrypoints()))
+
+
+def _path_changes(
+    before: Mapping[str, Mapping[str, str]], after: Mapping[str, Mapping[str, str]]
+) -> tuple[PathChange, ...]:
+    return tuple(
+        PathChange(host, col, before[host][col], after[host][col])
+        for host in sorted(before.keys() & after.keys())
+        for col in PATH_FIELDS
+        if before[host][col] != after[host][col]
     )
 
 

@@ -146,30 +146,16 @@ def facts(rows: Mapping[str, Any]) -> Table:
     return Table(frame, max_rows=len(frame) or 1, max_chars=2000)
 
 
-def picture(
-    path: str | os.PathLike[str] | None,
-    *,
-    base: str | os.PathLike[str] | None = None,
-    width: int | None = None,
-) -> Any:
-    """Show an SVG or PNG file (None: a short note instead).
+def picture(path: str | os.PathLike[str] | None, *, caption: str = "") -> Any:
+    """Show an SVG or PNG file embedded in the output (None: a short note instead).
 
-    With ``base`` (the folder of the notebook and its HTML export) the picture is referenced by
-    its relative path, not embedded: a diagram is 100-500 kB of SVG, and the report stays small.
-    Without it (interactive use) the picture is embedded.
+    The picture travels with the notebook and its HTML export (:mod:`edgekit.report.embed`:
+    a ``data:`` URI, zoomable by a click, nothing fetched); ``caption`` is shown under it.
     """
-    from IPython.display import HTML, SVG, Image, Markdown
+    from IPython.display import HTML, Markdown
+
+    from edgekit.report.embed import figure
 
     if path is None:
         return Markdown("*(no picture)*")  # type: ignore[no-untyped-call]
-    file = Path(path)
-    if base is not None:
-        rel = html.escape(Path(os.path.relpath(file, base)).as_posix())
-        alt = html.escape(file.name)
-        return HTML(  # type: ignore[no-untyped-call]
-            f'<a href="{rel}" title="open full size"><img src="{rel}" alt="{alt}" '
-            f'style="max-width:100%;height:auto;border:1px solid #e3e6ea"></a>'
-        )
-    if file.suffix == ".svg":
-        return SVG(filename=str(file))  # type: ignore[no-untyped-call]
-    return Image(filename=str(file), width=width)  # type: ignore[no-untyped-call]
+    return HTML(figure(Path(path), caption))  # type: ignore[no-untyped-call]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from edgekit.escape.mdtext import text as md
-from edgekit.graph.tables import entries
 from edgekit.plan.paths import label as plan_label
 from edgekit.plan.prices import savings_text
 from edgekit.report import proposals as prop
@@ -48,7 +47,7 @@ def review(rep: Report, target: str) -> Review:
     entry = str(found[0]["entrypoint"]) if by_id else rep.estate.entry_node(target)
     if entry not in rep.estate.graph:
         entry = rep.estate.entry_node(entry)
-    hosts = [e.hostname for e in entries(rep.estate.graph) if e.node == entry]
+    hosts = [e.hostname for e in rep.estate.entries() if e.node == entry]
     hostname = target if not by_id and target in rep.lineages else (hosts[0] if hosts else entry)
     return Review(target, hostname, entry, found)
 

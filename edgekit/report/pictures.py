@@ -15,6 +15,8 @@ from edgekit.render import DiagramSpec, entrypoint_spec, overview_specs, render_
 from edgekit.render.findings import worst
 from edgekit.rules.finding import Severity
 
+LABELS = frozenset(s.label for s in Severity)
+
 if TYPE_CHECKING:
     from edgekit.report.data import Report
 
@@ -33,9 +35,25 @@ def entrypoint(rep: Report, hostname: str, fmt: str = "svg") -> Path:
     return draw(rep, entrypoint_spec(rep.estate, rep.index, hostname), fmt)
 
 
-def overviews(rep: Report, fmt: str = "svg") -> list[Path]:
-    """The per-account overview pictures."""
-    return [draw(rep, spec, fmt) for spec in overview_specs(rep.estate, rep.index)]
+def overviews(rep: Report, fmt: str = "svg", limit: int | None = None) -> tuple[list[Path], int]:
+    """The per-account overview pictures (parts included) and how many there are in all.
+
+    With ``limit``, only that many are drawn: the parts holding the worst cards first (then in
+    account order), so a report on a large estate stays bounded in size and time; the rest are
+    drawn by ``edgekit diagram SNAPSHOT --overview``.
+    """
+    specs = overview_specs(rep.estate, rep.index)
+    chosen = specs if limit is None or len(specs) <= limit else _worst_first(specs)[:limit]
+    shown = sorted(chosen, key=specs.index)
+    return [draw(rep, spec, fmt) for spec in shown], len(specs)
+
+
+def _worst_first(specs: list[DiagramSpec]) -> list[DiagramSpec]:
+    def rank(spec: DiagramSpec) -> tuple[int, ...]:
+        levels = [int(Severity.parse(n.severity)) for n in spec.nodes if n.severity in LABELS]
+        return tuple(-levels.count(int(s)) for s in sorted(Severity, reverse=True))
+
+    return sorted(specs, key=rank)
 
 
 def before_after(rep: Report, proposal: Mapping[str, Any], fmt: str = "svg") -> Path:

@@ -6,7 +6,8 @@ explicit kernel, writes ``<out>/reports/<run-id>/<name>.ipynb`` and ``<name>.htm
 without code cells), and raises :class:`ReportFailedError` naming the failing cell if one failed.
 
 The run id is ``<snapshot time>-<notebook>-<hash>`` where the hash covers the snapshot file's
-bytes, the notebook's bytes and the parameters: the same inputs give the same folder (a re-run
+bytes, the notebook's bytes, the parameters and the bytes of the files they name (a suppression
+file, a previous snapshot): the same inputs give the same folder (a re-run
 replaces it). ``timestamp=`` appends the run time (``...-at-20260301T060000Z``) so scheduled runs
 over an unchanged snapshot keep every report.
 """
@@ -90,8 +91,13 @@ def run_id(
     timestamp: dt.datetime | None = None,
 ) -> str:
     """``<collected_at>-<notebook>-<hash8>[-at-<timestamp>]`` (see the module docstring)."""
+    files = {  # a parameter file (suppressions, previous snapshot) counts by its bytes too
+        k: _digest(Path(v))
+        for k, v in parameters.items()
+        if isinstance(v, str) and k.endswith(PATH_SUFFIXES) and Path(v).is_file()
+    }
     text = json.dumps(
-        [_digest(snapshot_path), _digest(notebook), dict(sorted(parameters.items()))],
+        [_digest(snapshot_path), _digest(notebook), dict(sorted(parameters.items())), files],
         sort_keys=True,
         default=str,
     )
@@ -339,9 +345,13 @@ def export_html(notebook: Path, target: Path) -> Path:
 
     The page loads nothing from the network and runs no script (``templates/report.html.j2``):
     it works offline, and its Content-Security-Policy backs up the escaping of AWS strings.
+    It is one file: pictures are embedded in the outputs (:mod:`edgekit.report.embed`), and a
+    table of contents links the section headings (:mod:`edgekit.report.contents`).
     """
     import nbformat
     from nbconvert import HTMLExporter
+
+    from edgekit.report.contents import add_contents
 
     nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
@@ -353,6 +363,7 @@ def export_html(notebook: Path, target: Path) -> Path:
     )
     title = nb.metadata.get("title") or notebook.stem.replace("_", " ")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body = add_contents(body)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(target)

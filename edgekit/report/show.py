@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from edgekit.escape.mdtext import code as md_code
 from edgekit.escape.mdtext import text as md
-from edgekit.report import migration, pictures, plots
+from edgekit.report import hostnames, migration, pictures, plots
 from edgekit.report import proposals as prop
 from edgekit.report import tables as tb
 from edgekit.report.display import facts, markdown, picture, table
@@ -50,7 +50,7 @@ def headline(rep: Report) -> None:
     text = (
         f"Snapshot collected **{md(snap.collected_at)}** ({md(snap.source)}) from "
         f"**{len(snap.accounts())} account(s)** ({md(', '.join(snap.accounts()))}) in "
-        f"{md(', '.join(snap.regions()))}. **{s['entrypoints']} public entrypoints**; "
+        f"{md(', '.join(snap.regions()))}. **{hostnames.summary_text(rep)}**; "
         f"**{s['failing']} failing findings** ({sev}) and {s['unknown']} undecided for lack of "
         f"data; **{s['proposals']} simplification proposals** worth "
         f"**${s['monthly_savings_usd']:,.2f}/month** (list prices, fixed parts)."
@@ -83,10 +83,17 @@ def coverage(rep: Report, max_rows: int = 15) -> None:
 
 
 def inventory(rep: Report, max_rows: int = 30) -> None:
-    """The entrypoint inventory (all rows in ``entrypoints.csv``)."""
+    """Entrypoints by front door (a distribution's aliases with its generated name), then one
+    row per hostname (all rows in ``front_doors.csv`` and ``entrypoints.csv``)."""
+    doors = hostnames.front_doors(rep)
+    rep.write_frame(doors, "front_doors.csv")
+    _display(
+        markdown(f"**By front door** — {md(hostnames.summary_text(rep))}:"),
+        table(doors, max_rows, source="front_doors.csv"),
+    )
     frame = rep.entrypoints()
     rep.write_frame(frame, "entrypoints.csv")
-    _display(table(frame, max_rows, source="entrypoints.csv"))
+    _display(markdown("**Every hostname**:"), table(frame, max_rows, source="entrypoints.csv"))
 
 
 def findings_overview(rep: Report) -> None:
@@ -162,15 +169,24 @@ def proposals(rep: Report, max_rows: int = 20) -> None:
     _display(table(frame.drop(columns=[*prop.NUMBERS, "basis"]), max_rows, source="proposals.csv"))
 
 
-def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
-    """The account overviews and the ``n`` entrypoints with the worst findings."""
+def diagrams(rep: Report, n: int = 4, overviews: bool = True, max_overviews: int = 6) -> None:
+    """The account overviews (at most ``max_overviews`` pictures: those with the worst cards)
+    and the ``n`` entrypoints with the worst findings, embedded in the report."""
     if overviews:
-        for path in pictures.overviews(rep):
-            _display(picture(path, base=rep.link_base))
+        paths, total = pictures.overviews(rep, limit=max_overviews)
+        for path in paths:
+            _display(picture(path))
+        if total > len(paths):
+            _display(
+                markdown(
+                    f"*Showing {len(paths)} of {total} overview pictures (those with the worst "
+                    "cards); draw them all with `edgekit diagram SNAPSHOT --overview`.*"
+                )
+            )
     for host in pictures.most_affected(rep, n):
         _display(
             markdown(f"**{md(host)}**"),
-            picture(pictures.entrypoint(rep, host), base=rep.link_base),
+            picture(pictures.entrypoint(rep, host)),
         )
     folder = md_code(rep.diagrams_dir)
     if rep.link_base is not None:
@@ -185,7 +201,7 @@ def diagrams(rep: Report, n: int = 4, overviews: bool = True) -> None:
 
 
 def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
-    """New and fixed findings, added and removed entrypoints since ``previous``."""
+    """New and fixed findings, added, removed and changed entrypoints since ``previous``."""
     if not previous:
         _display(markdown("*No previous snapshot given (parameter `previous_snapshot`).*"))
         return
@@ -193,6 +209,8 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
     from edgekit.report.cache import write_json
 
     write_json(rep.file("comparison.json"), cmp.to_json())
+    if cmp.warning:
+        _display(markdown(f"> **Warning:** {md(cmp.warning)}"))
     summary = cmp.summary()
     if not summary["count"].any():
         _display(markdown(f"No change since the snapshot collected **{md(cmp.previous)}**."))
@@ -204,6 +222,7 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
         ("Fixed findings", cmp.fixed_findings.drop(columns=["resource id", "title"])),
         ("Entrypoints added", cmp.added_entrypoints),
         ("Entrypoints removed", cmp.removed_entrypoints),
+        ("Changed paths (origin, WAF, TLS ...)", cmp.changed_paths),
     )
     for title, frame in parts:
         if len(frame):
@@ -225,4 +244,4 @@ def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str
 
 def diagram(rep: Report, hostname: str) -> None:
     """One entrypoint's picture."""
-    _display(picture(pictures.entrypoint(rep, hostname), base=rep.link_base))
+    _display(picture(pictures.entrypoint(rep, hostname)))

@@ -70,11 +70,11 @@ def current_lineage(rep: Report, rv: migration.Review, max_rows: int = 60) -> No
 def before_after(rep: Report, rv: migration.Review) -> None:
     """Each proposal's before / after picture (the current entrypoint picture without one)."""
     if not rv.proposals:
-        _display(picture(pictures.entrypoint(rep, rv.hostname), base=rep.link_base))
+        _display(picture(pictures.entrypoint(rep, rv.hostname)))
     for heading, p in _each(rv):
         _display(
             *([markdown(heading)] if heading else []),
-            picture(pictures.before_after(rep, p), base=rep.link_base),
+            picture(pictures.before_after(rep, p)),
         )
 
 

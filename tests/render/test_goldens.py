@@ -31,10 +31,10 @@ def test_rich_overview_golden() -> None:
 
 
 def test_rich_overview_split_golden() -> None:
-    specs = overview_spec(rich(), fixed_findings(), ACCOUNT, cap=8)
+    specs = overview_spec(rich(), fixed_findings(), ACCOUNT, cap=5)
     assert [s.part for s in specs] == [1, 2, 3] and {s.parts for s in specs} == {3}
     for spec in specs:
-        check_golden(f"rich.overview.{ACCOUNT}.part{spec.part}-cap8.json", spec.dumps())
+        check_golden(f"rich.overview.{ACCOUNT}.part{spec.part}-cap5.json", spec.dumps())
 
 
 def test_specs_are_byte_stable() -> None:

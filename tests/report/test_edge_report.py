@@ -11,7 +11,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from edgekit.report import Report, RunResult, run_report
+from edgekit.report import Report, RunResult, embed, run_report
 from tests.report.browser import CHROMEDRIVER, CHROMIUM, chromium
 from tests.report.conftest import RICH, SAMPLE, html_text
 
@@ -90,7 +90,7 @@ def test_html_shows_every_section_and_the_key_facts(run: RunResult) -> None:
     assert re.search(r"\d+ public entrypoints", page)
 
 
-def test_html_has_no_code_and_outputs_stay_small(run: RunResult) -> None:
+def test_html_has_no_code_and_outputs_stay_bounded(run: RunResult) -> None:
     assert run.html is not None
     page = html_text(run.html)
     for code in ("Report.open(", "show.waf(", "from edgekit.report import"):
@@ -100,17 +100,19 @@ def test_html_has_no_code_and_outputs_stay_small(run: RunResult) -> None:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error"
             size = len(json.dumps(out))
-            assert size < 150_000, f"an output of {size} bytes: {cell.source[:40]!r}"
-    assert run.notebook.stat().st_size < 1_000_000
+            # pictures are embedded: one output holds at most one picture (MAX_EMBED_BYTES)
+            assert size < embed.MAX_EMBED_BYTES + 50_000, f"{size} bytes: {cell.source[:40]!r}"
+    overviews = len(re.findall(r'alt="overview-', page))
+    assert 1 <= overviews <= 6  # show.diagrams embeds at most max_overviews of them
 
 
-def test_diagrams_are_files_the_html_links_to(run: RunResult) -> None:
+def test_diagrams_are_embedded_in_the_page(run: RunResult) -> None:
     assert run.html is not None
     page = html_text(run.html)
-    sources = re.findall(r'<img [^>]*src="(\.\./\.\./diagrams/[^"]+\.svg)"', page)
+    assert not re.findall(r'<img [^>]*src="\.\./', page), "a picture linked, not embedded"
+    sources = re.findall(r'<img [^>]*src="(data:image/svg\+xml[^"]*)"', page)
     assert len(sources) >= 2, "overviews and entrypoint pictures"
-    for src in sources:
-        assert (run.html.parent / src).resolve().is_file(), src
+    assert '<nav class="edgekit-contents"' in page and 'href="#Diagrams"' in page
 
 
 def test_a_second_open_reuses_the_cached_scan(run: RunResult, expected: Report) -> None:
