@@ -67,6 +67,7 @@ def test_comparison_names_exactly_the_new_and_fixed_findings(pair: tuple[Report,
         "new unknown findings": 0,
         "entrypoints added": 1,
         "entrypoints removed": 1,
+        "entrypoints whose path changed": 0,
     }
 
 

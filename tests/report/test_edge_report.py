@@ -124,8 +124,11 @@ def test_a_second_open_reuses_the_cached_scan(run: RunResult, expected: Report) 
 
 
 def _section(page: str, heading: str) -> str:
-    """The HTML between a section's heading and the next ``<h2``."""
-    start = page.index(f">{heading}<")
+    """The HTML between a section's ``<h2`` heading (not its table-of-contents link) and the
+    next ``<h2``."""
+    found = re.search(rf"<h2[^>]*>{re.escape(heading)}<", page)
+    assert found is not None, heading
+    start = found.start() + 1
     end = page.find("<h2", start)
     return page[start : end if end > 0 else len(page)]
 
