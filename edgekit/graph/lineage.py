@@ -170,54 +170,81 @@ def origin_lock(attrs: Mapping[str, Any]) -> tuple[str, ...]:
 
 def build_lineage(graph: nx.DiGraph, entry: str, query: str) -> Lineage:
     """The lineage of ``entry`` (a node id of ``graph``)."""
-    protectors: dict[str, list[str]] = {}
+    return _walk(graph, entry, query, reverse=False)
+
+
+def build_reverse_lineage(graph: nx.DiGraph, node: str, query: str) -> Lineage:
+    """What is in front of ``node``: the walk *against* the traffic edges, depth-first.
+
+    Hop 0 is ``node`` itself; each further hop is a predecessor (what sends traffic to the hop
+    above it), with ``parent`` the hop it sends to and ``via`` / ``detail`` that edge. The hops
+    with no predecessor are where traffic enters (public records, distributions, internet-facing
+    load balancers ...). Repeats are listed with ``repeat=True`` and not expanded again.
+    """
+    return _walk(graph, node, query, reverse=True)
+
+
+def traffic_predecessors(graph: nx.DiGraph, node: str) -> list[str]:
+    """Predecessors along traffic edges, sorted by node id."""
+    return sorted(u for u, d in graph.pred[node].items() if d["kind"] in TRAFFIC_EDGES)
+
+
+def _walk(graph: nx.DiGraph, start: str, query: str, *, reverse: bool) -> Lineage:
     hops: list[Hop] = []
     seen: set[str] = set()
-    stack: list[tuple[str, int, str | None]] = [(entry, 0, None)]
+    stack: list[tuple[str, int, str | None]] = [(start, 0, None)]
     while stack:
         node, depth, parent = stack.pop()
-        attrs = graph.nodes[node]
         repeat = node in seen
         seen.add(node)
-        edge = graph[parent][node] if parent is not None else {}
-        acls = protectors.setdefault(
-            node,
-            sorted(
-                u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS
-            ),
-        )
-        certs = sorted(
-            graph.nodes[v]["label"]
-            for v, d in graph.adj[node].items()
-            if d["kind"] == EdgeKind.SERVES_CERTIFICATE
-        )
-        hops.append(
-            Hop(
-                depth=depth,
-                node=node,
-                kind=attrs["kind"],
-                label=attrs["label"],
-                account_id=attrs.get("account_id"),
-                region=attrs.get("region"),
-                parent=parent,
-                via=edge.get("kind"),
-                detail=edge_detail(edge) if edge else "",
-                web_acls=tuple(graph.nodes[a]["label"] for a in acls),
-                web_acl_ids=tuple(acls),
-                certificates=tuple(certs),
-                tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
-                origin_lock=origin_lock(attrs),
-                shield=attrs.get("shield"),
-                unresolved=bool(
-                    attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
-                ),
-                repeat=repeat,
-            )
-        )
+        if parent is None:
+            edge: Mapping[str, Any] = {}
+        else:
+            edge = graph[node][parent] if reverse else graph[parent][node]
+        hops.append(_hop(graph, node, depth, parent, edge, repeat))
         if not repeat:
-            for child in reversed(traffic_successors(graph, node)):
+            walk = traffic_predecessors if reverse else traffic_successors
+            for child in reversed(walk(graph, node)):
                 stack.append((child, depth + 1, node))
-    return Lineage(entry=entry, query=query, hops=tuple(hops))
+    return Lineage(entry=start, query=query, hops=tuple(hops))
+
+
+def _hop(
+    graph: nx.DiGraph,
+    node: str,
+    depth: int,
+    parent: str | None,
+    edge: Mapping[str, Any],
+    repeat: bool,
+) -> Hop:
+    attrs = graph.nodes[node]
+    acls = sorted(u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS)
+    certs = sorted(
+        graph.nodes[v]["label"]
+        for v, d in graph.adj[node].items()
+        if d["kind"] == EdgeKind.SERVES_CERTIFICATE
+    )
+    return Hop(
+        depth=depth,
+        node=node,
+        kind=attrs["kind"],
+        label=attrs["label"],
+        account_id=attrs.get("account_id"),
+        region=attrs.get("region"),
+        parent=parent,
+        via=edge.get("kind"),
+        detail=edge_detail(edge) if edge else "",
+        web_acls=tuple(graph.nodes[a]["label"] for a in acls),
+        web_acl_ids=tuple(acls),
+        certificates=tuple(certs),
+        tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
+        origin_lock=origin_lock(attrs),
+        shield=attrs.get("shield"),
+        unresolved=bool(
+            attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
+        ),
+        repeat=repeat,
+    )
 
 
 def paths_from(graph: nx.DiGraph, entry: str, limit: int | None = None) -> list[list[str]]:
