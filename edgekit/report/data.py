@@ -259,9 +259,12 @@ class Report:
         """Findings, filtered by ``hostname`` (globs: findings on those entrypoints' paths),
         ``area``, ``min_severity``, ``account``, ``status``, ``check``; a value naming nothing
         raises with the allowed values (:mod:`edgekit.report.filters`)."""
-        from edgekit.report.filters import findings_frame
+        from edgekit.report.filters import on_hostnames, validate
 
-        return findings_frame(self, hostname=hostname, **filters)
+        accounts = {*self.snapshot.accounts(), *(f.resource.account_id for f in self.findings)}
+        validate(self.registry.ids(), accounts, **filters)
+        findings = on_hostnames(self.findings, self.estate.entrypoint_index, hostname)
+        return tables.findings_frame(self, findings=findings, **filters)
 
     def findings_by(self, by: str) -> pd.DataFrame:
         """Failing findings by ``area``, ``account``, ``category`` or ``region`` × severity."""

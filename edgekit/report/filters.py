@@ -1,5 +1,7 @@
 """Validated filters for the findings tables of a report (``Report.findings_frame``).
 
+Plain functions of plain values (no import of the report modules, so no import cycle).
+
 Every filter value is checked against what exists — areas and check ids of the catalogue,
 severity and status names, the snapshot's accounts, the estate's hostnames — and a value that
 names nothing raises :class:`FilterError` with the allowed values and the closest ones, never
@@ -8,18 +10,12 @@ an empty table that looks like "no findings".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
-
-import pandas as pd
+from collections.abc import Collection, Iterable
 
 from edgekit.errors import InputError, did_you_mean
-from edgekit.graph.reach import UnknownEntrypointError
+from edgekit.graph.reach import EntrypointIndex, UnknownEntrypointError
 from edgekit.rules.entrypoints import on_hosts
-from edgekit.rules.finding import Severity, Status
-
-if TYPE_CHECKING:
-    from edgekit.report.data import Report
+from edgekit.rules.finding import Finding, Severity, Status
 
 STATUSES = tuple(s.value for s in Status)
 SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
@@ -44,43 +40,36 @@ def _require(name: str, values: Iterable[str], allowed: Iterable[str]) -> None:
 
 
 def validate(
-    rep: Report,
+    check_ids: Collection[str],
+    accounts: Collection[str],
     *,
     area: str | Iterable[str] | None = None,
     min_severity: str | None = None,
-    account: str | None = None,
-    status: str | None = None,
-    check: str | None = None,
+    account: str | Iterable[str] | None = None,
+    status: str | Iterable[str] | None = None,
+    check: str | Iterable[str] | None = None,
 ) -> None:
-    """Raise :class:`FilterError` for a value that names nothing."""
-    ids = rep.registry.ids()
-    _require("area", _values(area), {i.split(".", 1)[0] for i in ids})
+    """Raise :class:`FilterError` for a value that names nothing: an area or check id not in
+    the catalogue (``check_ids``), a severity or status name, an account not in ``accounts``."""
+    _require("area", _values(area), {i.split(".", 1)[0] for i in check_ids})
     if min_severity is not None:
         _require("min_severity", [min_severity.strip().lower()], SEVERITIES)
     _require("status", _values(status), STATUSES)
-    _require("check", _values(check), ids)
-    accounts = {*rep.snapshot.accounts(), *(f.resource.account_id for f in rep.findings)}
+    _require("check", _values(check), check_ids)
     _require("account", _values(account), accounts)
 
 
-def findings_frame(
-    rep: Report, *, hostname: str | Iterable[str] | None = None, **filters: Any
-) -> pd.DataFrame:
-    """Findings, worst first, filtered (values validated first, see :func:`validate`).
-
-    ``hostname``: a hostname or glob (or several): only findings whose resource is on the
-    path of a matching entrypoint. Other filters: ``area``, ``min_severity``, ``account``,
-    ``status``, ``check`` (:func:`edgekit.report.tables.findings_frame`).
-    """
-    from edgekit.report import tables
-
-    validate(rep, **filters)
-    findings = rep.findings
+def on_hostnames(
+    findings: list[Finding], index: EntrypointIndex, hostname: str | Iterable[str] | None
+) -> list[Finding]:
+    """The findings on the paths of the hostnames matching ``hostname`` (a hostname or glob, or
+    several; None: all findings). A pattern matching no hostname raises :class:`FilterError`
+    with the closest hostnames."""
     patterns = _values(hostname)
-    if patterns:
-        try:
-            hosts = rep.estate.entrypoint_index.select(patterns)
-        except UnknownEntrypointError as err:
-            raise FilterError(f"hostname: {err}") from None
-        findings = on_hosts(findings, hosts)
-    return tables.findings_frame(rep, findings=findings, **filters)
+    if not patterns:
+        return findings
+    try:
+        hosts = index.select(patterns)
+    except UnknownEntrypointError as err:
+        raise FilterError(f"hostname: {err}") from None
+    return on_hosts(findings, hosts)
