@@ -16,10 +16,9 @@ import pytest
 from edgekit.cli import main
 
 RICH = str(Path(__file__).parent / "fixtures" / "snapshots" / "rich.json")
-APP_LB = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/app-internal/50dc6c495c0c9188"
-WEB_ALB = (
-    "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/web-alb/50dc6c495c0c9188"
-)
+ELB = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer"
+APP_LB = f"{ELB}/app/app-internal/50dc6c495c0c9188"
+WEB_ALB = f"{ELB}/app/web-alb/50dc6c495c0c9188"
 CLB_HOST = "legacy-clb-1234567890.us-east-1.elb.amazonaws.com"
 
 
