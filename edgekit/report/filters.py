@@ -45,9 +45,9 @@ def validate(
     *,
     area: str | Iterable[str] | None = None,
     min_severity: str | None = None,
-    account: str | Iterable[str] | None = None,
-    status: str | Iterable[str] | None = None,
-    check: str | Iterable[str] | None = None,
+    account: str | None = None,
+    status: str | None = None,
+    check: str | None = None,
 ) -> None:
     """Raise :class:`FilterError` for a value that names nothing: an area or check id not in
     the catalogue (``check_ids``), a severity or status name, an account not in ``accounts``."""
