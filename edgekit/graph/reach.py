@@ -5,8 +5,8 @@ resource": a node is crossed by every hostname whose lineage lists it (the traff
 reachable from the hostname's entry node), a web ACL by the hostnames of what it protects, a
 certificate by the hostnames of what serves it. It is computed once, in time linear in the
 graph plus the answer: one pass over the strongly connected components of the traffic edges in
-topological order (the only cycles are alias / CNAME loops), where a node with one upstream
-shares its upstream's set instead of copying it.
+topological order (iterative Tarjan; the only cycles are alias / CNAME loops), where a node
+with one upstream shares its upstream's set instead of copying it.
 
 :func:`resolve` finds the node a hostname, ARN, distribution id, load balancer (or other) name
 or node id names, and answers an unknown value with the closest names ("did you mean").
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from edgekit.errors import InputError, close_matches
+from edgekit.gcpause import gc_paused
 from edgekit.graph import nodes as n
 from edgekit.graph.nodes import TRAFFIC_EDGES, EdgeKind, NodeKind
 from edgekit.graph.resolve import normalize
@@ -74,7 +75,8 @@ class EntrypointIndex:
         own: dict[str, set[str]] = {}
         for e in found:
             own.setdefault(e.node, set()).add(e.hostname)
-        up = _upstream_hosts(graph, own)
+        with gc_paused():
+            up = _upstream_hosts(graph, own)
         extra: dict[str, set[str]] = {}
         for u, v, kind in graph.edges(data="kind"):
             if kind == EdgeKind.PROTECTS and up.get(v):
@@ -136,25 +138,76 @@ class EntrypointIndex:
 
 def _upstream_hosts(graph: nx.DiGraph, own: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
     """Node → hostnames whose entry node reaches it along traffic edges."""
-    traffic = nx.DiGraph()
-    traffic.add_nodes_from(graph)
-    traffic.add_edges_from(
-        (u, v) for u, v, kind in graph.edges(data="kind") if kind in TRAFFIC_EDGES
-    )
-    dag = nx.condensation(traffic)
-    members: Mapping[int, set[str]] = nx.get_node_attributes(dag, "members")
-    up: dict[int, frozenset[str]] = {}
-    for comp in nx.topological_sort(dag):
-        mine = {h for node in members[comp] for h in own.get(node, ())}
-        above = [up[p] for p in dag.predecessors(comp) if up[p]]
+    succ = {
+        u: [v for v, d in nbrs.items() if d["kind"] in TRAFFIC_EDGES]
+        for u, nbrs in graph.adj.items()
+    }
+    comp_of: dict[str, int] = {}
+    up: list[frozenset[str]] = []
+    # components come sinks first: walk them reversed, so every upstream is done before
+    for i, comp in enumerate(reversed(_components(succ))):
+        for node in comp:
+            comp_of[node] = i
+        mine = {h for node in comp for h in own.get(node, ())}
+        seen: set[int] = set()
+        above: list[frozenset[str]] = []
+        for node in comp:
+            for u, d in graph.pred[node].items():
+                if d["kind"] in TRAFFIC_EDGES:
+                    c = comp_of[u]
+                    if c != i and c not in seen:
+                        seen.add(c)
+                        if up[c]:
+                            above.append(up[c])
         if not mine and len(above) == 1:
-            up[comp] = above[0]
+            up.append(above[0])
         elif not mine and not above:
-            up[comp] = _EMPTY
+            up.append(_EMPTY)
         else:
-            up[comp] = frozenset(mine).union(*above)
-    mapping: Mapping[str, int] = dag.graph["mapping"]
-    return {node: up[comp] for node, comp in mapping.items()}
+            up.append(frozenset(mine).union(*above))
+    return {node: up[c] for node, c in comp_of.items()}
+
+
+def _components(succ: Mapping[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (iterative Tarjan), in reverse topological order."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    for root in succ:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(succ[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(succ[child])))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    comp: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        comp.append(member)
+                        if member == node:
+                            break
+                    out.append(comp)
+    return out
 
 
 # -- finding a node by what a person calls it ------------------------------------------------------

@@ -179,3 +179,25 @@ def test_reverse_lineage_walks_against_traffic() -> None:
     ]
     dist_hop = lineage[6]
     assert dist_hop.web_acls == ("edge",) and dist_hop.certificates == ("*.example.com",)
+
+
+@pytest.mark.parametrize("name", ["rich.json", "sample.json.gz", "multi_account.json"])
+def test_index_agrees_with_every_lineage(name: str) -> None:
+    """The one-pass index gives each node exactly the hostnames whose lineage lists it (plus
+    the web ACLs and certificates at those hops), on the bundled estates."""
+    from pathlib import Path
+
+    from edgekit.graph import Estate
+
+    estate = Estate.load(Path(__file__).parents[1] / "fixtures" / "snapshots" / name)
+    g = estate.graph
+    expected: dict[str, set[str]] = {}
+    for host in estate.hostnames():
+        lineage = estate.lineage(estate.entrypoint_index.entry_nodes[host])
+        for hop in lineage:
+            certs = [v for v, d in g.adj[hop.node].items() if d["kind"] == "serves-certificate"]
+            for node in (hop.node, *hop.web_acl_ids, *certs):
+                expected.setdefault(node, set()).add(host)
+    got = {node: set(hosts) for node, hosts in estate.entrypoint_index.by_node.items()}
+    assert got == expected
+    assert len(expected) >= 10
