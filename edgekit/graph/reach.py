@@ -70,13 +70,17 @@ class EntrypointIndex:
     @classmethod
     def build(cls, graph: nx.DiGraph) -> EntrypointIndex:
         """Index ``graph`` (linear in its size plus the answer)."""
+        with gc_paused():
+            return cls._build(graph)
+
+    @classmethod
+    def _build(cls, graph: nx.DiGraph) -> EntrypointIndex:
         found = sorted(entries(graph), key=entry_order)
         rank = {e.hostname: i for i, e in enumerate(found)}
         own: dict[str, set[str]] = {}
         for e in found:
             own.setdefault(e.node, set()).add(e.hostname)
-        with gc_paused():
-            up = _upstream_hosts(graph, own)
+        up = _upstream_hosts(graph, own)
         extra: dict[str, set[str]] = {}
         for u, v, kind in graph.edges(data="kind"):
             if kind == EdgeKind.PROTECTS and up.get(v):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from edgekit.gcpause import gc_paused
 from edgekit.model.reader import ItemIssue
 from edgekit.rules.finding import Fail, Finding, ResourceRef, Status, Unknown
 from edgekit.rules.registry import Check, Registry
@@ -120,7 +121,10 @@ def run(registry: Registry, subject: Subject) -> ScanResult:
         result = ScanResult(findings, result.evaluated, errors)
     locate = getattr(subject, "entrypoints_of", None)
     if locate is not None and result.findings:
-        result.findings = [replace(f, entrypoints=locate(f.resource.id)) for f in result.findings]
+        with gc_paused():  # one new object per finding: no collector passes over the estate
+            result.findings = [
+                replace(f, entrypoints=locate(f.resource.id)) for f in result.findings
+            ]
     return result
 
 
