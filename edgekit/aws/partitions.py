@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
+
+from edgekit.errors import did_you_mean
 
 GLOBAL_REGION: dict[str, str] = {
     "aws": "us-east-1",
@@ -47,6 +48,5 @@ def unknown_region_message(region: str) -> str | None:
     regions = known_regions()
     if region in regions:
         return None
-    close = difflib.get_close_matches(region, sorted(regions), n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    hint = did_you_mean(region, sorted(regions))
     return f"--regions: {region!r} is not an AWS region{hint}"

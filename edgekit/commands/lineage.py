@@ -1,4 +1,6 @@
-"""``edgekit lineage``: the public entrypoints of a snapshot, or the lineage of one of them."""
+"""``edgekit lineage``: the public entrypoints of a snapshot, the lineage of one of them
+(``--entrypoint``), or what is in front of a backend (``--in-front-of``); each hop with its
+findings and, where the snapshot has CloudWatch metrics, its requests per day and 5xx share."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from edgekit.commands.hops import HopFacts, hop_facts, rate_text, requests_text
 from edgekit.commands.inputs import add_limit_arguments, load_estate
 from edgekit.commands.outputs import check_output_file, write_output
 from edgekit.commands.tables import cell, console
@@ -25,10 +28,18 @@ LINEAGE_SCHEMA = "edgekit.lineage/1"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``edgekit lineage``."""
     p.add_argument("snapshot", help="snapshot file (.json or .json.gz)")
-    p.add_argument(
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
         "--entrypoint",
-        metavar="HOST|NODE",
-        help="show the hops of this hostname or node id (default: the entrypoints table)",
+        metavar="HOST|NAME",
+        help="show the hops of this hostname, ARN, distribution id, load balancer name or node "
+        "id (default: the entrypoints table)",
+    )
+    what.add_argument(
+        "--in-front-of",
+        metavar="NAME|ARN",
+        help="reverse lineage: what is in front of this resource (a plain name such as a load "
+        "balancer, target group, function or bucket name, an ARN, a node id)",
     )
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -47,23 +58,31 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, estate: Estate) -> None:
-    if args.entrypoint:
-        lineage = estate.lineage(args.entrypoint)
+    if args.entrypoint or args.in_front_of:
+        if args.in_front_of:
+            lineage = estate.in_front_of(args.in_front_of)
+        else:
+            lineage = estate.lineage(args.entrypoint)
+        facts = hop_facts(estate, lineage)
+        reverse = bool(args.in_front_of)
         if args.format == "table":
-            _write_table(args.output, lambda con: _print_lineage(con, estate, lineage))
+            _write_table(
+                args.output, lambda con: _print_lineage(con, estate, lineage, facts, reverse)
+            )
         elif args.format == "json":
             doc = {
                 "schema": LINEAGE_SCHEMA,
                 "snapshot": _meta(estate),
+                "direction": "in-front-of" if reverse else "from-entrypoint",
                 "entry": lineage.entry,
                 "query": lineage.query,
                 "unresolved": lineage.unresolved,
-                "hops": lineage.to_records(),
+                "hops": facts.records(lineage),
                 "model_errors": _model_errors(estate),
             }
             _write_text(args.output, _json(doc))
         else:
-            _write_text(args.output, _csv(lineage.to_frame()))
+            _write_text(args.output, _csv(facts.frame(lineage)))
         return
     frame = estate.entrypoints()
     if args.format == "table":
@@ -147,15 +166,33 @@ def _print_entrypoints(con: Any, estate: Estate, frame: pd.DataFrame) -> None:
     con.print(cell(f"{len(frame)} entrypoints, {unresolved} with an unresolved path"))
 
 
-def _print_lineage(con: Any, estate: Estate, lineage: Lineage) -> None:
+def _print_lineage(
+    con: Any, estate: Estate, lineage: Lineage, facts: HopFacts, reverse: bool
+) -> None:
     from rich.table import Table
+    from rich.text import Text
+
+    from edgekit.commands.tables import SEVERITY_STYLE
 
     meta = _meta(estate)
-    title = f"lineage of {lineage.query} — snapshot {meta.get('collected_at', '?')}"
+    what = "in front of" if reverse else "lineage of"
+    title = f"{what} {lineage.query} — snapshot {meta.get('collected_at', '?')}"
     table = Table(title=cell(title))
-    for col in ("hop", "kind", "via", "web ACLs", "TLS / certificate", "origin lock", "account"):
+    columns = ("hop", "kind", "via", "findings", "web ACLs", "TLS / certificate", "origin lock")
+    for col in columns:
         table.add_column(col, overflow="fold")
+    if facts.traffic:
+        table.add_column("requests/day", justify="right")
+        table.add_column("5xx", justify="right")
+    table.add_column("account", overflow="fold")
     for hop in lineage:
+        found = facts.findings.get(hop.node)
+        if found is None or not found.text:
+            found_cell = Text("")
+        else:
+            style = SEVERITY_STYLE[found.worst] if found.worst is not None else "magenta"
+            found_cell = Text(found.text, style=style)
+        traffic = facts.traffic.get(hop.node)
         label = cell("  " * hop.depth + hop.label, "red" if hop.unresolved else "")
         if hop.repeat:
             label.append(" (see above)", style="dim")
@@ -163,13 +200,23 @@ def _print_lineage(con: Any, estate: Estate, lineage: Lineage) -> None:
             label.append(" (unresolved)", style="red")
         tls = ", ".join(x for x in (hop.tls_policy or "", *hop.certificates) if x)
         via = f"{hop.via} ({hop.detail})" if hop.via and hop.detail else hop.via or ""
-        table.add_row(
+        row = [
             label,
             cell(hop.kind),
             cell(via),
+            found_cell,
             cell(", ".join(hop.web_acls)),
             cell(tls),
             cell(", ".join(hop.origin_lock)),
-            cell(" ".join(x for x in (hop.account_id, hop.region) if x)),
-        )
+        ]
+        if facts.traffic:
+            row += [Text(requests_text(traffic)), Text(rate_text(traffic))]
+        table.add_row(*row, cell(" ".join(x for x in (hop.account_id, hop.region) if x)))
     con.print(table)
+    if facts.traffic:
+        con.print(
+            cell(
+                "requests/day and 5xx share over the snapshot's CloudWatch window; "
+                "— where not metered or not collected"
+            )
+        )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from edgekit.commands.inputs import add_limit_arguments, load_snapshot
 from edgekit.commands.outputs import check_output_file, write_output
-from edgekit.errors import InputError
+from edgekit.errors import InputError, did_you_mean
 from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 
@@ -30,6 +30,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--checks", help="comma-separated check ids or globs (default: all)")
     p.add_argument("--suppress", help="TOML suppression file")
+    p.add_argument(
+        "--entrypoint",
+        action="append",
+        metavar="HOST",
+        help="only findings on the paths of this hostname (repeatable; globs such as "
+        "'*.example.com'); a value matching no hostname is an error with the closest names",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     add_limit_arguments(p)
 
@@ -48,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.rules import formats, runner, suppress
     from edgekit.rules.catalogue import load
     from edgekit.rules.context import CheckContext
+    from edgekit.rules.entrypoints import on_hosts
 
     check_output_file(args.output)
     min_sev = _severity(args.min_severity, "--min-severity")
@@ -59,12 +67,21 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(str(err)) from None
     sups = suppress.load(args.suppress) if args.suppress else []
     ctx = CheckContext(parse(snapshot), snapshot=snapshot)
+    hosts = ctx.estate.entrypoint_index.select(args.entrypoint) if args.entrypoint else None
     result = runner.run(registry, ctx)
     applied = suppress.apply(result.findings, sups, dt.datetime.now(dt.UTC).date())
     shown = [f for f in applied.kept if f.severity >= min_sev]
+    if hosts is not None:
+        shown = on_hosts(shown, hosts)
 
     if args.format == "json":
-        text = formats.to_json(formats.findings_document(result, applied, snapshot.meta(), shown))
+        doc = formats.findings_document(result, applied, snapshot.meta(), shown)
+        if hosts is not None:
+            doc["entrypoint_filter"] = {
+                "patterns": list(args.entrypoint),
+                "hostnames": sorted(hosts),
+            }
+        text = formats.to_json(doc)
     elif args.format == "csv":
         text = formats.to_csv(shown)
     elif args.format == "sarif":
@@ -82,8 +99,17 @@ def run(args: argparse.Namespace) -> int:
         text = ""
     if args.format == "table":
         from edgekit.commands.tables import print_findings
+        from edgekit.graph.labels import resource_label
 
-        print_findings(shown, result, applied, snapshot.meta(), output=args.output)
+        estate = ctx.estate
+        print_findings(
+            shown,
+            result,
+            applied,
+            snapshot.meta(),
+            output=args.output,
+            label=lambda rid: resource_label(estate.resource_attrs(rid), rid),
+        )
     elif args.output:
         write_output(args.output, text)
     else:
@@ -101,6 +127,15 @@ def run(args: argparse.Namespace) -> int:
         print(
             clean(
                 f"edgekit: suppression expired on {s.until}: {s.check} {s.resource} ({s.reason})"
+            ),
+            file=sys.stderr,
+        )
+    for s in applied.unused:
+        hint = "" if registry.matches(s.check) else did_you_mean(s.check, registry.ids())
+        print(
+            clean(
+                f"edgekit: suppression matched no finding: {s.check} {s.resource} "
+                f"({s.reason}){hint}"
             ),
             file=sys.stderr,
         )

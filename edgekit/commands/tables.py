@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -32,19 +32,26 @@ def print_findings(
     meta: Mapping[str, Any],
     *,
     output: str | None = None,
+    label: Callable[[str], str] | None = None,
 ) -> None:
-    """A findings table plus a one-line summary (to ``output`` as plain text if given)."""
+    """A findings table plus a one-line summary (to ``output`` as plain text if given).
+
+    ``label`` names a resource id the way a person does (a distribution's id and first alias, a
+    load balancer's name); without it the id is shown. The ``hostname`` column lists the first
+    entrypoint whose path crosses the resource, with how many more.
+    """
     buffer = io.StringIO()
     con = Console(file=buffer, width=160) if output else console()
     table = Table(title=cell(f"findings — snapshot {meta.get('collected_at', '?')}"))
-    for col in ("severity", "status", "check", "resource", "message"):
+    for col in ("severity", "status", "check", "hostname", "resource", "message"):
         table.add_column(col, overflow="fold")
     for f in findings:
         table.add_row(
             Text(f.severity.label, style=SEVERITY_STYLE[f.severity]),
             Text(f.status.value, style="" if f.status is Status.FAIL else "magenta"),
             cell(f.check_id),
-            cell(f.resource.id),
+            hostnames_cell(f.entrypoints),
+            cell(label(f.resource.id) if label is not None else f.resource.id),
             cell(f.message),
         )
     con.print(table)
@@ -58,6 +65,16 @@ def print_findings(
     )
     if output:
         write_output(output, buffer.getvalue())
+
+
+def hostnames_cell(hosts: Sequence[str]) -> Text:
+    """The first hostname and ``+N`` more; ``—`` (dim) when no entrypoint reaches it."""
+    if not hosts:
+        return Text("—", style="dim")
+    text = cell(hosts[0])
+    if len(hosts) > 1:
+        text.append(f" +{len(hosts) - 1}", style="dim")
+    return text
 
 
 def console(*, stderr: bool = False, min_width: int = 140) -> Console:

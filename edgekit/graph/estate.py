@@ -15,7 +15,6 @@ import networkx as nx
 import pandas as pd
 
 from edgekit import snapshot as snap
-from edgekit.errors import InputError
 from edgekit.graph import nodes as n
 from edgekit.graph import queries, tables
 from edgekit.graph.build import build_graph
@@ -23,10 +22,12 @@ from edgekit.graph.lineage import (
     Lineage,
     NodeFacts,
     build_lineage,
+    build_reverse_lineage,
     paths_from,
     web_acls_on_path,
 )
 from edgekit.graph.nodes import REF
+from edgekit.graph.reach import EntrypointIndex, UnknownEntrypointError, resolve
 from edgekit.graph.resolve import normalize
 from edgekit.graph.serialize import node_link
 from edgekit.graph.summary import Downstream, summarize
@@ -41,9 +42,7 @@ from edgekit.model import (
 from edgekit.model.cloudwatch.reading import Metered
 from edgekit.snapshot import Snapshot
 
-
-class UnknownEntrypointError(InputError):
-    """The hostname or node id names nothing in the estate."""
+__all__ = ["Estate", "UnknownEntrypointError"]
 
 
 class Estate:
@@ -63,6 +62,7 @@ class Estate:
         self._entrypoints: pd.DataFrame | None = None
         self._hop_facts: dict[str, NodeFacts] = {}
         """Per-node facts of lineage hops, shared by every lineage of this (frozen) graph."""
+        self._entrypoint_index: EntrypointIndex | None = None
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Estate:
@@ -128,6 +128,14 @@ class Estate:
         attrs: Mapping[str, Any] = self._graph.nodes[self.node_id(item)]
         return attrs
 
+    def resource_attrs(self, resource_id: str) -> Mapping[str, Any] | None:
+        """The attributes of the node a finding's resource id names (a node id or an ARN);
+        None when the graph has no such node."""
+        node = resource_id if resource_id in self._graph else None
+        if node is None:
+            node = self.entrypoint_index.by_arn.get(resource_id)
+        return None if node is None else self._graph.nodes[node]
+
     def downstream(self, item: object) -> Downstream:
         """What lies downstream of a node (distributions, ACLs, backends, hops, chain)."""
         if self._summaries is None:
@@ -170,21 +178,33 @@ class Estate:
         return node_link(self._graph)
 
     # -- lineage -----------------------------------------------------------------------------------
+    @property
+    def entrypoint_index(self) -> EntrypointIndex:
+        """The hostnames whose paths cross each node (built once, on first use)."""
+        if self._entrypoint_index is None:
+            self._entrypoint_index = EntrypointIndex.build(self._graph)
+        return self._entrypoint_index
+
+    def hostnames(self) -> tuple[str, ...]:
+        """Every entrypoint hostname: names people gave first, then AWS-generated names."""
+        return self.entrypoint_index.hostnames
+
     def entry_node(self, hostname_or_id: str) -> str:
-        """The node a hostname (or node id) enters the graph at.
+        """The node a hostname (or node id, ARN, distribution id, load balancer name) names.
 
         A node id; a public record name; any entrypoint hostname; a distribution alias or
-        ``*.cloudfront.net`` name; a load balancer DNS name (``dualstack.`` ignored). Raises
-        :class:`UnknownEntrypointError` otherwise.
+        ``*.cloudfront.net`` name; a load balancer DNS name (``dualstack.`` ignored); an ARN; a
+        distribution id; a load balancer, target group, function, bucket or web ACL name.
+        Raises :class:`UnknownEntrypointError` otherwise, naming the closest matches.
         """
         if hostname_or_id in self._graph:
             return hostname_or_id
         host = normalize(hostname_or_id)
         if n.dns_id(host) in self._graph:
             return n.dns_id(host)
-        for entry in self.entries():
-            if entry.hostname == host:
-                return entry.node
+        index = self.entrypoint_index
+        if host in index.entry_nodes:
+            return index.entry_nodes[host]
         for found in (
             self._model.cloudfront.distribution_for_alias(host),
             self._model.cloudfront.distribution_by_domain(host),
@@ -192,13 +212,34 @@ class Estate:
         ):
             if isinstance(found, Distribution | LoadBalancer):
                 return self.node_id(found)
-        raise UnknownEntrypointError(f"unknown entrypoint {hostname_or_id!r}: no such host or node")
+        return resolve(self._graph, index, hostname_or_id)
 
     def lineage(self, hostname_or_id: str) -> Lineage:
         """The ordered hops from an entrypoint, with the protections at each."""
         return build_lineage(
             self._graph, self.entry_node(hostname_or_id), hostname_or_id, self._hop_facts
         )
+
+    def in_front_of(self, name_or_arn: object) -> Lineage:
+        """What is in front of a resource (reverse lineage): hop 0 is the resource, then what
+        sends traffic to it, up to where traffic enters.
+
+        ``name_or_arn``: a plain name (``web-alb``, a target group, function or bucket name), an
+        ARN, a distribution id, a hostname, a node id, or a model object.
+        """
+        if isinstance(name_or_arn, str):
+            node = resolve(self._graph, self.entrypoint_index, name_or_arn, what="resource")
+            return build_reverse_lineage(self._graph, node, name_or_arn, self._hop_facts)
+        node = self.node_id(name_or_arn)
+        return build_reverse_lineage(self._graph, node, node, self._hop_facts)
+
+    def entrypoints_of(self, name_or_arn: object) -> tuple[str, ...]:
+        """The hostnames whose paths cross a resource (by name, ARN, node id or model object)."""
+        if isinstance(name_or_arn, str):
+            node = resolve(self._graph, self.entrypoint_index, name_or_arn, what="resource")
+        else:
+            node = self.node_id(name_or_arn)
+        return self.entrypoint_index.by_node.get(node, ())
 
     def paths_from(self, entry: object, limit: int | None = None) -> list[list[str]]:
         """Every traffic path (node ids) from ``entry`` (node id, hostname or model object)."""

@@ -209,44 +209,86 @@ def build_lineage(
     ``memo`` (node id → :class:`NodeFacts`), shared by the lineages of one graph, computes each
     node's facts once however many entrypoints reach it (a report builds them all).
     """
+    return _walk(graph, entry, query, reverse=False, memo=memo)
+
+
+def build_reverse_lineage(
+    graph: nx.DiGraph, node: str, query: str, memo: dict[str, NodeFacts] | None = None
+) -> Lineage:
+    """What is in front of ``node``: the walk *against* the traffic edges, depth-first.
+
+    Hop 0 is ``node`` itself; each further hop is a predecessor (what sends traffic to the hop
+    above it), with ``parent`` the hop it sends to and ``via`` / ``detail`` that edge. The hops
+    with no predecessor are where traffic enters (public records, distributions, internet-facing
+    load balancers ...). Repeats are listed with ``repeat=True`` and not expanded again.
+    """
+    return _walk(graph, node, query, reverse=True, memo=memo)
+
+
+def traffic_predecessors(graph: nx.DiGraph, node: str) -> list[str]:
+    """Predecessors along traffic edges, sorted by node id."""
+    return sorted(u for u, d in graph.pred[node].items() if d["kind"] in TRAFFIC_EDGES)
+
+
+def _walk(
+    graph: nx.DiGraph,
+    start: str,
+    query: str,
+    *,
+    reverse: bool,
+    memo: dict[str, NodeFacts] | None,
+) -> Lineage:
     facts = {} if memo is None else memo
     hops: list[Hop] = []
     seen: set[str] = set()
-    stack: list[tuple[str, int, str | None]] = [(entry, 0, None)]
+    stack: list[tuple[str, int, str | None]] = [(start, 0, None)]
     while stack:
         node, depth, parent = stack.pop()
-        attrs = graph.nodes[node]
         repeat = node in seen
         seen.add(node)
-        edge = graph[parent][node] if parent is not None else {}
+        if parent is None:
+            edge: Mapping[str, Any] = {}
+        else:
+            edge = graph[node][parent] if reverse else graph[parent][node]
         known = facts.get(node)
         if known is None:
             known = facts[node] = node_facts(graph, node)
-        hops.append(
-            Hop(
-                depth=depth,
-                node=node,
-                kind=attrs["kind"],
-                label=attrs["label"],
-                account_id=attrs.get("account_id"),
-                region=attrs.get("region"),
-                parent=parent,
-                via=edge.get("kind"),
-                detail=edge_detail(edge) if edge else "",
-                web_acls=known.web_acls,
-                web_acl_ids=known.web_acl_ids,
-                certificates=known.certificates,
-                tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
-                origin_lock=known.origin_lock,
-                shield=attrs.get("shield"),
-                unresolved=known.unresolved,
-                repeat=repeat,
-            )
-        )
+        hops.append(_hop(graph.nodes[node], node, depth, parent, edge, repeat, known))
         if not repeat:
-            for child in reversed(known.successors):
+            children = traffic_predecessors(graph, node) if reverse else known.successors
+            for child in reversed(children):
                 stack.append((child, depth + 1, node))
-    return Lineage(entry=entry, query=query, hops=tuple(hops))
+    return Lineage(entry=start, query=query, hops=tuple(hops))
+
+
+def _hop(
+    attrs: Mapping[str, Any],
+    node: str,
+    depth: int,
+    parent: str | None,
+    edge: Mapping[str, Any],
+    repeat: bool,
+    known: NodeFacts,
+) -> Hop:
+    return Hop(
+        depth=depth,
+        node=node,
+        kind=attrs["kind"],
+        label=attrs["label"],
+        account_id=attrs.get("account_id"),
+        region=attrs.get("region"),
+        parent=parent,
+        via=edge.get("kind"),
+        detail=edge_detail(edge) if edge else "",
+        web_acls=known.web_acls,
+        web_acl_ids=known.web_acl_ids,
+        certificates=known.certificates,
+        tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
+        origin_lock=known.origin_lock,
+        shield=attrs.get("shield"),
+        unresolved=known.unresolved,
+        repeat=repeat,
+    )
 
 
 def paths_from(graph: nx.DiGraph, entry: str, limit: int | None = None) -> list[list[str]]:

@@ -20,7 +20,7 @@ from edgekit import __version__
 from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
 from edgekit.rules.runner import CheckError, ScanResult
 
-SCHEMA: Final = "edgekit.report-cache/1"
+SCHEMA: Final = "edgekit.report-cache/2"
 MANIFEST: Final = "cache.json"
 FINDINGS: Final = "findings.json"
 PROPOSALS: Final = "proposals.json"
@@ -90,6 +90,7 @@ def finding_from_json(doc: Mapping[str, Any]) -> Finding:
         message=str(doc["message"]),
         evidence=dict(doc.get("evidence") or {}),
         remediation=str(doc.get("remediation", "")),
+        entrypoints=tuple(str(h) for h in doc.get("entrypoints") or ()),
     )
 
 

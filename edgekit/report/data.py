@@ -286,9 +286,18 @@ class Report:
         """Entrypoint inventory with findings per entrypoint (:mod:`edgekit.report.tables`)."""
         return tables.entrypoints(self)
 
-    def findings_frame(self, **filters: Any) -> pd.DataFrame:
-        """Findings, filtered by ``area``, ``min_severity``, ``account``, ``status``, ``check``."""
-        return tables.findings_frame(self, **filters)
+    def findings_frame(
+        self, hostname: str | list[str] | None = None, **filters: Any
+    ) -> pd.DataFrame:
+        """Findings, filtered by ``hostname`` (globs: findings on those entrypoints' paths),
+        ``area``, ``min_severity``, ``account``, ``status``, ``check``; a value naming nothing
+        raises with the allowed values (:mod:`edgekit.report.filters`)."""
+        from edgekit.report.filters import on_hostnames, validate
+
+        accounts = {*self.snapshot.accounts(), *(f.resource.account_id for f in self.findings)}
+        validate(self.registry.ids(), accounts, **filters)
+        findings = on_hostnames(self.findings, self.estate.entrypoint_index, hostname)
+        return tables.findings_frame(self, findings=findings, **filters)
 
     def findings_by(self, by: str) -> pd.DataFrame:
         """Failing findings by ``area``, ``account``, ``category`` or ``region`` × severity."""

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from edgekit.errors import InputError
+from edgekit.errors import InputError, did_you_mean
 
 if TYPE_CHECKING:
     import nbformat
@@ -263,7 +263,8 @@ def validate(
     problems: list[str] = []
     unknown = sorted(set(given) - set(spec))
     if unknown:
-        problems.append(f"unknown parameter(s) {', '.join(unknown)}")
+        hints = "".join(did_you_mean(u, spec) for u in unknown)
+        problems.append(f"unknown parameter(s) {', '.join(unknown)}{hints}")
     missing = [p.name for p in spec.values() if p.required and given.get(p.name) is None]
     if missing:
         problems.append(f"missing required parameter(s) {', '.join(missing)}")

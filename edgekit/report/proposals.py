@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from edgekit.graph import Estate
+from edgekit.errors import did_you_mean
+from edgekit.graph import Estate, UnknownEntrypointError
 from edgekit.plan.prices import savings_text
 from edgekit.rules.finding import Finding
 from edgekit.snapshot import Snapshot
@@ -170,7 +171,13 @@ def for_target(rep: Report, target: str) -> list[Mapping[str, Any]]:
     by_id: list[Mapping[str, Any]] = [p for p in rep.proposals if p["id"] == target]
     if by_id:
         return by_id
-    entry = rep.estate.entry_node(target)  # unknown: UnknownEntrypointError (a clear message)
+    try:
+        entry = rep.estate.entry_node(target)
+    except UnknownEntrypointError as err:
+        hint = did_you_mean(target, [str(p["id"]) for p in rep.proposals])
+        if not hint:
+            raise
+        raise UnknownEntrypointError(f"{err}; no proposal {target!r} either{hint}") from None
     reach = {h.node for h in rep.estate.lineage(entry)}
     return [
         p

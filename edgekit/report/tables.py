@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from edgekit.graph.labels import resource_label
 from edgekit.render.findings import count, worst
 from edgekit.rules.finding import Finding, Severity, Status
 
@@ -24,40 +25,9 @@ SEVERITIES = [s.label for s in sorted(Severity, reverse=True)]
 """Severity labels, worst first."""
 
 
-def short(resource_id: str) -> str:
-    """A readable name for an ARN or node id when the graph has no label for it."""
-    rid = resource_id
-    if rid.startswith("arn:"):
-        tail = rid.split(":", 5)[-1]
-        parts = [p for p in tail.replace(":", "/").split("/") if p]
-        if not parts:
-            return rid
-        if parts[0] == "targetgroup" and len(parts) > 1:
-            return parts[1]
-        if parts[0] in {"loadbalancer", "listener", "listener-rule"} and len(parts) >= 4:
-            return parts[2]
-        if len(parts) >= 3 and parts[1] in {"webacl", "ipset", "rulegroup"}:
-            return parts[2]
-        return parts[-1]
-    if rid.startswith("record:") and rid.count(":") >= 3:
-        _, _, host, rtype, *_ = rid.split(":")
-        return f"{host} {rtype} record"
-    return rid.split(":", 1)[1] if ":" in rid else rid
-
-
 def name(rep: Report, resource_id: str) -> str:
-    """How a person names a finding's resource: the graph's label (with its distribution or
-    load balancer for behaviors, origins, listeners and rules), else :func:`short`."""
-    attrs = rep.node_attrs(resource_id)
-    if attrs is None:
-        return short(resource_id)
-    label = str(attrs.get("label") or short(resource_id))
-    kind = attrs.get("kind")
-    if kind in {"behavior", "origin", "origin-group"} and attrs.get("distribution_id"):
-        return f"{attrs['distribution_id']} {kind} {label}"
-    if kind in {"listener", "listener-rule"} and attrs.get("arn"):
-        return f"{short(str(attrs['arn']))} {label}"
-    return label
+    """How a person names a finding's resource (:func:`edgekit.graph.labels.resource_label`)."""
+    return resource_label(rep.node_attrs(resource_id), resource_id)
 
 
 def coverage(rep: Report) -> pd.DataFrame:
@@ -154,8 +124,10 @@ def findings_frame(
     account: str | None = None,
     status: str | None = None,
     check: str | None = None,
+    findings: Iterable[Finding] | None = None,
 ) -> pd.DataFrame:
-    """Findings, worst first, optionally filtered (``area`` is the check id's first segment)."""
+    """Findings, worst first, optionally filtered (``area`` is the check id's first segment);
+    ``findings``: the ones to show (default: all of the report's)."""
     areas = {area} if isinstance(area, str) else set(area or ())
     floor = Severity.parse(min_severity) if min_severity else Severity.INFO
     rows = [
@@ -170,7 +142,7 @@ def findings_frame(
             "message": f.message,
             "resource id": f.resource.id,
         }
-        for f in rep.findings
+        for f in (rep.findings if findings is None else findings)
         if f.severity >= floor
         and (not areas or f.check_id.split(".", 1)[0] in areas)
         and (account is None or f.resource.account_id == account)

@@ -233,6 +233,12 @@ class CheckContext:
             self._estate = Estate.from_model(self.model)
         return self._estate
 
+    def entrypoints_of(self, resource_id: str) -> tuple[str, ...]:
+        """Hostnames whose paths cross the resource a finding names (the estate's
+        :class:`~edgekit.graph.reach.EntrypointIndex`, built once per context)."""
+        graph = self.estate.graph
+        return self.estate.entrypoint_index.of(graph, resource_id)
+
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """A value computed once per context (e.g. an index for a cross-resource check).
 

@@ -85,6 +85,9 @@ class Finding:
     message: str
     evidence: Mapping[str, Any]
     remediation: str
+    entrypoints: tuple[str, ...] = ()
+    """Hostnames whose traffic path crosses the resource (people's names first, then the
+    names AWS generated); empty when no entrypoint reaches it or it is no graph node."""
 
     def sort_key(self) -> tuple[int, int, str, str, str]:
         """Severity (worst first), then fail before unknown, check id, resource, message."""
@@ -111,4 +114,5 @@ class Finding:
             "message": self.message,
             "evidence": dict(self.evidence),
             "remediation": self.remediation,
+            "entrypoints": list(self.entrypoints),
         }

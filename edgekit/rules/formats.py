@@ -33,7 +33,9 @@ CSV_COLUMNS = (
     "message",
     "remediation",
     "evidence",
+    "entrypoints",
 )
+"""CSV columns; ``entrypoints`` is the hostnames separated by spaces."""
 
 
 def findings_document(
@@ -52,6 +54,7 @@ def findings_document(
         "findings": [f.to_json() for f in shown],
         "suppressed": [{**f.to_json(), "suppression": s.to_json()} for f, s in applied.suppressed],
         "expired_suppressions": [s.to_json() for s in applied.expired],
+        "unused_suppressions": [s.to_json() for s in applied.unused],
         "errors": [e.to_json() for e in result.errors],
         "model_errors": [e.to_json() for e in result.model_errors],
     }
@@ -71,6 +74,7 @@ def to_csv(findings: Sequence[Finding]) -> str:
     for f in findings:
         row = f.to_json()
         row["evidence"] = json.dumps(row["evidence"], sort_keys=True, separators=(",", ":"))
+        row["entrypoints"] = " ".join(row["entrypoints"])
         writer.writerow({k: csvcell.cell(row[k]) for k in CSV_COLUMNS})
     return buf.getvalue()
 
@@ -125,6 +129,7 @@ def to_sarif(
                 "region": f.resource.region,
                 "resource_type": f.resource.type,
                 "evidence": dict(f.evidence),
+                "entrypoints": list(f.entrypoints),
             },
         }
         results.append(result)

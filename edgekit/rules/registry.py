@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from edgekit.errors import did_you_mean
 from edgekit.rules.finding import Severity
 
 CheckFn = Callable[[Any, Any], Any]
@@ -109,6 +110,10 @@ class Registry:
         """Every check id, in catalogue order."""
         return [c.meta.id for c in self.checks]
 
+    def matches(self, pattern: str) -> bool:
+        """Some check id matches the glob ``pattern``."""
+        return any(fnmatch.fnmatchcase(c.meta.id, pattern) for c in self.checks)
+
     def select(self, patterns: Iterable[str] | None) -> Registry:
         """Checks whose id matches any glob in ``patterns`` (all when None/empty).
 
@@ -119,7 +124,8 @@ class Registry:
             return self
         for p in pats:
             if not any(fnmatch.fnmatchcase(c.meta.id, p) for c in self.checks):
-                raise ValueError(f"--checks: {p!r} matches no check id")
+                hint = did_you_mean(p, self.ids())
+                raise ValueError(f"--checks: {p!r} matches no check id{hint}")
         return Registry(
             tuple(c for c in self.checks if any(fnmatch.fnmatchcase(c.meta.id, p) for p in pats))
         )

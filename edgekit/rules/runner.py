@@ -5,9 +5,10 @@ from __future__ import annotations
 import traceback
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from edgekit.gcpause import gc_paused
 from edgekit.model.reader import ItemIssue
 from edgekit.rules.finding import Fail, Finding, ResourceRef, Status, Unknown
 from edgekit.rules.registry import Check, Registry
@@ -103,20 +104,28 @@ def run(registry: Registry, subject: Subject) -> ScanResult:
     line) and the scan goes on with the next resource and the other checks. When the subject
     has values only known at deploy time (an IaC snapshot), the checks also run in each
     alternative world and a verdict the worlds disagree on is unknown (:mod:`.deploytime`).
+    Each finding then carries the hostnames whose paths cross its resource, when the subject
+    can tell them (``entrypoints_of``, computed once per scan).
     """
     from edgekit.rules import deploytime
 
     result = _run(registry, subject)
     alternatives = getattr(subject, "deploy_time_worlds", None)
     pairs = alternatives() if alternatives is not None else []
-    if not pairs:
-        return result
-    runs = [(world, _run(registry, ctx)) for world, ctx in pairs]
-    errors = list(result.errors)
-    for _, r in runs:
-        errors += [e for e in r.errors if e not in errors]
-    findings = deploytime.merge(result.findings, [(w, r.findings) for w, r in runs])
-    return ScanResult(findings, result.evaluated, errors)
+    if pairs:
+        runs = [(world, _run(registry, ctx)) for world, ctx in pairs]
+        errors = list(result.errors)
+        for _, r in runs:
+            errors += [e for e in r.errors if e not in errors]
+        findings = deploytime.merge(result.findings, [(w, r.findings) for w, r in runs])
+        result = ScanResult(findings, result.evaluated, errors)
+    locate = getattr(subject, "entrypoints_of", None)
+    if locate is not None and result.findings:
+        with gc_paused():  # one new object per finding: no collector passes over the estate
+            result.findings = [
+                replace(f, entrypoints=locate(f.resource.id)) for f in result.findings
+            ]
+    return result
 
 
 def _run(registry: Registry, subject: Subject) -> ScanResult:

@@ -8,7 +8,8 @@ reason = "global audience by design"
 until = 2027-03-31                           # optional; from that day on it stops applying
 ```
 
-Suppressed findings are listed separately, never dropped; expired suppressions are reported.
+Suppressed findings are listed separately, never dropped; expired suppressions are reported, and
+so are suppressions that match no finding (a typo in a check id or resource must not go unseen).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 import fnmatch
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,8 @@ class Applied:
     kept: list[Finding]
     suppressed: list[tuple[Finding, Suppression]]
     expired: list[Suppression]
+    unused: list[Suppression] = field(default_factory=list)
+    """Active suppressions that matched no finding (a typo, or a fixed finding): reported."""
 
 
 def load(path: str | Path) -> list[Suppression]:
@@ -104,7 +107,8 @@ def load(path: str | Path) -> list[Suppression]:
 def apply(
     findings: Iterable[Finding], suppressions: Iterable[Suppression], today: dt.date
 ) -> Applied:
-    """Split findings into kept and suppressed; list suppressions that have expired."""
+    """Split findings into kept and suppressed; list suppressions that have expired and
+    active ones that matched no finding."""
     sups = list(suppressions)
     active = [s for s in sups if s.active(today)]
     kept: list[Finding] = []
@@ -115,4 +119,6 @@ def apply(
             kept.append(f)
         else:
             suppressed.append((f, match))
-    return Applied(kept, suppressed, [s for s in sups if not s.active(today)])
+    used = {id(s) for _, s in suppressed}
+    unused = [s for s in active if id(s) not in used]
+    return Applied(kept, suppressed, [s for s in sups if not s.active(today)], unused)

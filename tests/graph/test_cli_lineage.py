@@ -81,7 +81,10 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_unknown_entrypoint_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lineage", RICH, "--entrypoint", "nope.example.com"]) == 2
     err = capsys.readouterr().err
-    assert err == "edgekit: error: unknown entrypoint 'nope.example.com': no such host or node\n"
+    assert err == (
+        "edgekit: error: unknown entrypoint 'nope.example.com': no such hostname, ARN, name or "
+        "node (did you mean old.example.com, geo.example.com, app.example.com?)\n"
+    )
 
 
 @pytest.mark.parametrize("content", ["{", '{"schema": "other/1"}', "[]"])

@@ -251,3 +251,11 @@ def test_numeric_parameter_without_a_range_is_not_negative() -> None:
     assert spec["ratio"].parse("-0.5") == -0.5
     with pytest.raises(prm.ParameterError, match=r"\[-1\.\.1\]"):
         spec["ratio"].parse("2")
+
+
+def test_unknown_parameter_suggests_the_declared_name() -> None:
+    spec = rr.declared_parameters("edge_report")
+    with pytest.raises(
+        prm.ParameterError, match=r"unknown parameter\(s\) top_m \(did you mean top_n"
+    ):
+        prm.validate(spec, {"top_m": 5}, "edge_report.ipynb")

@@ -116,3 +116,14 @@ def test_proposals_csv_has_the_text_and_the_column_pair(rep: Report, shown: list
     )
     assert rows["accelerator_and_cdn-9b271b7496"]["savings"] == "$0.00/month"
     assert rows["accelerator_and_cdn-9b271b7496"][prop.USAGE_UNKNOWN] == ""
+
+
+def test_unknown_target_suggests_proposal_ids(rep: Report) -> None:
+    from edgekit.graph import UnknownEntrypointError
+
+    real = str(rep.proposals[0]["id"])
+    typo = real[:-1] + ("x" if real[-1] != "x" else "y")
+    with pytest.raises(
+        UnknownEntrypointError, match=rf"no proposal '{typo}' either \(did you mean {real}"
+    ):
+        prop.for_target(rep, typo)
