@@ -21,7 +21,7 @@ from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
     "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams, history_dir",
-    "explore": "hostname, area, min_severity",
+    "explore": "hostname, area, min_severity, account",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
 }
 """The bundled notebooks and their parameters besides ``snapshot`` (a test keeps it current)."""

@@ -337,11 +337,14 @@ TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
 def export_html(notebook: Path, target: Path) -> Path:
     """Export an executed notebook to HTML without code cells or prompts (JupyterLab look).
 
-    The page loads nothing from the network and runs no script (``templates/report.html.j2``):
-    it works offline, and its Content-Security-Policy backs up the escaping of AWS strings.
+    The page loads nothing from the network and runs no script but the ones edgekit's outputs
+    declared by hash (``templates/report.html.j2``, :mod:`edgekit.report.interactive`): it works
+    offline, and its Content-Security-Policy backs up the escaping of AWS strings.
     """
     import nbformat
     from nbconvert import HTMLExporter
+
+    from edgekit.report.interactive import script_src
 
     nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
@@ -352,7 +355,8 @@ def export_html(notebook: Path, target: Path) -> Path:
         exclude_output_prompt=True,
     )
     title = nb.metadata.get("title") or notebook.stem.replace("_", " ")
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    resources = {"metadata": {"name": title}, "edgekit_script_src": script_src(nb)}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(target)

@@ -41,6 +41,14 @@ def _display(*items: Any) -> None:
         display(item)  # type: ignore[no-untyped-call]
 
 
+def interactive_tables() -> None:
+    """Load the sortable, searchable tables' library into the notebook (offline: embedded from
+    the itables package, nothing fetched). Call it once, in the first cell."""
+    from edgekit.report.interactive import Library
+
+    _display(Library())
+
+
 def headline(rep: Report) -> None:
     """One paragraph: what the snapshot covers and the headline numbers."""
     s = rep.summary()
