@@ -55,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         ("lineage", "public entrypoints and how each reaches its backend", lineage),
         ("diagram", "architecture pictures (PNG/SVG) of a snapshot", diagram),
         ("report", "run a report notebook (papermill) on a snapshot", report),
-        ("notebook", "copy a bundled notebook into a workspace and open it in JupyterLab", notebook),
+        (
+            "notebook",
+            "copy a bundled notebook into a workspace and open it in JupyterLab",
+            notebook,
+        ),
         ("demo", "the whole pipeline on the bundled sample estate", demo),
         ("checks", "list the check catalogue", checks),
         ("import-iac", "build a snapshot from CloudFormation / CDK templates", import_iac),

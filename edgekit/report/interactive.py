@@ -82,6 +82,7 @@ def datatable_html(styler: Styler) -> str:
         pageLength=PAGE_LENGTH,
         lengthMenu=[10, 25, 50, 100],
         layout=LAYOUT,
+        text_in_header_can_be_selected=False,  # a click anywhere on a header sorts
     )
     return f'<div class="edgekit-dt">{CSS}{_inert_args(html)}</div>'
 
