@@ -354,6 +354,7 @@ def export_html(notebook: Path, target: Path) -> Path:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    nb.metadata.pop("widgets", None)  # live controls only: a report renders no widget
     title = nb.metadata.get("title") or notebook.stem.replace("_", " ")
     resources = {"metadata": {"name": title}, "edgekit_script_src": script_src(nb)}
     body, _ = exporter.from_notebook_node(nb, resources=resources)

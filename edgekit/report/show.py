@@ -231,5 +231,8 @@ def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str
 
 
 def diagram(rep: Report, hostname: str) -> None:
-    """One entrypoint's picture."""
-    _display(picture(pictures.entrypoint(rep, hostname), base=rep.link_base))
+    """One entrypoint's picture, inline: fitted to the width, zoomable, boxes' findings on
+    hover (:mod:`edgekit.report.svgview`)."""
+    from edgekit.report.svgview import diagram as inline
+
+    _display(inline(pictures.entrypoint(rep, hostname)))
