@@ -24,7 +24,7 @@ BUNDLED_HELP = {
         "previous_snapshot, suppress_file, min_severity, top_n, max_rows, max_diagrams, "
         "max_overviews, history_dir"
     ),
-    "explore": "hostname, area, min_severity",
+    "explore": "hostname, area, min_severity, account",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
 }
 """The bundled notebooks and their parameters besides ``snapshot`` (a test keeps it current)."""

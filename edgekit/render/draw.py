@@ -11,7 +11,8 @@ Choices made for readability (DESIGN.md §5):
 * deterministic: node ids ``n0…`` in sorted spec order, clusters and edges sorted;
 * files are written by absolute path (``diagrams`` writes relative to the working directory
   otherwise) and ``show=False`` (no viewer is opened); the intermediate DOT file is removed;
-* SVG output embeds its icons as ``data:`` URIs, so the file stands alone (notebooks, browsers).
+* SVG output embeds its icons as ``data:`` URIs, so the file stands alone (notebooks, browsers);
+  its hover titles are human texts (name, kind, findings: :mod:`edgekit.render.svgtitles`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from edgekit.escape.htmltext import plain_label
 from edgekit.render import htmllabels, labels
 from edgekit.render.spec import DiagramSpec, SpecCluster, SpecNode, Style
 from edgekit.render.svgembed import embed_images
+from edgekit.render.svgtitles import dot_ids, retitle
 
 # Imported by name: the project's own top-level ``diagrams/`` output folder would otherwise be
 # taken by mypy (and ruff's import sorting) for the package, and neither package has types.
@@ -151,12 +153,13 @@ def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str
     paths = [stem.with_name(f"{spec.name}.{f}") for f in formats]
     for path in paths:
         if path.suffix == ".svg":
-            path.write_text(embed_images(path.read_text(encoding="utf-8")), encoding="utf-8")
+            svg = retitle(path.read_text(encoding="utf-8"), spec)
+            path.write_text(embed_images(svg), encoding="utf-8")
     return paths
 
 
 def _draw_body(spec: DiagramSpec, diagram: Any) -> None:
-    ids = {n.id: f"n{i}" for i, n in enumerate(sorted(spec.nodes, key=lambda n: n.id))}
+    ids = dot_ids(spec)
     by_cluster: dict[str | None, list[SpecNode]] = {}
     for n in sorted(spec.nodes, key=lambda n: n.id):
         by_cluster.setdefault(n.cluster, []).append(n)
@@ -236,7 +239,7 @@ def _node(n: SpecNode, node_id: str) -> Any:
         height="0.3",
         fixedsize="false",
         labelloc="c",
-        tooltip=n.id,
+        tooltip=node_id,  # svgtitles.retitle writes the human text (name, kind, findings)
     )
 
 

@@ -1,8 +1,10 @@
 """Showing report data in a notebook: readable, bounded tables, Markdown, pictures by file.
 
 Cell outputs stay small: :func:`table` shows at most ``max_rows`` rows (and says where the
-full table is), long texts are cut, pictures are read from the files the run wrote. Nothing
-here computes data; :mod:`edgekit.report.data` does.
+full table is), long texts are cut, pictures are read from the files the run wrote. Tables are
+sortable and searchable (itables, offline: :mod:`edgekit.report.interactive`) in JupyterLab and
+in the exported HTML; the row bound (:data:`MAX_ROWS` by default) is what keeps the HTML of a
+large estate small. Nothing here computes data; :mod:`edgekit.report.data` does.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import pandas as pd
+
+from edgekit.report.interactive import datatable_html, with_hashes
 
 MAX_ROWS: Final = 25
 MAX_CHARS: Final = 120
@@ -60,7 +64,16 @@ class Table:
     """Longer cell texts are cut (with …)."""
 
     def _repr_html_(self) -> str:
-        return to_html(self.frame, self.max_rows, self.caption, self.source, self.max_chars)
+        return interactive_html(
+            self.frame, self.max_rows, self.caption, self.source, self.max_chars
+        )
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        html, meta = with_hashes(self._repr_html_())
+        text = f"<{len(self.frame)} rows × {len(self.frame.columns)} columns>"
+        return {"text/html": html, "text/plain": text}, {"text/html": meta}
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -75,6 +88,14 @@ def _text(value: Any) -> str:
 
 
 def _cell(value: Any, column: str, max_chars: int = MAX_CHARS) -> str:
+    text, kind, style = _cell_parts(value, column, max_chars)
+    cls = f' class="{kind}"' if kind else ""
+    attr = f' style="{style}"' if style else ""
+    return f"<td{cls}{attr}>{html.escape(text)}</td>"
+
+
+def _cell_parts(value: Any, column: str, max_chars: int = MAX_CHARS) -> tuple[str, str, str]:
+    """A cell's text (cut to ``max_chars``), its CSS class and its inline style."""
     text = _text(value)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
@@ -84,14 +105,13 @@ def _cell(value: Any, column: str, max_chars: int = MAX_CHARS) -> str:
     style = ""
     lowered = text.lower()
     if column in {"severity", "worst"} and lowered in SEVERITY_COLOURS:
-        style = f' style="background:{SEVERITY_COLOURS[lowered]}"'
+        style = f"background:{SEVERITY_COLOURS[lowered]}"
     elif text[:1] in MARK_COLOURS and (len(text) == 1 or text[1] == " "):
-        style = f' style="background:{MARK_COLOURS[text[:1]]}"'
+        style = f"background:{MARK_COLOURS[text[:1]]}"
         kind = "m" if len(text) == 1 else "s"
     elif text == "—":
         kind = "m"
-    cls = f' class="{kind}"' if kind else ""
-    return f"<td{cls}{style}>{html.escape(text)}</td>"
+    return text, kind, style
 
 
 def to_html(
@@ -110,20 +130,73 @@ def to_html(
         + "</tr>"
         for row in shown.itertuples(index=False, name=None)
     )
-    notes = []
-    if caption:
-        notes.append(html.escape(caption))
-    if len(frame) > len(shown):
-        notes.append(f"showing {len(shown)} of {len(frame)} rows")
-    if source:
-        notes.append(f'all rows: <a href="{html.escape(source)}">{html.escape(source)}</a>')
-    if not len(frame):
-        notes.append("none")
-    note = f'<p class="edgekit-note">{" · ".join(notes)}</p>' if notes else ""
+    note = _notes(frame, len(shown), caption, source)
     table = (
         f'<table class="edgekit-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
     return CSS + (table if len(frame) else "") + note
+
+
+def _notes(frame: pd.DataFrame, shown: int, caption: str, source: str | None) -> str:
+    notes = []
+    if caption:
+        notes.append(html.escape(caption))
+    if len(frame) > shown:
+        notes.append(f"showing {shown} of {len(frame)} rows")
+    if source:
+        notes.append(f'all rows: <a href="{html.escape(source)}">{html.escape(source)}</a>')
+    if not len(frame):
+        notes.append("none")
+    return f'<p class="edgekit-note">{" · ".join(notes)}</p>' if notes else ""
+
+
+def styled(frame: pd.DataFrame, max_rows: int = MAX_ROWS, max_chars: int = MAX_CHARS) -> Any:
+    """The first ``max_rows`` rows as a pandas ``Styler``: texts cut and HTML-escaped, headers
+    escaped, severity and ✓/✗ cells coloured, numbers right-aligned (the classes of
+    :func:`to_html`)."""
+    shown = frame.head(max_rows)
+    columns = [str(c) for c in shown.columns]
+    parts = [
+        [_cell_parts(v, c, max_chars) for c, v in zip(columns, row, strict=True)]
+        for row in shown.itertuples(index=False, name=None)
+    ]
+    index = pd.RangeIndex(len(parts))
+    texts = pd.DataFrame([[p[0] for p in r] for r in parts], index=index, columns=columns)
+    kinds = pd.DataFrame([[p[1] for p in r] for r in parts], index=index, columns=columns)
+    styles = pd.DataFrame([[p[2] for p in r] for r in parts], index=index, columns=columns)
+    if texts.columns.has_duplicates:  # a Styler needs unique labels: number the repeats
+        texts.columns = kinds.columns = styles.columns = _unique(columns)
+    return (
+        texts.style.hide(axis="index")
+        .format(escape="html", na_rep="")
+        .format_index(escape="html", axis=1)
+        .set_td_classes(kinds)
+        .apply(lambda _: styles, axis=None)
+        .set_table_attributes('class="edgekit-table"')
+    )
+
+
+def _unique(columns: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for c in columns:
+        seen[c] = seen.get(c, 0) + 1
+        out.append(c if seen[c] == 1 else f"{c} ({seen[c]})")
+    return out
+
+
+def interactive_html(
+    frame: pd.DataFrame,
+    max_rows: int = MAX_ROWS,
+    caption: str = "",
+    source: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> str:
+    """A sortable, searchable table of the first ``max_rows`` rows (itables, offline), with the
+    same note as :func:`to_html`; an empty frame shows the note only."""
+    shown = min(len(frame), max_rows)
+    body = datatable_html(styled(frame, max_rows, max_chars)) if len(frame) else ""
+    return CSS + body + _notes(frame, shown, caption, source)
 
 
 def table(

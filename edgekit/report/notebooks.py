@@ -1,9 +1,9 @@
 """Where the bundled notebooks live, and resolving a ``NOTEBOOK`` argument to a file.
 
 The notebooks ship inside the package (``edgekit/report/notebooks/*.ipynb``, package data), so
-``edgekit report edge_report ...`` works after any install, editable or not. In a source
-checkout the top-level ``notebooks/`` folder is a symbolic link to that folder: JupyterLab
-opens and saves the very files the package ships, and there is no second copy to drift.
+``edgekit report edge_report ...`` works after any install, editable or not. They are templates,
+never opened for editing: ``edgekit notebook NAME`` copies one into a workspace folder
+(:mod:`edgekit.report.workspace`) and opens JupyterLab there.
 """
 
 from __future__ import annotations

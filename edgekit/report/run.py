@@ -343,15 +343,17 @@ TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
 def export_html(notebook: Path, target: Path) -> Path:
     """Export an executed notebook to HTML without code cells or prompts (JupyterLab look).
 
-    The page loads nothing from the network and runs no script (``templates/report.html.j2``):
-    it works offline, and its Content-Security-Policy backs up the escaping of AWS strings.
-    It is one file: pictures are embedded in the outputs (:mod:`edgekit.report.embed`), and a
-    table of contents links the section headings (:mod:`edgekit.report.contents`).
+    The page loads nothing from the network and runs no script but the ones edgekit's outputs
+    declared by hash (``templates/report.html.j2``, :mod:`edgekit.report.interactive`): it works
+    offline, and its Content-Security-Policy backs up the escaping of AWS strings. It is one
+    file: pictures are embedded in the outputs (:mod:`edgekit.report.embed`), and a table of
+    contents links the section headings (:mod:`edgekit.report.contents`).
     """
     import nbformat
     from nbconvert import HTMLExporter
 
     from edgekit.report.contents import add_contents
+    from edgekit.report.interactive import script_src
 
     nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
@@ -361,8 +363,10 @@ def export_html(notebook: Path, target: Path) -> Path:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    nb.metadata.pop("widgets", None)  # live controls only: a report renders no widget
     title = nb.metadata.get("title") or notebook.stem.replace("_", " ")
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    resources = {"metadata": {"name": title}, "edgekit_script_src": script_src(nb)}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     body = add_contents(body)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(body, encoding="utf-8")

@@ -42,6 +42,14 @@ def _display(*items: Any) -> None:
         display(item)  # type: ignore[no-untyped-call]
 
 
+def interactive_tables() -> None:
+    """Load the sortable, searchable tables' library into the notebook (offline: embedded from
+    the itables package, nothing fetched). Call it once, in the first cell."""
+    from edgekit.report.interactive import Library
+
+    _display(Library())
+
+
 def headline(rep: Report) -> None:
     """One paragraph: what the snapshot covers and the headline numbers."""
     s = rep.summary()
@@ -243,5 +251,8 @@ def lineage(rep: Report, hostname: str | None = None, max_rows: int = 60) -> str
 
 
 def diagram(rep: Report, hostname: str) -> None:
-    """One entrypoint's picture."""
-    _display(picture(pictures.entrypoint(rep, hostname)))
+    """One entrypoint's picture, inline: fitted to the width, zoomable, boxes' findings on
+    hover (:mod:`edgekit.report.svgview`)."""
+    from edgekit.report.svgview import diagram as inline
+
+    _display(inline(pictures.entrypoint(rep, hostname)))

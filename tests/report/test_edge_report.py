@@ -96,12 +96,19 @@ def test_html_has_no_code_and_outputs_stay_bounded(run: RunResult) -> None:
     for code in ("Report.open(", "show.waf(", "from edgekit.report import"):
         assert code not in page, code
     nb = nbformat.read(run.notebook, as_version=4)
+    library = 0  # the tables' library (itables, embedded once): fixed size, not data
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error"
             size = len(json.dumps(out))
+            if out.get("data", {}).get("text/plain") == "(itables, offline)":
+                assert not library, "the table library is embedded once"
+                library = size
+                continue
             # pictures are embedded: one output holds at most one picture (MAX_EMBED_BYTES)
             assert size < embed.MAX_EMBED_BYTES + 50_000, f"{size} bytes: {cell.source[:40]!r}"
+    assert 0 < library < 1_200_000
+    assert run.notebook.stat().st_size - library < 1_000_000
     overviews = len(re.findall(r'alt="overview-', page))
     assert 1 <= overviews <= 6  # show.diagrams embeds at most max_overviews of them
 

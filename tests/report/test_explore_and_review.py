@@ -37,7 +37,9 @@ def test_explore_via_the_cli(explore: tuple[Path, list[str]]) -> None:
     page = html_text(html)
     assert "shop.northwind.example" in page  # the lineage asked for
     assert "area waf, severity ≥ high" in page  # the filter asked for, in the table caption
-    assert ">Lineage of one hostname<" in page and "<img " in page
+    assert ">One entrypoint: lineage, findings and diagram<" in page
+    assert "<h3>shop.northwind.example</h3>" in page and "<svg" in page  # the panel, inline
+    assert "widget-state+json" not in page  # live controls only: no widget state in a report
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,12 @@ REPO = Path(__file__).resolve().parents[2]
 NAMES = ("edge_report", "explore", "migration_review")
 
 
-def test_the_three_notebooks_are_bundled_and_notebooks_dir_is_the_same_folder() -> None:
+def test_the_three_notebooks_are_bundled_and_not_opened_from_the_checkout() -> None:
+    """The templates live in the package only; notebooks/ says how to open a copy."""
     assert set(bundled()) == set(NAMES)
-    assert (REPO / "notebooks").resolve() == BUNDLED_DIR
+    top = REPO / "notebooks"
+    assert not top.is_symlink() and not list(top.glob("*.ipynb"))
+    assert "edgekit notebook" in (top / "README.md").read_text(encoding="utf-8")
     for name in NAMES:
         assert find_notebook(name) == BUNDLED_DIR / f"{name}.ipynb"
         assert find_notebook(f"{name}.ipynb") == find_notebook(name)
@@ -26,7 +29,7 @@ def test_the_three_notebooks_are_bundled_and_notebooks_dir_is_the_same_folder() 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_committed_without_outputs(name: str) -> None:
-    doc = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    doc = json.loads((BUNDLED_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     code = [c for c in doc["cells"] if c["cell_type"] == "code"]
     assert code, name
     for cell in code:
@@ -38,7 +41,7 @@ def test_committed_without_outputs(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_one_parameters_cell_with_the_managed_parameters(name: str) -> None:
-    doc = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    doc = json.loads((BUNDLED_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     tagged = [c for c in doc["cells"] if "parameters" in c["metadata"].get("tags", [])]
     assert len(tagged) == 1
     spec = declared_parameters(name)
@@ -50,7 +53,7 @@ def test_one_parameters_cell_with_the_managed_parameters(name: str) -> None:
 def test_thin_cells(name: str) -> None:
     """Logic lives in edgekit.report: code cells are a few lines (the explore notebook's
     commented collection example aside)."""
-    doc = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    doc = json.loads((BUNDLED_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     for cell in doc["cells"]:
         if cell["cell_type"] != "code" or "parameters" in cell["metadata"].get("tags", []):
             continue
