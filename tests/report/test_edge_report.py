@@ -97,6 +97,7 @@ def test_html_has_no_code_and_outputs_stay_bounded(run: RunResult) -> None:
         assert code not in page, code
     nb = nbformat.read(run.notebook, as_version=4)
     library = 0  # the tables' library (itables, embedded once): fixed size, not data
+    pictures = 0  # embedded pictures: each bounded (MAX_EMBED_BYTES), their number bounded
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error"
@@ -107,8 +108,12 @@ def test_html_has_no_code_and_outputs_stay_bounded(run: RunResult) -> None:
                 continue
             # pictures are embedded: one output holds at most one picture (MAX_EMBED_BYTES)
             assert size < embed.MAX_EMBED_BYTES + 50_000, f"{size} bytes: {cell.source[:40]!r}"
+            if "data:image/" in json.dumps(out.get("data", {})):
+                pictures += size
+            else:
+                assert size < 150_000, f"a table or text of {size} bytes: {cell.source[:40]!r}"
     assert 0 < library < 1_200_000
-    assert run.notebook.stat().st_size - library < 1_000_000
+    assert run.notebook.stat().st_size - library - pictures < 1_500_000  # tables, text, JSON
     overviews = len(re.findall(r'alt="overview-', page))
     assert 1 <= overviews <= 6  # show.diagrams embeds at most max_overviews of them
 

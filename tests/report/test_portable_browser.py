@@ -15,6 +15,7 @@ import pytest
 from edgekit.cli import main
 from tests.report.browser import CHROMEDRIVER, CHROMIUM, chromium, visit
 from tests.report.conftest import RICH, SAMPLE
+from tests.report.test_browser import LOCAL_SCHEMES
 
 pytestmark = pytest.mark.slow  # a notebook in a Jupyter kernel, then a browser
 
@@ -24,7 +25,7 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytrace=False,
     )
 
-LOCAL_SCHEMES = ("file:", "data:", "chrome:", "about:")
+# file: and data: are the page and its pictures, blob: the table library the page embeds
 REASON = "records kept for the migration window"
 
 

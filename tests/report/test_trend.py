@@ -38,7 +38,8 @@ def test_trend_chart_and_index_of_two_runs(
         "edge_report", latest, {"history_dir": str(folder)}, out, progress=False, html=True
     )
     outputs = _trend_outputs(first)
-    assert any("image/png" in o.get("data", {}) for o in outputs), outputs
+    pictures = [str(o.get("data", {}).get("text/html", "")) for o in outputs]  # type: ignore[attr-defined]
+    assert any('src="data:image/png;base64,' in p for p in pictures), outputs  # embedded
     assert (first.run_dir / "trend.png").stat().st_size > 0
     trend = (first.run_dir / "trend.csv").read_text(encoding="utf-8").splitlines()
     assert len(trend) == 4  # header + the three snapshots, oldest first
