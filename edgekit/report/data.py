@@ -1,15 +1,19 @@
 """The data behind every notebook: one snapshot loaded, scanned and planned once.
 
 >>> rep = Report.open("prod.json.gz", run_dir="reports/r1")     # doctest: +SKIP
->>> rep.entrypoints()                # DataFrame, one row per public hostname
+>>> rep.findings                     # every finding, worst first
 >>> rep.findings_frame(area="waf", min_severity="high")
->>> rep.waf_matrix()                 # entrypoint × protection
+>>> tables.entrypoints(rep)          # a section's table: a function of the report
+
+:class:`Report` holds what the sections share (the estate, the scan, the proposals, the
+lineages, the run folders) and answers questions from those fields alone. The sections' tables
+are plain functions of it in :mod:`edgekit.report.tables`, :mod:`~edgekit.report.posture`,
+:mod:`~edgekit.report.compare`, :mod:`~edgekit.report.proposals` and their peers; they import
+this module, never the other way round.
 
 The scan and the plan are written to the run folder (``findings.json/.csv/.sarif``,
-``proposals.json/.md``, see :mod:`edgekit.report.cache`) and read back by later opens of the
-same folder while the snapshot is unchanged. Tables live in :mod:`edgekit.report.tables`,
-:mod:`~edgekit.report.posture`, :mod:`~edgekit.report.compare` and
-:mod:`~edgekit.report.proposals`; this class holds what they share.
+``proposals.json/.md``, see :mod:`edgekit.report.results` and :mod:`edgekit.report.cache`) and
+read back by later opens of the same folder while the snapshot is unchanged.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -32,17 +36,13 @@ from edgekit.graph import Estate
 from edgekit.graph.lineage import Lineage
 from edgekit.graph.tables import entries
 from edgekit.render.findings import FindingIndex
-from edgekit.report import cache, posture, tables
+from edgekit.report import cache, results
 from edgekit.rules import formats, runner
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext
-from edgekit.rules.finding import Finding
+from edgekit.rules.finding import Finding, Severity
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
-from edgekit.rules.suppress import Applied
-
-if TYPE_CHECKING:
-    from edgekit.report.compare import Comparison
 
 PathLike = str | os.PathLike[str]
 GENERATED = frozenset({"distribution-domain", "load-balancer", "api-endpoint", "accelerator"})
@@ -89,6 +89,7 @@ class Report:
         """The run folder is a temporary one (interactive use): pictures are embedded."""
         self.notes: list[str] = []
         """Things the reader should know (the planner missing, a temporary folder)."""
+        self._previous: dict[Path, Report] = {}
 
     @classmethod
     def open(
@@ -184,11 +185,65 @@ class Report:
         node = resource_id if resource_id in graph else self._by_arn.get(resource_id)
         return None if node is None else graph.nodes[node]
 
+    def resource_name(self, resource_id: str) -> str:
+        """How a person names a finding's resource: the graph's label (with its distribution or
+        load balancer for behaviors, origins, listeners and rules), else :func:`short`."""
+        attrs = self.node_attrs(resource_id)
+        if attrs is None:
+            return short(resource_id)
+        label = str(attrs.get("label") or short(resource_id))
+        kind = attrs.get("kind")
+        if kind in {"behavior", "origin", "origin-group"} and attrs.get("distribution_id"):
+            return f"{attrs['distribution_id']} {kind} {label}"
+        if kind in {"listener", "listener-rule"} and attrs.get("arn"):
+            return f"{short(str(attrs['arn']))} {label}"
+        return label
+
+    def findings_frame(
+        self,
+        *,
+        area: str | Iterable[str] | None = None,
+        min_severity: str | None = None,
+        account: str | None = None,
+        status: str | None = None,
+        check: str | None = None,
+    ) -> pd.DataFrame:
+        """Findings, worst first, optionally filtered by ``area`` (the check id's first
+        segment), ``min_severity``, ``account``, ``status`` and ``check``."""
+        areas = {area} if isinstance(area, str) else set(area or ())
+        floor = Severity.parse(min_severity) if min_severity else Severity.INFO
+        rows = [
+            {
+                "severity": f.severity.label,
+                "status": f.status.value,
+                "check": f.check_id,
+                "title": f.title,
+                "resource": self.resource_name(f.resource.id),
+                "account": f.resource.account_id,
+                "region": f.resource.region,
+                "message": f.message,
+                "resource id": f.resource.id,
+            }
+            for f in self.findings
+            if f.severity >= floor
+            and (not areas or f.check_id.split(".", 1)[0] in areas)
+            and (account is None or f.resource.account_id == account)
+            and (status is None or f.status.value == status)
+            and (check is None or f.check_id == check)
+        ]
+        columns = ["severity", "status", "check", "title", "resource", "account", "region"]
+        return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])
+
+    def lineage(self, hostname: str) -> pd.DataFrame:
+        """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
+        return self.estate.lineage(hostname).to_frame()
+
     @property
     def today(self) -> dt.date:
         """The snapshot's collection date (what "expires in N days" counts from)."""
         return CheckContext(self.estate.model).today
 
+    # -- the run folder --------------------------------------------------------------------------
     @property
     def link_base(self) -> Path | None:
         """Where pictures are referenced from (None: embed them), see :func:`display.picture`."""
@@ -202,35 +257,37 @@ class Report:
         """Write a table as CSV into the run folder (the full data behind a shown excerpt)."""
         return cache.write_text(self.file(name), frame.map(csvcell.cell).to_csv(index=False))
 
-    # -- result files ------------------------------------------------------------------------------
     @cached_property
     def _cache_key(self) -> dict[str, str]:
         return cache.key(cache.file_digest(self.snapshot_path), self.registry.ids())
 
     def _write(self, result: ScanResult) -> None:
-        """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
-        from edgekit.report.proposals import plan_documents
-
-        run = self.run_dir
-        (run / cache.MANIFEST).unlink(missing_ok=True)
-        applied = Applied(list(result.findings), [], [])
-        doc = formats.findings_document(result, applied, self.snapshot.meta())
-        cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
-        cache.write_text(run / "findings.csv", formats.to_csv(result.findings))
-        sarif = formats.to_sarif(result.findings, self.registry, self.snapshot_path.name)
-        cache.write_json(run / "findings.sarif", sarif)
-        proposals, markdown, note = plan_documents(self.estate, result.findings, self.snapshot)
+        """The result files (:func:`edgekit.report.results.write`), and the planner's note."""
+        note = results.write(
+            self.run_dir,
+            result,
+            estate=self.estate,
+            registry=self.registry,
+            snapshot_name=self.snapshot_path.name,
+            manifest=self._cache_key,
+        )
         if note:
             self.notes.append(note)
-        cache.write_json(run / cache.PROPOSALS, proposals)
-        cache.write_text(run / "proposals.md", markdown)
-        cache.write_json(run / cache.MANIFEST, self._cache_key)
 
     def outputs(self) -> dict[str, Path]:
         """The result files of the run folder (computing them if needed), by name."""
         _ = self.scan
-        names = ("findings.json", "findings.csv", "findings.sarif", "proposals.json")
-        return {n: self.file(n) for n in (*names, "proposals.md")}
+        return {n: self.file(n) for n in results.NAMES}
+
+    def previous(self, snapshot: PathLike) -> Report:
+        """An older snapshot's report, to compare with (:func:`edgekit.report.compare.compare`):
+        its scan cached under ``<run_dir>/previous``, its pictures under
+        ``<diagrams_dir>/previous``; opened once per snapshot path."""
+        path = Path(snapshot).expanduser().resolve()
+        if path not in self._previous:
+            run, pictures = self.run_dir / "previous", self.diagrams_dir / "previous"
+            self._previous[path] = Report.open(path, run, pictures)
+        return self._previous[path]
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers: entrypoints, findings by status and severity, proposals, savings."""
@@ -248,48 +305,23 @@ class Report:
             "check_errors": len(self.scan.errors),
         }
 
-    # -- tables (DataFrames; see the modules named) ----------------------------------------------
-    def entrypoints(self) -> pd.DataFrame:
-        """Entrypoint inventory with findings per entrypoint (:mod:`edgekit.report.tables`)."""
-        return tables.entrypoints(self)
 
-    def findings_frame(self, **filters: Any) -> pd.DataFrame:
-        """Findings, filtered by ``area``, ``min_severity``, ``account``, ``status``, ``check``."""
-        return tables.findings_frame(self, **filters)
-
-    def findings_by(self, by: str) -> pd.DataFrame:
-        """Failing findings by ``area``, ``account``, ``category`` or ``region`` × severity."""
-        return tables.findings_by(self, by)
-
-    def top_risks(self, n: int = 10, min_severity: str = "medium") -> pd.DataFrame:
-        """The worst failing checks and how many entrypoints they reach."""
-        return tables.top_risks(self, n, min_severity)
-
-    def lineage(self, hostname: str) -> pd.DataFrame:
-        """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
-        return self.estate.lineage(hostname).to_frame()
-
-    def waf_matrix(self) -> pd.DataFrame:
-        """Entrypoint × WAF protection (:mod:`edgekit.report.posture`)."""
-        return posture.waf_matrix(self)
-
-    def tls_matrix(self) -> pd.DataFrame:
-        """Entrypoint × TLS property."""
-        return posture.tls_matrix(self)
-
-    def caching(self) -> pd.DataFrame:
-        """One row per cache behavior with the ``cache.*`` checks failing on it."""
-        return posture.caching(self)
-
-    def proposals_frame(self) -> pd.DataFrame:
-        """Simplification proposals, largest savings first (:mod:`edgekit.report.proposals`)."""
-        from edgekit.report.proposals import proposals_frame
-
-        return proposals_frame(self)
-
-    def compare(self, previous: PathLike) -> Comparison:
-        """Changes since an older snapshot (its scan cached under ``<run_dir>/previous``)."""
-        from edgekit.report.compare import compare
-
-        before = Report.open(previous, self.run_dir / "previous", self.diagrams_dir / "previous")
-        return compare(self, before)
+def short(resource_id: str) -> str:
+    """A readable name for an ARN or node id when the graph has no label for it."""
+    rid = resource_id
+    if rid.startswith("arn:"):
+        tail = rid.split(":", 5)[-1]
+        parts = [p for p in tail.replace(":", "/").split("/") if p]
+        if not parts:
+            return rid
+        if parts[0] == "targetgroup" and len(parts) > 1:
+            return parts[1]
+        if parts[0] in {"loadbalancer", "listener", "listener-rule"} and len(parts) >= 4:
+            return parts[2]
+        if len(parts) >= 3 and parts[1] in {"webacl", "ipset", "rulegroup"}:
+            return parts[2]
+        return parts[-1]
+    if rid.startswith("record:") and rid.count(":") >= 3:
+        _, _, host, rtype, *_ = rid.split(":")
+        return f"{host} {rtype} record"
+    return rid.split(":", 1)[1] if ":" in rid else rid

@@ -2,14 +2,16 @@
 
 Every function takes a :class:`~edgekit.report.data.Report` and returns a DataFrame with
 readable column names (the notebooks show them as they are). Resource ids are shortened to the
-name a person would use (``alb web-alb``, ``E1MAINDIST``); the full ids stay in the CSV/JSON
-files of the run folder.
+name a person would use (``alb web-alb``, ``E1MAINDIST``, :meth:`Report.resource_name
+<edgekit.report.data.Report.resource_name>`); the full ids stay in the CSV/JSON files of the
+run folder. The findings list itself is :meth:`Report.findings_frame
+<edgekit.report.data.Report.findings_frame>`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -22,42 +24,6 @@ if TYPE_CHECKING:
 
 SEVERITIES = [s.label for s in sorted(Severity, reverse=True)]
 """Severity labels, worst first."""
-
-
-def short(resource_id: str) -> str:
-    """A readable name for an ARN or node id when the graph has no label for it."""
-    rid = resource_id
-    if rid.startswith("arn:"):
-        tail = rid.split(":", 5)[-1]
-        parts = [p for p in tail.replace(":", "/").split("/") if p]
-        if not parts:
-            return rid
-        if parts[0] == "targetgroup" and len(parts) > 1:
-            return parts[1]
-        if parts[0] in {"loadbalancer", "listener", "listener-rule"} and len(parts) >= 4:
-            return parts[2]
-        if len(parts) >= 3 and parts[1] in {"webacl", "ipset", "rulegroup"}:
-            return parts[2]
-        return parts[-1]
-    if rid.startswith("record:") and rid.count(":") >= 3:
-        _, _, host, rtype, *_ = rid.split(":")
-        return f"{host} {rtype} record"
-    return rid.split(":", 1)[1] if ":" in rid else rid
-
-
-def name(rep: Report, resource_id: str) -> str:
-    """How a person names a finding's resource: the graph's label (with its distribution or
-    load balancer for behaviors, origins, listeners and rules), else :func:`short`."""
-    attrs = rep.node_attrs(resource_id)
-    if attrs is None:
-        return short(resource_id)
-    label = str(attrs.get("label") or short(resource_id))
-    kind = attrs.get("kind")
-    if kind in {"behavior", "origin", "origin-group"} and attrs.get("distribution_id"):
-        return f"{attrs['distribution_id']} {kind} {label}"
-    if kind in {"listener", "listener-rule"} and attrs.get("arn"):
-        return f"{short(str(attrs['arn']))} {label}"
-    return label
 
 
 def coverage(rep: Report) -> pd.DataFrame:
@@ -146,41 +112,6 @@ def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
 
 
-def findings_frame(
-    rep: Report,
-    *,
-    area: str | Iterable[str] | None = None,
-    min_severity: str | None = None,
-    account: str | None = None,
-    status: str | None = None,
-    check: str | None = None,
-) -> pd.DataFrame:
-    """Findings, worst first, optionally filtered (``area`` is the check id's first segment)."""
-    areas = {area} if isinstance(area, str) else set(area or ())
-    floor = Severity.parse(min_severity) if min_severity else Severity.INFO
-    rows = [
-        {
-            "severity": f.severity.label,
-            "status": f.status.value,
-            "check": f.check_id,
-            "title": f.title,
-            "resource": name(rep, f.resource.id),
-            "account": f.resource.account_id,
-            "region": f.resource.region,
-            "message": f.message,
-            "resource id": f.resource.id,
-        }
-        for f in rep.findings
-        if f.severity >= floor
-        and (not areas or f.check_id.split(".", 1)[0] in areas)
-        and (account is None or f.resource.account_id == account)
-        and (status is None or f.status.value == status)
-        and (check is None or f.check_id == check)
-    ]
-    columns = ["severity", "status", "check", "title", "resource", "account", "region"]
-    return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])
-
-
 def findings_by(rep: Report, by: str) -> pd.DataFrame:
     """Failing findings counted by ``area``, ``account`` or ``category`` (rows) and severity
     (columns, worst first), plus ``unknown``; sorted by total."""
@@ -240,7 +171,7 @@ def top_risks(rep: Report, n: int = 10, min_severity: str = "medium") -> pd.Data
                     "title": fs[0].title,
                     "resources": len({f.resource.id for f in fs}),
                     "entrypoints": len(hosts),
-                    "for example": ", ".join(hosts[:3]) or name(rep, fs[0].resource.id),
+                    "for example": ", ".join(hosts[:3]) or rep.resource_name(fs[0].resource.id),
                     "fix": fs[0].remediation,
                 },
             )
