@@ -72,7 +72,7 @@ def test_logging_disabled_fires_with_source_but_no_delivery() -> None:
 
 @pytest.mark.parametrize("key", V2_KEYS)
 def test_logging_disabled_fires_when_v2_not_collected(key: str) -> None:
-    # CHECKS.md: "no v2 log delivery where collected" (see test_review_cloudfront.py)
+    # CHECKS.md: "no v2 log delivery where collected" (see the realistic estates below)
     [finding] = fails("cloudfront.logging_disabled", cf(dist(logging=NO_LOG), omit=[key]))
     assert finding.evidence["log_deliveries"] == "not collected"
 
