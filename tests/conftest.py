@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["tests.check_observer"]
+
+settings.register_profile("edgekit", deadline=None)
+settings.load_profile("edgekit")
+"""Property tests assert behaviour, never time: no per-example deadline (on a shared machine a
+pure matcher once took over hypothesis's default 200 ms and failed as flaky)."""
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 
 import pytest
@@ -54,3 +55,25 @@ def test_overlapping_blocks_in_threads_re_enable_only_at_the_last_exit() -> None
         t.join(10)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_leaving_the_pause_starts_no_collection_inside_it() -> None:
+    """The pass over what the block built (pending in generation 0) starts at the caller's next
+    allocation, not inside the exit: a generator-based exit allocated its StopIteration right
+    after re-enabling and started it there, inside ``model.parse`` (benchmarks/RESULTS.md)."""
+    started_in: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started_in.append(sys._getframe(1).f_code.co_filename)
+
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        with gc_paused():
+            built: list[list[int]] = [[] for _ in range(5000)]  # above generation 0's threshold
+        after = [built]  # the caller's next allocation: the pending pass starts here
+    finally:
+        gc.callbacks.remove(seen)
+    assert after and started_in, "the probe saw no collection at all"
+    assert started_in[0] == __file__, started_in

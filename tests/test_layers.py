@@ -160,37 +160,9 @@ def _edgekit_imports(path: Path) -> set[str]:
 
 KNOWN_MODULES: frozenset[str] = frozenset(_module_name(p) for p in MODULES)
 
-KNOWN_CYCLES: list[list[str]] = [
-    # collect: base and targets import registry.guarded lazily, the registry imports every
-    # collector (issue 14, still open: collect is being reworked in parallel).
-    sorted(
-        [f"edgekit.collect.{m}" for m in ("base", "pricing", "registry", "targets")]
-        + [
-            f"edgekit.collect.{m}"
-            for m in [
-                "acm",
-                "apigateway",
-                "apigatewayv2",
-                "cloudfront",
-                "cloudwatch",
-                "ec2",
-                "elb",
-                "elbv2",
-                "globalaccelerator",
-                "lambda_",
-                "route53",
-                "s3",
-                "shield",
-                "waf_classic",
-                "wafv2",
-            ]
-        ]
-    ),
-    # report: the Report facade and the table modules call each other (issue 14 item 8, open).
-    sorted(f"edgekit.report.{m}" for m in ("compare", "data", "posture", "proposals", "tables")),
-]
-"""Cycles that exist and are yet to be removed: the test fails on any other cycle, and on a
-listed one that is gone (so that this list only shrinks)."""
+KNOWN_CYCLES: list[list[str]] = []
+"""Cycles that exist and are yet to be removed (none since issue 14): the test fails on any
+other cycle, and on a listed one that is gone (so that this list only shrinks)."""
 
 
 def test_no_import_cycles_inside_a_package() -> None:

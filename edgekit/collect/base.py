@@ -23,6 +23,7 @@ from botocore.exceptions import ClientError
 
 from edgekit.aws.calls import CallRecorder
 from edgekit.aws.session import ClientHook, SessionSpec
+from edgekit.errors import ReadOnlyError
 from edgekit.snapshot import Gap
 
 Scope = Literal["global", "regional"]
@@ -101,6 +102,9 @@ class UnitContext:
     """Region the API calls go to (us-east-1 for global services in the aws partition)."""
     partition: str
     session_spec: SessionSpec
+    """Credentials and the read-only guard's allow-list; whoever builds the unit guards it
+    (the runner: :func:`edgekit.collect.registry.guarded`, every declared action). A spec
+    without an allow-list makes :meth:`client` refuse."""
     hooks: tuple[ClientHook, ...] = ()
     inputs: Any = None
     """What ``select_inputs`` chose for this unit (None for collectors without dependencies)."""
@@ -117,14 +121,19 @@ class UnitContext:
     def client(self, service: str, region: str | None = None) -> Any:
         """A guarded, counted client; one boto3 session per unit, clients reused.
 
-        The guard allows exactly the actions the collectors declare.
+        The guard allows exactly the actions on the session spec's allow-list (every action
+        the collectors declare, when the runner built the unit); a spec without one is refused
+        here, before any client exists (:class:`~edgekit.errors.ReadOnlyError`).
         """
-        from edgekit.collect.registry import guarded  # the registry imports the collectors
-
         reg = region or self.api_region
         key = (service, reg)
         if key not in self._clients:
-            spec = guarded(self.session_spec)
+            spec = self.session_spec
+            if not spec.allowed_actions:
+                raise ReadOnlyError(
+                    f"{self.collector}: the unit's session spec has no allow-list "
+                    "(build units with edgekit.collect.registry.guarded)"
+                )
             if self._session is None:
                 self._session = spec.session(self.api_region)
             self._clients[key] = spec.client(

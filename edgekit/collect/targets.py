@@ -26,11 +26,20 @@ from edgekit.snapshot import Gap
 
 ROLE_SESSION_NAME = "edgekit-readonly"
 
+TARGET_ACTIONS: tuple[str, ...] = (
+    "sts:GetCallerIdentity",
+    "sts:AssumeRole",
+    "ec2:DescribeRegions",
+    "organizations:ListAccounts",
+)
+"""IAM actions target resolution itself uses."""
+
 
 def _guarded(spec: SessionSpec) -> SessionSpec:
-    from edgekit.collect.registry import guarded  # the registry imports this module's actions
-
-    return guarded(spec)
+    """The spec target resolution calls AWS with: as given when it carries an allow-list (the
+    collection's, :func:`edgekit.collect.registry.guarded`), else allowing
+    :data:`TARGET_ACTIONS` only."""
+    return spec if spec.allowed_actions else spec.allowing(TARGET_ACTIONS)
 
 
 @dataclass(frozen=True)
@@ -72,10 +81,12 @@ def assume(
     role_name: str,
     recorder: CallRecorder | None = None,
 ) -> SessionSpec | Gap:
-    """AssumeRole into ``account_id``; a denial becomes a gap (collector ``sts``)."""
-    base = _guarded(base)
+    """AssumeRole into ``account_id``; a denial becomes a gap (collector ``sts``).
+
+    The role's spec keeps ``base``'s allow-list (none when ``base`` has none: the collection
+    runner guards every unit itself)."""
     region = global_api_region(partition)
-    sts = base.client("sts", region, recorder=recorder)
+    sts = _guarded(base).client("sts", region, recorder=recorder)
     arn = f"arn:{partition}:iam::{account_id}:role/{role_name}"
     try:
         creds = sts.assume_role(RoleArn=arn, RoleSessionName=ROLE_SESSION_NAME)["Credentials"]
@@ -160,15 +171,6 @@ def parse_regions(value: str | None) -> list[str] | None:
     if not regions:
         raise CollectionError("--regions: empty list")
     return regions
-
-
-TARGET_ACTIONS: tuple[str, ...] = (
-    "sts:GetCallerIdentity",
-    "sts:AssumeRole",
-    "ec2:DescribeRegions",
-    "organizations:ListAccounts",
-)
-"""IAM actions target resolution itself uses."""
 
 
 def organization_account_ids(spec: SessionSpec, recorder: CallRecorder | None = None) -> list[str]:

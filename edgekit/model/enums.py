@@ -30,7 +30,7 @@ def spelling_key(value: str) -> str:
 class Vocabulary:
     """The canonical spellings of one AWS enum and the variants that mean the same member."""
 
-    __slots__ = ("_by_key", "name", "values")
+    __slots__ = ("_by_key", "_canonical", "name", "values")
 
     def __init__(
         self, name: str, values: Iterable[str], aliases: Mapping[str, str] | None = None
@@ -48,9 +48,12 @@ class Vocabulary:
                 raise ValueError(f"{name}: alias {alias!r} names unknown member {value!r}")
             by_key.setdefault(spelling_key(alias), value)
         self._by_key = by_key
+        self._canonical = frozenset(self.values)
 
     def canonical(self, raw: str) -> str:
         """The canonical spelling of ``raw``; ``raw`` itself when it is no known member."""
+        if raw in self._canonical:  # spelled as the model spells it: no key to compute
+            return raw
         return self._by_key.get(spelling_key(raw), raw)
 
     def __contains__(self, raw: object) -> bool:

@@ -198,7 +198,9 @@ class Fields:
         return self.error(key, "missing field")
 
     def _typed(self, key: str, value: Any, kind: type) -> Any:
-        if isinstance(value, kind) and (kind is not int or not isinstance(value, bool)):
+        if type(value) is kind or (
+            isinstance(value, kind) and (kind is not int or not isinstance(value, bool))
+        ):
             return value
         name = _TYPE_NAMES.get(kind, kind.__name__)
         self._bad(key, f"must be {name}, got {type(value).__name__}")
@@ -224,13 +226,19 @@ class Fields:
 
     def req_str(self, key: str) -> str:
         """A required string."""
-        value: str = self._typed(key, self.req(key), str)
-        return value
+        value = self._d.get(key)
+        if type(value) is str:  # the common case first: parsing is the hot path of a scan
+            return value
+        checked: str = self._typed(key, self.req(key), str)
+        return checked
 
     def opt_str(self, key: str) -> str | None:
         """An optional string; empty strings are kept (use :meth:`nonempty` to drop them)."""
         value = self._d.get(key)
-        return None if value is None else self._typed(key, value, str)
+        if value is None or type(value) is str:
+            return value
+        checked: str = self._typed(key, value, str)
+        return checked
 
     def nonempty(self, key: str) -> str | None:
         """An optional string where AWS's ``""`` also means "none"."""
@@ -273,7 +281,10 @@ class Fields:
     def opt_int(self, key: str) -> int | None:
         """An optional integer."""
         value = self._d.get(key)
-        return None if value is None else self._typed(key, value, int)
+        if value is None or type(value) is int:
+            return value
+        checked: int = self._typed(key, value, int)
+        return checked
 
     def int_or(self, key: str, default: int) -> int:
         """An optional integer with a default."""
@@ -288,7 +299,10 @@ class Fields:
     def opt_bool(self, key: str) -> bool | None:
         """An optional boolean."""
         value = self._d.get(key)
-        return None if value is None else self._typed(key, value, bool)
+        if value is None or type(value) is bool:
+            return value
+        checked: bool = self._typed(key, value, bool)
+        return checked
 
     def bool_or(self, key: str, default: bool) -> bool:
         """An optional boolean with a default."""
@@ -307,7 +321,7 @@ class Fields:
 
     # -- structures ------------------------------------------------------------------------------
     def _child(self, key: str, value: Any) -> Fields:
-        if not isinstance(value, dict):
+        if type(value) is not dict and not isinstance(value, dict):
             self._bad(key, f"must be an object, got {type(value).__name__}")
         return Fields(value, self._prefix, f"{self._path}{key}.", self._resource)
 
@@ -357,7 +371,8 @@ class Fields:
             return ()
         items = self._list(key, value)
         for i, item in enumerate(items):
-            self._typed(f"{key}[{i}]", item, str)
+            if type(item) is not str:  # the item's path is only built for the error
+                self._typed(f"{key}[{i}]", item, str)
         return tuple(items)
 
     def ints(self, key: str) -> tuple[int, ...]:

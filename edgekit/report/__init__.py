@@ -1,8 +1,11 @@
 """Reports: the data behind the notebooks, and running them with papermill.
 
-* :class:`Report` (:mod:`edgekit.report.data`) — a snapshot loaded, scanned and planned once,
-  with the tables every notebook shows (entrypoints, findings, top risks, WAF / TLS / caching
-  posture, proposals, comparison with an older snapshot) as DataFrames;
+* :class:`Report` (:mod:`edgekit.report.data`) — a snapshot loaded, scanned and planned once:
+  the data every section shares (estate, findings, proposals, lineages, run folders);
+* the sections' tables, plain functions of a report returning DataFrames:
+  :mod:`~edgekit.report.tables` (coverage, entrypoints, findings by area, top risks),
+  :mod:`~edgekit.report.posture` (WAF / TLS / caching), :mod:`~edgekit.report.proposals`,
+  :mod:`~edgekit.report.compare` (changes since an older snapshot) and their peers;
 * :mod:`edgekit.report.show` — one function per notebook section, displaying bounded tables,
   charts and diagrams (files in the run folder);
 * :func:`run_report` (:mod:`edgekit.report.run`) — strict parameters, papermill with an explicit
@@ -10,9 +13,9 @@
 
 In JupyterLab::
 
-    from edgekit.report import Report, show
+    from edgekit.report import Report, show, tables
     rep = Report.open("prod.json.gz")
-    rep.entrypoints()
+    tables.entrypoints(rep)
     show.waf(rep)
 
 Only :mod:`edgekit.report.run` imports papermill, and only when a report runs.

@@ -66,15 +66,15 @@ def _fails(frame: pd.DataFrame) -> int:
 
 
 def compare(current: Report, previous: Report) -> Comparison:
-    """The changes from ``previous`` to ``current``."""
+    """The changes from ``previous`` to ``current`` (an older snapshot's report, e.g.
+    :meth:`current.previous(path) <edgekit.report.data.Report.previous>`)."""
     from edgekit.report.changes import changed_paths, order_warning
-    from edgekit.report.tables import findings_frame
 
     now = {_key(f) for f in current.findings}
     before = {_key(f) for f in previous.findings}
-    new = findings_frame(current)
+    new = current.findings_frame()
     new = new[[k not in before for k in _keys(current)]]
-    fixed = findings_frame(previous)
+    fixed = previous.findings_frame()
     fixed = fixed[[k not in now for k in _keys(previous)]]
     hosts_now = current.estate.entrypoints()
     hosts_before = previous.estate.entrypoints()

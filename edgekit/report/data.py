@@ -1,9 +1,9 @@
 """The data behind every notebook: one snapshot loaded, scanned and planned once.
 
 >>> rep = Report.open("prod.json.gz", run_dir="reports/r1")     # doctest: +SKIP
->>> rep.entrypoints()                # DataFrame, one row per public hostname
->>> rep.findings_frame(area="waf", min_severity="high")
->>> rep.waf_matrix()                 # entrypoint × protection
+>>> tables.entrypoints(rep)          # DataFrame, one row per public hostname
+>>> rep.findings_frame("pay.example.com", area="waf", min_severity="high")
+>>> posture.waf_matrix(rep)          # entrypoint × protection
 
 The scan and the plan are written to the run folder (``findings.json/.csv/.sarif``,
 ``proposals.json/.md``, see :mod:`edgekit.report.cache`) and read back by later opens of the
@@ -18,10 +18,10 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -29,20 +29,18 @@ from edgekit import snapshot as snap
 from edgekit.errors import InputError
 from edgekit.escape import csvcell
 from edgekit.graph import Estate
+from edgekit.graph.labels import resource_label
 from edgekit.graph.lineage import Lineage
 from edgekit.render.findings import FindingIndex
 from edgekit.render.overview import GENERATED_KINDS
-from edgekit.report import cache, posture, tables
+from edgekit.report import cache, filters, results
 from edgekit.rules import formats, runner, suppress
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext
-from edgekit.rules.finding import Finding
+from edgekit.rules.finding import Finding, Severity
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
 from edgekit.rules.suppress import Applied, Suppression
-
-if TYPE_CHECKING:
-    from edgekit.report.compare import Comparison
 
 PathLike = str | os.PathLike[str]
 GENERATED = GENERATED_KINDS
@@ -99,6 +97,7 @@ class Report:
         """Accepted findings (:mod:`edgekit.report.suppressed`): set before the first read of
         :attr:`findings`, by :meth:`open`."""
         self.suppressions_file: Path | None = None
+        self._previous: dict[Path, Report] = {}
 
     @classmethod
     def open(
@@ -213,6 +212,76 @@ class Report:
         node = resource_id if resource_id in graph else self._by_arn.get(resource_id)
         return None if node is None else graph.nodes[node]
 
+    def resource_name(self, resource_id: str) -> str:
+        """How a person names a finding's resource (:func:`edgekit.graph.labels.resource_label`:
+        the graph's label, with its distribution or load balancer for behaviors, origins,
+        listeners and rules)."""
+        return resource_label(self.node_attrs(resource_id), resource_id)
+
+    def findings_frame(
+        self,
+        hostname: str | list[str] | None = None,
+        *,
+        area: str | Iterable[str] | None = None,
+        min_severity: str | None = None,
+        account: str | None = None,
+        status: str | None = None,
+        check: str | None = None,
+    ) -> pd.DataFrame:
+        """Findings, worst first, filtered by ``hostname`` (globs: findings on those
+        entrypoints' paths), ``area`` (the check id's first segment), ``min_severity``,
+        ``account``, ``status`` and ``check``; a value naming nothing raises with the allowed
+        values (:mod:`edgekit.report.filters`)."""
+        accounts = {*self.snapshot.accounts(), *(f.resource.account_id for f in self.findings)}
+        filters.validate(
+            self.registry.ids(),
+            accounts,
+            area=area,
+            min_severity=min_severity,
+            account=account,
+            status=status,
+            check=check,
+        )
+        areas = {area} if isinstance(area, str) else set(area or ())
+        floor = Severity.parse(min_severity) if min_severity else Severity.INFO
+        rows = [
+            {
+                "severity": f.severity.label,
+                "status": f.status.value,
+                "check": f.check_id,
+                "title": f.title,
+                "resource": self.resource_name(f.resource.id),
+                "account": f.resource.account_id,
+                "region": f.resource.region,
+                "message": f.message,
+                "resource id": f.resource.id,
+            }
+            for f in filters.on_hostnames(self.findings, self.estate.entrypoint_index, hostname)
+            if f.severity >= floor
+            and (not areas or f.check_id.split(".", 1)[0] in areas)
+            and (account is None or f.resource.account_id == account)
+            and (status is None or f.status.value == status)
+            and (check is None or f.check_id == check)
+        ]
+        columns = ["severity", "status", "check", "title", "resource", "account", "region"]
+        return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])
+
+    def lineage(self, hostname: str) -> pd.DataFrame:
+        """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
+        return self.estate.lineage(hostname).to_frame()
+
+    def metrics_frame(self, entrypoint: str, resource: str | None = None) -> pd.DataFrame:
+        """An entrypoint's CloudWatch series: time index, one column per metric
+        (:meth:`edgekit.graph.Estate.metrics`) of the first metered resource its requests
+        reach (its distribution, load balancer, API stage …), or of ``resource`` (a name or
+        ARN). Empty when nothing on its paths is metered or metrics were not collected."""
+        if resource is not None:
+            return self.estate.metrics(resource)
+        hops = self.estate.traffic_resources(entrypoint)
+        if not hops:
+            return pd.DataFrame(index=pd.DatetimeIndex([], name="time", tz="UTC"))
+        return self.estate.metrics(hops[0].arn)
+
     @property
     def today(self) -> dt.date:
         """The snapshot's collection date (what "expires in N days" counts from)."""
@@ -241,29 +310,33 @@ class Report:
         return key
 
     def _write(self, result: ScanResult) -> None:
-        """findings.{json,csv,sarif}, proposals.{json,md}, then the manifest (last)."""
-        from edgekit.report.proposals import plan_documents
-
-        run = self.run_dir
-        (run / cache.MANIFEST).unlink(missing_ok=True)
-        applied = suppress.apply(result.findings, self.suppressions, judged_on())
-        doc = formats.findings_document(result, applied, self.snapshot.meta())
-        cache.write_text(run / cache.FINDINGS, formats.to_json(doc))
-        cache.write_text(run / "findings.csv", formats.to_csv(applied.kept))
-        sarif = formats.to_sarif(applied.kept, self.registry, self.snapshot_path.name)
-        cache.write_json(run / "findings.sarif", sarif)
-        proposals, markdown, note = plan_documents(self.estate, result.findings, self.snapshot)
+        """The result files (:func:`edgekit.report.results.write`), and the planner's note."""
+        note = results.write(
+            self.run_dir,
+            result,
+            suppress.apply(result.findings, self.suppressions, judged_on()),
+            estate=self.estate,
+            registry=self.registry,
+            snapshot_name=self.snapshot_path.name,
+            manifest=self._cache_key,
+        )
         if note:
             self.notes.append(note)
-        cache.write_json(run / cache.PROPOSALS, proposals)
-        cache.write_text(run / "proposals.md", markdown)
-        cache.write_json(run / cache.MANIFEST, self._cache_key)
 
     def outputs(self) -> dict[str, Path]:
         """The result files of the run folder (computing them if needed), by name."""
         _ = self.scan
-        names = ("findings.json", "findings.csv", "findings.sarif", "proposals.json")
-        return {n: self.file(n) for n in (*names, "proposals.md")}
+        return {n: self.file(n) for n in results.NAMES}
+
+    def previous(self, snapshot: PathLike) -> Report:
+        """An older snapshot's report, to compare with (:func:`edgekit.report.compare.compare`):
+        its scan cached under ``<run_dir>/previous``, its pictures under
+        ``<diagrams_dir>/previous``, the same suppressions; opened once per snapshot path."""
+        path = Path(snapshot).expanduser().resolve()
+        if path not in self._previous:
+            run, pictures = self.run_dir / "previous", self.diagrams_dir / "previous"
+            self._previous[path] = Report.open(path, run, pictures, self.suppressions_file)
+        return self._previous[path]
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers: entrypoints, findings by status and severity, proposals, savings."""
@@ -280,75 +353,3 @@ class Report:
             ),
             "check_errors": len(self.scan.errors),
         }
-
-    # -- tables (DataFrames; see the modules named) ----------------------------------------------
-    def entrypoints(self) -> pd.DataFrame:
-        """Entrypoint inventory with findings per entrypoint (:mod:`edgekit.report.tables`)."""
-        return tables.entrypoints(self)
-
-    def findings_frame(
-        self, hostname: str | list[str] | None = None, **filters: Any
-    ) -> pd.DataFrame:
-        """Findings, filtered by ``hostname`` (globs: findings on those entrypoints' paths),
-        ``area``, ``min_severity``, ``account``, ``status``, ``check``; a value naming nothing
-        raises with the allowed values (:mod:`edgekit.report.filters`)."""
-        from edgekit.report.filters import on_hostnames, validate
-
-        accounts = {*self.snapshot.accounts(), *(f.resource.account_id for f in self.findings)}
-        validate(self.registry.ids(), accounts, **filters)
-        findings = on_hostnames(self.findings, self.estate.entrypoint_index, hostname)
-        return tables.findings_frame(self, findings=findings, **filters)
-
-    def findings_by(self, by: str) -> pd.DataFrame:
-        """Failing findings by ``area``, ``account``, ``category`` or ``region`` × severity."""
-        return tables.findings_by(self, by)
-
-    def top_risks(self, n: int = 10, min_severity: str = "medium") -> pd.DataFrame:
-        """The worst failing checks and how many entrypoints they reach."""
-        return tables.top_risks(self, n, min_severity)
-
-    def metrics_frame(self, entrypoint: str, resource: str | None = None) -> pd.DataFrame:
-        """An entrypoint's CloudWatch series: time index, one column per metric
-        (:meth:`edgekit.graph.Estate.metrics`) of the first metered resource its requests
-        reach (its distribution, load balancer, API stage …), or of ``resource`` (a name or
-        ARN). Empty when nothing on its paths is metered or metrics were not collected."""
-        if resource is not None:
-            return self.estate.metrics(resource)
-        hops = self.estate.traffic_resources(entrypoint)
-        if not hops:
-            return pd.DataFrame(index=pd.DatetimeIndex([], name="time", tz="UTC"))
-        return self.estate.metrics(hops[0].arn)
-
-    def lineage(self, hostname: str) -> pd.DataFrame:
-        """One entrypoint's hops (:meth:`edgekit.graph.Estate.lineage`)."""
-        return self.estate.lineage(hostname).to_frame()
-
-    def waf_matrix(self) -> pd.DataFrame:
-        """Entrypoint × WAF protection (:mod:`edgekit.report.posture`)."""
-        return posture.waf_matrix(self)
-
-    def tls_matrix(self) -> pd.DataFrame:
-        """Entrypoint × TLS property."""
-        return posture.tls_matrix(self)
-
-    def caching(self) -> pd.DataFrame:
-        """One row per cache behavior with the ``cache.*`` checks failing on it."""
-        return posture.caching(self)
-
-    def proposals_frame(self) -> pd.DataFrame:
-        """Simplification proposals, largest savings first (:mod:`edgekit.report.proposals`)."""
-        from edgekit.report.proposals import proposals_frame
-
-        return proposals_frame(self)
-
-    def compare(self, previous: PathLike) -> Comparison:
-        """Changes since an older snapshot (its scan cached under ``<run_dir>/previous``)."""
-        from edgekit.report.compare import compare
-
-        before = Report.open(
-            previous,
-            self.run_dir / "previous",
-            self.diagrams_dir / "previous",
-            self.suppressions_file,
-        )
-        return compare(self, before)

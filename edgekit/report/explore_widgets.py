@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from edgekit.report import migration, pictures
+from edgekit.report import migration, pictures, tables
 from edgekit.report.display import interactive_html
 from edgekit.report.interactive import with_hashes
 from edgekit.report.svgview import Diagram
-from edgekit.report.tables import name
 from edgekit.rules.finding import Severity
 
 if TYPE_CHECKING:
@@ -50,14 +49,14 @@ def areas(rep: Report) -> list[str]:
 
 def accounts(rep: Report) -> list[str]:
     """The accounts of the report's entrypoints and findings, sorted."""
-    found = {str(a) for a in rep.entrypoints()["account"] if a}
+    found = {str(a) for a in tables.entrypoints(rep)["account"] if a}
     found |= {f.resource.account_id for f in rep.findings if f.resource.account_id}
     return sorted(found)
 
 
 def hostnames(rep: Report, search: str = "", accounts: Iterable[str] = ()) -> list[str]:
     """Entrypoint hostnames containing ``search`` (any case), of ``accounts`` (all when empty)."""
-    frame = rep.entrypoints()
+    frame = tables.entrypoints(rep)
     wanted = set(accounts)
     needle = search.strip().lower()
     return [
@@ -93,7 +92,7 @@ def findings(rep: Report, sel: Selection) -> pd.DataFrame:
         {
             "severity": f.severity.label,
             "check": f.check_id,
-            "resource": name(rep, f.resource.id),
+            "resource": rep.resource_name(f.resource.id),
             "account": f.resource.account_id,
             "message": f.message,
         }

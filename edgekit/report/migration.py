@@ -19,7 +19,6 @@ from edgekit.escape.mdtext import text as md
 from edgekit.plan.paths import label as plan_label
 from edgekit.plan.prices import savings_text
 from edgekit.report import proposals as prop
-from edgekit.report.tables import name
 
 if TYPE_CHECKING:
     from edgekit.report.data import Report
@@ -82,7 +81,7 @@ def path_findings(rep: Report, rv: Review) -> pd.DataFrame:
         {
             "severity": f.severity.label,
             "check": f.check_id,
-            "resource": name(rep, f.resource.id),
+            "resource": rep.resource_name(f.resource.id),
             "message": f.message,
         }
         for f in rep.index.findings(reach)

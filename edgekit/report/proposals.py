@@ -1,8 +1,8 @@
-"""The planner's proposals in a report: the documents of the run folder and the tables shown.
+"""The planner's proposals in a report: the tables shown and the rows a review is about.
 
-:func:`plan_documents` runs :func:`edgekit.plan.plan` on the findings of the scan (so the
-catalogue runs once) and returns the ``edgekit.proposals/1`` document and the Markdown migration
-plan; the report reads the proposals back from ``proposals.json`` as plain rows.
+The report reads the proposals back from ``proposals.json`` as plain rows
+(:attr:`Report.proposals <edgekit.report.data.Report.proposals>`; the file is written by
+:mod:`edgekit.report.results`).
 """
 
 from __future__ import annotations
@@ -13,31 +13,12 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from edgekit.errors import did_you_mean
-from edgekit.graph import Estate, UnknownEntrypointError
+from edgekit.graph import UnknownEntrypointError
 from edgekit.plan.prices import savings_text
-from edgekit.rules.finding import Finding
-from edgekit.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from edgekit.plan import Proposal
     from edgekit.report.data import Report
-
-
-def plan_documents(
-    estate: Estate, findings: Sequence[Finding], snapshot: Snapshot
-) -> tuple[dict[str, Any], str, str | None]:
-    """``(proposals document, Markdown plan, note)``; the note reports planner errors."""
-    from edgekit.plan import formats, plan
-
-    redundancy = [f for f in findings if f.check_id.startswith("redundancy.")]
-    result = plan(estate, redundancy)
-    meta = snapshot.meta()
-    doc = formats.document(result, meta)
-    note = None
-    if result.errors:
-        failed = ", ".join(sorted({e.check_id for e in result.errors}))
-        note = f"the planner could not build {len(result.errors)} proposal(s) ({failed})"
-    return doc, formats.markdown(result, meta), note
 
 
 def to_proposal(row: Mapping[str, Any]) -> Proposal:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from edgekit.escape.mdtext import code as md_code
 from edgekit.escape.mdtext import text as md
-from edgekit.report import hostnames, migration, pictures, plots
+from edgekit.report import hostnames, migration, pictures, plots, posture
 from edgekit.report import proposals as prop
 from edgekit.report import tables as tb
+from edgekit.report.compare import compare
 from edgekit.report.display import facts, markdown, picture, table
-from edgekit.report.posture import certificates
 from edgekit.report.show_review import before_after as before_after
 from edgekit.report.show_review import current_lineage as current_lineage
 from edgekit.report.show_review import pre_checks as pre_checks
@@ -99,7 +99,7 @@ def inventory(rep: Report, max_rows: int = 30) -> None:
         markdown(f"**By front door** — {md(hostnames.summary_text(rep))}:"),
         table(doors, max_rows, source="front_doors.csv"),
     )
-    frame = rep.entrypoints()
+    frame = tb.entrypoints(rep)
     rep.write_frame(frame, "entrypoints.csv")
     _display(markdown("**Every hostname**:"), table(frame, max_rows, source="entrypoints.csv"))
 
@@ -108,9 +108,9 @@ def findings_overview(rep: Report) -> None:
     """Charts: findings by severity, by area and by account."""
     run = rep.run_dir
     _display(picture(plots.severity_bars(tb.severity_counts(rep), run / "severity.png")))
-    by_area = rep.findings_by("area")
+    by_area = tb.findings_by(rep, "area")
     _display(picture(plots.stacked_bars(by_area, "area", run / "by_area.png", "Findings by area")))
-    by_account = rep.findings_by("account")
+    by_account = tb.findings_by(rep, "account")
     path = run / "by_account.png"
     _display(picture(plots.stacked_bars(by_account, "account", path, "Findings by account")))
     _display(table(by_area, caption="failing findings by area and severity"))
@@ -125,12 +125,12 @@ def findings(rep: Report, min_severity: str = "low", max_rows: int = 25, **filte
 
 def top_risks(rep: Report, n: int = 10) -> None:
     """The worst failing checks and the entrypoints they reach."""
-    _display(table(rep.top_risks(n), n))
+    _display(table(tb.top_risks(rep, n), n))
 
 
 def waf(rep: Report, max_rows: int = 40) -> None:
     """The WAF coverage matrix (entrypoint × protection)."""
-    frame = rep.waf_matrix()
+    frame = posture.waf_matrix(rep)
     rep.write_frame(frame, "waf_coverage.csv")
     _display(table(frame, max_rows, source="waf_coverage.csv"))
     _legend()
@@ -147,11 +147,11 @@ def _legend() -> None:
 
 def tls(rep: Report, max_rows: int = 40) -> None:
     """TLS per entrypoint, then the certificates closest to expiry."""
-    frame = rep.tls_matrix()
+    frame = posture.tls_matrix(rep)
     rep.write_frame(frame, "tls_posture.csv")
     _display(table(frame, max_rows, source="tls_posture.csv"))
     _legend()
-    certs = certificates(rep)
+    certs = posture.certificates(rep)
     rep.write_frame(certs, "certificates.csv")
     _display(markdown("**Certificates**, soonest expiry first (days counted from the snapshot):"))
     _display(table(certs, 10, source="certificates.csv"))
@@ -159,7 +159,7 @@ def tls(rep: Report, max_rows: int = 40) -> None:
 
 def caching(rep: Report, max_rows: int = 20) -> None:
     """Cache behaviors with failing ``cache.*`` checks first."""
-    frame = rep.caching()
+    frame = posture.caching(rep)
     rep.write_frame(frame, "caching_posture.csv")
     flagged = frame[frame["findings"] != ""]
     note = f"{len(flagged)} of {len(frame)} cache behaviors have a failing cache check"
@@ -172,7 +172,7 @@ def proposals(rep: Report, max_rows: int = 20) -> None:
         _display(markdown("No redundant intermediaries found: nothing to simplify."))
         return
     _display(table(prop.savings_by_check(rep).drop(columns=[*prop.NUMBERS]), caption="per pattern"))
-    frame = rep.proposals_frame()
+    frame = prop.proposals_frame(rep)
     rep.write_frame(frame, "proposals.csv")
     _display(table(frame.drop(columns=[*prop.NUMBERS, "basis"]), max_rows, source="proposals.csv"))
 
@@ -213,7 +213,7 @@ def comparison(rep: Report, previous: str | None, max_rows: int = 20) -> None:
     if not previous:
         _display(markdown("*No previous snapshot given (parameter `previous_snapshot`).*"))
         return
-    cmp = rep.compare(previous)
+    cmp = compare(rep, rep.previous(previous))
     from edgekit.report.cache import write_json
 
     write_json(rep.file("comparison.json"), cmp.to_json())

@@ -35,14 +35,12 @@ def unmatched(rep: Report) -> list[Suppression]:
 
 def suppressed_frame(rep: Report) -> pd.DataFrame:
     """One row per suppressed finding with the reason and expiry of the entry that matched."""
-    from edgekit.report.tables import name
-
     rows: list[dict[str, Any]] = [
         {
             "check": f.check_id,
             "severity": f.severity.label,
             "status": f.status.value,
-            "resource": name(rep, f.resource.id),
+            "resource": rep.resource_name(f.resource.id),
             "reason": s.reason,
             "until": s.until.isoformat() if s.until else "no expiry",
             "account": f.resource.account_id,

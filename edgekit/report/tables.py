@@ -2,19 +2,20 @@
 
 Every function takes a :class:`~edgekit.report.data.Report` and returns a DataFrame with
 readable column names (the notebooks show them as they are). Resource ids are shortened to the
-name a person would use (``alb web-alb``, ``E1MAINDIST``); the full ids stay in the CSV/JSON
-files of the run folder.
+name a person would use (``alb web-alb``, ``E1MAINDIST``, :meth:`Report.resource_name
+<edgekit.report.data.Report.resource_name>`); the full ids stay in the CSV/JSON files of the
+run folder. The findings list itself is :meth:`Report.findings_frame
+<edgekit.report.data.Report.findings_frame>`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from edgekit.graph.labels import resource_label
 from edgekit.render.findings import count, worst
 from edgekit.rules.finding import Finding, Severity, Status
 
@@ -23,11 +24,6 @@ if TYPE_CHECKING:
 
 SEVERITIES = [s.label for s in sorted(Severity, reverse=True)]
 """Severity labels, worst first."""
-
-
-def name(rep: Report, resource_id: str) -> str:
-    """How a person names a finding's resource (:func:`edgekit.graph.labels.resource_label`)."""
-    return resource_label(rep.node_attrs(resource_id), resource_id)
 
 
 def coverage(rep: Report) -> pd.DataFrame:
@@ -116,43 +112,6 @@ def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
 
 
-def findings_frame(
-    rep: Report,
-    *,
-    area: str | Iterable[str] | None = None,
-    min_severity: str | None = None,
-    account: str | None = None,
-    status: str | None = None,
-    check: str | None = None,
-    findings: Iterable[Finding] | None = None,
-) -> pd.DataFrame:
-    """Findings, worst first, optionally filtered (``area`` is the check id's first segment);
-    ``findings``: the ones to show (default: all of the report's)."""
-    areas = {area} if isinstance(area, str) else set(area or ())
-    floor = Severity.parse(min_severity) if min_severity else Severity.INFO
-    rows = [
-        {
-            "severity": f.severity.label,
-            "status": f.status.value,
-            "check": f.check_id,
-            "title": f.title,
-            "resource": name(rep, f.resource.id),
-            "account": f.resource.account_id,
-            "region": f.resource.region,
-            "message": f.message,
-            "resource id": f.resource.id,
-        }
-        for f in (rep.findings if findings is None else findings)
-        if f.severity >= floor
-        and (not areas or f.check_id.split(".", 1)[0] in areas)
-        and (account is None or f.resource.account_id == account)
-        and (status is None or f.status.value == status)
-        and (check is None or f.check_id == check)
-    ]
-    columns = ["severity", "status", "check", "title", "resource", "account", "region"]
-    return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])
-
-
 def findings_by(rep: Report, by: str) -> pd.DataFrame:
     """Failing findings counted by ``area``, ``account`` or ``category`` (rows) and severity
     (columns, worst first), plus ``unknown``; sorted by total."""
@@ -221,7 +180,7 @@ def top_risks(rep: Report, n: int = 10, min_severity: str = "medium") -> pd.Data
                     "resources": len({f.resource.id for f in fs}),
                     "entrypoints": len(hosts),
                     "requests": _requests_text(served, hosts, traffic.hostnames),
-                    "for example": ", ".join(hosts[:3]) or name(rep, fs[0].resource.id),
+                    "for example": ", ".join(hosts[:3]) or rep.resource_name(fs[0].resource.id),
                     "fix": fs[0].remediation,
                 },
             )

@@ -133,7 +133,7 @@ def _context(collector: str = "test") -> UnitContext:
         region=R,
         api_region=R,
         partition="aws",
-        session_spec=SessionSpec(),
+        session_spec=registry.guarded(SessionSpec()),
     )
 
 

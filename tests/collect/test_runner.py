@@ -209,3 +209,44 @@ def test_dependent_collector_gets_inputs_and_is_skipped_without(
         "seen": ["a.example.", "a.example."]
     }
     assert snap.payload("123456789012", "us-east-1", "child") is None
+
+
+def test_a_unit_without_an_allow_list_refuses_before_any_client_exists() -> None:
+    from edgekit.errors import ReadOnlyError
+
+    ctx = UnitContext("elbv2", "123456789012", "eu-west-1", "eu-west-1", "aws", SessionSpec())
+    with pytest.raises(ReadOnlyError, match="no allow-list"):
+        ctx.client("elbv2")
+    assert ctx._clients == {} and ctx._session is None
+
+
+def test_the_runner_guards_every_unit_with_the_declared_actions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[frozenset[str]] = []
+
+    def probe(ctx: UnitContext) -> dict[str, Any]:
+        seen.append(ctx.session_spec.allowed_actions)
+        return {}
+
+    spec = CollectorSpec("guard-probe", "x", "regional", (), probe)
+    monkeypatch.setitem(registry.collectors_by_id(), "guard-probe", spec)
+    res = run_unit(WorkUnit("guard-probe", ACC, "eu-west-1", "eu-west-1"))
+    assert res.error is None
+    assert seen == [frozenset(registry.declared_actions())]
+
+
+def test_target_resolution_alone_may_call_its_own_actions_only() -> None:
+    narrowed = targets._guarded(SessionSpec())
+    assert narrowed.allowed_actions == frozenset(targets.TARGET_ACTIONS)
+    collection = registry.guarded(SessionSpec())
+    assert targets._guarded(collection) is collection  # the collection's list passes as it is
+    assert set(targets.TARGET_ACTIONS) <= collection.allowed_actions
+
+
+def test_an_assumed_role_keeps_the_callers_allow_list(moto_aws: None) -> None:
+    unguarded = targets.assume(SessionSpec(), "222222222222", "aws", "R")
+    guarded = targets.assume(registry.guarded(SessionSpec()), "222222222222", "aws", "R")
+    assert isinstance(unguarded, SessionSpec) and isinstance(guarded, SessionSpec)
+    assert unguarded.allowed_actions == frozenset()  # the runner guards each unit
+    assert guarded.allowed_actions == frozenset(registry.declared_actions())

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from edgekit import cli
-from edgekit.report import Report
+from edgekit.report import Report, tables
 from edgekit.report import explore_widgets as ew
 from edgekit.report.display import table
 from edgekit.report.interactive import SCRIPT_HASHES, script_hashes, script_src
@@ -135,7 +135,7 @@ def test_hostname_search_and_account_filter(rep: Report) -> None:
     every = ew.hostnames(rep)
     found = ew.hostnames(rep, "SHOP")
     assert found and all("shop" in h for h in found) and len(found) < len(every)
-    frame = rep.entrypoints()
+    frame = tables.entrypoints(rep)
     account = str(frame["account"].iloc[0])
     mine = ew.hostnames(rep, accounts=[account])
     assert set(mine) == {

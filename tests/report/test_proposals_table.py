@@ -39,7 +39,7 @@ def shown(rep: Report) -> Iterator[list[Any]]:
 
 
 def test_proposals_frame_pairs_the_certain_part_with_the_unknown_usage(rep: Report) -> None:
-    frame = rep.proposals_frame()
+    frame = prop.proposals_frame(rep)
     rows = {
         r["id"]: (r["savings"], r[prop.CERTAIN], r[prop.USAGE_UNKNOWN])
         for r in frame.to_dict("records")

@@ -13,7 +13,7 @@ import pytest
 from edgekit.graph import Estate
 from edgekit.graph.metrics import UnknownMetricResourceError
 from edgekit.model import parse
-from edgekit.report import Report
+from edgekit.report import Report, tables
 from edgekit.report import traffic as tr
 from edgekit.report.traffic_show import readable
 from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
@@ -263,7 +263,7 @@ def _risks(tmp_path: Path, with_metrics: bool) -> pd.DataFrame:
         _finding("b.one_busy", BUSY),
     ]
     rep.__dict__["scan"] = ScanResult(findings, {})
-    return rep.top_risks()
+    return tables.top_risks(rep)
 
 
 def test_top_risks_rank_by_requests_served_after_severity(tmp_path: Path) -> None:

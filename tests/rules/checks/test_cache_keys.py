@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from edgekit.model.cloudfront.policies import CACHING_DISABLED, CACHING_OPTIMIZED
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.rules.checks.cf_snapshots import cf, dist, fails, run_check, unknowns
 
@@ -158,3 +159,42 @@ def test_compression_disabled_unknown_when_policy_not_collected() -> None:
     assert len(unknowns("cache.compression_disabled", cf(d, omit=["cache_policies"]))) == 1
     # Compress true needs no policy: no unknown
     assert run_check("cache.compression_disabled", _unknown_policy()) == []
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+B = f.ACCOUNT_B
+
+
+CUSTOM_ID = "c0ffee00-0000-4000-8000-000000000001"
+
+
+def _two_accounts(
+    dist_b: dict[str, Any], *, a_policies: dict[str, list[dict[str, Any]]] | None = None
+) -> Snapshot:
+    """Account A lists the managed policies; account B's policy listings were not collected
+    (only its distributions were), and B's distribution is ``dist_b``."""
+    listings = f.managed_policies() if a_policies is None else a_policies
+    a = f.payload("cloudfront", {"distributions": [], **listings})
+    b = f.payload("cloudfront", {"distributions": [f.distribution_entry(dist_b)]}, account=B)
+    return f.snapshot(a, b)
+
+
+def _dist_b(**behavior: Any) -> dict[str, Any]:
+    return f.distribution("E1B", account=B, default=f.behavior("s3-assets", **behavior))
+
+
+def test_key_all_cookies_passes_caching_disabled_id_with_no_listing_at_all() -> None:
+    """Managed-CachingDisabled caches nothing (every TTL 0): never a cacheable behavior."""
+    snap = _two_accounts(_dist_b(cache_policy=CACHING_DISABLED, compress=False), a_policies={})
+    for check in ("cache.key_all_cookies", "cache.compression_disabled"):
+        assert run_check(check, snap) == [], check
+
+
+def test_key_all_cookies_unknown_for_a_custom_policy_listed_only_by_another_account() -> None:
+    """Custom policies belong to one account: another account's listing never stands in."""
+    custom = f.cache_policy(CUSTOM_ID, "all-cookies", cookies=("all", ()))
+    policies = f.managed_policies()
+    policies["cache_policies"] = [*policies["cache_policies"], custom]
+    snap = _two_accounts(_dist_b(cache_policy=CUSTOM_ID), a_policies=policies)
+    [finding] = unknowns("cache.key_all_cookies", snap)
+    assert finding.evidence["cache_policy_id"] == CUSTOM_ID

@@ -166,3 +166,23 @@ def test_lambda_edge_viewer_passes_on_origin_events_and_functions() -> None:
         )
     )
     assert run_check("cloudfront.lambda_edge_viewer", cf(d)) == []
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- origin groups as behavior targets (judged correct; locked) ----------------------------------
+def _grouped(**behavior: Any) -> dict[str, Any]:
+    """An ordered /api/* behavior targeting an origin group: ALB primary, S3 failover."""
+    origins = [alb(policy="match-viewer"), f.s3_origin("s3", "fallback-bucket")]
+    ordered = f.behavior("grp", "/api/*", **behavior)
+    return dist(
+        origins=origins,
+        groups=[f.origin_group("grp", ["alb", "s3"])],
+        behaviors=[ordered],
+        default=f.behavior("s3"),
+    )
+
+
+def test_s3_write_methods_fires_for_the_s3_member_of_an_origin_group() -> None:
+    methods = ("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
+    [finding] = fails("cloudfront.s3_write_methods", cf(_grouped(methods=methods)))
+    assert finding.evidence == {"behaviors": {"/api/*": ["DELETE", "PATCH", "POST", "PUT"]}}

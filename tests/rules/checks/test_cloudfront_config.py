@@ -72,7 +72,7 @@ def test_logging_disabled_fires_with_source_but_no_delivery() -> None:
 
 @pytest.mark.parametrize("key", V2_KEYS)
 def test_logging_disabled_fires_when_v2_not_collected(key: str) -> None:
-    # CHECKS.md: "no v2 log delivery where collected" (see test_review_cloudfront.py)
+    # CHECKS.md: "no v2 log delivery where collected" (see the realistic estates below)
     [finding] = fails("cloudfront.logging_disabled", cf(dist(logging=NO_LOG), omit=[key]))
     assert finding.evidence["log_deliveries"] == "not collected"
 
@@ -106,3 +106,32 @@ def test_price_class_all_fires() -> None:
 @pytest.mark.parametrize("price_class", ["PriceClass_100", "PriceClass_200"])
 def test_price_class_all_passes(price_class: str) -> None:
     assert run_check("cloudfront.price_class_all", cf(dist(price_class=price_class))) == []
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+@pytest.mark.parametrize("key", ["log_delivery_sources", "log_deliveries"])
+def test_logging_disabled_fires_when_v2_deliveries_were_not_collected(key: str) -> None:
+    """CHECKS.md: "no v2 log delivery *where collected*" — v2 deliveries count where they were
+    read; an unread CloudWatch Logs listing does not hold the finding back."""
+    [finding] = fails("cloudfront.logging_disabled", cf(dist(logging=NO_LOG), omit=[key]))
+    assert finding.evidence == {
+        "standard_logging": False,
+        "realtime_log_configs": [],
+        "log_deliveries": "not collected",
+    }
+
+
+def test_logging_disabled_unknown_when_standard_logging_was_not_collected() -> None:
+    """Standard logging itself is not optional: the summary fallback stays unknown."""
+    snap = cf(dist(logging=NO_LOG), summary=True, omit=["log_deliveries"])
+    [finding] = unknowns("cloudfront.logging_disabled", snap)
+    assert finding.evidence == {"not_collected": ["standard logging (GetDistribution)"]}
+
+
+def test_logging_disabled_passes_with_v2_delivery_even_from_the_summary() -> None:
+    extra = {
+        "log_delivery_sources": [f.delivery_source("cf-src", dist()["ARN"])],
+        "log_deliveries": [f.delivery("d1", "cf-src")],
+    }
+    snap = cf(dist(logging=NO_LOG), summary=True, extra=extra)
+    assert run_check("cloudfront.logging_disabled", snap) == []

@@ -229,3 +229,67 @@ def test_unused_origin_passes_when_used_by_behavior_or_group() -> None:
         behaviors=[f.behavior("a", "/api/*")],
     )
     assert run_check("cloudfront.unused_origin", cf(d)) == []
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+def _origin_on(domain: str) -> dict[str, Any]:
+    origin = f.s3_origin("ap")
+    origin["DomainName"] = domain
+    return origin
+
+
+# -- origin groups as behavior targets (judged correct; locked) ----------------------------------
+def _grouped(**behavior: Any) -> dict[str, Any]:
+    """An ordered /api/* behavior targeting an origin group: ALB primary, S3 failover."""
+    origins = [alb(policy="match-viewer"), f.s3_origin("s3", "fallback-bucket")]
+    ordered = f.behavior("grp", "/api/*", **behavior)
+    return dist(
+        origins=origins,
+        groups=[f.origin_group("grp", ["alb", "s3"])],
+        behaviors=[ordered],
+        default=f.behavior("s3"),
+    )
+
+
+@pytest.mark.parametrize(
+    "domain",
+    [
+        # S3 access point alias, Object Lambda access point alias, Multi-Region Access Point
+        "assets-ap-abcdefghijklmnopqrstuvwxyz1234-s3alias.s3.us-east-1.amazonaws.com",
+        "assets-olap-abcdefghijklmnopqrstuvwxyz12--ol-s3.s3.us-east-1.amazonaws.com",
+        "mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com",
+    ],
+)
+def test_s3_origin_missing_bucket_passes_access_point_origins(domain: str) -> None:
+    """Access point aliases and Multi-Region Access Points are not bucket names (the s3
+    collector never probes them, and they cannot be claimed by someone else): no bucket
+    existence to decide, so never an eternal unknown."""
+    snap = cf(dist(origins=[_origin_on(domain)]), payloads=[_buckets()])
+    assert run_check("cloudfront.s3_origin_missing_bucket", snap) == []
+
+
+def test_s3_origin_missing_bucket_fires_next_to_an_access_point_origin() -> None:
+    d = dist(
+        origins=[
+            _origin_on("mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com"),
+            f.s3_origin("gone", "gone-bucket"),
+        ]
+    )
+    s3 = _buckets(f.bucket_record("gone-bucket", exists=False, owned=False, region=None))
+    [finding] = fails("cloudfront.s3_origin_missing_bucket", cf(d, payloads=[s3]))
+    assert finding.evidence == {"missing": {"gone": "gone-bucket"}, "undetermined": {}}
+
+
+def test_s3_origin_missing_bucket_unknown_for_a_plain_bucket_without_record() -> None:
+    snap = cf(dist(origins=[f.s3_origin("s3", "plain-bucket")]), payloads=[_buckets()])
+    [finding] = unknowns("cloudfront.s3_origin_missing_bucket", snap)
+    assert finding.evidence == {"undetermined": {"s3": "plain-bucket"}}
+
+
+def test_origin_http_only_fires_through_an_ordered_behavior_to_an_origin_group() -> None:
+    [finding] = fails("cloudfront.origin_http_only", cf(_grouped(viewer="allow-all")))
+    assert finding.evidence["origins"]["alb"]["http_path_patterns"] == ["/api/*"]
+
+
+def test_unused_origin_passes_when_origins_are_only_group_members() -> None:
+    assert run_check("cloudfront.unused_origin", cf(_grouped())) == []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from edgekit.model.cloudfront.policies import RHP_SECURITY_HEADERS
 from edgekit.rules.checks.cloudfront_viewer import allows_below_tls12, minimum_tls
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.rules.checks.cf_snapshots import alb, cf, dist, fails, run_check, unknowns
 
@@ -234,3 +237,29 @@ def test_weak_hsts_fires_even_if_another_policy_is_unknown() -> None:
         origins=[f.s3_origin(), alb()],
     )
     assert len(fails("cloudfront.weak_hsts", cf(d))) == 1
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+B = f.ACCOUNT_B
+
+
+def _two_accounts(
+    dist_b: dict[str, Any], *, a_policies: dict[str, list[dict[str, Any]]] | None = None
+) -> Snapshot:
+    """Account A lists the managed policies; account B's policy listings were not collected
+    (only its distributions were), and B's distribution is ``dist_b``."""
+    listings = f.managed_policies() if a_policies is None else a_policies
+    a = f.payload("cloudfront", {"distributions": [], **listings})
+    b = f.payload("cloudfront", {"distributions": [f.distribution_entry(dist_b)]}, account=B)
+    return f.snapshot(a, b)
+
+
+def _dist_b(**behavior: Any) -> dict[str, Any]:
+    return f.distribution("E1B", account=B, default=f.behavior("s3-assets", **behavior))
+
+
+def test_no_security_headers_passes_with_managed_policy_listed_by_another_account() -> None:
+    snap = _two_accounts(_dist_b(response_headers_policy=RHP_SECURITY_HEADERS))
+    assert run_check("cloudfront.no_security_headers", snap) == []
+    [weak] = fails("cloudfront.weak_hsts", snap)
+    assert weak.evidence["behaviors"]["Default (*)"]["include_subdomains"] is False

@@ -251,3 +251,22 @@ def test_query_logging_disabled_unknown_when_configs_not_collected() -> None:
     del payload["data"]["query_logging_configs"]
     [finding] = unknowns(QUERY_LOG, snap(payload))
     assert "not collected" in finding.message
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- dns.alias_not_on_distribution ------------------------------------------------------------
+def test_alias_not_on_distribution_passes_names_deeper_under_a_wildcard_alias() -> None:
+    # CloudFront routes every name ending in .example.com to the distribution with the
+    # alternate domain name *.example.com (AWS: "marketing.product-name.example.com").
+    records = [
+        cname("a.b.example.com", DIST_DOMAIN),
+        alias("*.b.example.com", DIST_DOMAIN),
+        alias("*.example.com", DIST_DOMAIN),
+    ]
+    assert run_check(NOT_ON_DIST, snap(zone(*records), dist("*.example.com"))) == []
+
+
+def test_alias_not_on_distribution_fires_for_the_apex_under_a_wildcard_alias() -> None:
+    records = [alias("example.com", DIST_DOMAIN), cname("a.b.example.org", DIST_DOMAIN)]
+    found = fails(NOT_ON_DIST, snap(zone(*records), dist("*.example.com")))
+    assert sorted(x.resource.id.split(":")[2] for x in found) == ["a.b.example.org", "example.com"]

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.model.factories import OMIT
+from tests.rules.checks import lb_snapshots as lbs
 from tests.rules.checks.helpers import fails, run_check, unknowns
 from tests.rules.checks.lb_snapshots import elbv2, entry, https_listener, lb, snap
 
@@ -173,3 +175,72 @@ def test_waf_fail_open_passes_false_and_absent() -> None:
 
 def test_waf_fail_open_unknown_without_attributes() -> None:
     assert unknowns("lb.waf_fail_open", snap(elbv2(entry(ALB, attrs=OMIT))))
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- lb.access_logs_disabled ------------------------------------------------------------------
+def nlb_with(*listeners: tuple[int, str]) -> Snapshot:
+    nlb = lbs.lb("net", "network", security_groups=())
+    items = [
+        lbs.https_listener(nlb, port=port, protocol=protocol, policy=None, default=None)
+        if protocol != "TLS"
+        else lbs.https_listener(nlb, port=port, protocol="TLS")
+        for port, protocol in listeners
+    ]
+    attrs = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    return lbs.snap(lbs.elbv2(lbs.entry(nlb, items, attrs=attrs)))
+
+
+# -- lb.cross_zone_disabled -------------------------------------------------------------------
+def nlb_groups(*tg_cross_zone: str | None) -> Snapshot:
+    """An NLB with the attribute off and one target group per value (None: its attributes
+    were not collected; "" : the attribute absent)."""
+    nlb = lbs.lb("net", "network", security_groups=())
+    groups = []
+    for i, value in enumerate(tg_cross_zone):
+        tg = f.target_group(f"tg{i}", protocol="TCP", lb_arns=[nlb["LoadBalancerArn"]])
+        if value is None:
+            attrs: Any = f.OMIT
+        elif value == "":
+            attrs = []
+        else:
+            attrs = [{"Key": "load_balancing.cross_zone.enabled", "Value": value}]
+        groups.append(f.tg_entry(tg, attrs=attrs, health=[]))
+    attrs_lb = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    return lbs.snap(lbs.elbv2(lbs.entry(nlb, [], attrs=attrs_lb), target_groups=groups))
+
+
+def test_access_logs_disabled_passes_an_nlb_without_a_tls_listener() -> None:
+    # NLB access logs are written only for TLS listeners: enabling them on a TCP/UDP-only
+    # NLB records nothing.
+    assert run_check("lb.access_logs_disabled", nlb_with((80, "TCP"), (53, "UDP"))) == []
+
+
+def test_access_logs_disabled_fires_for_an_nlb_with_a_tls_listener() -> None:
+    [finding] = fails("lb.access_logs_disabled", nlb_with((80, "TCP"), (443, "TLS")))
+    assert finding.evidence["attribute"] == "access_logs.s3.enabled"
+
+
+def test_access_logs_disabled_unknown_when_an_nlb_listeners_were_not_collected() -> None:
+    nlb = lbs.lb("net", "network", security_groups=())
+    attrs = f.attributes(f.NLB_DEFAULT_ATTRIBUTES)
+    s = lbs.snap(lbs.elbv2(lbs.entry(nlb, f.OMIT, attrs=attrs)))
+    [finding] = unknowns("lb.access_logs_disabled", s)
+    assert "listeners" in finding.message
+
+
+def test_cross_zone_disabled_passes_when_every_target_group_turns_it_on() -> None:
+    # Since 2022 a target group can override the NLB's setting (true / false /
+    # use_load_balancer_configuration).
+    assert run_check("lb.cross_zone_disabled", nlb_groups("true", "true")) == []
+
+
+def test_cross_zone_disabled_fires_when_a_target_group_follows_the_nlb() -> None:
+    for other in ("use_load_balancer_configuration", "false", ""):
+        [finding] = fails("lb.cross_zone_disabled", nlb_groups("true", other))
+        assert finding.evidence["target_groups_off"] == ["tg1"], other
+
+
+def test_cross_zone_disabled_unknown_when_target_group_attributes_were_not_collected() -> None:
+    [finding] = unknowns("lb.cross_zone_disabled", nlb_groups("true", None))
+    assert finding.evidence["target_groups_not_collected"] == ["tg1"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
 from tests.model.factories import OMIT
+from tests.rules.checks import lb_snapshots as lbs
+from tests.rules.checks import origin_snapshots as o
 from tests.rules.checks.helpers import fails, run_check, unknowns
 from tests.rules.checks.lb_snapshots import (
     cloudfront,
@@ -203,3 +206,69 @@ def test_no_waf_fires_when_a_locked_cloudfront_origin_is_also_behind_an_nlb() ->
         "internet-facing ALB without a web ACL, reached from the internet through network "
     )
     assert len(finding.evidence["reached_through"]) == 1
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+NO_ACL = f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=f.REGION)
+
+
+def with_waf(snapshot: Snapshot) -> Snapshot:
+    """The snapshot with the region's (empty) WAFv2 associations collected."""
+    return f.snapshot(*snapshot.payloads, NO_ACL)
+
+
+def redirect_80(b: dict[str, Any]) -> dict[str, Any]:
+    """HTTP:80 that only redirects to HTTPS."""
+    return lbs.http_listener(b)
+
+
+# -- behind CloudFront through a name whose zone's records were not read -----------------------
+def _hidden_origin_estate() -> Snapshot:
+    """An open ALB; the only distribution's origin is origin.example.com, in a public zone of
+    the snapshot whose record sets could not be read (ListResourceRecordSets denied)."""
+    b = o.balancer()
+    dist = o.distribution(f.custom_origin("alb", "origin.example.com", headers={}))
+    zone = f.zone_entry(f.hosted_zone("Z1", "example.com"), f.OMIT)
+    return o.snap(
+        o.lb_payload(b, o.open_listener(b)),
+        o.ec2(o.group(o.anywhere())),
+        o.cloudfront(dist),
+        lbs.route53(zone),
+        f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=f.REGION),
+    )
+
+
+# -- lb.no_waf --------------------------------------------------------------------------------
+def test_no_waf_passes_when_only_a_redirect_listener_admits_the_internet() -> None:
+    # HTTPS:443 admits only CloudFront and forwards only with the secret; HTTP:80 is open to
+    # the world but only redirects: nothing reaches the targets around CloudFront.
+    s = o.alb_estate(o.locked_listener, redirect_80, perms=[o.cloudfront_only(443), o.anywhere(80)])
+    assert run_check("lb.no_waf", with_waf(s)) == []
+
+
+def test_no_waf_fires_when_a_forwarding_listener_admits_the_internet() -> None:
+    open_8080 = lambda b: o.locked_listener(b, port=8080)  # noqa: E731
+    s = o.alb_estate(o.locked_listener, open_8080, perms=[o.cloudfront_only(443), o.anywhere(8080)])
+    [finding] = fails("lb.no_waf", with_waf(s))
+    assert "port 8080 admits sg-0web:0.0.0.0/0" in finding.message
+
+
+def test_no_waf_passes_when_ipv6_anywhere_is_admitted_to_an_ipv4_only_alb() -> None:
+    # IpAddressType ipv4: the ALB has no IPv6 address, so ::/0 reaches nothing.
+    s = o.alb_estate(o.locked_listener, perms=[o.cloudfront_only(443), o.anywhere(443, v6=True)])
+    assert run_check("lb.no_waf", with_waf(s)) == []
+
+
+def test_no_waf_fires_when_ipv6_anywhere_is_admitted_to_a_dualstack_alb() -> None:
+    b = o.balancer()
+    b["IpAddressType"] = "dualstack"
+    s = o.alb_estate(
+        o.locked_listener, b=b, perms=[o.cloudfront_only(443), o.anywhere(443, v6=True)]
+    )
+    [finding] = fails("lb.no_waf", with_waf(s))
+    assert "port 443 admits sg-0web:::/0" in finding.message
+
+
+def test_no_waf_unknown_when_an_origin_name_is_in_a_zone_whose_records_were_not_read() -> None:
+    [finding] = unknowns("lb.no_waf", _hidden_origin_estate())
+    assert "whether CloudFront fronts it is unknown" in finding.message

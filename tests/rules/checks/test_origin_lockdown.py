@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from edgekit.snapshot import Snapshot
@@ -305,3 +307,70 @@ def test_prefix_list_only_unknown_when_listeners_not_collected() -> None:
     b = o.balancer()
     snap = o.snap(o.lb_payload(b, omit_listeners=True), o.ec2(o.group(o.cloudfront_only())))
     assert len(unknowns(PL_ONLY, snap)) == 1
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+def redirect_80(b: dict[str, Any]) -> dict[str, Any]:
+    """HTTP:80 that only redirects to HTTPS."""
+    return lbs.http_listener(b)
+
+
+# -- behind CloudFront through a name whose zone's records were not read -----------------------
+def _hidden_origin_estate() -> Snapshot:
+    """An open ALB; the only distribution's origin is origin.example.com, in a public zone of
+    the snapshot whose record sets could not be read (ListResourceRecordSets denied)."""
+    b = o.balancer()
+    dist = o.distribution(f.custom_origin("alb", "origin.example.com", headers={}))
+    zone = f.zone_entry(f.hosted_zone("Z1", "example.com"), f.OMIT)
+    return o.snap(
+        o.lb_payload(b, o.open_listener(b)),
+        o.ec2(o.group(o.anywhere())),
+        o.cloudfront(dist),
+        lbs.route53(zone),
+        f.payload("wafv2", {"scope": "REGIONAL", "web_acls": []}, region=f.REGION),
+    )
+
+
+# -- origin.prefix_list_only ------------------------------------------------------------------
+def test_prefix_list_only_fires_beside_a_redirect_listener_open_to_the_internet() -> None:
+    # The common shape: HTTP:80 redirect open to 0.0.0.0/0, HTTPS:443 forwarding, admitted only
+    # from the CloudFront prefix list, no secret header. The redirect reaches no target.
+    s = o.alb_estate(
+        o.open_listener, redirect_80, perms=[o.cloudfront_only(443), o.anywhere(80)], headers={}
+    )
+    [finding] = fails("origin.prefix_list_only", s)
+    assert finding.evidence["network"]["cloudfront_prefix_list_ports"] == [443]
+    assert finding.evidence["network"]["ports"] == [443]
+
+
+def test_prefix_list_only_passes_when_a_forwarding_port_admits_the_internet() -> None:
+    s = o.alb_estate(o.open_listener, perms=[o.cloudfront_only(443), o.anywhere(443)], headers={})
+    assert run_check("origin.prefix_list_only", s) == []
+
+
+def test_alb_bypass_unknown_when_an_origin_name_is_in_a_zone_whose_records_were_not_read() -> None:
+    [finding] = unknowns("origin.alb_bypass", _hidden_origin_estate())
+    assert "whether CloudFront fronts it is unknown" in finding.message
+
+
+def test_alb_bypass_passes_when_the_origin_name_is_in_no_zone_of_the_snapshot() -> None:
+    # DNS hosted elsewhere: "behind CloudFront" is matched by the snapshot's records only.
+    b = o.balancer()
+    dist = o.distribution(f.custom_origin("alb", "origin.example.org", headers={}))
+    s = o.snap(
+        o.lb_payload(b, o.open_listener(b)), o.ec2(o.group(o.anywhere())), o.cloudfront(dist)
+    )
+    assert run_check("origin.alb_bypass", s) == []
+
+
+def test_secret_header_not_enforced_unknown_only_when_the_hidden_origin_sends_headers() -> None:
+    # Without custom headers the hidden origin cannot make the ALB's rules a "lock": pass.
+    assert run_check("origin.secret_header_not_enforced", _hidden_origin_estate()) == []
+    b = o.balancer()
+    dist = o.distribution(
+        f.custom_origin("alb", "origin.example.com", headers={o.HEADER: o.SECRET})
+    )
+    zone = f.zone_entry(f.hosted_zone("Z1", "example.com"), f.OMIT)
+    s = o.snap(o.lb_payload(b, o.open_listener(b)), o.cloudfront(dist), lbs.route53(zone))
+    [finding] = unknowns("origin.secret_header_not_enforced", s)
+    assert "origin.example.com" in finding.message

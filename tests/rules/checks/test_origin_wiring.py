@@ -115,3 +115,44 @@ def test_keepalive_exceeds_idle_timeout_unknown_when_attributes_not_collected() 
     snap = estate(o.open_listener(b), origin=o.alb_origin(b, keepalive=60), attrs=OMIT, b=b)
     [finding] = unknowns(KEEPALIVE, snap)
     assert "attributes of web were not collected" in finding.message
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- origin.https_port_without_listener / keepalive: weighted records to several ALBs ---------
+def _blue_green(green_listener: Any, *, green_attrs: Any = None) -> Snapshot:
+    """origin app.example.com → weighted alias records → blue (HTTPS:443) and green ALBs."""
+    blue, green = o.balancer("blue"), o.balancer("green")
+    records = [
+        f.alias_record(
+            "app.example.com.",
+            f"dualstack.{o.dns(x)}.",
+            f.ALB_ZONE,
+            SetIdentifier=x["LoadBalancerName"],
+            Weight=50,
+        )
+        for x in (blue, green)
+    ]
+    zone = f.zone_entry(f.hosted_zone("Z1", "example.com"), records)
+    elb = lbs.elbv2(
+        lbs.entry(blue, [o.open_listener(blue)]),
+        lbs.entry(green, [green_listener(green)], attrs=green_attrs),
+    )
+    dist = o.distribution(f.custom_origin("app", "app.example.com"))
+    return o.snap(elb, o.cloudfront(dist), lbs.route53(zone))
+
+
+def test_https_port_without_listener_fires_when_one_weighted_target_lacks_https() -> None:
+    [finding] = fails("origin.https_port_without_listener", _blue_green(lbs.http_listener))
+    assert finding.evidence["load_balancer"] == o.balancer("green")["LoadBalancerArn"]
+
+
+def test_https_port_without_listener_passes_when_every_weighted_target_has_https() -> None:
+    assert run_check("origin.https_port_without_listener", _blue_green(o.open_listener)) == []
+
+
+def test_keepalive_exceeds_idle_timeout_fires_for_one_weighted_target() -> None:
+    short = f.attributes(f.ALB_DEFAULT_ATTRIBUTES, idle_timeout__timeout_seconds="5")
+    [finding] = fails(
+        "origin.keepalive_exceeds_idle_timeout", _blue_green(o.open_listener, green_attrs=short)
+    )
+    assert finding.evidence["idle_timeout_seconds"] == 5

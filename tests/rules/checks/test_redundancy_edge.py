@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from edgekit.snapshot import Snapshot
 from tests.plan import patterns as p
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
@@ -112,3 +115,54 @@ def test_unreferenced_entrypoint_unknown_for_an_alias_outside_every_zone() -> No
     zones["hosted_zones"][0]["ResourceRecordSets"] = []
     [found] = unknowns("redundancy.unreferenced_entrypoint", snap)
     assert "www.elsewhere.org" in found.message
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+def _with_integration(snapshot: Snapshot, **fields: Any) -> Snapshot:
+    """The REST proxy estate with ``fields`` added to every methodIntegration."""
+    for payload in snapshot.payloads:
+        for api in payload["data"].get("rest_apis") or ():
+            for res in api.get("Resources") or ():
+                for method in (res.get("resourceMethods") or {}).values():
+                    if "methodIntegration" in method:
+                        method["methodIntegration"].update(fields)
+    return snapshot
+
+
+# -- redundancy.apigw_proxy_to_alb ------------------------------------------------------------
+def test_apigw_proxy_to_alb_fires_with_the_proxy_path_parameter_mapping() -> None:
+    # What the console / CDK / SAM create for ANY /{proxy+} → http://alb/{proxy}: the greedy
+    # path parameter passed through unchanged. Not a transformation.
+    snapshot = _with_integration(
+        p.apigw_proxy(),
+        requestParameters={"integration.request.path.proxy": "method.request.path.proxy"},
+        cacheKeyParameters=["method.request.path.proxy"],
+    )
+    assert fails("redundancy.apigw_proxy_to_alb", snapshot)
+
+
+def test_apigw_proxy_to_alb_passes_with_a_real_parameter_mapping() -> None:
+    # A header injected (static value) or renamed is work API Gateway does.
+    for mapping in (
+        {"integration.request.header.x-api-version": "'2'"},
+        {"integration.request.header.x-user": "method.request.header.x-forwarded-user"},
+        {"integration.request.path.proxy": "method.request.querystring.page"},
+    ):
+        snapshot = _with_integration(p.apigw_proxy(), requestParameters=mapping)
+        assert run_check("redundancy.apigw_proxy_to_alb", snapshot) == [], mapping
+
+
+# -- redundancy.accelerator_and_cdn -----------------------------------------------------------
+def test_accelerator_and_cdn_passes_for_an_nlb() -> None:
+    # The catalogue's pattern is an ALB behind both: an NLB endpoint gives the accelerator the
+    # TCP/UDP path an ALB cannot (CloudFront does not replace it).
+    snapshot = p.accelerator_and_cdn()
+    for payload in snapshot.payloads:
+        for entry in payload["data"].get("load_balancers") or ():
+            if "Type" in entry["LoadBalancer"]:
+                entry["LoadBalancer"]["Type"] = "network"
+    assert run_check("redundancy.accelerator_and_cdn", snapshot) == []
+
+
+def test_accelerator_and_cdn_fires_for_an_alb() -> None:
+    assert fails("redundancy.accelerator_and_cdn", p.accelerator_and_cdn())

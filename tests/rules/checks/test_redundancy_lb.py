@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from edgekit.snapshot import Snapshot
+from tests.model import factories as f
 from tests.plan import patterns as p
 from tests.rules.checks.helpers import fails, run_check, unknowns
 
@@ -94,3 +96,31 @@ def test_nlb_to_alb_passes_when_a_rest_vpc_link_needs_the_nlb() -> None:
 def test_nlb_to_alb_unknown_when_vpc_links_not_collected() -> None:
     [found] = unknowns("redundancy.nlb_to_alb", p.nlb_to_alb(links_collected=False))
     assert "VPC links" in found.message
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- guards: a Route 53 wildcard record in front of the ALB ------------------------------------
+def _via_wildcard(snapshot: Snapshot) -> Snapshot:
+    """The pattern with its distribution's ALB origin reached through *.example.com instead
+    of the ALB's DNS name (the wildcard answers for every other name under example.com)."""
+    alb_dns = ""
+    for payload in snapshot.payloads:
+        for dist in payload["data"].get("distributions") or ():
+            for origin in dist["Distribution"]["DistributionConfig"]["Origins"]["Items"]:
+                if ".elb." in origin["DomainName"]:
+                    alb_dns, origin["DomainName"] = origin["DomainName"], "origin.example.com"
+    for payload in snapshot.payloads:
+        for zone in payload["data"].get("hosted_zones") or ():
+            zone["ResourceRecordSets"].append(
+                f.alias_record("*.example.com.", f"dualstack.{alb_dns}.", f.ALB_ZONE)
+            )
+    assert alb_dns
+    return snapshot
+
+
+def test_alb_single_lambda_passes_when_a_wildcard_record_sends_other_names_to_the_alb() -> None:
+    assert run_check("redundancy.alb_single_lambda", _via_wildcard(p.alb_single_lambda())) == []
+
+
+def test_public_alb_behind_cdn_passes_when_a_wildcard_record_sends_other_names_to_it() -> None:
+    assert run_check("redundancy.public_alb_behind_cdn", _via_wildcard(p.public_alb())) == []

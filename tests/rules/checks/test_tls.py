@@ -181,3 +181,17 @@ def test_references_from_distributions_count_as_use() -> None:
     s = snap(cloudfront(d), acm(cert(in_use_by=[], not_after="2026-01-01T00:00:00Z")))
     [finding] = fails("tls.cert_expired", s)
     assert finding.evidence["in_use_by"][0].startswith("arn:aws:cloudfront::")
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- tls.cert_unused ---------------------------------------------------------------------------
+def test_cert_unused_passes_when_a_collected_distribution_serves_it() -> None:
+    # InUseBy lags (or was read from another region's view): the distribution's
+    # ViewerCertificate names the certificate, so it is in use.
+    dist = f.distribution("E1WEB", aliases=["example.com"], certificate=f.viewer_certificate(CERT))
+    assert run_check("tls.cert_unused", snap(acm(cert(in_use_by=[])), cloudfront(dist))) == []
+
+
+def test_cert_unused_fires_when_nothing_references_it() -> None:
+    [finding] = fails("tls.cert_unused", snap(acm(cert(in_use_by=[])), cloudfront()))
+    assert finding.message == "certificate for example.com is not in use"

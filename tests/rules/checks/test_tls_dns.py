@@ -58,3 +58,17 @@ def test_cert_renewal_at_risk_unknown_without_route53_or_details() -> None:
     gap = f.gap("route53", "ListHostedZones")
     assert unknowns("tls.cert_renewal_at_risk", snap(acm(cert()), gaps=[gap]))
     assert unknowns("tls.cert_renewal_at_risk", snap(acm(summary(cert())), route53(zone([]))))
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- tls.cert_renewal_at_risk ------------------------------------------------------------------
+def test_cert_renewal_at_risk_passes_certificates_that_are_not_issued() -> None:
+    # PENDING_VALIDATION: the missing record blocks issuance, not a renewal; EXPIRED, REVOKED,
+    # FAILED, INACTIVE: nothing will be renewed.
+    for status in ("PENDING_VALIDATION", "EXPIRED", "REVOKED", "FAILED", "INACTIVE"):
+        s = snap(acm(cert(status=status, renewal=None)), route53(zone([])))
+        assert run_check("tls.cert_renewal_at_risk", s) == [], status
+
+
+def test_cert_renewal_at_risk_fires_for_an_issued_certificate() -> None:
+    assert fails("tls.cert_renewal_at_risk", snap(acm(cert()), route53(zone([]))))

@@ -7,7 +7,9 @@ import pytest
 from edgekit.model.common import FrozenMap
 from edgekit.model.wafv2.statements import LabelMatchStatement, RateBasedStatement
 from edgekit.rules.checks.waf_cdn import peer_ip_use
+from edgekit.snapshot import Snapshot
 from tests.model import factories as f
+from tests.rules.checks import waf_snapshots as w
 from tests.rules.checks.helpers import fails, run_check, unknowns
 from tests.rules.checks.waf_snapshots import ALB_ARN, acl, cdn_in_front, entry, only, with_alb
 
@@ -97,3 +99,47 @@ def test_client_ip_behind_cdn_unknown_when_referenced_group_not_collected() -> N
 )
 def test_peer_ip_use(statement: object, expected: str | None) -> None:
     assert peer_ip_use(statement) == expected  # type: ignore[arg-type]
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- client_ip_behind_cdn ------------------------------------------------------------------------
+def _alb_not_collected(*distributions: dict[str, object]) -> Snapshot:
+    """A REGIONAL ACL keyed on the peer IP, associated with an ALB whose region's load
+    balancers were not collected (so its DNS name, which origins name, is unknown)."""
+    web = w.entry(w.acl(f.rule("per-ip", 1, f.rate_based(100))))
+    return w.regional(web, extra=(w.cloudfront(*distributions),))
+
+
+def test_client_ip_behind_cdn_unknown_when_the_protected_alb_was_not_collected() -> None:
+    """A distribution's origin names an ELB domain: without the ALB in the snapshot nothing
+    says whether that is the protected ALB, so "not behind CloudFront" is not shown."""
+    [finding] = unknowns("waf.client_ip_behind_cdn", _alb_not_collected(w.cdn_in_front()))
+    assert finding.message == "cannot tell whether the protected ALB is behind CloudFront"
+
+
+def test_client_ip_behind_cdn_passes_uncollected_alb_when_there_is_no_distribution() -> None:
+    assert run_check("waf.client_ip_behind_cdn", _alb_not_collected()) == []
+
+
+# -- realistic statement shapes (judged correct; locked) -----------------------------------------
+def test_client_ip_behind_cdn_passes_custom_keys_on_the_forwarded_ip() -> None:
+    rb = f.rate_based(100, key="CUSTOM_KEYS", fwd=f.forwarded())
+    rb["RateBasedStatement"]["CustomKeys"] = [{"ForwardedIP": {}}, {"HTTPMethod": {}}]
+    snap = w.only(f.rule("per-client", 1, rb), distributions=[w.cdn_in_front()])
+    assert run_check("waf.client_ip_behind_cdn", snap) == []
+
+
+def test_client_ip_behind_cdn_fires_for_a_peer_ip_set_in_a_rule_group_scope_down() -> None:
+    """FORWARDED_IP rate limit, but scoped down to an IP set matched on the peer address,
+    inside an own rule group."""
+    ips = f.ip_set("office", ["203.0.113.0/24"])
+    inner = f.rate_based(
+        100, key="FORWARDED_IP", fwd=f.forwarded(), scope_down=f.ip_set_ref(ips["ARN"])
+    )
+    group = f.rule_group("limits", [f.rule("scoped", 1, inner)])
+    web = w.entry(w.acl(f.rule("limits", 1, f.group_ref(group["ARN"]), override="None")))
+    snap = w.with_alb(web, distributions=[w.cdn_in_front()], ip_sets=[ips], rule_groups=[group])
+    [finding] = fails("waf.client_ip_behind_cdn", snap)
+    assert finding.evidence["rules"] == [
+        {"rule": "limits", "priority": 1, "uses": ["IPSetReferenceStatement"]}
+    ]

@@ -87,3 +87,48 @@ def test_classic_in_use_unknown_when_listing_denied() -> None:
     [finding] = unknowns("waf.classic_in_use", snap)
     assert finding.evidence == {"units": [f"waf-regional {REGION}"]}
     assert finding.resource.id == f"arn:aws:iam::{f.ACCOUNT}:root"
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+# -- classic_in_use ------------------------------------------------------------------------------
+def _cdn_only() -> dict[str, object]:
+    dist = f.distribution("E1", web_acl=f.waf_arn("webacl", "edge", "1", scope="CLOUDFRONT"))
+    return f.payload("cloudfront", {"distributions": [f.distribution_entry(dist)]})
+
+
+def test_classic_in_use_unknown_when_classic_waf_was_not_collected() -> None:
+    """No waf / waf-regional payload and no gap: the service was not collected, which says
+    nothing about classic ACLs (never a pass)."""
+    snap = f.snapshot(_cdn_only(), targets=[(f.ACCOUNT, REGION)])
+    [finding] = unknowns("waf.classic_in_use", snap)
+    assert finding.evidence == {"units": ["waf global", f"waf-regional {REGION}"]}
+
+
+def test_classic_in_use_unknown_when_one_target_region_was_not_collected() -> None:
+    snap = f.snapshot(
+        _cdn_only(),
+        f.payload("waf", {"web_acls": []}),
+        f.payload("waf-regional", {"web_acls": []}, region=REGION),
+        targets=[(f.ACCOUNT, REGION), (f.ACCOUNT, "eu-west-1")],
+    )
+    [finding] = unknowns("waf.classic_in_use", snap)
+    assert finding.evidence == {"units": ["waf-regional eu-west-1"]}
+
+
+def test_classic_in_use_passes_when_every_classic_unit_was_listed_empty() -> None:
+    snap = f.snapshot(
+        _cdn_only(),
+        f.payload("waf", {"web_acls": []}),
+        f.payload("waf-regional", {"web_acls": []}, region=REGION),
+        targets=[(f.ACCOUNT, REGION)],
+    )
+    assert run_check("waf.classic_in_use", snap) == []
+
+
+def test_classic_in_use_fires_from_a_reference_even_without_the_collectors() -> None:
+    dist = f.distribution("E1", web_acl="0f1e2d3c-classic-id")
+    snap = f.snapshot(
+        f.payload("cloudfront", {"distributions": [f.distribution_entry(dist)]}),
+        targets=[(f.ACCOUNT, REGION)],
+    )
+    assert len(fails("waf.classic_in_use", snap)) == 1

@@ -4,6 +4,7 @@ missing_sqli_rules, no_rate_based_rule."""
 from __future__ import annotations
 
 from tests.model import factories as f
+from tests.rules.checks import waf_snapshots as w
 from tests.rules.checks.helpers import fails, run_check, unknowns
 from tests.rules.checks.waf_snapshots import (
     ALB_ARN,
@@ -218,3 +219,15 @@ def test_no_rate_based_rule_fires_for_a_public_api_stage_not_for_a_private_one()
         )
         assert len(fails("waf.no_rate_based_rule", snap)) == expected, types
         assert unknowns("waf.no_rate_based_rule", snap) == []
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+def test_missing_known_bad_inputs_passes_log4j_rule_overridden_to_challenge() -> None:
+    use = w.group(w.KBI, overrides={"Log4JRCE_HEADER": "Challenge"})
+    assert run_check("waf.missing_known_bad_inputs", w.only(use)) == []
+
+
+def test_no_rate_based_rule_passes_with_a_rate_rule_inside_an_own_rule_group() -> None:
+    group = f.rule_group("limits", [f.rule("per-ip", 1, f.rate_based(2000))])
+    web = w.entry(w.acl(f.rule("limits", 1, f.group_ref(group["ARN"]), override="None")))
+    assert run_check("waf.no_rate_based_rule", w.with_alb(web, rule_groups=[group])) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.model import factories as f
+from tests.rules.checks import waf_snapshots as w
 from tests.rules.checks.helpers import fails, run_check, unknowns
 from tests.rules.checks.waf_snapshots import (
     CRS,
@@ -224,3 +225,18 @@ def test_managed_rules_overridden_passes_for_stricter_overrides() -> None:
 
 def test_managed_rules_overridden_unknown_from_summary() -> None:
     assert len(unknowns("waf.managed_rules_overridden", SUMMARY)) == 1
+
+
+# -- realistic-but-unusual estates (reviewed, judged correct, locked) -----------------------------
+def test_enforces_nothing_passes_count_group_rule_overridden_to_captcha() -> None:
+    group = f.rule_group("mine", [f.rule("geo", 1, f.geo_match(["KP"]), action="Count")])
+    ref = f.rule("mine", 1, f.group_ref(group["ARN"], {"geo": "Captcha"}), override="None")
+    snap = w.regional(w.entry(w.acl(ref)), rule_groups=[group])
+    assert run_check("waf.enforces_nothing", snap) == []
+
+
+def test_managed_rules_overridden_passes_overrides_to_challenge_and_captcha() -> None:
+    use = w.group(
+        w.CRS, overrides={"SizeRestrictions_BODY": "Challenge", "EC2MetaDataSSRF_BODY": "Captcha"}
+    )
+    assert run_check("waf.managed_rules_overridden", w.only(use)) == []

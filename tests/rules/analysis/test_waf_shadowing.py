@@ -25,7 +25,7 @@ from edgekit.model.wafv2.statements import (
 )
 from edgekit.model.wafv2.types import IPSet
 from edgekit.rules.analysis import waf_shadowing
-from tests.rules.test_wafsem import Lookups, rule
+from tests.rules.analysis.test_waf_semantics import Lookups, rule
 
 URI = FieldToMatch("UriPath")
 NONE = (TextTransformation(0, "NONE"),)

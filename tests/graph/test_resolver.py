@@ -1,4 +1,4 @@
-"""Review: resolution rules on realistic-but-unusual DNS (Route 53 wildcard records)."""
+"""edgekit.graph.resolver on realistic-but-unusual DNS: Route 53 wildcard records (RFC 4592)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Origin lockdown facets: network (security groups) and header (listener rules), tri-state."""
+"""edgekit.rules.analysis.lb_lockdown: the network (security groups) and header (listener rules)
+facets of an origin's lockdown, tri-state, and the header paths of one listener in rule
+priority order."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from edgekit.rules.analysis.lb_lockdown import (
     State,
     combine,
     header_facet,
+    listener_gaps,
     lockdown,
     lockdown_for,
     network_facet,
@@ -172,3 +175,59 @@ def test_lockdown_for_unknown_without_listeners() -> None:
     assert model_lb.listeners is NOT_COLLECTED
     lock = lockdown_for(ctx, model_lb, [])
     assert (lock.network.state, lock.header.state) == (State.UNKNOWN, State.UNKNOWN)
+
+
+# -- header paths of one listener in rule priority order (listener_gaps) ------------------------
+
+
+def ordered_listener(default: Action, *rules: ListenerRule, protocol: str = "HTTPS") -> Listener:
+    return listener(default, rules, protocol)
+
+
+def path(*values: str) -> RuleCondition:
+    return RuleCondition("path-pattern", values=values)
+
+
+def test_catch_all_deny_hides_later_forwards_and_the_default() -> None:
+    li = ordered_listener(
+        FWD,
+        rule(30, (FWD,), path("/api/*")),  # listed out of order: priority decides
+        rule(10, (FWD,), secret_cond()),
+        rule(20, (DENY,), path("/*")),
+    )
+    assert listener_gaps(li, {SECRET}) == ([], [])
+    assert header_facet([li], {SECRET}).state is State.LOCKED
+
+
+def test_forward_before_the_catch_all_is_a_gap() -> None:
+    li = ordered_listener(FWD, rule(5, (FWD,), path("/health")), rule(20, (DENY,), path("*")))
+    assert listener_gaps(li, {SECRET}) == (["HTTPS:443 rule 5"], [])
+
+
+def test_catch_all_forward_ends_the_walk() -> None:
+    li = ordered_listener(FWD, rule(1, (FWD,), RuleCondition("host-header", values=("*",))))
+    assert listener_gaps(li, {SECRET}) == (["HTTPS:443 rule 1"], [])
+
+
+def test_not_catch_all_deny_leaves_the_default_reachable() -> None:
+    li = ordered_listener(FWD, rule(1, (DENY,), path("/admin/*")))
+    assert listener_gaps(li, {SECRET}) == (["HTTPS:443 default action"], [])
+    regex = RuleCondition("path-pattern", regex_values=(".*",))
+    assert listener_gaps(ordered_listener(FWD, rule(1, (DENY,), regex)), {SECRET})[0]
+
+
+def test_internal_source_rules_are_not_internet_paths() -> None:
+    internal = RuleCondition("source-ip", values=("10.0.0.0/8", "fd00::/8"))
+    public = RuleCondition("source-ip", values=("10.0.0.0/8", "8.8.8.0/24"))
+    li = ordered_listener(DENY, rule(1, (FWD,), internal), rule(2, (FWD,), public))
+    assert listener_gaps(li, {SECRET}) == (["HTTPS:443 rule 2"], [])
+    everyone = RuleCondition("source-ip", values=("0.0.0.0/0", "::/0"))
+    li = ordered_listener(FWD, rule(1, (DENY,), everyone))
+    assert listener_gaps(li, {SECRET}) == ([], [])
+
+
+def test_rules_not_collected() -> None:
+    li = Listener("1", "r", "arn:l", "arn:lb", 443, "HTTPS", (DENY,), NOT_COLLECTED, ())
+    assert listener_gaps(li, {SECRET}) == ([], ["HTTPS:443 rules"])
+    li = Listener("1", "r", "arn:l", "arn:lb", 443, "HTTPS", (FWD,), NOT_COLLECTED, ())
+    assert listener_gaps(li, {SECRET}) == (["HTTPS:443 default action"], [])
