@@ -10,8 +10,10 @@ import pytest
 
 from edgekit import snapshot as snap
 from edgekit.cli import main
-from edgekit.report import Report
+from edgekit.model.cloudfront.types import Distribution
+from edgekit.report import Report, tables
 from edgekit.report.changes import order_warning
+from edgekit.report.compare import compare
 from edgekit.report.hostnames import counts, front_doors, is_generated
 from edgekit.report.suppressed import suppressed_frame, unmatched
 from edgekit.rules.finding import Status
@@ -57,8 +59,8 @@ def test_suppressed_findings_leave_every_table(plain: Report, decided: Report) -
     assert dangling and any(f.status is Status.FAIL for f in dangling)
     assert len(decided.findings) == len(plain.findings) - len(dangling)
     assert not [f for f in decided.findings if f.check_id == DANGLING]
-    assert DANGLING in set(plain.top_risks(1000, "info")["check"])
-    assert DANGLING not in set(decided.top_risks(1000, "info")["check"])
+    assert DANGLING in set(tables.top_risks(plain, 1000, "info")["check"])
+    assert DANGLING not in set(tables.top_risks(decided, 1000, "info")["check"])
     assert DANGLING not in set(decided.findings_frame()["check"])
     assert decided.summary()["failing"] < plain.summary()["failing"]
     every_node = set(plain.estate.graph.nodes)
@@ -79,7 +81,8 @@ def test_suppressed_findings_are_listed_with_reason_and_expiry(decided: Report) 
 def test_the_run_files_hold_the_kept_findings_and_a_reopen_splits_the_same(
     decided: Report, suppress_file: Path
 ) -> None:
-    doc = json.loads(decided.file("findings.json").read_text(encoding="utf-8"))
+    files = decided.outputs()  # scans (or reads back) and writes the run files
+    doc = json.loads(files["findings.json"].read_text(encoding="utf-8"))
     assert doc["suppressed"] and {f["check_id"] for f in doc["suppressed"]} == {DANGLING}
     assert DANGLING not in {f["check_id"] for f in doc["findings"]}
     assert DANGLING not in decided.file("findings.csv").read_text(encoding="utf-8")
@@ -120,13 +123,17 @@ def _variant(tmp_path: Path, name: str, collected_at: str, without_waf: str) -> 
     return path
 
 
-WWW_DIST = "KS23NYF0LB6O1"
-"""The sample's distribution of www.northwind.example and northwind.example (a web ACL)."""
+def _www_distribution(rep: Report) -> str:
+    """The id of the sample's distribution of www.northwind.example and northwind.example (a
+    web ACL), looked up by its alias (ids shift when the sample estate grows)."""
+    found = rep.estate.model.cloudfront.distribution_for_alias("www.northwind.example")
+    assert isinstance(found, Distribution), found
+    return found.id
 
 
 def test_a_comparison_lists_changed_paths(plain: Report, tmp_path: Path) -> None:
-    previous = _variant(tmp_path, "older", "2026-11-01T00:00:00+00:00", WWW_DIST)
-    cmp = plain.compare(previous)
+    previous = _variant(tmp_path, "older", "2026-11-01T00:00:00+00:00", _www_distribution(plain))
+    cmp = compare(plain, plain.previous(previous))
     assert cmp.warning is None
     changed = cmp.changed_paths[cmp.changed_paths["changed"] == "web_acls"]
     hosts = set(changed["hostname"])
@@ -141,8 +148,8 @@ def test_a_comparison_lists_changed_paths(plain: Report, tmp_path: Path) -> None
 def test_a_previous_snapshot_newer_than_the_current_one_is_warned_about(
     plain: Report, tmp_path: Path
 ) -> None:
-    previous = _variant(tmp_path, "newer", "2027-01-01T00:00:00+00:00", WWW_DIST)
-    cmp = plain.compare(previous)
+    previous = _variant(tmp_path, "newer", "2027-01-01T00:00:00+00:00", _www_distribution(plain))
+    cmp = compare(plain, plain.previous(previous))
     assert cmp.warning is not None and "newer than this one" in cmp.warning
 
 
