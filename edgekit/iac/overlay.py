@@ -84,6 +84,46 @@ NATURAL: dict[tuple[str, str], tuple[list[Key], list[Key]]] = {
         [_path("GroupId")],
     ),
 }
+NATURAL.update(
+    {
+        ("apigateway", "rest_apis"): (
+            [_path("RestApi", "name")],
+            [_path("RestApi", "id"), _path("RestApi", "rootResourceId")],
+        ),
+        ("apigateway", "domain_names"): (
+            [_path("DomainName", "domainName")],
+            [
+                _path("DomainName", "distributionDomainName"),
+                _path("DomainName", "regionalDomainName"),
+            ],
+        ),
+        ("apigatewayv2", "apis"): ([_path("Api", "Name")], [_path("Api", "ApiId")]),
+        ("apigatewayv2", "domain_names"): (
+            [_path("DomainName", "DomainName")],
+            [
+                lambda i: next(
+                    (
+                        c.get("ApiGatewayDomainName")
+                        for c in (i.get("DomainName") or {}).get("DomainNameConfigurations") or []
+                    ),
+                    None,
+                )
+            ],
+        ),
+        ("elb", "load_balancers"): (
+            [_tags, _path("LoadBalancerDescription", "LoadBalancerName")],
+            [_path("LoadBalancerDescription", "DNSName")],
+        ),
+        ("globalaccelerator", "accelerators"): (
+            [_path("Accelerator", "Name")],
+            [_path("Accelerator", "AcceleratorArn"), _path("Accelerator", "DnsName")],
+        ),
+        ("lambda", "function_urls"): (
+            [_path("FunctionArn")],
+            [_path("FunctionUrlConfig", "FunctionUrl")],
+        ),
+    }
+)
 POLICIES = ("CachePolicy", "OriginRequestPolicy", "ResponseHeadersPolicy")
 
 
