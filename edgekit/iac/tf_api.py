@@ -215,10 +215,12 @@ def _v2_stage(values: dict[str, Any], ident: dict[str, Any]) -> dict[str, Any]:
     if logs:
         props["AccessLogSettings"] = _pick(logs, "destination_arn", "format")
     defaults = _first(values, "default_route_settings")
-    if defaults:
-        props["DefaultRouteSettings"] = to_cfn(defaults)
+    if defaults:  # the provider's "" is "not set"
+        props["DefaultRouteSettings"] = to_cfn({k: v for k, v in defaults.items() if v != ""})
     routes = {
-        str(r.get("route_key")): to_cfn({k: v for k, v in r.items() if k != "route_key"})
+        str(r.get("route_key")): to_cfn(
+            {k: v for k, v in r.items() if k != "route_key" and v != ""}
+        )
         for r in values.get("route_settings") or []
         if isinstance(r, dict)
     }
