@@ -254,6 +254,11 @@ def _function_url(p: Place, prop: Prop) -> dict[str, Any]:
     return {"Ref": url_id, "FunctionUrl": f"https://{url_id}.lambda-url.{p.region}.on.aws/"}
 
 
+def _log_group(p: Place, prop: Prop) -> dict[str, Any]:
+    name = _name(prop("LogGroupName"), p.generated_name(64))
+    return {"Ref": name, "Arn": f"arn:{p.partition}:logs:{p.region}:{p.account}:log-group:{name}:*"}
+
+
 def _accelerator(p: Place, prop: Prop) -> dict[str, Any]:
     arn = f"arn:{p.partition}:globalaccelerator::{p.account}:accelerator/{_uuid(p)}"
     return {
@@ -320,6 +325,7 @@ IDENTITIES: dict[str, Ident] = {
     "AWS::ApiGatewayV2::DomainName": _api_domain(2),
     "AWS::Lambda::Function": _function,
     "AWS::Lambda::Url": _function_url,
+    "AWS::Logs::LogGroup": _log_group,
     "AWS::GlobalAccelerator::Accelerator": _accelerator,
     "AWS::GlobalAccelerator::Listener": _ga_child("AcceleratorArn", "listener", "ListenerArn"),
     "AWS::GlobalAccelerator::EndpointGroup": _ga_child(
