@@ -271,3 +271,26 @@ def test_a_plan_value_known_after_apply_is_never_a_guess(tmp_path: Path) -> None
     }
     assert verdicts == {"unknown"}
     assert any(g["operation"].endswith(".AccessLogSettings.DestinationArn") for g in snapshot.gaps)
+
+
+def test_diff_of_the_template_before_and_after_a_fix(tmp_path: Path) -> None:
+    """``edgekit diff`` between two IaC snapshots: the fix shows as changed resources and
+    fixed findings, nothing new."""
+    fixed = tmp_path / "change" / CFN.name  # same stack name: the same synthetic ids
+    fixed.parent.mkdir()
+    fixed.write_text(
+        CFN.read_text(encoding="utf-8").replace(
+            "SecurityPolicy: TLS_1_0", "SecurityPolicy: TLS_1_2"
+        ),
+        encoding="utf-8",
+    )
+    base, new, out = tmp_path / "base.json", tmp_path / "new.json", tmp_path / "diff.json"
+    for source, target in ((CFN, base), (fixed, new)):
+        assert main(["import-iac", str(source), "--account", ACCOUNT, "-o", str(target)]) == 0
+    assert main(["diff", str(base), str(new), "--format", "json", "-o", str(out)]) == 0
+    doc = json.loads(out.read_text())
+    fixed_checks = {f["check_id"] for f in doc["findings"]["fixed"]}
+    assert fixed_checks == {"apigw.domain_tls_outdated"}
+    assert doc["findings"]["new"] == []
+    changed = [r for r in doc["resources"]["changed"] if "domainnames" in r.get("id", "")]
+    assert changed, doc["resources"]["changed"]
