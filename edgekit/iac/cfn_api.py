@@ -39,11 +39,17 @@ def _tag_map(value: Any) -> dict[str, str]:
     }
 
 
+def api_item(estate: Estate, res: Resource, collector: str, api_id: Any) -> Any:
+    """The ``rest_apis`` / ``apis`` item of API ``api_id`` while the estate is built (None
+    when the set does not define it)."""
+    return _index(estate, res, collector).get(api_id) if isinstance(api_id, str) else None
+
+
 def _later_on(estate: Estate, res: Resource, collector: str, parent: Any, put: Any) -> None:
     """Run ``put(item)`` on the API ``parent`` once every resource exists (a note if absent)."""
 
     def attach() -> None:
-        item = _index(estate, res, collector).get(parent) if isinstance(parent, str) else None
+        item = api_item(estate, res, collector, parent)
         if item is None:
             estate.notes.append(f"{res.origin.logical_id}: API {parent} not in the IaC set")
             return
@@ -241,7 +247,10 @@ def _attach_domain(
     def attach() -> None:
         for item in estate.items(res.account, res.region, collector, "domain_names"):
             domain = item["DomainName"]
-            if name in (domain.get("domainName"), domain.get("DomainName")):
+            if isinstance(name, str) and name in (
+                domain.get("domainName"),
+                domain.get("DomainName"),
+            ):
                 item[key].append(entry)
                 return
         estate.notes.append(f"{res.origin.logical_id}: domain name {name} not in the IaC set")

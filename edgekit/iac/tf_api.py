@@ -107,8 +107,7 @@ def integration(res: Resource, estate: Estate) -> None:
     parent, verb = known(estate, res, V1, "ResourceId"), known(estate, res, V1, "HttpMethod")
 
     def attach() -> None:
-        data = estate.unit(res.account, res.region, V1).get(cfn_api._INDEX, {})
-        item = data.get(rest_id) if isinstance(rest_id, str) else None
+        item = cfn_api.api_item(estate, res, V1, rest_id)
         for node in item["Resources"] if item else []:
             method = node["resourceMethods"].get(verb) if node["id"] == parent else None
             if method is not None:
@@ -160,8 +159,7 @@ def method_settings(res: Resource, estate: Estate) -> None:
     stage_name, path = known(estate, res, V1, "StageName"), known(estate, res, V1, "MethodPath")
 
     def attach() -> None:
-        data = estate.unit(res.account, res.region, V1).get(cfn_api._INDEX, {})
-        item = data.get(rest_id) if isinstance(rest_id, str) else None
+        item = cfn_api.api_item(estate, res, V1, rest_id)
         for st in item["Stages"] if item else []:
             if st.get("stageName") == stage_name and isinstance(path, str):
                 st.setdefault("methodSettings", {})[path] = setting
