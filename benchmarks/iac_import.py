@@ -2,10 +2,13 @@
 
 ``python -m benchmarks.iac_import [--sizes 1000,5000] [--markdown]``
 
-Each site is 13 CloudFormation resources written the way ``cdk synth`` writes them (bucket,
+Each site is 29 CloudFormation resources written the way ``cdk synth`` writes them (bucket,
 origin access control, DNS-validated certificate, web ACL, security group, ALB, target group,
 two listeners, a header rule, a distribution over the bucket and the ALB, a bucket policy
-naming the distribution, an alias record), wired with ``Ref`` / ``Fn::GetAtt`` / ``Fn::Join``;
+naming the distribution, an alias record; and its other entry points: a REST API with
+resource, method, deployment, stage, custom domain and mapping, an HTTP API with integration,
+route and stage, a Lambda function URL, a Classic Load Balancer, a Global Accelerator with
+listener and endpoint group over the ALB), wired with ``Ref`` / ``Fn::GetAtt`` / ``Fn::Join``;
 four sites per stack, every stack listed in ``manifest.json``. Timed in process CPU seconds:
 the import (reading every template, intrinsics, translation, settling), writing the snapshot
 (gzip), a scan of the imported snapshot, and ``drift`` of the import against itself deployed.
@@ -33,7 +36,7 @@ from edgekit.rules.catalogue import load
 from edgekit.rules.context import CheckContext
 from edgekit.snapshot import Snapshot
 
-SITE_RESOURCES = 13
+SITE_RESOURCES = 29
 SITES_PER_STACK = 4
 ACCOUNT = "111111111111"
 
@@ -285,7 +288,133 @@ def _site(i: int, unresolved: bool = False) -> dict[str, Any]:
             },
         ),
     }
+    r.update(_entry_points(i, ref, att))
     return {f"{name}{i}": {"Type": t, "Properties": p} for name, (t, p) in r.items()}
+
+
+def _entry_points(i: int, ref: Any, att: Any) -> dict[str, Any]:
+    """The site's other entry points: a REST API (resource, method, deployment, stage,
+    custom domain and mapping), an HTTP API (integration, route, stage), a Lambda function URL,
+    a Classic Load Balancer and a Global Accelerator in front of the ALB."""
+    api = f"api{i}.bench.example"
+    return {
+        "Rest": (
+            "AWS::ApiGateway::RestApi",
+            {"Name": f"bench-{i}-rest", "EndpointConfiguration": {"Types": ["REGIONAL"]}},
+        ),
+        "RestProxy": (
+            "AWS::ApiGateway::Resource",
+            {
+                "RestApiId": ref("Rest"),
+                "ParentId": att("Rest", "RootResourceId"),
+                "PathPart": "{proxy+}",
+            },
+        ),
+        "RestAny": (
+            "AWS::ApiGateway::Method",
+            {
+                "RestApiId": ref("Rest"),
+                "ResourceId": ref("RestProxy"),
+                "HttpMethod": "ANY",
+                "AuthorizationType": "NONE",
+                "Integration": {
+                    "Type": "HTTP_PROXY",
+                    "IntegrationHttpMethod": "ANY",
+                    "Uri": f"https://{api}/{{proxy}}",
+                },
+            },
+        ),
+        "RestDeployment": ("AWS::ApiGateway::Deployment", {"RestApiId": ref("Rest")}),
+        "RestStage": (
+            "AWS::ApiGateway::Stage",
+            {
+                "RestApiId": ref("Rest"),
+                "StageName": "prod",
+                "DeploymentId": ref("RestDeployment"),
+                "MethodSettings": [
+                    {"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}
+                ],
+            },
+        ),
+        "RestDomain": (
+            "AWS::ApiGateway::DomainName",
+            {
+                "DomainName": api,
+                "RegionalCertificateArn": ref("Cert"),
+                "EndpointConfiguration": {"Types": ["REGIONAL"]},
+                "SecurityPolicy": "TLS_1_2",
+            },
+        ),
+        "RestMapping": (
+            "AWS::ApiGateway::BasePathMapping",
+            {"DomainName": ref("RestDomain"), "RestApiId": ref("Rest"), "Stage": ref("RestStage")},
+        ),
+        "Http": ("AWS::ApiGatewayV2::Api", {"Name": f"bench-{i}-http", "ProtocolType": "HTTP"}),
+        "HttpIntegration": (
+            "AWS::ApiGatewayV2::Integration",
+            {
+                "ApiId": ref("Http"),
+                "IntegrationType": "HTTP_PROXY",
+                "IntegrationMethod": "ANY",
+                "IntegrationUri": f"https://{api}",
+                "PayloadFormatVersion": "1.0",
+            },
+        ),
+        "HttpRoute": (
+            "AWS::ApiGatewayV2::Route",
+            {
+                "ApiId": ref("Http"),
+                "RouteKey": "$default",
+                "Target": {"Fn::Join": ["/", ["integrations", ref("HttpIntegration")]]},
+            },
+        ),
+        "HttpStage": (
+            "AWS::ApiGatewayV2::Stage",
+            {"ApiId": ref("Http"), "StageName": "$default", "AutoDeploy": True},
+        ),
+        "FnUrl": (
+            "AWS::Lambda::Url",
+            {
+                "TargetFunctionArn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:bench-{i}",
+                "AuthType": "AWS_IAM",
+            },
+        ),
+        "Clb": (
+            "AWS::ElasticLoadBalancing::LoadBalancer",
+            {
+                "LoadBalancerName": f"bench-{i}-clb",
+                "Subnets": ["subnet-0bench0000000001", "subnet-0bench0000000002"],
+                "Listeners": [
+                    {
+                        "LoadBalancerPort": "443",
+                        "InstancePort": "8443",
+                        "Protocol": "HTTPS",
+                        "SSLCertificateId": ref("Cert"),
+                    }
+                ],
+            },
+        ),
+        "Accel": (
+            "AWS::GlobalAccelerator::Accelerator",
+            {"Name": f"bench-{i}-ga", "Enabled": True},
+        ),
+        "AccelListener": (
+            "AWS::GlobalAccelerator::Listener",
+            {
+                "AcceleratorArn": ref("Accel"),
+                "Protocol": "TCP",
+                "PortRanges": [{"FromPort": 443, "ToPort": 443}],
+            },
+        ),
+        "AccelGroup": (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            {
+                "ListenerArn": ref("AccelListener"),
+                "EndpointGroupRegion": "us-east-1",
+                "EndpointConfigurations": [{"EndpointId": ref("Alb"), "Weight": 100}],
+            },
+        ),
+    }
 
 
 def write_cdk_out(folder: Path, sites: int, unresolved: bool = False) -> int:

@@ -10,6 +10,9 @@ from edgekit.collect import secrets
 from edgekit.collect.digests import DigestKey
 from edgekit.errors import InputError
 from edgekit.iac import overlay
+from edgekit.iac.cfn_api import finish_apigateway
+from edgekit.iac.cfn_dns import finish_certificates
+from edgekit.iac.cfn_edge import finish_edge
 from edgekit.iac.cfn_elb import finish_elbv2
 from edgekit.iac.cfn_import import import_templates
 from edgekit.iac.estate import Estate
@@ -59,6 +62,9 @@ def import_iac(
         import_terraform(doc, estate, account=account, region=region)
     estate.finish()
     finish_elbv2(estate)
+    finish_apigateway(estate)
+    finish_edge(estate)
+    finish_certificates(estate)
     key = digest_key or DigestKey.from_environment()
     payloads = [
         {"account_id": a, "region": r, "collector": c, "data": secrets.redact(c, data, key)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from edgekit.iac.apishape import Pending
@@ -174,3 +175,61 @@ TRANSLATORS: dict[str, Translator] = {
     "AWS::Route53::RecordSetGroup": record_set_group,
     "AWS::CertificateManager::Certificate": certificate,
 }
+
+
+def _certificate_users(
+    unit: tuple[str, str, str], data: dict[str, Any]
+) -> Iterator[tuple[Any, str]]:
+    """(certificate ARN, the ARN ACM lists in ``InUseBy``) of one payload's items."""
+    account, region, collector = unit
+    if collector == "cloudfront":
+        for item in data.get("distributions") or []:
+            dist = item.get("Distribution") or {}
+            viewer = (dist.get("DistributionConfig") or {}).get("ViewerCertificate") or {}
+            yield viewer.get("ACMCertificateArn"), str(dist.get("ARN"))
+    elif collector == "elbv2":
+        for item in data.get("load_balancers") or []:
+            for entry in item.get("Listeners") or []:
+                for cert in entry.get("Certificates") or []:
+                    yield cert.get("CertificateArn"), item["LoadBalancer"]["LoadBalancerArn"]
+    elif collector == "elb":
+        for item in data.get("load_balancers") or []:
+            desc = item.get("LoadBalancerDescription") or {}
+            for li in desc.get("ListenerDescriptions") or []:
+                cert = (li.get("Listener") or {}).get("SSLCertificateId")
+                yield (
+                    cert,
+                    f"arn:{_partition(cert)}:elasticloadbalancing:{region}:{account}:"
+                    f"loadbalancer/{desc.get('LoadBalancerName')}",
+                )
+    elif collector in ("apigateway", "apigatewayv2"):
+        for item in data.get("domain_names") or []:
+            domain = item.get("DomainName") or {}
+            name = domain.get("domainName") or domain.get("DomainName")
+            certs = [domain.get("certificateArn"), domain.get("regionalCertificateArn")]
+            certs += [c.get("CertificateArn") for c in domain.get("DomainNameConfigurations") or []]
+            for cert in certs:
+                yield cert, f"arn:{_partition(cert)}:apigateway:{region}::/domainnames/{name}"
+
+
+def _partition(arn: Any) -> str:
+    parts = arn.split(":") if isinstance(arn, str) else []
+    return parts[1] if len(parts) > 1 and parts[1] else "aws"
+
+
+def finish_certificates(estate: Estate) -> None:
+    """Each certificate's ``InUseBy``: the resources of the set that use it, as ACM lists
+    them once they are deployed (left out when none does: ACM's own list then decides)."""
+    users: dict[str, set[str]] = {}
+    for unit, data in estate.data.items():
+        for cert_arn, user in _certificate_users(unit, data):
+            if isinstance(cert_arn, str) and cert_arn:
+                users.setdefault(cert_arn, set()).add(user)
+    for (_a, _r, collector), data in estate.data.items():
+        if collector != "acm":
+            continue
+        for item in data.get("certificates") or []:
+            cert = item.get("Certificate") or {}
+            found = users.get(cert.get("CertificateArn", ""))
+            if found:
+                cert["InUseBy"] = sorted(found)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from edgekit.iac import cfn_cloudfront, cfn_dns, cfn_elb, cfn_net, cfn_waf
+from edgekit.iac import cfn_api, cfn_cloudfront, cfn_dns, cfn_edge, cfn_elb, cfn_net, cfn_waf
 from edgekit.iac.estate import Estate, Origin, Resource
 from edgekit.iac.identity import Place, identity
 from edgekit.iac.intrinsics import Scope, Unknown, resolve
@@ -19,6 +19,8 @@ TRANSLATORS: dict[str, Translator] = {
     **cfn_elb.TRANSLATORS,
     **cfn_dns.TRANSLATORS,
     **cfn_net.TRANSLATORS,
+    **cfn_api.TRANSLATORS,
+    **cfn_edge.TRANSLATORS,
 }
 """One mapping per CloudFormation resource type (the table of docs/iac.md)."""
 

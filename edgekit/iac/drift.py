@@ -42,10 +42,19 @@ EDGE_KINDS: Final = (
     ("ec2", "security_groups"),
     ("route53", "hosted_zones"),
     ("s3", "buckets"),
+    ("apigateway", "rest_apis"),
+    ("apigateway", "domain_names"),
+    ("apigatewayv2", "apis"),
+    ("apigatewayv2", "domain_names"),
+    ("lambda", "function_urls"),
+    ("elb", "load_balancers"),
+    ("globalaccelerator", "accelerators"),
 )
 """Payload lists compared (and searched for unmanaged resources)."""
 _ELEMENT_KEYS: Final = ("Id", "PathPattern", "Name", "Priority", "Key", "HeaderName", "OriginId")
-_GLOBAL: Final = frozenset({"cloudfront", "route53", "s3"})
+ELB_CREATED_GROUP: Final = "default_elb_"
+"""Name prefix of the security group Elastic Load Balancing creates itself."""
+_GLOBAL: Final = frozenset({"cloudfront", "route53", "s3", "globalaccelerator"})
 
 
 @dataclass(frozen=True)
@@ -394,8 +403,12 @@ def _unmanaged(
 
 
 def _aws_managed(item: Mapping[str, Any]) -> bool:
-    """AWS's own (managed CloudFront policies), never anyone's click-ops."""
-    return item.get("Type") == "managed"
+    """AWS's own (managed CloudFront policies, the security group ELB creates for a Classic
+    Load Balancer given none), never anyone's click-ops."""
+    if item.get("Type") == "managed":
+        return True
+    name = item.get("GroupName")
+    return isinstance(name, str) and name.startswith(ELB_CREATED_GROUP)
 
 
 def _stack(item: Mapping[str, Any]) -> str:

@@ -22,6 +22,8 @@ UNRESOLVED = "unresolved"
 """``_iac.unresolved``: the item's members only known at deploy time (docs/iac.md)."""
 
 GAP_CODE = "IacUnresolved"
+GLOBAL_COLLECTORS = ("cloudfront", "route53", "s3", "globalaccelerator")
+"""Collectors whose payloads are recorded under region ``global``."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Estate:
 
     def unresolved(self, res: Resource, where: str, value: Unknown, collector: str) -> None:
         """Record an unresolved property: the member is left out (= not collected)."""
-        region = "global" if collector in ("cloudfront", "route53", "s3") else res.region
+        region = "global" if collector in GLOBAL_COLLECTORS else res.region
         self.gaps.append(
             {
                 "account_id": res.account,

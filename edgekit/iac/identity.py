@@ -29,6 +29,14 @@ ALB_ZONES = {
     "ap-southeast-1": "Z1LMS91P8CMLE5",
     "ap-northeast-1": "Z14GRHDCWA56QT",
 }
+# Hosted zone ids of API Gateway's regional endpoints, per region (AWS's table).
+API_ZONES = {
+    "us-east-1": "Z1UJRXOUMOOFQ8",
+    "us-east-2": "ZOJJZC49E0EPZ",
+    "us-west-2": "Z2OJLYMUO9EFXC",
+    "eu-west-1": "ZLY8HYME6SFDD",
+    "eu-central-1": "Z1U9ULNL0V5AJ3",
+}
 NLB_ZONES = {
     "us-east-1": "Z26RNL4JYFTOTI",
     "us-east-2": "ZLMOA37VPKANP",
@@ -147,8 +155,19 @@ def _elbv2_child(kind: str) -> Ident:
 
 def _classic_lb(p: Place, prop: Prop) -> dict[str, Any]:
     name = _name(prop("LoadBalancerName"), p.generated_name(32))
-    dns = f"{name}-{int(p.tok(8), 16)}.{p.region}.elb.amazonaws.com"
-    return {"Ref": name, "DNSName": dns, "CanonicalHostedZoneName": dns}
+    internal = prop("Scheme") == "internal"
+    dns = (
+        f"{'internal-' if internal else ''}{name}-{int(p.tok(8), 16)}.{p.region}.elb.amazonaws.com"
+    )
+    zone = ALB_ZONES.get(p.region, Unknown(f"alias zone of Classic Load Balancers in {p.region}"))
+    return {
+        "Ref": name,
+        "DNSName": dns,
+        "CanonicalHostedZoneName": dns,
+        "CanonicalHostedZoneNameID": zone,
+        "SourceSecurityGroup.GroupName": "default_elb_" + p.tok(8),
+        "SourceSecurityGroup.OwnerAlias": p.account,
+    }
 
 
 def _hosted_zone(p: Place, prop: Prop) -> dict[str, Any]:
@@ -179,6 +198,89 @@ def _security_group(p: Place, prop: Prop) -> dict[str, Any]:
     return {"Ref": gid, "GroupId": gid, "VpcId": prop("VpcId")}
 
 
+def _api_id(p: Place) -> str:
+    """An API Gateway id: ten lower-case letters and digits."""
+    return p.tok(10)
+
+
+def _rest_api(p: Place, prop: Prop) -> dict[str, Any]:
+    api_id = _api_id(p)
+    return {"Ref": api_id, "RestApiId": api_id, "RootResourceId": token(api_id, "/", length=10)}
+
+
+def _named(prop_name: str) -> Ident:
+    """Resources whose Ref is a property they are given (a stage name, a domain name)."""
+
+    def ident(p: Place, prop: Prop) -> dict[str, Any]:
+        value = prop(prop_name)
+        return {"Ref": value if isinstance(value, str | Unknown) else Unknown(prop_name)}
+
+    return ident
+
+
+def _api_domain(version: int) -> Ident:
+    def ident(p: Place, prop: Prop) -> dict[str, Any]:
+        name = prop("DomainName")
+        regional = f"d-{p.tok(10)}.execute-api.{p.region}.amazonaws.com"
+        zone = API_ZONES.get(p.region, Unknown(f"API Gateway's regional zone in {p.region}"))
+        out: dict[str, Any] = {
+            "Ref": name if isinstance(name, str | Unknown) else Unknown("DomainName"),
+            "RegionalDomainName": regional,
+            "RegionalHostedZoneId": zone,
+        }
+        if version == 1:
+            out["DistributionDomainName"] = f"d{p.tok(13)}.cloudfront.net"
+            out["DistributionHostedZoneId"] = CLOUDFRONT_ZONE
+        return out
+
+    return ident
+
+
+def _http_api(p: Place, prop: Prop) -> dict[str, Any]:
+    api_id = _api_id(p)
+    scheme = "wss" if prop("ProtocolType") == "WEBSOCKET" else "https"
+    endpoint = f"{scheme}://{api_id}.execute-api.{p.region}.amazonaws.com"
+    return {"Ref": api_id, "ApiId": api_id, "ApiEndpoint": endpoint}
+
+
+def _function(p: Place, prop: Prop) -> dict[str, Any]:
+    name = _name(prop("FunctionName"), p.generated_name(64))
+    arn = f"arn:{p.partition}:lambda:{p.region}:{p.account}:function:{name}"
+    return {"Ref": name, "Arn": arn}
+
+
+def _function_url(p: Place, prop: Prop) -> dict[str, Any]:
+    url_id = p.tok(32)
+    return {"Ref": url_id, "FunctionUrl": f"https://{url_id}.lambda-url.{p.region}.on.aws/"}
+
+
+def _log_group(p: Place, prop: Prop) -> dict[str, Any]:
+    name = _name(prop("LogGroupName"), p.generated_name(64))
+    return {"Ref": name, "Arn": f"arn:{p.partition}:logs:{p.region}:{p.account}:log-group:{name}:*"}
+
+
+def _accelerator(p: Place, prop: Prop) -> dict[str, Any]:
+    arn = f"arn:{p.partition}:globalaccelerator::{p.account}:accelerator/{_uuid(p)}"
+    return {
+        "Ref": arn,
+        "AcceleratorArn": arn,
+        "DnsName": f"a{p.tok(16)}.awsglobalaccelerator.com",
+        "DualStackDnsName": f"a{p.tok(16)}.dualstack.awsglobalaccelerator.com",
+        "Ipv4Addresses": Unknown("the accelerator's static IP addresses"),
+    }
+
+
+def _ga_child(parent: str, kind: str, key: str) -> Ident:
+    def ident(p: Place, prop: Prop) -> dict[str, Any]:
+        base = prop(parent)
+        if not isinstance(base, str):
+            base = f"arn:{p.partition}:globalaccelerator::{p.account}:accelerator/{_uuid(p)}"
+        arn = f"{base}/{kind}/{p.tok(8 if kind == 'listener' else 12)}"
+        return {"Ref": arn, key: arn}
+
+    return ident
+
+
 def _simple(prefix: str) -> Ident:
     def ident(p: Place, prop: Prop) -> dict[str, Any]:
         rid = f"{prefix}{p.tok(10)}"
@@ -207,6 +309,28 @@ IDENTITIES: dict[str, Ident] = {
     "AWS::CertificateManager::Certificate": _certificate,
     "AWS::S3::Bucket": _bucket,
     "AWS::EC2::SecurityGroup": _security_group,
+    "AWS::ApiGateway::RestApi": _rest_api,
+    "AWS::ApiGateway::Resource": _simple(""),
+    "AWS::ApiGateway::Stage": _named("StageName"),
+    "AWS::ApiGateway::Deployment": _simple(""),
+    "AWS::ApiGateway::UsagePlan": _simple(""),
+    "AWS::ApiGateway::VpcLink": _simple(""),
+    "AWS::ApiGatewayV2::Integration": _simple(""),
+    "AWS::ApiGatewayV2::Route": _simple(""),
+    "AWS::ApiGatewayV2::ApiMapping": _simple(""),
+    "AWS::ApiGatewayV2::VpcLink": _simple(""),
+    "AWS::ApiGateway::DomainName": _api_domain(1),
+    "AWS::ApiGatewayV2::Api": _http_api,
+    "AWS::ApiGatewayV2::Stage": _named("StageName"),
+    "AWS::ApiGatewayV2::DomainName": _api_domain(2),
+    "AWS::Lambda::Function": _function,
+    "AWS::Lambda::Url": _function_url,
+    "AWS::Logs::LogGroup": _log_group,
+    "AWS::GlobalAccelerator::Accelerator": _accelerator,
+    "AWS::GlobalAccelerator::Listener": _ga_child("AcceleratorArn", "listener", "ListenerArn"),
+    "AWS::GlobalAccelerator::EndpointGroup": _ga_child(
+        "ListenerArn", "endpoint-group", "EndpointGroupArn"
+    ),
 }
 
 

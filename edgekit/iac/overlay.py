@@ -84,6 +84,46 @@ NATURAL: dict[tuple[str, str], tuple[list[Key], list[Key]]] = {
         [_path("GroupId")],
     ),
 }
+NATURAL.update(
+    {
+        ("apigateway", "rest_apis"): (
+            [_path("RestApi", "name")],
+            [_path("RestApi", "id"), _path("RestApi", "rootResourceId")],
+        ),
+        ("apigateway", "domain_names"): (
+            [_path("DomainName", "domainName")],
+            [
+                _path("DomainName", "distributionDomainName"),
+                _path("DomainName", "regionalDomainName"),
+            ],
+        ),
+        ("apigatewayv2", "apis"): ([_path("Api", "Name")], [_path("Api", "ApiId")]),
+        ("apigatewayv2", "domain_names"): (
+            [_path("DomainName", "DomainName")],
+            [
+                lambda i: next(
+                    (
+                        c.get("ApiGatewayDomainName")
+                        for c in (i.get("DomainName") or {}).get("DomainNameConfigurations") or []
+                    ),
+                    None,
+                )
+            ],
+        ),
+        ("elb", "load_balancers"): (
+            [_tags, _path("LoadBalancerDescription", "LoadBalancerName")],
+            [_path("LoadBalancerDescription", "DNSName")],
+        ),
+        ("globalaccelerator", "accelerators"): (
+            [_path("Accelerator", "Name")],
+            [_path("Accelerator", "AcceleratorArn"), _path("Accelerator", "DnsName")],
+        ),
+        ("lambda", "function_urls"): (
+            [_path("FunctionArn")],
+            [_path("FunctionUrlConfig", "FunctionUrl"), lambda i: _url_id(i)],
+        ),
+    }
+)
 POLICIES = ("CachePolicy", "OriginRequestPolicy", "ResponseHeadersPolicy")
 
 
@@ -151,6 +191,47 @@ def renames(collector: str, key: str, iac: dict[str, Any], live: dict[str, Any])
             out[a] = b
     if (collector, key) == ("elbv2", "load_balancers"):
         out.update(_listener_renames(iac, live))
+    for children, by, member in _CHILD_IDS.get((collector, key), ()):
+        out.update(_child_renames(iac, live, children, by, member))
+    return out
+
+
+def _url_id(item: dict[str, Any]) -> Any:
+    """A function URL's id (the first label of its host), which CloudFront origins name."""
+    url = (item.get("FunctionUrlConfig") or {}).get("FunctionUrl")
+    parts = url.split("/") if isinstance(url, str) else []
+    return parts[2].split(".")[0] if len(parts) > 2 else None
+
+
+# (collector, key) -> (child list, the member pairing children, the child id member)
+_CHILD_IDS: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {
+    ("apigateway", "rest_apis"): (
+        ("Resources", "path", "id"),
+        ("Stages", "stageName", "deploymentId"),
+    ),
+    ("apigatewayv2", "apis"): (
+        ("Integrations", "IntegrationUri", "IntegrationId"),
+        ("Routes", "RouteKey", "RouteId"),
+        ("Stages", "StageName", "DeploymentId"),
+    ),
+}
+
+
+def _child_renames(
+    iac: dict[str, Any], live: dict[str, Any], children: str, by: str, member: str
+) -> dict[str, str]:
+    """Ids of an API's children (resources, stages' deployments, integrations, routes),
+    paired by path, stage name, integration URI or route key."""
+    theirs: dict[Any, Any] = {}
+    for child in live.get(children) or []:
+        if isinstance(child, dict):
+            theirs.setdefault(child.get(by), child)
+    out: dict[str, str] = {}
+    for child in iac.get(children) or []:
+        other = theirs.get(child.get(by)) if isinstance(child, dict) else None
+        a, b = (child.get(member), other.get(member)) if isinstance(other, dict) else (None, None)
+        if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
+            out[a] = b
     return out
 
 

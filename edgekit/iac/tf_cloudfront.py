@@ -59,6 +59,7 @@ _EMPTY_IDS = {
     "acm_certificate_arn",
     "iam_certificate_id",
     "continuous_deployment_policy_id",
+    "ssl_support_method",  # "" with the default certificate
 }
 _DISTRIBUTION_COMPUTED = (
     *COMPUTED,

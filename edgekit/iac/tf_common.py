@@ -121,3 +121,24 @@ def without(values: Mapping[str, Any], *keys: str) -> dict[str, Any]:
 
 COMPUTED = ("id", "arn", "tags", "tags_all", "etag", "timeouts")
 """Attributes every type may have that are not part of the configuration."""
+
+
+def first_block(values: dict[str, Any], block: str) -> dict[str, Any]:
+    """The first element of block ``block`` (Terraform's list of at most one), or {}."""
+    found = values.get(block)
+    first = found[0] if isinstance(found, list) and found else None
+    return first if isinstance(first, dict) else {}
+
+
+def put(props: dict[str, Any], name: str, value: Any) -> None:
+    """``props[name] = value`` unless the value is Terraform's null, "" or [] ("not set")."""
+    if value is not None and value != "" and value != []:
+        props[name] = value
+
+
+def pick(values: dict[str, Any], *names: str) -> dict[str, Any]:
+    """``values[name]`` under CloudFormation's spelling, for the names that are set."""
+    out: dict[str, Any] = {}
+    for name in names:
+        put(out, pascal(name), values.get(name))
+    return out
