@@ -65,7 +65,7 @@ def test_collection_is_complete(sample: tuple[SampleInfo, Snapshot, int]) -> Non
 def test_counts_are_as_documented(sample: tuple[SampleInfo, Snapshot, int]) -> None:
     info, snapshot, _ = sample
     distributions = _distributions(snapshot)
-    assert len(distributions) == len(info.distributions) == 21
+    assert len(distributions) == len(info.distributions) == 31
     assert sum(not d["DistributionConfig"]["Enabled"] for d in distributions.values()) == 1
     balancers = _items(snapshot, "elbv2", "load_balancers")
     kinds = Counter(b["LoadBalancer"]["Type"] for b in balancers)

@@ -56,6 +56,17 @@ DISTRIBUTION_REQUESTS: dict[str, float] = {
     "blog": 160,
     "forms": 130,
     "pay-admin": 400,
+    # the house static sites and their near misses (houses.py)
+    "help": 2200,
+    "status": 1800,
+    "careers": 700,
+    "press": 350,
+    "brand": 300,
+    "investors": 260,
+    "legal": 240,
+    "jobs": 500,
+    "events": 450,
+    "gifts": 380,
 }
 """Peak-hour requests per distribution; the others (``edge-test``, the disabled
 ``campaign-2019``) serve nothing."""
