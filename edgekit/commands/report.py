@@ -20,7 +20,10 @@ from edgekit.errors import InputError
 from edgekit.escape.terminal import clean
 
 BUNDLED_HELP = {
-    "edge_report": "previous_snapshot, min_severity, top_n, max_rows, max_diagrams, history_dir",
+    "edge_report": (
+        "previous_snapshot, min_severity, top_n, max_rows, max_diagrams, patterns_file, history_dir"
+    ),
+    "conformance": "patterns_file, max_rows",
     "explore": "hostname, area, min_severity",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
 }

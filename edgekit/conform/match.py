@@ -181,7 +181,10 @@ def path_differences(kinds: Sequence[str], steps: Sequence[PathStep]) -> list[st
 
 
 def _path(facts: EntryFacts, steps: Sequence[PathStep]) -> Iterator[Deviation | UnknownItem]:
+    """Routes whose hops differ from ``steps``; alike differences of several behaviors are one
+    deviation naming them all."""
     expected = tuple(str(s) for s in steps)
+    found: dict[tuple[str, str], list[str]] = {}
     for route in facts.routes:
         where = _route_where(route)
         kinds = route.kinds
@@ -196,8 +199,22 @@ def _path(facts: EntryFacts, steps: Sequence[PathStep]) -> Iterator[Deviation | 
         ):
             yield UnknownItem("path", where, "a hop's kind is not in the snapshot")
             continue
-        for text in path_differences(kinds, steps):
-            yield Deviation("path", where, text, expected, " > ".join(kinds))
+        texts = path_differences(kinds, steps)
+        if len(texts) > 2 or not any(h and st for h, st in _align(kinds, steps)):
+            texts = [f"path {' > '.join(kinds) or '(none)'} is not {' > '.join(expected)}"]
+        for text in texts:
+            found.setdefault((text, " > ".join(kinds)), []).append(where)
+    for (text, actual), wheres in found.items():
+        yield Deviation("path", _join_wheres(wheres), text, expected, actual)
+
+
+def _join_wheres(wheres: list[str]) -> str:
+    if len(wheres) == 1:
+        return wheres[0]
+    names = [
+        w.removeprefix("behavior ").removeprefix("default behavior") or "default" for w in wheres
+    ]
+    return "behaviors " + ", ".join(names)
 
 
 def _route_where(route: Route) -> str:

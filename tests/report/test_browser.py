@@ -34,7 +34,7 @@ CSP = re.compile(r'<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>')
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, fake_aws: None) -> dict[str, Path]:
-    """The two HTML exports of the hostile estate."""
+    """The HTML exports of the hostile estate."""
     out = tmp_path_factory.mktemp("hostile")
     snapshot = write_hostile(out / "hostile.json")
     proposal = next(
@@ -44,8 +44,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory, fake_aws: None) -> dict[str,
     review = run_report(
         "migration_review", snapshot, {"target": proposal["id"]}, out, progress=False
     )
-    assert edge.html is not None and review.html is not None
-    return {"edge_report": edge.html, "migration_review": review.html}
+    conformance = run_report("conformance", snapshot, {}, out, progress=False)
+    assert edge.html is not None and review.html is not None and conformance.html is not None
+    return {"edge_report": edge.html, "migration_review": review.html,
+            "conformance": conformance.html}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,7 @@ def _assert_inert(seen: PageVisit) -> None:
     assert HTML_HOST in seen.text
 
 
-@pytest.mark.parametrize("name", ["edge_report", "migration_review"])
+@pytest.mark.parametrize("name", ["edge_report", "migration_review", "conformance"])
 def test_no_planted_script_runs_and_names_read_literally(
     pages: dict[str, Path], browser: object, name: str
 ) -> None:
@@ -85,7 +87,7 @@ def test_nothing_is_loaded_from_the_network(
     assert seen.requests and not remote, remote
 
 
-@pytest.mark.parametrize("name", ["edge_report", "migration_review"])
+@pytest.mark.parametrize("name", ["edge_report", "migration_review", "conformance"])
 def test_escaping_holds_without_the_csp(
     pages: dict[str, Path], browser: object, name: str, tmp_path: Path
 ) -> None:

@@ -13,10 +13,10 @@ from edgekit.report.notebooks import BUNDLED_DIR
 from edgekit.report.run import MANAGED, declared_parameters
 
 REPO = Path(__file__).resolve().parents[2]
-NAMES = ("edge_report", "explore", "migration_review")
+NAMES = ("conformance", "edge_report", "explore", "migration_review")
 
 
-def test_the_three_notebooks_are_bundled_and_notebooks_dir_is_the_same_folder() -> None:
+def test_the_notebooks_are_bundled_and_notebooks_dir_is_the_same_folder() -> None:
     assert set(bundled()) == set(NAMES)
     assert (REPO / "notebooks").resolve() == BUNDLED_DIR
     for name in NAMES:

@@ -67,6 +67,8 @@ DISTRIBUTION_REQUESTS: dict[str, float] = {
     "jobs": 500,
     "events": 450,
     "gifts": 380,
+    "wallet": 1100,
+    "invoices": 600,
 }
 """Peak-hour requests per distribution; the others (``edge-test``, the disabled
 ``campaign-2019``) serve nothing."""
@@ -78,6 +80,8 @@ LB_REQUESTS: dict[str, float] = {
     "nw-shop": 26000,
     "nw-web-api": 4000,
     "nw-pay-app": 3600,
+    "nw-wallet": 1100,
+    "nw-invoices": 600,
     "nw-pay-orders": 1300,
     "nw-portal": 900,
     "nw-pay-core": 700,
