@@ -17,6 +17,7 @@ from typing import Any
 
 from edgekit.conform.derive import FACT_LABELS, Dialects, Family, derive
 from edgekit.conform.facts import EntryFacts, collect_facts
+from edgekit.conform.fixes import fix_for
 from edgekit.conform.match import Deviation, PatternMatch, UnknownItem, best_match
 from edgekit.conform.patterns import Pattern
 from edgekit.escape.csvcell import cell
@@ -113,13 +114,22 @@ def common_deviations(result: Conformance, limit: int = 10) -> list[tuple[tuple[
 
 
 # -- JSON ----------------------------------------------------------------------------------------
-def _deviation(d: Deviation) -> dict[str, Any]:
+def _deviation(d: Deviation, facts: EntryFacts) -> dict[str, Any]:
+    step = fix_for(d, facts)
+    fix = None
+    if step is not None:
+        fix = {
+            k: v
+            for k, v in step.to_json(1).items()
+            if k in ("detail", "cdk", "terraform", "inputs")
+        }
     return {
         "key": d.key,
         "where": d.where,
         "message": d.message,
         "expected": list(d.expected),
         "actual": d.actual,
+        "fix": fix,
     }
 
 
@@ -147,7 +157,7 @@ def _entry(e: EntryConformance) -> dict[str, Any]:
             pattern=m.pattern,
             score=m.score,
             requirements={"met": m.met, "deviating": m.deviating, "unknown": m.unknown},
-            deviations=[_deviation(d) for d in m.deviations],
+            deviations=[_deviation(d, f) for d in m.deviations],
             unknowns=[_unknown(u) for u in m.unknowns],
         )
     else:
