@@ -1,10 +1,9 @@
 """Run the benchmarks (``make bench``): ``python -m benchmarks [--all]``.
 
 Runs, in order: API calls per resource on the bundled estates (collect_sample, small and
-sample), then on generated estates graph (graph_scale), scan and plan (scan_scale), house-pattern conformance
-(conform_scale), diagram
-(diagram_scale) and report (report_scale) time, and the IaC import of a generated cdk.out
-(iac_import). ``--all`` adds the organisation-scale
+sample), then on generated estates graph (graph_scale), scan and plan (scan_scale),
+house-pattern conformance (conform_scale), diagram (diagram_scale) and report (report_scale)
+time, and the IaC import of a generated cdk.out (iac_import). ``--all`` adds the organisation-scale
 collection benchmark (collect_scale: 10 accounts × 3 regions, 1/8/32 workers, with and without
 injected latency; several minutes). Figures are printed; benchmarks/RESULTS.md records them.
 """
