@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from edgekit.conform.derive import Dialects, Family, emit_patterns
 from edgekit.conform.facts import EntryFacts, Unknown, collect_facts
-from edgekit.conform.match import Deviation, PatternMatch, UnknownItem, best_match, match
+from edgekit.conform.items import Deviation, UnknownItem
+from edgekit.conform.match import PatternMatch, best_match, match
 from edgekit.conform.patterns import Pattern, PatternError, load_patterns, parse_patterns
 from edgekit.conform.result import Conformance, EntryConformance, conform, dialects
 

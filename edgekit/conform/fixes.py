@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from edgekit.conform.facts import LEGACY_CACHE, EntryFacts, Route
-from edgekit.conform.match import Deviation
+from edgekit.conform.items import Deviation
 from edgekit.plan.inputs import DISTRIBUTION
 from edgekit.plan.literals import hcl, hcl_comment, tf_name, ts
 from edgekit.plan.model import Input, Step

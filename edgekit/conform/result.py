@@ -18,7 +18,8 @@ from typing import Any
 from edgekit.conform.derive import FACT_LABELS, Dialects, Family, derive
 from edgekit.conform.facts import EntryFacts, collect_facts
 from edgekit.conform.fixes import fix_for
-from edgekit.conform.match import Deviation, PatternMatch, UnknownItem, best_match
+from edgekit.conform.items import Deviation, UnknownItem
+from edgekit.conform.match import PatternMatch, best_match
 from edgekit.conform.patterns import Pattern
 from edgekit.escape.csvcell import cell
 from edgekit.graph import Estate

@@ -3,7 +3,7 @@ and every pattern key with the type of value it takes.
 
 One table (:data:`KEYS`) drives the loader's validation (:mod:`edgekit.conform.patterns`), the
 JSON Schema shipped for editors (:mod:`edgekit.conform.schema`) and the matcher
-(:mod:`edgekit.conform.match`), so the three cannot disagree.
+(:mod:`edgekit.conform.evaluators`), so the three cannot disagree.
 """
 
 from __future__ import annotations
