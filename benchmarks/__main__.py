@@ -2,9 +2,9 @@
 
 Runs, in order: API calls per resource on the bundled estates (collect_sample, small and
 sample), then on generated estates graph (graph_scale), scan and plan (scan_scale), the
-entrypoints of every finding (entrypoints_scale), diagram
-(diagram_scale) and report (report_scale) time, and the IaC import of a generated cdk.out
-(iac_import). ``--all`` adds the organisation-scale
+entrypoints of every finding (entrypoints_scale), house-pattern conformance (conform_scale),
+diagram (diagram_scale) and report (report_scale) time, and the IaC import of a generated
+cdk.out (iac_import). ``--all`` adds the organisation-scale
 collection benchmark (collect_scale: 10 accounts × 3 regions, 1/8/32 workers, with and without
 injected latency; several minutes). Figures are printed; benchmarks/RESULTS.md records them.
 """
@@ -21,6 +21,7 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
     ("benchmarks.graph_scale", ["--markdown"]),
     ("benchmarks.scan_scale", ["--markdown"]),
     ("benchmarks.entrypoints_scale", ["--markdown"]),
+    ("benchmarks.conform_scale", ["--markdown"]),
     ("benchmarks.diagram_scale", []),
     ("benchmarks.report_scale", []),
     ("benchmarks.iac_import", ["--markdown"]),

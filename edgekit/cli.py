@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from edgekit.commands import (
         checks,
         collect,
+        conform,
         demo,
         diagram,
         diff,
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("scan", "run the check catalogue over a snapshot", scan),
         ("plan", "simplification proposals for redundant hops", plan),
         ("lineage", "public entrypoints and how each reaches its backend", lineage),
+        ("conform", "how each entrypoint compares with the house edge patterns", conform),
         ("diagram", "architecture pictures (PNG/SVG) of a snapshot", diagram),
         ("report", "run a report notebook (papermill) on a snapshot", report),
         (

@@ -32,8 +32,11 @@ ALLOWED: dict[str, set[str]] = {
     "graph": {"model", "snapshot", "errors"},
     "rules": {"graph", "model", "snapshot", "errors"},
     "plan": {"rules", "graph", "model", "snapshot", "errors"},
-    "render": {"plan", "rules", "graph", "model", "snapshot", "errors"},
-    "report": {"render", "plan", "rules", "graph", "model", "snapshot", "errors"},
+    # house patterns (issue 17): analysis over graph, model and the check helpers; the fix
+    # snippets use the planner's literal encoders.
+    "conform": {"plan", "rules", "graph", "model", "snapshot", "errors"},
+    "render": {"conform", "plan", "rules", "graph", "model", "snapshot", "errors"},
+    "report": {"render", "conform", "plan", "rules", "graph", "model", "snapshot", "errors"},
     "sandbox": {"aws", "errors"},
     "commands": {
         "aws",
@@ -45,6 +48,7 @@ ALLOWED: dict[str, set[str]] = {
         "plan",
         "render",
         "report",
+        "conform",
         "sandbox",
         "iac",
         "errors",
@@ -59,7 +63,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "moto": {"sandbox"},
     "diagrams": {"render"},
     "papermill": {"report"},
-    "networkx": {"graph", "rules", "plan", "render", "report", "commands"},
+    "networkx": {"graph", "rules", "conform", "plan", "render", "report", "commands"},
     "pandas": {"graph", "rules", "plan", "render", "report", "commands"},
 }
 

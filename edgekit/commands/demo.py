@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     rep = Report.open(snapshot_path, reports, diagrams)
     outputs = steps.run("scan + plan", rep.outputs)
     pictures = steps.run("diagrams", draw_all, rep)
+    conformance = steps.run("conformance to the house patterns", _conform, rep, reports)
     try:
         report = steps.run(
             "edge report (papermill)",
@@ -99,8 +100,22 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in rep.notes:  # run_report has printed its own notes
         print(clean(f"edgekit: {note}"), file=sys.stderr)
-    _table(result, snapshot_path, outputs, pictures, report, rep, steps)
+    _table(result, snapshot_path, outputs, pictures, report, rep, steps, conformance)
     return 0
+
+
+def _conform(rep: Any, reports: Path) -> tuple[Path, str]:
+    """The estate against the bundled example patterns: ``conformance.json`` and the summary."""
+    from edgekit.commands.conform import summary_line
+    from edgekit.conform import conform, load_patterns
+    from edgekit.conform.result import document, to_json
+    from edgekit.conform.schema import EXAMPLE_FILE
+
+    found = conform(rep.estate, load_patterns(EXAMPLE_FILE))
+    path = reports / "conformance.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_json(document(found, rep.snapshot.meta())), encoding="utf-8")
+    return path, summary_line(found)
 
 
 def _collect(progress: bool) -> Any:
@@ -142,6 +157,7 @@ def _table(
     report: Any,
     rep: Any,
     steps: _Steps,
+    conformance: tuple[Path, str],
 ) -> None:
     """The outputs, where they are, and the timings."""
     from rich.console import Console
@@ -168,11 +184,13 @@ def _table(
         f"{outputs['proposals.md']} (+ .json)  — {summary['proposals']}, "
         f"${summary['monthly_savings_usd']:,.2f}/month",
     )
+    table.add_row("conformance", f"{conformance[0]} (house patterns: summary below)")
     svgs = [p for p in pictures if p.suffix == ".svg"]
     table.add_row("diagrams", f"{rep.diagrams_dir}/  ({len(svgs)} SVG, index.json)")
     table.add_row("tables (CSV)", f"{report.run_dir}/*.csv")
     console = Console(file=sys.stdout, width=max(100, Console().width))
     console.print(table)
+    console.print(f"house patterns: {conformance[1]}", soft_wrap=True)
     console.print(
         "timings: " + ", ".join(f"{t} {s:.1f}s" for t, s in steps.times),
         style="dim",

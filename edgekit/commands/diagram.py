@@ -14,6 +14,7 @@ from pathlib import Path
 
 from edgekit.commands.inputs import add_limit_arguments, load_snapshot
 from edgekit.commands.outputs import check_output_dir
+from edgekit.errors import InputError
 from edgekit.escape.terminal import clean
 
 FORMATS = ("png", "svg")
@@ -58,6 +59,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="entrypoint pictures drawn without --entrypoint (default 100)",
     )
+    p.add_argument(
+        "--colour-by",
+        choices=("findings", "conformance"),
+        default="findings",
+        help="box colours: worst failing finding (default) or conformance to the house patterns",
+    )
+    p.add_argument(
+        "--patterns",
+        metavar="FILE",
+        help="house patterns for --colour-by conformance (default: the bundled example)",
+    )
     add_limit_arguments(p)
 
 
@@ -69,6 +81,14 @@ def run(args: argparse.Namespace) -> int:
     from edgekit.render.findings import FindingIndex, run_checks
 
     check_output_dir(args.output)
+    patterns = None
+    if args.colour_by == "conformance":
+        from edgekit.conform import load_patterns
+        from edgekit.conform.schema import EXAMPLE_FILE
+
+        patterns = load_patterns(args.patterns or EXAMPLE_FILE)
+    elif args.patterns:
+        raise InputError("--patterns needs --colour-by conformance")
     snapshot = load_snapshot(args)
     estate = Estate.from_snapshot(snapshot)
     if args.entrypoint is not None:
@@ -84,8 +104,14 @@ def run(args: argparse.Namespace) -> int:
             batch.MAX_ENTRYPOINT_PICTURES if args.max_pictures is None else args.max_pictures
         ),
     )
+    specs = list(selection.specs)
+    if patterns is not None:
+        from edgekit.conform import conform
+        from edgekit.render.conformance import colour_by_conformance
+
+        specs = colour_by_conformance(specs, conform(estate, patterns))
     out_dir = Path(args.output) if args.output else Path("diagrams") / run_id(snapshot)
-    paths = batch.write(selection.specs, out_dir, args.format)
+    paths = batch.write(specs, out_dir, args.format)
     for path in paths:
         print(path)
     for note in selection.notes:

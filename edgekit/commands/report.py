@@ -22,8 +22,9 @@ from edgekit.escape.terminal import clean
 BUNDLED_HELP = {
     "edge_report": (
         "previous_snapshot, suppress_file, min_severity, top_n, max_rows, max_diagrams, "
-        "max_overviews, history_dir"
+        "max_overviews, patterns_file, history_dir"
     ),
+    "conformance": "patterns_file, max_rows",
     "explore": "hostname, area, min_severity, account",
     "migration_review": "target (required: a proposal id or an entrypoint hostname)",
 }

@@ -34,7 +34,7 @@ CSP = re.compile(r'<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>')
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, fake_aws: None) -> dict[str, Path]:
-    """The two HTML exports of the hostile estate."""
+    """The HTML exports of the hostile estate."""
     out = tmp_path_factory.mktemp("hostile")
     snapshot = write_hostile(out / "hostile.json")
     proposal = next(
@@ -44,8 +44,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory, fake_aws: None) -> dict[str,
     review = run_report(
         "migration_review", snapshot, {"target": proposal["id"]}, out, progress=False
     )
-    assert edge.html is not None and review.html is not None
-    return {"edge_report": edge.html, "migration_review": review.html}
+    conformance = run_report("conformance", snapshot, {}, out, progress=False)
+    assert edge.html is not None and review.html is not None and conformance.html is not None
+    return {"edge_report": edge.html, "migration_review": review.html,
+            "conformance": conformance.html}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -54,19 +56,20 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         yield driver
 
 
-def _assert_inert(seen: PageVisit) -> None:
+def _assert_inert(seen: PageVisit, name: str) -> None:
     assert seen.xss is None, f"a planted script ran (window.__xss = {seen.xss!r})"
     assert seen.javascript_links == 0
-    assert SCRIPT_NAME in seen.text  # shown literally, tags and all
+    if name != "conformance":  # the conformance page names hostnames, never the ALB
+        assert SCRIPT_NAME in seen.text  # shown literally, tags and all
     assert HTML_HOST in seen.text
 
 
-@pytest.mark.parametrize("name", ["edge_report", "migration_review"])
+@pytest.mark.parametrize("name", ["edge_report", "migration_review", "conformance"])
 def test_no_planted_script_runs_and_names_read_literally(
     pages: dict[str, Path], browser: object, name: str
 ) -> None:
     seen = visit(browser, pages[name])
-    _assert_inert(seen)
+    _assert_inert(seen, name)
 
 
 @pytest.mark.parametrize("name", ["edge_report", "migration_review"])
@@ -90,7 +93,7 @@ def test_nothing_is_loaded_from_the_network(
     assert seen.requests and not remote, remote
 
 
-@pytest.mark.parametrize("name", ["edge_report", "migration_review"])
+@pytest.mark.parametrize("name", ["edge_report", "migration_review", "conformance"])
 def test_escaping_holds_without_the_csp(
     pages: dict[str, Path], browser: object, name: str, tmp_path: Path
 ) -> None:
@@ -100,7 +103,7 @@ def test_escaping_holds_without_the_csp(
     bare = page.with_name(f"no-csp-{page.name}")
     bare.write_text(html, encoding="utf-8")
     try:
-        _assert_inert(visit(browser, bare))
+        _assert_inert(visit(browser, bare), name)
     finally:
         bare.unlink()
 

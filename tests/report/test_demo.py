@@ -39,6 +39,7 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
         reports / "findings.sarif",
         reports / "proposals.json",
         reports / "proposals.md",
+        reports / "conformance.json",
         diagrams / "index.json",
     ):
         assert path.is_file(), path
@@ -59,6 +60,11 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
         "edge_report.html",
         "findings.json",
         "proposals.md",
+        "conformance.json",
+        "12 of 51 entrypoints conform",
         "done in",
     ):
         assert printed in done.stdout, printed
+    conformance = json.loads((reports / "conformance.json").read_text(encoding="utf-8"))
+    assert conformance["schema"] == "edgekit.conformance/1"
+    assert conformance["summary"]["by_pattern"]["static-site"]["conforms"] == 8

@@ -25,6 +25,7 @@ SECTIONS = (
     "TLS posture",
     "Caching posture",
     "Simplification proposals",
+    "House patterns",
     "Diagrams",
     "Changes since the previous snapshot",
 )

@@ -13,10 +13,10 @@ from edgekit.report.notebooks import BUNDLED_DIR
 from edgekit.report.run import MANAGED, declared_parameters
 
 REPO = Path(__file__).resolve().parents[2]
-NAMES = ("edge_report", "explore", "migration_review")
+NAMES = ("conformance", "edge_report", "explore", "migration_review")
 
 
-def test_the_three_notebooks_are_bundled_and_not_opened_from_the_checkout() -> None:
+def test_the_notebooks_are_bundled_and_not_opened_from_the_checkout() -> None:
     """The templates live in the package only; notebooks/ says how to open a copy."""
     assert set(bundled()) == set(NAMES)
     top = REPO / "notebooks"

@@ -65,13 +65,13 @@ def test_collection_is_complete(sample: tuple[SampleInfo, Snapshot, int]) -> Non
 def test_counts_are_as_documented(sample: tuple[SampleInfo, Snapshot, int]) -> None:
     info, snapshot, _ = sample
     distributions = _distributions(snapshot)
-    assert len(distributions) == len(info.distributions) == 21
+    assert len(distributions) == len(info.distributions) == 33
     assert sum(not d["DistributionConfig"]["Enabled"] for d in distributions.values()) == 1
     balancers = _items(snapshot, "elbv2", "load_balancers")
     kinds = Counter(b["LoadBalancer"]["Type"] for b in balancers)
-    assert kinds == {"application": 10, "network": 1}
+    assert kinds == {"application": 12, "network": 1}
     assert len(_items(snapshot, "elb", "load_balancers")) == 1
-    assert len(info.load_balancers) == 12
+    assert len(info.load_balancers) == 14
     scopes = Counter(p["data"]["scope"] for p in snapshot.iter_payloads("wafv2"))
     acls = Counter(
         p["data"]["scope"] for p in snapshot.iter_payloads("wafv2") for _ in p["data"]["web_acls"]
@@ -93,7 +93,7 @@ def test_counts_are_as_documented(sample: tuple[SampleInfo, Snapshot, int]) -> N
     urls = [u for u in _items(snapshot, "lambda", "function_urls") if u["FunctionUrlConfig"]]
     assert sorted(u["FunctionUrlConfig"]["AuthType"] for u in urls) == ["AWS_IAM", "NONE"]
     assert len(_items(snapshot, "lambda", "edge_functions")) == 1
-    assert len(_items(snapshot, "acm", "certificates")) == 18
+    assert len(_items(snapshot, "acm", "certificates")) == 19
 
 
 def test_the_seed_description_matches_the_snapshot(

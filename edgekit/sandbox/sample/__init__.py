@@ -1,7 +1,7 @@
 """The sample estate: Northwind Traders' multi-account edge, seeded into the sandbox.
 
 Three member accounts (shared edge 111111111111, payments 222222222222, web 333333333333), two
-regions (us-east-1, eu-west-1): 21 CloudFront distributions, 12 load balancers, 6 WAFv2 web
+regions (us-east-1, eu-west-1): 33 CloudFront distributions, 14 load balancers, 6 WAFv2 web
 ACLs and a WAF Classic one, three Route 53 zones, ACM certificates, S3 / API Gateway / Lambda
 URL origins and a Global Accelerator. Five golden paths sit next to every redundancy pattern
 of the check catalogue and a broad spread of misconfigurations; ``docs/sample-estate.md``
@@ -24,6 +24,7 @@ from edgekit.sandbox.sample import (
     detection,
     dns,
     edge,
+    houses,
     marketing,
     metrics,
     patterns,
@@ -104,9 +105,11 @@ def seed_sample(endpoint_url: str | None = None, now: dt.datetime | None = None)
     web.build(estate)
     payments.build(estate)
     edge.build(estate)
+    houses.build(estate)
     patterns.build(estate)
     marketing.build(estate)
     payments.build_distributions(estate)
+    houses.build_apps(estate)
     edge.finish(estate)
     dns.build(estate)
     dns.dangle(estate)

@@ -56,6 +56,19 @@ DISTRIBUTION_REQUESTS: dict[str, float] = {
     "blog": 160,
     "forms": 130,
     "pay-admin": 400,
+    # the house static sites and their near misses (houses.py)
+    "help": 2200,
+    "status": 1800,
+    "careers": 700,
+    "press": 350,
+    "brand": 300,
+    "investors": 260,
+    "legal": 240,
+    "jobs": 500,
+    "events": 450,
+    "gifts": 380,
+    "wallet": 1100,
+    "invoices": 600,
 }
 """Peak-hour requests per distribution; the others (``edge-test``, the disabled
 ``campaign-2019``) serve nothing."""
@@ -67,6 +80,8 @@ LB_REQUESTS: dict[str, float] = {
     "nw-shop": 26000,
     "nw-web-api": 4000,
     "nw-pay-app": 3600,
+    "nw-wallet": 1100,
+    "nw-invoices": 600,
     "nw-pay-orders": 1300,
     "nw-portal": 900,
     "nw-pay-core": 700,
