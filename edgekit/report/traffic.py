@@ -213,7 +213,8 @@ def _busiest_first(frame: pd.DataFrame) -> pd.DataFrame:
 # -- errors ----------------------------------------------------------------------------------------
 def error_rates(rep: Report) -> pd.DataFrame:
     """Errors at the edge against errors from the origin, per public HTTP entrypoint resource
-    (percent of its requests over the window)."""
+    (percent of its requests over the window); the worst 5xx share (edge or origin) first, so a
+    bounded excerpt shows the problems, then the busiest."""
     v = view(rep)
     rows = []
     for m in v.resources:
@@ -237,7 +238,14 @@ def error_rates(rep: Report) -> pd.DataFrame:
         )
     columns = ["entrypoint", "requests", "4xx % (edge)", "5xx % (edge)", "5xx % (origin)"]
     frame = pd.DataFrame(rows, columns=[*columns, "origin measured at", "why not"])
-    return _busiest_first(frame)
+    return _worst_first(_busiest_first(frame))
+
+
+def _worst_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows by their worst 5xx share, highest first (unknown last); ties keep their order."""
+    worst = frame[["5xx % (edge)", "5xx % (origin)"]].max(axis=1, skipna=True)
+    order = worst.fillna(-1.0).sort_values(ascending=False, kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
 
 
 def _edge_rate(
