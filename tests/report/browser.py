@@ -8,6 +8,7 @@ the network requests it makes are read from Chrome's performance log.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,12 +64,27 @@ def chromium(profile: Path) -> Iterator[Any]:
         driver.quit()
 
 
+LOADING = "Loading ITables"
+"""The placeholder itables shows until its (embedded) library has drawn a table."""
+
+
+def _settled_text(driver: Any, timeout: float = 20.0) -> str:
+    """The page's text once every interactive table is drawn (or the timeout passed): the
+    library loads as a module, after ``readyState`` is complete."""
+    deadline = time.monotonic() + timeout
+    text = str(driver.execute_script("return document.body.innerText"))
+    while LOADING in text and time.monotonic() < deadline:
+        time.sleep(0.2)
+        text = str(driver.execute_script("return document.body.innerText"))
+    return text
+
+
 def visit(driver: Any, page: Path) -> PageVisit:
     """Open ``page`` (a file), let it settle, and report what it did."""
     driver.get_log("performance")  # drop the entries of earlier pages
     driver.get(page.resolve().as_uri())
     driver.execute_script("return document.readyState")
-    text = driver.execute_script("return document.body.innerText")
+    text = _settled_text(driver)
     xss = driver.execute_script("return window.__xss === undefined ? null : window.__xss")
     links = driver.execute_script(
         "return Array.from(document.querySelectorAll('[href],[src]')).filter("
