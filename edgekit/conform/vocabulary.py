@@ -12,6 +12,8 @@ import enum
 from dataclasses import dataclass
 from typing import Final
 
+from edgekit.model.enums import MINIMUM_PROTOCOL_VERSION
+
 FRONT_KINDS: Final = (
     "dns-alias",
     "dns-cname",
@@ -62,17 +64,7 @@ access control (S3, Lambda URL); a legacy origin access identity; a load balance
 groups admit only CloudFront's origin-facing prefix list *and* whose listeners require the
 secret header CloudFront sends; either of the two alone; nothing."""
 
-VIEWER_TLS: Final = (
-    "SSLv3",
-    "TLSv1",
-    "TLSv1_2016",
-    "TLSv1.1_2016",
-    "TLSv1.2_2018",
-    "TLSv1.2_2019",
-    "TLSv1.2_2021",
-    "TLSv1.2_2025",
-    "TLSv1.3_2025",
-)
+VIEWER_TLS: Final = MINIMUM_PROTOCOL_VERSION.values
 """CloudFront's ``MinimumProtocolVersion`` values, weakest first (the floor order)."""
 
 CERTIFICATE_SOURCES: Final = ("acm", "iam", "cloudfront")

@@ -20,7 +20,7 @@ from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
 from edgekit.rules.runner import ScanResult
 from edgekit.snapshot import Snapshot, write
 from tests.model import factories as f
-from tests.rules.checks.test_traffic import cloudwatch, series
+from tests.rules.checks.test_traffic import cdn, cloudwatch, series
 
 R = "us-east-1"
 NO_METRICS = "CloudWatch metrics were not collected (--no-metrics?)"
@@ -155,31 +155,7 @@ DIST_ARN = DIST["ARN"]
 
 
 def _cdn(rate: list[float] | None, subscribed: bool | None) -> Snapshot:
-    items = [
-        series(
-            DIST_ARN, "Requests", [100.0, 300.0], rtype="distribution", namespace="AWS/CloudFront"
-        )
-    ]
-    if rate is not None:
-        items.append(
-            series(
-                DIST_ARN,
-                "CacheHitRate",
-                rate,
-                stat="Average",
-                rtype="distribution",
-                namespace="AWS/CloudFront",
-            )
-        )
-    sub: dict[str, Any] = {"DistributionId": "E1"}
-    if subscribed is not None:
-        status = "Enabled" if subscribed else "Disabled"
-        sub["MonitoringSubscription"] = {
-            "RealtimeMetricsSubscriptionConfig": {"RealtimeMetricsSubscriptionStatus": status}
-        }
-    cw = cloudwatch(items, region="global", monitoring_subscriptions=[sub])
-    cdn = {"distributions": [f.distribution_entry(DIST)], **f.managed_policies()}
-    return f.snapshot(f.payload("cloudfront", cdn), cw)
+    return cdn(rate, subscribed, DIST)
 
 
 def test_cache_hit_rate_is_request_weighted(tmp_path: Path) -> None:

@@ -174,16 +174,19 @@ def test_origin_errors_high_unknown_when_the_error_metric_is_missing() -> None:
 # ------------------------------------------------------------------ traffic.cache_hit_low
 
 
-def _cdn(rate: list[float] | None, subscribed: bool | None = True) -> Snapshot:
+def cdn(
+    rate: list[float] | None, subscribed: bool | None = True, dist: dict[str, Any] = DIST
+) -> Snapshot:
+    """One distribution (``dist``) with 400 requests and, unless None, these hourly
+    CacheHitRate averages; its monitoring subscription on, off or unknown (None)."""
+    arn = dist["ARN"]
     items = [
-        series(
-            DIST_ARN, "Requests", [100.0, 300.0], rtype="distribution", namespace="AWS/CloudFront"
-        )
+        series(arn, "Requests", [100.0, 300.0], rtype="distribution", namespace="AWS/CloudFront")
     ]
     if rate is not None:
         items.append(
             series(
-                DIST_ARN,
+                arn,
                 "CacheHitRate",
                 rate,
                 stat="Average",
@@ -191,25 +194,25 @@ def _cdn(rate: list[float] | None, subscribed: bool | None = True) -> Snapshot:
                 namespace="AWS/CloudFront",
             )
         )
-    sub: dict[str, Any] = {"DistributionId": "E1"}
+    sub: dict[str, Any] = {"DistributionId": dist["Id"]}
     if subscribed is not None:
         status = "Enabled" if subscribed else "Disabled"
         sub["MonitoringSubscription"] = {
             "RealtimeMetricsSubscriptionConfig": {"RealtimeMetricsSubscriptionStatus": status}
         }
     cw = cloudwatch(items, region="global", monitoring_subscriptions=[sub])
-    cdn = {"distributions": [f.distribution_entry(DIST)], **f.managed_policies()}
-    return f.snapshot(f.payload("cloudfront", cdn), cw)
+    payload = {"distributions": [f.distribution_entry(dist)], **f.managed_policies()}
+    return f.snapshot(f.payload("cloudfront", payload), cw)
 
 
 def test_cache_hit_low_fires_on_the_request_weighted_rate() -> None:
     # 90 % on 100 requests, 30 % on 300: weighted 45 % (the plain mean, 60 %, would pass)
-    [found] = fails("traffic.cache_hit_low", _cdn([90.0, 30.0]))
+    [found] = fails("traffic.cache_hit_low", cdn([90.0, 30.0]))
     assert found.evidence["cache_hit_rate_percent"] == 45.0
 
 
 def test_cache_hit_low_passes_at_fifty_percent() -> None:
-    assert run_check("traffic.cache_hit_low", _cdn([50.0, 50.0])) == []
+    assert run_check("traffic.cache_hit_low", cdn([50.0, 50.0])) == []
 
 
 def test_cache_hit_low_passes_when_static_paths_are_not_cached() -> None:
@@ -218,14 +221,12 @@ def test_cache_hit_low_passes_when_static_paths_are_not_cached() -> None:
         origins=[f.s3_origin()],
         default=f.behavior("s3-assets", cache_policy=f.CACHING_DISABLED),
     )
-    cdn = {"distributions": [f.distribution_entry(dist)], **f.managed_policies()}
-    snap = f.snapshot(f.payload("cloudfront", cdn), _cdn([10.0]).payloads[1])
-    assert run_check("traffic.cache_hit_low", snap) == []
+    assert run_check("traffic.cache_hit_low", cdn([10.0], dist=dist)) == []
 
 
 def test_cache_hit_low_unknown_without_additional_metrics() -> None:
-    assert "off" in unknowns("traffic.cache_hit_low", _cdn(None, subscribed=False))[0].message
-    assert "not known" in unknowns("traffic.cache_hit_low", _cdn(None, subscribed=None))[0].message
+    assert "off" in unknowns("traffic.cache_hit_low", cdn(None, subscribed=False))[0].message
+    assert "not known" in unknowns("traffic.cache_hit_low", cdn(None, subscribed=None))[0].message
 
 
 # ------------------------------------------------------------------ waf.count_rule_would_block
@@ -311,7 +312,7 @@ def test_cache_hit_low_unknown_when_metrics_were_denied() -> None:
 
 
 def test_cache_hit_low_unknown_when_the_rate_has_no_datapoint() -> None:
-    [found] = unknowns("traffic.cache_hit_low", _cdn([]))
+    [found] = unknowns("traffic.cache_hit_low", cdn([]))
     assert found.message == "CacheHitRate has no datapoint in the window"
 
 
