@@ -125,8 +125,9 @@ def _errors(rep: Report, max_rows: int) -> None:
         tr.error_rates(rep),
         "traffic_errors.csv",
         max_rows,
-        "worst 5xx share first; % of the requests; edge: what the entrypoint answered, its own errors and those its "
-        "origins passed on; origin: 5xx of the targets, backends, integrations or functions "
+        "worst 5xx share first; % of the requests; edge: what the entrypoint answered, its own "
+        "errors and those its origins passed on; origin: 5xx of the targets, backends, "
+        "integrations or functions "
         "behind it",
     )
 
