@@ -200,8 +200,8 @@ def check_shape(doc: Any, src: str, limits: ReadLimits) -> None:
 
 def validate_envelope(doc: Any, src: str) -> None:
     """Check the envelope against ``snapshot.schema.json``; the first error, in one line."""
-    with _format_grammars_left_out():
-        import jsonschema
+    import_jsonschema()
+    import jsonschema
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
@@ -210,6 +210,14 @@ def validate_envelope(doc: Any, src: str) -> None:
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
         message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
         raise SnapshotError(f"{src}: malformed snapshot at {where}: {message}")
+
+
+def import_jsonschema() -> None:
+    """Import ``jsonschema`` (once per process) without the grammars of its format checkers
+    (see :func:`_format_grammars_left_out`). A process that imports another package importing
+    ``jsonschema`` (``nbformat``, ``papermill``) calls this first."""
+    with _format_grammars_left_out():
+        import jsonschema  # noqa: F401
 
 
 @contextlib.contextmanager

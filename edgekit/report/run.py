@@ -188,6 +188,7 @@ def run_report(
     (exit 2) that writes nothing.
     """
     started = time.monotonic()
+    snap.import_jsonschema()  # before nbformat imports it with grammars the report never uses
     path, _, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
