@@ -18,12 +18,14 @@ against the JSON Schema shipped in the package (``snapshot.schema.json``).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
 import re
+import sys
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -39,6 +41,9 @@ MAX_INT_DIGITS: Final = 20
 ENV_MAX_BYTES: Final = "EDGEKIT_MAX_SNAPSHOT_BYTES"
 ENV_MAX_ITEMS: Final = "EDGEKIT_MAX_SNAPSHOT_ITEMS"
 GZIP_MAGIC: Final = b"\x1f\x8b"
+FORMAT_GRAMMARS: Final = ("rfc3987_syntax",)
+"""Optional packages ``jsonschema`` imports for its format checkers only; ``rfc3987_syntax``
+compiles 39 grammars at import (1.5 s, in the CLI and again in every report kernel)."""
 SCHEMA_FILE: Final = Path(__file__).resolve().parent / "snapshot.schema.json"
 _SIZE: Final = re.compile(r"\s*(\d{1,15})\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _UNITS: Final = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
@@ -195,6 +200,7 @@ def check_shape(doc: Any, src: str, limits: ReadLimits) -> None:
 
 def validate_envelope(doc: Any, src: str) -> None:
     """Check the envelope against ``snapshot.schema.json``; the first error, in one line."""
+    import_jsonschema()
     import jsonschema
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -204,3 +210,35 @@ def validate_envelope(doc: Any, src: str) -> None:
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
         message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
         raise SnapshotError(f"{src}: malformed snapshot at {where}: {message}")
+
+
+def import_jsonschema() -> None:
+    """Import ``jsonschema`` (once per process) without the grammars of its format checkers
+    (see :func:`_format_grammars_left_out`). A process that imports another package importing
+    ``jsonschema`` (``nbformat``, ``papermill``) calls this first."""
+    with _format_grammars_left_out():
+        import jsonschema  # noqa: F401
+
+
+@contextlib.contextmanager
+def _format_grammars_left_out() -> Iterator[None]:
+    """Import ``jsonschema`` without the optional grammars of its format checkers.
+
+    The envelope is validated without a format checker (the schema's ``format`` keywords, if
+    any, are annotations under draft 2020-12), so the ``iri`` checker that ``rfc3987_syntax``
+    provides is never used here; ``jsonschema`` leaves a checker out when its package cannot
+    be imported. Only while ``jsonschema`` is first imported: a later import of
+    ``rfc3987_syntax`` itself works as usual.
+    """
+    if "jsonschema" in sys.modules:
+        yield
+        return
+    blocked = [name for name in FORMAT_GRAMMARS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        yield
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]

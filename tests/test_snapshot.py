@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,29 @@ def test_jsonable() -> None:
         "b": "AAE=",
         "l": [1, 2],
     }
+
+
+def test_envelope_validation_skips_format_grammars() -> None:
+    """Issue 16 (speed): validating the envelope imports jsonschema without the grammars of
+    its format checkers (1.5 s), still refuses a malformed envelope, and leaves a later
+    import of the grammar package working."""
+    code = (
+        "import sys\n"
+        "from edgekit.errors import SnapshotError\n"
+        "from edgekit.snapshot_input import validate_envelope\n"
+        "try:\n"
+        "    validate_envelope({'schema': 'edgekit.snapshot/1'}, 'x')\n"
+        "except SnapshotError as err:\n"
+        "    print(err)\n"
+        "print('rfc3987_syntax' in sys.modules)\n"
+        "import rfc3987_syntax\n"
+        "print(rfc3987_syntax.__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == [
+        "x: malformed snapshot at top level: 'collected_at' is a required property",
+        "False",
+        "rfc3987_syntax",
+    ]

@@ -87,16 +87,22 @@ class Conformance:
         return out
 
 
-def conform(estate: Estate, patterns: Sequence[Pattern]) -> Conformance:
-    """Every service entrypoint against its best-matching pattern."""
-    facts = collect_facts(estate)
+def conform(
+    estate: Estate, patterns: Sequence[Pattern], facts: Sequence[EntryFacts] | None = None
+) -> Conformance:
+    """Every service entrypoint against its best-matching pattern. ``facts``: the estate's
+    :func:`~edgekit.conform.facts.collect_facts`, when the caller already read them."""
+    facts = collect_facts(estate) if facts is None else facts
     entries = tuple(EntryConformance(f, best_match(f, patterns)) for f in facts)
     return Conformance("patterns", tuple(patterns), entries)
 
 
-def dialects(estate: Estate, min_size: int = 2) -> Conformance:
-    """The estate's families of configuration (no patterns file)."""
-    facts = collect_facts(estate)
+def dialects(
+    estate: Estate, min_size: int = 2, facts: Sequence[EntryFacts] | None = None
+) -> Conformance:
+    """The estate's families of configuration (no patterns file). ``facts``: as for
+    :func:`conform`."""
+    facts = collect_facts(estate) if facts is None else facts
     found = derive(facts, min_size)
     family_of = {m.hostname: f.id for f in (*found.families, *found.one_offs) for m in f.members}
     entries = tuple(EntryConformance(f, None, family_of[f.hostname]) for f in facts)

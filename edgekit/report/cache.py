@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from edgekit import __version__
 from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
+from edgekit.rules.formats import indented_json
 from edgekit.rules.runner import CheckError, ScanResult
 
 SCHEMA: Final = "edgekit.report-cache/2"
@@ -60,7 +61,7 @@ def valid(run_dir: Path, expected: Mapping[str, str]) -> bool:
 def write_json(path: Path, doc: Any) -> Path:
     """Sorted, indented JSON, written atomically."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
+    tmp.write_text(indented_json(doc), "utf-8")
     tmp.replace(path)
     return path
 

@@ -9,12 +9,13 @@ run folder, bounded excerpts); the table functions return DataFrames for Jupyter
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from edgekit.conform import Conformance, conform, dialects, load_patterns
+from edgekit.conform import Conformance, EntryFacts, collect_facts, conform, dialects, load_patterns
 from edgekit.conform.derive import FACT_LABELS
 from edgekit.conform.result import common_deviations
 from edgekit.conform.schema import EXAMPLE_FILE
@@ -31,9 +32,14 @@ def patterns_file(path: str | os.PathLike[str] | None) -> Path:
     return Path(path) if path else EXAMPLE_FILE
 
 
-def result(rep: Report, patterns: str | os.PathLike[str] | None = None) -> Conformance:
-    """The estate's conformance to ``patterns`` (the bundled example when None)."""
-    return conform(rep.estate, load_patterns(patterns_file(patterns)))
+def result(
+    rep: Report,
+    patterns: str | os.PathLike[str] | None = None,
+    facts: Sequence[EntryFacts] | None = None,
+) -> Conformance:
+    """The estate's conformance to ``patterns`` (the bundled example when None); ``facts``:
+    the estate's entrypoint facts when already read (:func:`edgekit.conform.collect_facts`)."""
+    return conform(rep.estate, load_patterns(patterns_file(patterns)), facts)
 
 
 def _counts(rows: dict[str, dict[str, int]], first: str) -> pd.DataFrame:
@@ -93,10 +99,10 @@ def entrypoints(found: Conformance) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def one_offs(rep: Report) -> pd.DataFrame:
+def one_offs(rep: Report, facts: Sequence[EntryFacts] | None = None) -> pd.DataFrame:
     """Entrypoints whose configuration no other service shares, and how each differs from the
-    nearest family."""
-    found = dialects(rep.estate).dialects
+    nearest family (``facts``: as for :func:`result`)."""
+    found = dialects(rep.estate, facts=facts).dialects
     assert found is not None
     rows = [
         {
@@ -119,7 +125,8 @@ def section(
 
     from edgekit.report.display import markdown, table
 
-    found = result(rep, patterns)
+    facts = collect_facts(rep.estate)  # read once, for the patterns and the one-offs
+    found = result(rep, patterns, facts)
     s = found.summary()
     by = s["by_status"]
     text = (
@@ -133,7 +140,7 @@ def section(
         "conformance_by_account.csv": by_account(found),
         "common_deviations.csv": top_deviations(found),
         "conformance.csv": entrypoints(found),
-        "one_offs.csv": one_offs(rep),
+        "one_offs.csv": one_offs(rep, facts),
     }
     for name, frame in frames.items():
         rep.write_frame(frame, name)

@@ -188,6 +188,7 @@ def run_report(
     (exit 2) that writes nothing.
     """
     started = time.monotonic()
+    snap.import_jsonschema()  # before nbformat imports it with grammars the report never uses
     path, _, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
@@ -224,14 +225,15 @@ def run_report(
 
 
 def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapshot, list[str]]:
-    """Read the snapshot and build its estate (what the notebook's first cell does), so that
-    a snapshot the model cannot read fails here, with nothing written. Returns it with the
-    one-line descriptions of the items the model left out (a partial result, not a failure)."""
-    from edgekit.graph import Estate
+    """Read and validate the snapshot and parse its model (what the notebook's first cell
+    does before it builds the graph), so that a snapshot the model cannot read fails here,
+    with nothing written. Returns it with the one-line descriptions of the items the model
+    left out (a partial result, not a failure). The graph is built in the kernel only: it is
+    a function of the parsed model (issue 16, speed)."""
+    from edgekit.model import parse
 
     loaded = snap.load(path, limits)
-    estate = Estate.from_snapshot(loaded)
-    return loaded, [e.line() for e in estate.model.coverage.model_errors]
+    return loaded, [e.line() for e in parse(loaded).coverage.model_errors]
 
 
 @contextlib.contextmanager

@@ -9,6 +9,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
+
 from edgekit import __version__
 from edgekit.escape import csvcell
 from edgekit.rules.finding import Finding, Severity, Status
@@ -62,7 +64,20 @@ def findings_document(
 
 def to_json(doc: Mapping[str, Any]) -> str:
     """Byte-stable JSON (sorted keys, no wall-clock times added)."""
-    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return indented_json(doc)
+
+
+def indented_json(doc: Any) -> str:
+    """``doc`` as sorted, 2-space indented UTF-8 JSON text ending in a newline: the text of
+    ``json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False)``, written by orjson
+    (Python's indenting encoder is pure Python: 1.7 s for the SARIF of a 10k estate, orjson
+    0.2 s). A document orjson cannot write (keys that are not strings, integers beyond 64
+    bits) is written by ``json``. Floats are the shortest text that reads back the same value
+    either way; orjson spells exponents without ``+`` or leading zeros (``1e16``, ``1e-5``)."""
+    try:
+        return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() + "\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def to_csv(findings: Sequence[Finding]) -> str:
