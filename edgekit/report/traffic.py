@@ -28,9 +28,9 @@ worst hour is given beside them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
@@ -43,23 +43,7 @@ from edgekit.model.cloudwatch.types import MetricSeries, MetricWindow
 if TYPE_CHECKING:
     import networkx as nx
 
-    from edgekit.graph import Estate
-    from edgekit.graph.lineage import Lineage
-
-
-class Report(Protocol):
-    """What the traffic tables read of a :class:`~edgekit.report.data.Report` (a protocol, so
-    this module does not import the report's data module: the tables module calls it)."""
-
-    @property
-    def estate(self) -> Estate:
-        """The snapshot's estate."""
-        ...
-
-    @property
-    def lineages(self) -> Mapping[str, Lineage]:
-        """Every entrypoint's lineage by hostname."""
-        ...
+    from edgekit.report.data import Report
 
 
 SERVICES: Final[dict[str, str]] = {
