@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
+import sys
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -46,3 +48,31 @@ def linear(ratio: float, what: str, first: int, last: int) -> tuple[bool, str]:
         f"tolerance ×{LINEAR_TOLERANCE})"
     )
     return ok, text
+
+
+def scale_main(
+    argv: list[str] | None,
+    prog: str,
+    description: str | None,
+    measure: Callable[[int], T],
+    render: Callable[[list[T], bool], str],
+    per_resource: Callable[[T], float],
+    size_of: Callable[[T], int],
+    what: str,
+) -> int:
+    """The command line of a scale benchmark: ``--sizes`` (resource counts) and ``--markdown``;
+    measures each size, prints the table and the linear-growth verdict of ``per_resource``
+    (``what``: the cost's name, e.g. ``scan per-resource time``); 1 when superlinear."""
+    p = argparse.ArgumentParser(prog=prog, description=description)
+    p.add_argument("--sizes", default="1000,10000,50000")
+    p.add_argument("--markdown", action="store_true")
+    args = p.parse_args(argv)
+    rows: list[T] = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows.append(measure(size))
+        print(f"measured {size_of(rows[-1]):,} resources", file=sys.stderr)
+    print(render(rows, args.markdown))
+    ratio = per_resource(rows[-1]) / per_resource(rows[0])
+    ok, text = linear(ratio, f"{what} ×{ratio:.2f}", size_of(rows[0]), size_of(rows[-1]))
+    print(text)
+    return 0 if ok else 1

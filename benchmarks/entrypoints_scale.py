@@ -13,9 +13,7 @@ is the size of the answer (the sum over findings of their hostnames).
 
 from __future__ import annotations
 
-import argparse
 import gc
-import sys
 import time
 from dataclasses import dataclass, replace
 
@@ -124,20 +122,16 @@ def render(rows: list[Row], markdown: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run; exit 1 when the per-resource cost grows superlinearly."""
-    p = argparse.ArgumentParser(prog="python -m benchmarks.entrypoints_scale", description=__doc__)
-    p.add_argument("--sizes", default="1000,10000,50000")
-    p.add_argument("--markdown", action="store_true")
-    args = p.parse_args(argv)
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure(size))
-        print(f"measured {rows[-1].resources:,} resources", file=sys.stderr)
-    print(render(rows, args.markdown))
-    ratio = rows[-1].us_per_resource / rows[0].us_per_resource
-    what = f"index + attach per-resource time ×{ratio:.2f}"
-    ok, text = common.linear(ratio, what, rows[0].resources, rows[-1].resources)
-    print(text)
-    return 0 if ok else 1
+    return common.scale_main(
+        argv,
+        "python -m benchmarks.entrypoints_scale",
+        __doc__,
+        measure,
+        render,
+        lambda r: r.us_per_resource,
+        lambda r: r.resources,
+        "index + attach per-resource time",
+    )
 
 
 if __name__ == "__main__":

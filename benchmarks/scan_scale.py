@@ -10,9 +10,7 @@ The cost must grow linearly: per-resource scan time of the largest size against 
 
 from __future__ import annotations
 
-import argparse
 import gc
-import sys
 import time
 from dataclasses import dataclass
 
@@ -99,20 +97,16 @@ def render(rows: list[Row], markdown: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run; exit 1 when the scan's per-resource cost grows superlinearly."""
-    p = argparse.ArgumentParser(prog="python -m benchmarks.scan_scale", description=__doc__)
-    p.add_argument("--sizes", default="1000,10000,50000")
-    p.add_argument("--markdown", action="store_true")
-    args = p.parse_args(argv)
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure(size))
-        print(f"measured {rows[-1].resources:,} resources", file=sys.stderr)
-    print(render(rows, args.markdown))
-    ratio = rows[-1].scan_us_per_resource / rows[0].scan_us_per_resource
-    what = f"scan per-resource time ×{ratio:.2f}"
-    ok, text = common.linear(ratio, what, rows[0].resources, rows[-1].resources)
-    print(text)
-    return 0 if ok else 1
+    return common.scale_main(
+        argv,
+        "python -m benchmarks.scan_scale",
+        __doc__,
+        measure,
+        render,
+        lambda r: r.scan_us_per_resource,
+        lambda r: r.resources,
+        "scan per-resource time",
+    )
 
 
 if __name__ == "__main__":
