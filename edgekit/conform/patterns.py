@@ -9,7 +9,6 @@ and, where a close word exists, the one that was probably meant.
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -26,7 +25,7 @@ from edgekit.conform.vocabulary import (
     ValueType,
     path_terms,
 )
-from edgekit.errors import InputError
+from edgekit.errors import InputError, close_matches
 
 
 class PatternError(InputError):
@@ -59,7 +58,7 @@ class Pattern:
 
 
 def _suggest(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = close_matches(word, options, 1)  # the project's one matcher (edgekit.errors)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
