@@ -12,19 +12,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+import orjson
 
 from edgekit import __version__
+from edgekit.errors import InputError
 from edgekit.rules.finding import Finding, ResourceRef, Severity, Status
 from edgekit.rules.formats import indented_json
 from edgekit.rules.runner import CheckError, ScanResult
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 SCHEMA: Final = "edgekit.report-cache/2"
 MANIFEST: Final = "cache.json"
 FINDINGS: Final = "findings.json"
 PROPOSALS: Final = "proposals.json"
+LOCK: Final = ".results.lock"
+LOCK_SECONDS: Final = 900.0
+"""How long a report waits for another process writing the same run folder's result files
+(``edgekit report`` writes them ahead of its kernel: a few seconds at 10k resources)."""
 
 
 def file_digest(path: Path) -> str:
@@ -46,6 +57,38 @@ def key(snapshot_digest: str, check_ids: Sequence[str]) -> dict[str, str]:
         "edgekit_version": __version__,
         "checks_sha256": checks,
     }
+
+
+def folder_lock(run_dir: Path) -> BaseFileLock:
+    """The run folder's result-files lock (not yet acquired). One process at a time computes
+    and writes the result files; the others wait, then read them. The lock is not bound to a
+    thread: ``edgekit report`` acquires it before starting its kernel and releases it from the
+    thread that wrote the files (:mod:`edgekit.report.ahead`). The operating system releases
+    it when its holder dies, so a crashed writer never blocks a later run."""
+    from filelock import FileLock
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(run_dir / LOCK), timeout=LOCK_SECONDS, thread_local=False)
+
+
+@contextmanager
+def locked(run_dir: Path) -> Iterator[None]:
+    """Hold the run folder's result-files lock (:func:`folder_lock`); a writer that holds it
+    longer than :data:`LOCK_SECONDS` is an error naming the folder."""
+    from filelock import Timeout
+
+    lock = folder_lock(run_dir)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            f"{run_dir}: another process has been writing this run folder's result files for "
+            f"{LOCK_SECONDS:.0f} s ({LOCK}); wait for it or use another output folder"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def valid(run_dir: Path, expected: Mapping[str, str]) -> bool:
@@ -97,14 +140,21 @@ def finding_from_json(doc: Mapping[str, Any]) -> Finding:
 
 def read_scan(run_dir: Path) -> ScanResult:
     """The scan result saved in ``findings.json``."""
-    doc = json.loads((run_dir / FINDINGS).read_text(encoding="utf-8"))
+    doc = orjson.loads((run_dir / FINDINGS).read_bytes())
     # suppressed findings are part of the scan (the report splits them off again)
     findings = [finding_from_json(f) for f in [*doc["findings"], *doc.get("suppressed", [])]]
     errors = [CheckError(e["check_id"], e["resource"], e["error"]) for e in doc.get("errors", [])]
     return ScanResult(sorted(findings, key=Finding.sort_key), dict(doc["evaluated"]), errors)
 
 
+def read_json(path: Path) -> dict[str, Any]:
+    """A JSON object from a result file of the run folder."""
+    doc = orjson.loads(path.read_bytes())
+    if not isinstance(doc, dict):
+        raise ValueError(f"{path}: not a JSON object")
+    return doc
+
+
 def read_proposals(run_dir: Path) -> list[dict[str, Any]]:
     """The proposals saved in ``proposals.json``."""
-    doc = json.loads((run_dir / PROPOSALS).read_text(encoding="utf-8"))
-    return list(doc.get("proposals", []))
+    return list(read_json(run_dir / PROPOSALS).get("proposals", []))

@@ -115,7 +115,22 @@ class Report:
         """
 
         path = Path(snapshot).expanduser().resolve() if snapshot else demo_snapshot()
-        estate = Estate.from_snapshot(snap.load(path))
+        return cls.from_estate(
+            Estate.from_snapshot(snap.load(path)), path, run_dir, diagrams_dir, suppress_file
+        )
+
+    @classmethod
+    def from_estate(
+        cls,
+        estate: Estate,
+        snapshot_path: Path,
+        run_dir: PathLike | None = "",
+        diagrams_dir: PathLike | None = "",
+        suppress_file: PathLike | None = None,
+    ) -> Report:
+        """:meth:`open` over an estate already built from the snapshot file at
+        ``snapshot_path`` (``edgekit report`` has parsed it before its kernel starts)."""
+        path = snapshot_path
         temporary = not run_dir
         run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix="edgekit-report-"))
         run.mkdir(parents=True, exist_ok=True)
@@ -145,8 +160,19 @@ class Report:
 
     @cached_property
     def scan(self) -> ScanResult:
-        """The scan of the whole catalogue (from the run folder when still valid)."""
+        """The scan of the whole catalogue (from the run folder when still valid). One process
+        at a time computes a run folder's result files (:func:`edgekit.report.cache.locked`):
+        a report whose ``edgekit report`` process is writing them waits, then reads them."""
+        with cache.locked(self.run_dir):
+            return self.write_results()
+
+    def write_results(self) -> ScanResult:
+        """Scan, plan and write the result files, unless the run folder holds valid ones (then
+        read them back). The caller holds the run folder's lock (:attr:`scan` takes it;
+        :mod:`edgekit.report.ahead` holds it for the kernel it starts)."""
         if cache.valid(self.run_dir, self._cache_key):
+            note = results.planner_note(cache.read_json(self.run_dir / cache.PROPOSALS))
+            self.notes.extend([note] if note else [])
             return cache.read_scan(self.run_dir)
         result = runner.run(self.registry, CheckContext.from_estate(self.estate))
         self._write(result)

@@ -43,11 +43,17 @@ def plan_documents(
     result = plan(estate, redundancy)
     meta = snapshot.meta()
     doc = plan_formats.document(result, meta)
-    note = None
-    if result.errors:
-        failed = ", ".join(sorted({e.check_id for e in result.errors}))
-        note = f"the planner could not build {len(result.errors)} proposal(s) ({failed})"
-    return doc, plan_formats.markdown(result, meta), note
+    return doc, plan_formats.markdown(result, meta), planner_note(doc)
+
+
+def planner_note(proposals: Mapping[str, Any]) -> str | None:
+    """The report's note on the planner's errors in an ``edgekit.proposals/1`` document (None
+    when it built every proposal): the same whether the plan was just made or read back."""
+    errors = [e for e in proposals.get("errors") or () if isinstance(e, Mapping)]
+    if not errors:
+        return None
+    failed = ", ".join(sorted({str(e.get("check_id")) for e in errors}))
+    return f"the planner could not build {len(errors)} proposal(s) ({failed})"
 
 
 def write(

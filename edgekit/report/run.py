@@ -37,6 +37,9 @@ from edgekit.report.result import RunResult
 if TYPE_CHECKING:
     import nbformat
 
+    from edgekit.model import Inventory
+    from edgekit.report.ahead import Ahead
+
 KERNEL: Final = "edgekit"
 """The kernel ``make setup`` installs (``python -m ipykernel install --sys-prefix --name
 edgekit``)."""
@@ -192,7 +195,8 @@ def run_report(
     path, _, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
-    loaded, unreadable = load_estate_first(snapshot_path, bounds)
+    loaded, model = load_estate_first(snapshot_path, bounds)
+    unreadable = [e.line() for e in model.coverage.model_errors]
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):
         raise InputError(f"run name {run_name!r}: letters, digits, '.', '_' and '-' only")
@@ -210,8 +214,11 @@ def run_report(
         raise InputError(f"{run_dir}: cannot create ({err.strerror or err})") from None
     values = {**values, "run_dir": str(run_dir), "diagrams_dir": str(diagrams_dir)}
     output = run_dir / path.name
-    with _kernel_limits(bounds):
+    with _kernel_limits(bounds), _results_ahead(path, loaded, model, values) as ahead:
         _execute(path, output, values, name, run_dir, progress)
+    for text in ahead.notes:
+        print(f"edgekit: {text}", file=sys.stderr)
+    notes += ahead.notes
     page = export_html(output, output.with_suffix(".html")) if html else None
     seconds = time.monotonic() - started
     result = RunResult(
@@ -224,16 +231,51 @@ def run_report(
     return result
 
 
-def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapshot, list[str]]:
+def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapshot, Inventory]:
     """Read and validate the snapshot and parse its model (what the notebook's first cell
     does before it builds the graph), so that a snapshot the model cannot read fails here,
-    with nothing written. Returns it with the one-line descriptions of the items the model
-    left out (a partial result, not a failure). The graph is built in the kernel only: it is
-    a function of the parsed model (issue 16, speed)."""
+    with nothing written. The model's ``coverage.model_errors`` are the items it left out (a
+    partial result, not a failure). The graph is built after the kernel started, by
+    :func:`~edgekit.report.ahead.results_ahead` (issue 16, speed)."""
     from edgekit.model import parse
 
     loaded = snap.load(path, limits)
-    return loaded, [e.line() for e in parse(loaded).coverage.model_errors]
+    return loaded, parse(loaded)
+
+
+def reads_results(notebook: Path) -> bool:
+    """The notebook's report reads the run folder's result files (its ``edgekit`` metadata
+    says :data:`~edgekit.report.ahead.READS_RESULTS`)."""
+    import nbformat
+
+    from edgekit.report.ahead import READS_RESULTS
+
+    nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
+    return bool(nb.metadata.get("edgekit", {}).get(READS_RESULTS))
+
+
+@contextlib.contextmanager
+def _results_ahead(
+    notebook: Path, loaded: snap.Snapshot, model: Inventory, values: Mapping[str, Any]
+) -> Iterator[Ahead]:
+    """:func:`edgekit.report.ahead.results_ahead` for a notebook that reads the result files,
+    with what its first cell opens the report with; nothing for the others."""
+    from edgekit.report.ahead import Ahead, Inputs, results_ahead
+
+    if not reads_results(notebook):
+        yield Ahead()
+        return
+    suppress_file = values.get("suppress_file")
+    inputs = Inputs(
+        loaded,
+        model,
+        Path(values["snapshot"]),
+        Path(values["run_dir"]),
+        Path(values["diagrams_dir"]),
+        Path(suppress_file) if suppress_file else None,
+    )
+    with results_ahead(inputs) as ahead:
+        yield ahead
 
 
 @contextlib.contextmanager

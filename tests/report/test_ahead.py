@@ -1,0 +1,210 @@
+"""Result files written ahead of the kernel (issue 16, speed): the run folder's lock, the
+kernel's report waiting for and reading the files, failures reported, not lost.
+
+Proven by what is observed: whether the check runner ran (it raises when patched out), the
+files' inode and modification time (a rewrite changes them), the order in which two reports
+got the lock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from edgekit import snapshot as snap
+from edgekit.model import parse
+from edgekit.report import ahead, cache
+from edgekit.report import run as report_run
+from edgekit.report.data import Report
+from edgekit.report.notebooks import find_notebook
+from edgekit.rules import runner
+from tests.report.conftest import SAMPLE
+
+
+def _inputs(run_dir: Path, suppress_file: Path | None = None) -> ahead.Inputs:
+    loaded = snap.load(SAMPLE)
+    return ahead.Inputs(loaded, parse(loaded), SAMPLE, run_dir, run_dir / "pictures", suppress_file)
+
+
+def _no_scan(*_: Any, **__: Any) -> Any:
+    raise AssertionError("the check runner ran although the result files were written ahead")
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+def test_a_report_opened_after_the_files_were_written_ahead_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_dir = tmp_path / "run"
+    with ahead.results_ahead(_inputs(run_dir)) as outcome:
+        pass
+    assert outcome.error is None and outcome.seconds is not None
+    written = {n: _stamp(run_dir / n) for n in (*cache_names(), cache.MANIFEST)}
+    reference = Report.open(SAMPLE, tmp_path / "reference")
+    _ = reference.scan, reference.proposals
+    monkeypatch.setattr(runner, "run", _no_scan)
+    rep = Report.open(SAMPLE, run_dir, run_dir / "pictures")
+    assert [f.sort_key() for f in rep.findings] == [f.sort_key() for f in reference.findings]
+    assert rep.proposals == reference.proposals
+    assert {n: _stamp(run_dir / n) for n in written} == written  # read, not rewritten
+    for name in cache_names():  # and what was written ahead is what the kernel writes
+        assert (run_dir / name).read_bytes() == (tmp_path / "reference" / name).read_bytes()
+
+
+def cache_names() -> tuple[str, ...]:
+    from edgekit.report.results import NAMES
+
+    return NAMES
+
+
+def test_the_kernels_report_waits_while_the_files_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report asking for the scan while the folder is locked gets it only after the
+    writer released the lock, and then reads the files (the runner is patched out)."""
+    run_dir = tmp_path / "run"
+    rep = Report.open(SAMPLE, run_dir)
+    writer = Report.open(SAMPLE, run_dir)
+    lock = cache.folder_lock(run_dir)
+    lock.acquire()
+    events: list[str] = []
+
+    def read() -> None:
+        _ = rep.scan
+        events.append("read")
+
+    reader = threading.Thread(target=read)
+    real_run = runner.run
+    monkeypatch.setattr(runner, "run", _no_scan)
+    reader.start()
+    time.sleep(0.5)
+    assert events == []  # waiting on the lock, not scanning
+    monkeypatch.setattr(runner, "run", real_run)
+    writer.write_results()
+    monkeypatch.setattr(runner, "run", _no_scan)
+    events.append("written")
+    lock.release()
+    reader.join(timeout=30)
+    assert events == ["written", "read"]
+    assert len(rep.findings) == len(writer.findings) > 0
+
+
+def test_a_failure_ahead_is_a_note_and_releases_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Report) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Report, "write_results", broken)
+    with ahead.results_ahead(_inputs(tmp_path / "run")) as outcome:
+        pass
+    assert outcome.seconds is None
+    assert outcome.error is not None and "No space left on device" in outcome.error
+    assert outcome.notes == [
+        f"the result files could not be written ahead of the kernel ({outcome.error}); "
+        "the notebook computed them"
+    ]
+    monkeypatch.undo()
+    rep = Report.open(SAMPLE, tmp_path / "run")  # the lock is free: this computes the files
+    assert rep.findings and (tmp_path / "run" / cache.MANIFEST).is_file()
+
+
+def test_the_files_are_complete_when_the_body_raised(tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    with pytest.raises(KeyboardInterrupt), ahead.results_ahead(_inputs(run_dir)):
+        raise KeyboardInterrupt
+    assert cache.valid(run_dir, Report.open(SAMPLE, tmp_path / "other")._cache_key)
+
+
+def test_a_suppression_file_is_part_of_what_is_written_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the notebook's suppression file, the kernel's report finds the files valid for
+    its own key (suppressions and the day they were judged on) and does not scan again."""
+    rules = tmp_path / "accepted.toml"
+    rules.write_text(
+        '[[suppress]]\ncheck = "cloudfront.*"\nreason = "accepted"\nuntil = 2999-01-01\n',
+        encoding="utf-8",
+    )
+    run_dir = tmp_path / "run"
+    with ahead.results_ahead(_inputs(run_dir, rules)) as outcome:
+        pass
+    assert outcome.error is None
+    monkeypatch.setattr(runner, "run", _no_scan)
+    rep = Report.open(SAMPLE, run_dir, run_dir / "pictures", rules)
+    assert rep.applied.suppressed
+    assert not [f for f in rep.findings if f.check_id.startswith("cloudfront.")]
+
+
+def test_the_planners_note_is_the_same_read_back_as_computed(tmp_path: Path) -> None:
+    """The note comes from ``proposals.json``'s errors, so a report that reads the files
+    (the kernel, after ``edgekit report`` wrote them) shows it as the writer would have."""
+    from edgekit.report import results
+
+    errors = [{"check_id": "redundancy.b", "resource": "r", "error": "x"}] * 2
+    note = results.planner_note({"errors": errors})
+    assert note == "the planner could not build 2 proposal(s) (redundancy.b)"
+    assert results.planner_note({"errors": []}) is None
+    _ = Report.open(SAMPLE, tmp_path / "run").scan
+    path = tmp_path / "run" / cache.PROPOSALS
+    assert results.planner_note(cache.read_json(path)) is None  # the sample plans cleanly
+    doc = cache.read_json(path)
+    path.write_text(json.dumps({**doc, "errors": errors}), encoding="utf-8")
+    read_back = Report.open(SAMPLE, tmp_path / "run")
+    assert note not in read_back.notes
+    _ = read_back.scan
+    assert note in read_back.notes
+
+
+def test_edgekit_report_writes_the_files_and_the_kernel_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_aws: None
+) -> None:
+    """End to end: the files the parent wrote ahead are the ones the run leaves (the kernel,
+    which would rewrite them if it scanned, did not)."""
+    stamps: dict[str, tuple[int, int]] = {}
+    original = ahead._write
+
+    def spy(inputs: ahead.Inputs, lock: Any, outcome: ahead.Ahead) -> None:
+        original(inputs, lock, outcome)
+        stamps.update({n: _stamp(inputs.run_dir / n) for n in (*cache_names(), cache.MANIFEST)})
+
+    monkeypatch.setattr(ahead, "_write", spy)
+    result = report_run.run_report("explore", SAMPLE, {"hostname": None}, tmp_path, progress=False)
+    assert stamps, "edge report notebooks declare reads_results: the files are written ahead"
+    assert {n: _stamp(result.run_dir / n) for n in stamps} == stamps
+
+
+def test_only_notebooks_that_read_the_result_files_get_them_ahead() -> None:
+    flagged = {
+        name: report_run.reads_results(find_notebook(name))
+        for name in ("edge_report", "explore", "migration_review", "conformance")
+    }
+    assert flagged == {
+        "edge_report": True,
+        "explore": True,
+        "migration_review": True,
+        "conformance": False,  # its report never scans: computing the files would be waste
+    }
+
+
+def test_the_lock_is_released_when_its_holder_dies(tmp_path: Path) -> None:
+    """A writer killed while holding the lock does not block the next run (flock)."""
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child holds the lock and dies
+        cache.folder_lock(run_dir).acquire()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    lock = cache.folder_lock(run_dir)
+    lock.acquire(timeout=5)  # raises filelock.Timeout if the dead holder still held it
+    lock.release()
