@@ -169,13 +169,21 @@ class Snapshot:
 
     @classmethod
     def from_json(
-        cls, doc: Any, *, origin: str = "<memory>", limits: ReadLimits | None = None
+        cls,
+        doc: Any,
+        *,
+        origin: str = "<memory>",
+        limits: ReadLimits | None = None,
+        shape_checked: bool = False,
     ) -> Snapshot:
         """Validate (bounds, schema version, the envelope's JSON Schema, dates, duplicated
-        units and resources) and build a snapshot from a parsed JSON document."""
+        units and resources) and build a snapshot from a parsed JSON document.
+        ``shape_checked``: :func:`~edgekit.snapshot_input.parse_json` already checked the
+        bounds with these ``limits`` (:func:`load`), so they are not walked twice."""
         if not isinstance(doc, dict):
             raise SnapshotError(f"{origin}: not an edgekit snapshot (top level is not an object)")
-        check_shape(doc, origin, limits or ReadLimits.from_env())
+        if not shape_checked:
+            check_shape(doc, origin, limits or ReadLimits.from_env())
         _check_schema(doc.get("schema"), origin)
         validate_envelope(doc, origin)
         _check_datetime(doc["collected_at"], origin)
@@ -365,4 +373,4 @@ def load(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Snap
     src = Path(path)
     bounds = limits or ReadLimits.from_env()
     doc = parse_json(read_text_bytes(src, bounds), str(src), bounds)
-    return Snapshot.from_json(doc, origin=str(src), limits=bounds)
+    return Snapshot.from_json(doc, origin=str(src), limits=bounds, shape_checked=True)

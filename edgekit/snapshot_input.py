@@ -179,23 +179,28 @@ def parse_json(raw: bytes, src: str, limits: ReadLimits) -> Any:
 
 def check_shape(doc: Any, src: str, limits: ReadLimits) -> None:
     """Refuse a document nested deeper than ``max_depth`` or of more than ``max_items`` values
-    (iterative: no recursion, whatever the input)."""
-    stack: list[tuple[Any, int]] = [(doc, 1)]
-    count = 0
-    while stack:
-        value, depth = stack.pop()
-        count += 1
+    (iterative, one nesting level at a time: no recursion, whatever the input; the values of
+    a level are counted before the next level is built, so memory stays within the bound)."""
+    level: list[Any] = [doc]
+    depth = count = 0
+    while level:
+        depth += 1
         if depth > limits.max_depth:
             raise SnapshotError(f"{src}: JSON nested more than {limits.max_depth} levels deep")
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-        if count + len(stack) > limits.max_items:
+        count += len(level)
+        if count > limits.max_items:
             raise SnapshotError(
                 f"{src}: more than {limits.max_items:,} JSON values; raise the limit with "
                 f"--max-snapshot-items or {ENV_MAX_ITEMS} if the file is trusted"
             )
+        below: list[Any] = []
+        extend = below.extend
+        for value in level:
+            if isinstance(value, dict):
+                extend(value.values())
+            elif isinstance(value, list):
+                extend(value)
+        level = below
 
 
 def validate_envelope(doc: Any, src: str) -> None:

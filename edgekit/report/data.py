@@ -212,16 +212,20 @@ class Report:
         return {h.node for h in hops} | {a for h in hops for a in h.web_acl_ids}
 
     def findings_on(self, hostname: str) -> list[Finding]:
-        """Findings on the nodes an entrypoint reaches (worst first; found once per hostname:
-        the inventory, the top risks and the front doors all ask)."""
-        found = self._findings_on.get(hostname)
-        if found is None:
-            found = self._findings_on[hostname] = self.index.findings(self.reach(hostname))
-        return list(found)
+        """Findings whose resource an entrypoint's paths cross (worst first): the findings
+        whose ``entrypoints`` name it (:class:`edgekit.graph.reach.EntrypointIndex`: the
+        nodes on its paths, the web ACLs protecting them, the certificates they serve), as
+        ``edgekit scan --entrypoint`` and ``findings_frame(hostname=...)`` select them."""
+        return list(self._findings_by_hostname.get(hostname, ()))
 
     @cached_property
-    def _findings_on(self) -> dict[str, list[Finding]]:
-        return {}
+    def _findings_by_hostname(self) -> dict[str, list[Finding]]:
+        """Hostname → its findings, built once from every finding's ``entrypoints``."""
+        out: dict[str, list[Finding]] = {}
+        for f in sorted(self.findings, key=Finding.sort_key):
+            for host in f.entrypoints:
+                out.setdefault(host, []).append(f)
+        return out
 
     @cached_property
     def _by_arn(self) -> dict[str, str]:
@@ -369,7 +373,7 @@ class Report:
         fails = [f for f in self.findings if f.status.value == "fail"]
         doc = json.loads(formats.to_json(self.scan.summary(fails)))
         return {
-            "entrypoints": len(self.lineages),
+            "entrypoints": len(set(self.estate.hostnames())),
             "failing": len(fails),
             "unknown": len(self.findings) - len(fails),
             "by_severity": doc["by_severity"],

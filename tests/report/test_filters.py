@@ -57,3 +57,26 @@ def test_a_typo_raises_with_allowed_values(
 def test_filter_error_is_a_value_error_and_validate_accepts_known_values() -> None:
     assert issubclass(FilterError, ValueError)
     validate(["waf.x", "lb.y"], ["1"], area=["waf", "lb"], status="fail", check="lb.y", account="1")
+
+
+def test_findings_on_a_hostname_are_the_hostname_filters_rows(tmp_path: Path) -> None:
+    """The report's tables (inventory, top risks, front doors, pictures) count what
+    ``findings_frame(hostname=...)`` and ``edgekit scan --entrypoint`` list: the paths' nodes,
+    their web ACLs and the certificates they serve. Against the lineage walk: every finding on
+    a hop or its web ACLs is counted, and the only others are certificate findings."""
+    from tests.report.conftest import SAMPLE
+
+    rep = Report.open(SAMPLE, tmp_path)
+    certificates = 0
+    for host in rep.estate.hostnames():
+        on = rep.findings_on(host)
+        frame = rep.findings_frame(hostname=host)
+        assert [(f.check_id, f.resource.id) for f in on] == list(
+            zip(frame["check"], frame["resource id"], strict=True)
+        )
+        walked = rep.index.findings(rep.reach(host))
+        assert {id(f) for f in walked} <= {id(f) for f in on}
+        extra = [f for f in on if id(f) not in {id(w) for w in walked}]
+        assert all(f.resource.type == "AWS::CertificateManager::Certificate" for f in extra)
+        certificates += len(extra)
+    assert certificates > 0  # the sample has certificate findings on served hostnames

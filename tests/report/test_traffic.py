@@ -4,6 +4,7 @@ estates with literal expectations (window 2026-02-01 00:00 – 2026-02-02 00:00,
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +239,9 @@ def _risks(tmp_path: Path, with_metrics: bool) -> pd.DataFrame:
         _finding("a.two_quiet", QUIET2),
         _finding("b.one_busy", BUSY),
     ]
+    on = rep.estate.entrypoint_index  # as the runner sets them: the hostnames crossing each
+    findings = [replace(x, entrypoints=on.of(rep.estate.graph, x.resource.id)) for x in findings]
+    assert all(x.entrypoints for x in findings)
     rep.__dict__["scan"] = ScanResult(findings, {})
     return tables.top_risks(rep)
 
