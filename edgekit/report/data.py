@@ -28,6 +28,7 @@ import pandas as pd
 from edgekit import snapshot as snap
 from edgekit.errors import InputError
 from edgekit.escape import csvcell
+from edgekit.gcpause import gc_paused
 from edgekit.graph import Estate
 from edgekit.graph.labels import resource_label
 from edgekit.graph.lineage import Lineage
@@ -170,13 +171,14 @@ class Report:
         """Scan, plan and write the result files, unless the run folder holds valid ones (then
         read them back). The caller holds the run folder's lock (:attr:`scan` takes it;
         :mod:`edgekit.report.ahead` holds it for the kernel it starts)."""
-        if cache.valid(self.run_dir, self._cache_key):
-            note = results.planner_note(cache.read_json(self.run_dir / cache.PROPOSALS))
-            self.notes.extend([note] if note else [])
-            return cache.read_scan(self.run_dir)
-        result = runner.run(self.registry, CheckContext.from_estate(self.estate))
-        self._write(result)
-        return result
+        with gc_paused():  # tens of thousands of findings and documents, no cycles
+            if cache.valid(self.run_dir, self._cache_key):
+                note = results.planner_note(cache.read_json(self.run_dir / cache.PROPOSALS))
+                self.notes.extend([note] if note else [])
+                return cache.read_scan(self.run_dir)
+            result = runner.run(self.registry, CheckContext.from_estate(self.estate))
+            self._write(result)
+            return result
 
     @property
     def findings(self) -> list[Finding]:
@@ -204,7 +206,8 @@ class Report:
         """Every entrypoint's lineage, by hostname: names people gave (DNS records, aliases,
         API custom domains) first, then the names AWS generated, each alphabetically."""
         found = sorted(self.estate.entries(), key=lambda e: (e.entry_kind in GENERATED, e.hostname))
-        return {e.hostname: self.estate.lineage(e.node) for e in found}
+        with gc_paused():
+            return {e.hostname: self.estate.lineage(e.node) for e in found}
 
     def reach(self, hostname: str) -> set[str]:
         """Nodes on an entrypoint's paths, with the web ACLs protecting them."""
