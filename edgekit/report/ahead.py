@@ -66,7 +66,8 @@ class Ahead:
 def results_ahead(inputs: Inputs) -> Iterator[Ahead]:
     """Write the result files of ``inputs.run_dir`` in a thread while the body runs (the
     kernel); the thread is joined before this returns, so the files are complete (or the
-    failure recorded) when the body is done — also when it raised."""
+    failure recorded) when the body is done — also when it raised an error, but not on
+    Ctrl-C (``KeyboardInterrupt``), which leaves at once."""
     outcome = Ahead()
     lock = cache.folder_lock(inputs.run_dir)
     lock.acquire()  # before the kernel exists: its report waits for these files
@@ -80,8 +81,15 @@ def results_ahead(inputs: Inputs) -> Iterator[Ahead]:
         raise
     try:
         yield outcome
-    finally:
-        worker.join()
+    except Exception:
+        worker.join()  # a failed notebook: the files are still complete when this returns
+        raise
+    except BaseException:
+        # Ctrl-C: leave at once. The thread dies with the process; the manifest is written
+        # last, so a folder it left half-written is never taken as valid, and the OS
+        # releases the lock.
+        raise
+    worker.join()
 
 
 def _write(inputs: Inputs, lock: BaseFileLock, outcome: Ahead) -> None:

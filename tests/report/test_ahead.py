@@ -120,9 +120,30 @@ def test_a_failure_ahead_is_a_note_and_releases_the_lock(
 
 def test_the_files_are_complete_when_the_body_raised(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
-    with pytest.raises(KeyboardInterrupt), ahead.results_ahead(_inputs(run_dir)):
-        raise KeyboardInterrupt
+    with pytest.raises(RuntimeError), ahead.results_ahead(_inputs(run_dir)):
+        raise RuntimeError("a cell failed")
     assert cache.valid(run_dir, Report.open(SAMPLE, tmp_path / "other")._cache_key)
+
+
+def test_ctrl_c_leaves_without_waiting_for_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = Report.write_results
+
+    def slow(self: Report) -> Any:
+        release.wait(30)
+        return real(self)
+
+    monkeypatch.setattr(Report, "write_results", slow)
+    with pytest.raises(KeyboardInterrupt), ahead.results_ahead(_inputs(tmp_path / "run")):
+        raise KeyboardInterrupt
+    [worker] = [t for t in threading.enumerate() if t.name == "edgekit-results-ahead"]
+    assert worker.is_alive() and not release.is_set()  # not joined: Ctrl-C left at once
+    assert not (tmp_path / "run" / cache.MANIFEST).exists()
+    release.set()
+    worker.join(30)
+    assert not worker.is_alive()
 
 
 def test_a_suppression_file_is_part_of_what_is_written_ahead(
