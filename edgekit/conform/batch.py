@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from edgekit.conform.facts import CloudFrontFacts, EntryFacts, LoadBalancerFacts
 from edgekit.conform.items import Deviation, UnknownItem
-from edgekit.conform.match import PatternMatch, best_match
+from edgekit.conform.match import PathMemo, PatternMatch, best_match
 from edgekit.conform.patterns import Pattern
 
 MARK = "\x00"
@@ -136,16 +136,17 @@ def best_matches(facts: Sequence[EntryFacts], patterns: Sequence[Pattern]) -> li
     """:func:`~edgekit.conform.match.best_match` of every entrypoint, in order; each distinct
     configuration (the facts up to their names) is matched against the patterns once."""
     done: dict[EntryFacts, _Shared] = {}
+    paths: PathMemo = {}
     out: list[PatternMatch] = []
     for f in facts:
         found = configuration(f)
         if found is None:
-            out.append(best_match(f, patterns))
+            out.append(best_match(f, patterns, paths))
             continue
         config, names = found
         shared = done.get(config)
         if shared is None:
-            shared = done[config] = _Shared.of(best_match(config, patterns))
+            shared = done[config] = _Shared.of(best_match(config, patterns, paths))
         named = shared.named(names)
-        out.append(best_match(f, patterns) if named is None else named)
+        out.append(best_match(f, patterns, paths) if named is None else named)
     return out
