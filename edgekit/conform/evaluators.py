@@ -2,6 +2,10 @@
 
 An evaluator returns None when the key does not apply to the entrypoint (no CloudFront, no
 origin of that sort, no load balancer on the path); a key that does not apply is not counted.
+
+An evaluator decides on configuration only: the names of an entrypoint (hostname, node ids,
+account, region, distribution id, load balancer names) may appear in an item's text but never
+decide it, since :mod:`edgekit.conform.batch` matches each configuration once up to its names.
 """
 
 from __future__ import annotations

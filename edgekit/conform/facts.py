@@ -9,7 +9,7 @@ as unknown, not as a deviation.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias, TypeVar
 
@@ -17,7 +17,7 @@ import networkx as nx
 
 from edgekit.graph import Estate
 from edgekit.graph.lineage import traffic_successors
-from edgekit.graph.nodes import REF, NodeKind
+from edgekit.graph.nodes import REF, TRAFFIC_EDGES, NodeKind
 from edgekit.graph.queries import resolve_origin
 from edgekit.graph.tables import Entry, entries
 from edgekit.model import (
@@ -139,24 +139,23 @@ class EntryFacts:
         return self.routes[-1].kinds if self.routes else ()
 
 
-def service_entries(graph: nx.DiGraph) -> list[Entry]:
+def service_entries(graph: nx.DiGraph, found: Sequence[Entry] | None = None) -> list[Entry]:
     """Entrypoints that are services: every public hostname, except a resource's own AWS name
-    (``*.cloudfront.net``, ELB, execute-api, accelerator) when a named hostname reaches it."""
-    all_entries = entries(graph)
-    reached: set[str] = set()
-    for e in all_entries:
-        if e.entry_kind not in DEFAULT_NAMES:
-            reached.update(_reach(graph, e.node))
+    (``*.cloudfront.net``, ELB, execute-api, accelerator) when a named hostname reaches it.
+    ``found``: the graph's :func:`~edgekit.graph.tables.entries`, when the caller has them."""
+    all_entries = entries(graph) if found is None else list(found)
+    reached = _reach(graph, [e.node for e in all_entries if e.entry_kind not in DEFAULT_NAMES])
     return [e for e in all_entries if e.entry_kind not in DEFAULT_NAMES or e.node not in reached]
 
 
-def _reach(graph: nx.DiGraph, start: str) -> set[str]:
-    seen = {start}
-    stack = [start]
+def _reach(graph: nx.DiGraph, starts: Iterable[str]) -> set[str]:
+    """Every node a traffic path from one of ``starts`` reaches (the starts included): one
+    walk for all of them, each node expanded once."""
+    seen = set(starts)
+    stack = list(seen)
     while stack:
-        node = stack.pop()
-        for child in traffic_successors(graph, node):
-            if child not in seen:
+        for child, data in graph.adj[stack.pop()].items():
+            if child not in seen and data["kind"] in TRAFFIC_EDGES:
                 seen.add(child)
                 stack.append(child)
     return seen
@@ -165,7 +164,7 @@ def _reach(graph: nx.DiGraph, start: str) -> set[str]:
 def collect_facts(estate: Estate) -> list[EntryFacts]:
     """The facts of every service entrypoint, sorted by hostname (linear in the estate)."""
     reader = _Reader(estate)
-    return [reader.entry(e) for e in service_entries(estate.graph)]
+    return [reader.entry(e) for e in service_entries(estate.graph, estate.entries())]
 
 
 def glob_any(name: str, globs: Iterable[str]) -> bool:
@@ -186,6 +185,8 @@ class _Reader:
         self._acls: dict[str, Fact[Acl | None]] = {}
         self._lbs: dict[str, LoadBalancerFacts] = {}
         self._locks: dict[str, Fact[str]] = {}
+        self._fronted: dict[tuple[str, tuple[str, ...]], tuple[Route, ...]] = {}
+        self._dist_lbs: dict[str, tuple[LoadBalancerFacts, ...]] = {}
 
     # -- path ------------------------------------------------------------------------------------
     def entry(self, e: Entry) -> EntryFacts:
@@ -203,12 +204,10 @@ class _Reader:
             if service == e.node and kind != NodeKind.DNS:
                 service = node
             if kind == NodeKind.DISTRIBUTION and self.graph.nodes[node].get(REF) is not None:
+                routes = self._fronted_routes(node, tuple(front))
                 front.append("cloudfront")
-                dist_routes = self._distribution_routes(node)
-                routes = tuple(replace(r, kinds=(*front[:-1], *r.kinds)) for r in dist_routes)
                 cf = self._cloudfront(node)
-                for r in dist_routes:
-                    lbs.extend(self._origin_lbs(node, r))
+                lbs.extend(self._distribution_lbs(node))
                 break
             node = self._front_step(node, front, lbs)
         if not routes:
@@ -279,6 +278,26 @@ class _Reader:
         return None
 
     # -- CloudFront ------------------------------------------------------------------------------
+    def _fronted_routes(self, node: str, front: tuple[str, ...]) -> tuple[Route, ...]:
+        """The distribution's routes behind the hops ``front`` (the same tuple for every
+        entrypoint with that front path: a distribution's aliases share it)."""
+        found = self._fronted.get((node, front))
+        if found is None:
+            found = tuple(
+                replace(r, kinds=(*front, *r.kinds)) for r in self._distribution_routes(node)
+            )
+            self._fronted[(node, front)] = found
+        return found
+
+    def _distribution_lbs(self, node: str) -> tuple[LoadBalancerFacts, ...]:
+        """The modelled load balancers the distribution's routes reach, route by route."""
+        found = self._dist_lbs.get(node)
+        if found is None:
+            found = self._dist_lbs[node] = tuple(
+                lb for r in self._distribution_routes(node) for lb in self._origin_lbs(node, r)
+            )
+        return found
+
     def _distribution_routes(self, node: str) -> tuple[Route, ...]:
         found = self._routes.get(node)
         if found is not None:

@@ -76,10 +76,25 @@ def _unique(items: list[T]) -> list[T]:
     return list(dict.fromkeys(items))
 
 
-def match(facts: EntryFacts, pattern: Pattern) -> PatternMatch:
-    """Evaluate every requirement of ``pattern`` on ``facts``."""
+@dataclass(frozen=True, slots=True)
+class PathDifference:
+    """How a route's hop kinds differ from a pattern's path (:func:`route_path`)."""
+
+    unknown: bool
+    """They would match but for a hop of unknown kind."""
+    texts: tuple[str, ...] = ()
+    """Else: the differences in words."""
+
+
+PathMemo = dict[tuple[tuple[str, ...], tuple[PathStep, ...]], PathDifference | None]
+"""How a route's hop kinds differ from a pattern's path (:func:`route_path`), by both: shared
+by the matches of many entrypoints (:func:`best_match`'s ``memo``)."""
+
+
+def match(facts: EntryFacts, pattern: Pattern, memo: PathMemo | None = None) -> PatternMatch:
+    """Evaluate every requirement of ``pattern`` on ``facts`` (``memo``: see :data:`PathMemo`)."""
     tally = _Tally()
-    tally.key(list(_path(facts, pattern.path)))
+    tally.key(list(_path(facts, pattern.path, {} if memo is None else memo)))
     for (section, key), expected in pattern.settings.items():
         evaluator = EVALUATORS[(section, key)]
         items = evaluator(facts, expected)
@@ -95,9 +110,12 @@ def match(facts: EntryFacts, pattern: Pattern) -> PatternMatch:
     )
 
 
-def best_match(facts: EntryFacts, patterns: Sequence[Pattern]) -> PatternMatch:
-    """The best-matching pattern's :class:`PatternMatch` (ties: the first in the file)."""
-    results = [match(facts, p) for p in patterns]
+def best_match(
+    facts: EntryFacts, patterns: Sequence[Pattern], memo: PathMemo | None = None
+) -> PatternMatch:
+    """The best-matching pattern's :class:`PatternMatch` (ties: the first in the file);
+    ``memo``: see :data:`PathMemo`."""
+    results = [match(facts, p, memo) for p in patterns]
     return min(enumerate(results), key=lambda r: (*r[1].rank(), r[0]))[1]
 
 
@@ -152,7 +170,26 @@ def path_differences(kinds: Sequence[str], steps: Sequence[PathStep]) -> list[st
     return out
 
 
-def _path(facts: EntryFacts, steps: Sequence[PathStep]) -> Iterator[Deviation | UnknownItem]:
+def route_path(kinds: tuple[str, ...], steps: Sequence[PathStep]) -> PathDifference | None:
+    """How hop ``kinds`` differ from ``steps`` (None: they match)."""
+    if len(kinds) == len(steps) and all(k in s.kinds for k, s in zip(kinds, steps, strict=True)):
+        return None
+    if (
+        UNKNOWN_HOP in kinds
+        and len(kinds) == len(steps)
+        and all(k == UNKNOWN_HOP or k in s.kinds for k, s in zip(kinds, steps, strict=True))
+    ):
+        return PathDifference(unknown=True)
+    texts = path_differences(kinds, steps)
+    if len(texts) > 2 or not any(h and st for h, st in _align(kinds, steps)):
+        expected = " > ".join(str(s) for s in steps)
+        texts = [f"path {' > '.join(kinds) or '(none)'} is not {expected}"]
+    return PathDifference(unknown=False, texts=tuple(texts))
+
+
+def _path(
+    facts: EntryFacts, steps: tuple[PathStep, ...], memo: PathMemo
+) -> Iterator[Deviation | UnknownItem]:
     """Routes whose hops differ from ``steps``; alike differences of several behaviors are one
     deviation naming them all."""
     expected = tuple(str(s) for s in steps)
@@ -160,21 +197,17 @@ def _path(facts: EntryFacts, steps: Sequence[PathStep]) -> Iterator[Deviation | 
     for route in facts.routes:
         where = route_where(route)
         kinds = route.kinds
-        if len(kinds) == len(steps) and all(
-            k in s.kinds for k, s in zip(kinds, steps, strict=True)
-        ):
+        key = (kinds, steps)
+        if key in memo:
+            diff = memo[key]
+        else:
+            diff = memo[key] = route_path(kinds, steps)
+        if diff is None:
             continue
-        if (
-            UNKNOWN_HOP in kinds
-            and len(kinds) == len(steps)
-            and all(k == UNKNOWN_HOP or k in s.kinds for k, s in zip(kinds, steps, strict=True))
-        ):
+        if diff.unknown:
             yield UnknownItem("path", where, "a hop's kind is not in the snapshot")
             continue
-        texts = path_differences(kinds, steps)
-        if len(texts) > 2 or not any(h and st for h, st in _align(kinds, steps)):
-            texts = [f"path {' > '.join(kinds) or '(none)'} is not {' > '.join(expected)}"]
-        for text in texts:
+        for text in diff.texts:
             found.setdefault((text, " > ".join(kinds)), []).append(where)
     for (text, actual), wheres in found.items():
         yield Deviation("path", _join_wheres(wheres), text, expected, actual)
@@ -192,9 +225,12 @@ def _join_wheres(wheres: list[str]) -> str:
 __all__ = [
     "EVALUATORS",
     "Deviation",
+    "PathDifference",
+    "PathMemo",
     "PatternMatch",
     "UnknownItem",
     "best_match",
     "match",
     "path_differences",
+    "route_path",
 ]

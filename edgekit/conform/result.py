@@ -15,11 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from edgekit.conform.batch import best_matches
 from edgekit.conform.derive import FACT_LABELS, Dialects, Family, derive
 from edgekit.conform.facts import EntryFacts, collect_facts
 from edgekit.conform.fixes import fix_for
 from edgekit.conform.items import Deviation, UnknownItem
-from edgekit.conform.match import PatternMatch, best_match
+from edgekit.conform.match import PatternMatch
 from edgekit.conform.patterns import Pattern
 from edgekit.escape.csvcell import cell
 from edgekit.graph import Estate
@@ -93,7 +94,8 @@ def conform(
     """Every service entrypoint against its best-matching pattern. ``facts``: the estate's
     :func:`~edgekit.conform.facts.collect_facts`, when the caller already read them."""
     facts = collect_facts(estate) if facts is None else facts
-    entries = tuple(EntryConformance(f, best_match(f, patterns)) for f in facts)
+    found = best_matches(facts, patterns)
+    entries = tuple(EntryConformance(f, m) for f, m in zip(facts, found, strict=True))
     return Conformance("patterns", tuple(patterns), entries)
 
 

@@ -19,6 +19,7 @@ from edgekit.graph import nodes as n
 from edgekit.graph import queries, tables
 from edgekit.graph.build import build_graph
 from edgekit.graph.lineage import (
+    Hop,
     Lineage,
     NodeFacts,
     build_lineage,
@@ -62,6 +63,9 @@ class Estate:
         self._entrypoints: pd.DataFrame | None = None
         self._hop_facts: dict[str, NodeFacts] = {}
         """Per-node facts of lineage hops, shared by every lineage of this (frozen) graph."""
+        self._lineage_hops: dict[str, tuple[Hop, ...]] = {}
+        """Each entry node's lineage hops, built once (a distribution's aliases and its
+        generated name all enter at the distribution)."""
         self._entrypoint_index: EntrypointIndex | None = None
 
     @classmethod
@@ -216,9 +220,12 @@ class Estate:
 
     def lineage(self, hostname_or_id: str) -> Lineage:
         """The ordered hops from an entrypoint, with the protections at each."""
-        return build_lineage(
-            self._graph, self.entry_node(hostname_or_id), hostname_or_id, self._hop_facts
-        )
+        node = self.entry_node(hostname_or_id)
+        hops = self._lineage_hops.get(node)
+        if hops is None:
+            hops = build_lineage(self._graph, node, node, self._hop_facts).hops
+            self._lineage_hops[node] = hops
+        return Lineage(entry=node, query=hostname_or_id, hops=hops)
 
     def in_front_of(self, name_or_arn: object) -> Lineage:
         """What is in front of a resource (reverse lineage): hop 0 is the resource, then what

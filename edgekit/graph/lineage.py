@@ -102,7 +102,11 @@ class Lineage(Sequence[Hop]):
 
 def edge_sort_key(graph: nx.DiGraph, source: str, target: str) -> tuple[int, int, str]:
     """Natural successor order: behavior order, then rule priority (default last), then id."""
-    data = graph[source][target]
+    return _edge_key(graph[source][target], target)
+
+
+def _edge_key(data: Mapping[str, Any], target: str) -> tuple[int, int, str]:
+    """:func:`edge_sort_key` of an edge whose data is at hand."""
     order = data.get("order")
     priority = data.get("priority")
     if order is not None:
@@ -116,8 +120,17 @@ def edge_sort_key(graph: nx.DiGraph, source: str, target: str) -> tuple[int, int
 
 def traffic_successors(graph: nx.DiGraph, node: str) -> list[str]:
     """Successors along traffic edges, in natural order."""
-    succ = [v for v, d in graph.adj[node].items() if d["kind"] in TRAFFIC_EDGES]
-    return sorted(succ, key=lambda v: edge_sort_key(graph, node, v))
+    return [v for v, _ in _traffic_edges(graph, node)]
+
+
+def _traffic_edges(graph: nx.DiGraph, node: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """``(successor, edge data)`` along traffic edges, in natural order (the sort key ends with
+    the successor's id, so no two keys tie)."""
+    keyed = [
+        (_edge_key(d, v), v, d) for v, d in graph.adj[node].items() if d["kind"] in TRAFFIC_EDGES
+    ]
+    keyed.sort(key=lambda k: k[0])
+    return [(v, d) for _, v, d in keyed]
 
 
 def edge_detail(data: Mapping[str, Any]) -> str:
@@ -178,17 +191,26 @@ class NodeFacts:
     origin_lock: tuple[str, ...]
     unresolved: bool
     successors: tuple[str, ...]
+    kind: str = ""
+    label: str = ""
+    account_id: str | None = None
+    region: str | None = None
+    tls_policy: str | None = None
+    shield: str | None = None
+    children: tuple[tuple[str, str | None, str], ...] = ()
+    """``(successor, edge kind, edge detail)`` of each of :attr:`successors`, in order."""
 
 
 def node_facts(graph: nx.DiGraph, node: str) -> NodeFacts:
     """The path-independent facts of a node's hop (web ACLs, certificates, successors ...)."""
     attrs = graph.nodes[node]
-    acls = sorted(u for u, _ in graph.in_edges(node) if graph[u][node]["kind"] == EdgeKind.PROTECTS)
+    acls = sorted(u for u, d in graph.pred[node].items() if d["kind"] == EdgeKind.PROTECTS)
     certs = sorted(
         graph.nodes[v]["label"]
         for v, d in graph.adj[node].items()
         if d["kind"] == EdgeKind.SERVES_CERTIFICATE
     )
+    edges = _traffic_edges(graph, node)
     return NodeFacts(
         web_acl_ids=tuple(acls),
         web_acls=tuple(graph.nodes[a]["label"] for a in acls),
@@ -197,7 +219,14 @@ def node_facts(graph: nx.DiGraph, node: str) -> NodeFacts:
         unresolved=bool(
             attrs.get("unresolved") or attrs.get("cname_loop") or not_fully_collected(attrs)
         ),
-        successors=tuple(traffic_successors(graph, node)),
+        successors=tuple(v for v, _ in edges),
+        kind=attrs["kind"],
+        label=attrs["label"],
+        account_id=attrs.get("account_id"),
+        region=attrs.get("region"),
+        tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
+        shield=attrs.get("shield"),
+        children=tuple((v, d.get("kind"), edge_detail(d) if d else "") for v, d in edges),
     )
 
 
@@ -241,54 +270,32 @@ def _walk(
     facts = {} if memo is None else memo
     hops: list[Hop] = []
     seen: set[str] = set()
-    stack: list[tuple[str, int, str | None]] = [(start, 0, None)]
+    # (node, depth, parent, edge kind, edge detail): the edge's text is read once per edge
+    # (forward: in the node's facts), not once per hop.
+    stack: list[tuple[str, int, str | None, str | None, str]] = [(start, 0, None, None, "")]
     while stack:
-        node, depth, parent = stack.pop()
+        node, depth, parent, via, detail = stack.pop()
         repeat = node in seen
         seen.add(node)
-        if parent is None:
-            edge: Mapping[str, Any] = {}
-        else:
-            edge = graph[node][parent] if reverse else graph[parent][node]
         known = facts.get(node)
         if known is None:
             known = facts[node] = node_facts(graph, node)
-        hops.append(_hop(graph.nodes[node], node, depth, parent, edge, repeat, known))
-        if not repeat:
-            children = traffic_predecessors(graph, node) if reverse else known.successors
-            for child in reversed(children):
-                stack.append((child, depth + 1, node))
+        hops.append(
+            Hop(depth, node, known.kind, known.label, known.account_id, known.region, parent,
+                via, detail, known.web_acls, known.web_acl_ids, known.certificates,
+                known.tls_policy, known.origin_lock, known.shield, known.unresolved, repeat)
+        )  # fmt: skip
+        if repeat:
+            continue
+        if reverse:
+            for child in reversed(traffic_predecessors(graph, node)):
+                edge = graph[child][node]
+                text = edge_detail(edge) if edge else ""
+                stack.append((child, depth + 1, node, edge.get("kind"), text))
+        else:
+            for child, kind, text in reversed(known.children):
+                stack.append((child, depth + 1, node, kind, text))
     return Lineage(entry=start, query=query, hops=tuple(hops))
-
-
-def _hop(
-    attrs: Mapping[str, Any],
-    node: str,
-    depth: int,
-    parent: str | None,
-    edge: Mapping[str, Any],
-    repeat: bool,
-    known: NodeFacts,
-) -> Hop:
-    return Hop(
-        depth=depth,
-        node=node,
-        kind=attrs["kind"],
-        label=attrs["label"],
-        account_id=attrs.get("account_id"),
-        region=attrs.get("region"),
-        parent=parent,
-        via=edge.get("kind"),
-        detail=edge_detail(edge) if edge else "",
-        web_acls=known.web_acls,
-        web_acl_ids=known.web_acl_ids,
-        certificates=known.certificates,
-        tls_policy=attrs.get("tls_policy") or attrs.get("ssl_policy"),
-        origin_lock=known.origin_lock,
-        shield=attrs.get("shield"),
-        unresolved=known.unresolved,
-        repeat=repeat,
-    )
 
 
 def paths_from(graph: nx.DiGraph, entry: str, limit: int | None = None) -> list[list[str]]:

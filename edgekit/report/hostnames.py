@@ -72,29 +72,35 @@ def doors(rep: Report) -> dict[str, str]:
 def front_doors(rep: Report) -> pd.DataFrame:
     """One row per front door: its customer hostnames and AWS-generated names together, with
     the findings on any of their paths counted once; worst first, then by name."""
-    frame = rep.estate.entrypoints().set_index("hostname")
+    frame = rep.estate.entrypoints()
+    # hostname -> its cells of ``columns``, read column by column (a row look-up per hostname
+    # cost more than the rest of the table)
+    columns = ("entry_kind", "account_id", "web_acls", "tls_policy", "origin_chain")
+    cells = zip(*(frame[c].tolist() for c in columns), strict=True)
+    row = dict(zip(frame["hostname"].tolist(), cells, strict=True))
     door_of = doors(rep)
     groups: dict[str, list[str]] = {}
     for host in rep.lineages:
         groups.setdefault(door_of[host], []).append(host)
+    graph = rep.estate.graph
     rows = []
     for node, hosts in groups.items():
         seen: dict[int, Finding] = {}
         for host in hosts:
             seen.update((id(f), f) for f in rep.findings_on(host))
         found = count(list(seen.values()))
-        kinds = {h: str(frame.at[h, "entry_kind"]) for h in hosts}
-        first = frame.loc[hosts[0]]
-        attrs = rep.estate.graph.nodes[node] if node in rep.estate.graph else {}
+        generated = {h: is_generated(h, str(row[h][0])) for h in hosts}
+        _, account, acls, tls, chain = row[hosts[0]]
+        attrs = graph.nodes[node] if node in graph else {}
         rows.append(
             {
                 "front door": str(attrs.get("label") or node),
-                "customer hostnames": ", ".join(h for h in hosts if not is_generated(h, kinds[h])),
-                "AWS-generated names": ", ".join(h for h in hosts if is_generated(h, kinds[h])),
-                "account": first["account_id"],
-                "web ACLs": first["web_acls"],
-                "TLS policy": first["tls_policy"],
-                "path": first["origin_chain"],
+                "customer hostnames": ", ".join(h for h in hosts if not generated[h]),
+                "AWS-generated names": ", ".join(h for h in hosts if generated[h]),
+                "account": account,
+                "web ACLs": acls,
+                "TLS policy": tls,
+                "path": chain,
                 "worst": worst(found) or "—",
                 "findings": ", ".join(f"{n} {k}" for k, n in found.items() if n),
                 "_rank": _rank(worst(found)),
