@@ -1,0 +1,116 @@
+"""edgekit's papermill engine: papermill's nbclient engine with throttled saves.
+
+papermill writes the whole output notebook at every cell start and every cell end; a report
+notebook grows to several megabytes (embedded pictures, tables), so on a large estate those
+writes alone cost about a second (issue 16). :class:`ThrottledEngine` writes the notebook
+
+* when execution starts (the parameterised notebook, outputs cleared),
+* at the end of any cell that raised or shows an error output (so a failure is on disk at
+  once, whatever happens next: :class:`~edgekit.report.run.ReportFailedError` reads the
+  failing cell from the executed notebook),
+* when execution ends, normally or not (papermill's own final write follows it),
+* otherwise at a cell start or end only when :data:`SAVE_EVERY` seconds have passed since the
+  last write (papermill's mid-cell autosave of long cells is unchanged).
+
+Cells, outputs and metadata are those of papermill's own engine; the progress bar too. The
+engine is registered as ``edgekit`` in the ``papermill.engine`` entry point group
+(``pyproject.toml``); :func:`edgekit.report.run.run_report` runs with ``engine_name=NAME``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Final
+
+from papermill.engines import NBClientEngine, NotebookExecutionManager
+
+NAME: Final = "edgekit"
+"""The engine's name in the ``papermill.engine`` entry point group."""
+SAVE_EVERY: Final = 5.0
+"""Seconds between two writes of the notebook at cell boundaries while nothing failed."""
+
+
+class ThrottledExecutionManager(NotebookExecutionManager):  # type: ignore[misc]
+    """papermill's execution state, writing the notebook only as the module docstring says
+    (``save_every`` seconds between routine writes)."""
+
+    def __init__(self, *args: Any, save_every: float = SAVE_EVERY, **kwargs: Any) -> None:
+        self.save_every = save_every
+        self._held = False
+        super().__init__(*args, **kwargs)
+
+    def save(self, **kwargs: Any) -> None:
+        """Write the notebook (unless a cell boundary's routine write is being held back)."""
+        if not self._held:
+            super().save(**kwargs)
+
+    @contextmanager
+    def _holding(self) -> Iterator[None]:
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+
+    def _save_if_due(self) -> None:
+        waited = (self.now() - self.last_save_time).total_seconds()
+        if waited >= self.save_every:
+            self.save()
+
+    def cell_start(self, cell: Any, cell_index: int | None = None, **kwargs: Any) -> None:
+        """papermill's cell start (metadata, progress bar text); written only when due."""
+        with self._holding():
+            super().cell_start(cell, cell_index, **kwargs)
+        self._save_if_due()
+
+    def cell_complete(self, cell: Any, cell_index: int | None = None, **kwargs: Any) -> None:
+        """papermill's cell end (metadata, progress bar); written at once if the cell raised or
+        shows an error, else only when due."""
+        with self._holding():
+            super().cell_complete(cell, cell_index, **kwargs)
+        if _failed(cell):
+            self.save()
+        else:
+            self._save_if_due()
+
+
+def _failed(cell: Any) -> bool:
+    """The cell raised (papermill's mark) or shows an error (a ``raises-exception`` cell)."""
+    if cell.get("metadata", {}).get("papermill", {}).get("exception"):
+        return True
+    return any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+
+
+class ThrottledEngine(NBClientEngine):  # type: ignore[misc]
+    """papermill's nbclient engine over a :class:`ThrottledExecutionManager`."""
+
+    save_every: float = SAVE_EVERY
+
+    @classmethod
+    def execute_notebook(
+        cls,
+        nb: Any,
+        kernel_name: str,
+        output_path: str | None = None,
+        progress_bar: bool | dict[str, Any] = True,
+        log_output: bool = False,
+        autosave_cell_every: int = 30,
+        **kwargs: Any,
+    ) -> Any:
+        """papermill's ``Engine.execute_notebook`` with edgekit's execution manager."""
+        manager = ThrottledExecutionManager(
+            nb,
+            output_path=output_path,
+            progress_bar=progress_bar,
+            log_output=log_output,
+            autosave_cell_every=autosave_cell_every,
+            save_every=cls.save_every,
+        )
+        manager.notebook_start()
+        try:
+            cls.execute_managed_notebook(manager, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            manager.cleanup_pbar()
+            manager.notebook_complete()
+        return manager.nb

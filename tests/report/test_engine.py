@@ -1,0 +1,175 @@
+"""edgekit's papermill engine: the same executed notebook as papermill's own engine, written far
+less often, and at once when a cell fails."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill as pm
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from papermill.engines import papermill_engines
+from papermill.exceptions import PapermillExecutionError
+
+from edgekit.report import engine
+from edgekit.report import run as rr
+
+PARAMETERS = 'snapshot = ""'
+CELLS = 12
+"""Cells of the test notebook; papermill adds one (the injected parameters)."""
+
+
+def _notebook(tmp_path: Path, *, failing: bool = False) -> Path:
+    params = new_code_cell(PARAMETERS)
+    params.metadata["tags"] = ["parameters"]
+    cells = [
+        params,
+        new_markdown_cell("## A section"),
+        new_code_cell("from IPython.display import Markdown, display\nx = 2"),
+        new_code_cell("print('stdout', x)"),
+        new_code_cell("display(Markdown(f'**{x}**'))"),
+        new_code_cell("import sys\nprint('stderr', file=sys.stderr)\nx * 21"),
+        *(new_code_cell(f"y{i} = {i}") for i in range(CELLS - 6)),
+    ]
+    if failing:
+        cells.insert(4, new_code_cell("total = x / 0"))
+    nb = new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    path = tmp_path / ("failing.ipynb" if failing else "plain.ipynb")
+    nbformat.write(nb, path)
+    return path
+
+
+class Writes:
+    """Every notebook papermill's execution manager writes: (path, notebook copy)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.notebooks: list[tuple[str, Any]] = []
+        import papermill.engines as engines
+
+        real = engines.write_ipynb
+
+        def record(nb: Any, path: str) -> None:
+            self.notebooks.append((path, copy.deepcopy(nb)))
+            real(nb, path)
+
+        monkeypatch.setattr(engines, "write_ipynb", record)
+
+
+def _execute(source: Path, output: Path, engine_name: str | None, **kw: Any) -> Any:
+    kernel, _ = rr.choose_kernel()
+    return pm.execute_notebook(
+        str(source),
+        str(output),
+        parameters={"snapshot": "x"},
+        engine_name=engine_name,
+        kernel_name=kernel,
+        language="python",
+        **kw,
+    )
+
+
+def _comparable(nb: Any) -> Any:
+    """The notebook without what differs between any two runs: times, and the id papermill
+    draws for the injected parameters cell."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # nbclient's iopub times
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.pop("id")
+    for meta in [nb.metadata, *(c.metadata for c in nb.cells)]:
+        for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+            meta.get("papermill", {}).pop(key, None)
+    return nb
+
+
+def test_registered_by_entry_point() -> None:
+    assert papermill_engines.get_engine(engine.NAME) is engine.ThrottledEngine
+
+
+@pytest.mark.slow  # notebooks run in a Jupyter kernel
+def test_same_notebook_as_papermills_engine_with_two_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    source = _notebook(tmp_path)
+    ours, theirs = tmp_path / "ours.ipynb", tmp_path / "theirs.ipynb"
+    writes = Writes(monkeypatch)
+    _execute(source, theirs, None, progress_bar=False)
+    executed = CELLS + 1  # with the injected parameters
+    assert len(writes.notebooks) == 2 + 2 * executed  # papermill: start, each cell twice, end
+    writes.notebooks.clear()
+    monkeypatch.setattr(engine.ThrottledEngine, "save_every", 3600.0)
+    _execute(source, ours, engine.NAME, progress_bar=True)
+    assert [p for p, _ in writes.notebooks] == [str(ours)] * 2  # start and end only
+    progress = capfd.readouterr().err
+    assert "Executing" in progress and f"{executed}/{executed}" in progress
+    mine, reference = (nbformat.read(p, as_version=4) for p in (ours, theirs))
+    assert [len(c.get("outputs", ())) for c in mine.cells[4:7]] == [1, 1, 2]
+    assert _comparable(mine) == _comparable(reference)
+    assert writes.notebooks[-1][1].metadata["papermill"]["end_time"] is not None
+
+
+@pytest.mark.slow
+def test_a_failing_cell_is_written_at_once_with_its_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _notebook(tmp_path, failing=True)
+    output = tmp_path / "out.ipynb"
+    writes = Writes(monkeypatch)
+    monkeypatch.setattr(engine.ThrottledEngine, "save_every", 3600.0)
+    with pytest.raises(PapermillExecutionError, match="ZeroDivisionError"):
+        _execute(source, output, engine.NAME, progress_bar=False)
+    first_failure = next(
+        nb for _, nb in writes.notebooks if nb.metadata["papermill"].get("exception")
+    )
+    assert first_failure.metadata["papermill"]["end_time"] is None  # before the notebook's end
+    failed = first_failure.cells[5]  # after the injected parameters
+    assert failed.outputs[-1]["ename"] == "ZeroDivisionError"
+    assert failed.metadata["papermill"]["status"] == "failed"
+    assert len(writes.notebooks) <= 4  # start, the failure, the end, papermill's error banner
+    kept = nbformat.read(output, as_version=4)
+    assert rr._failed_cell(kept) is not None
+
+
+class Clock:
+    """A manager's clock that the test moves."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("every", [0.0, 5.0, 3600.0])
+def test_routine_writes_are_spaced_by_save_every(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every: float
+) -> None:
+    nb = nbformat.read(_notebook(tmp_path), as_version=4)
+    nb.metadata["papermill"] = nbformat.from_dict({})
+    writes = Writes(monkeypatch)
+    clock = Clock()
+    manager = engine.ThrottledExecutionManager(
+        nb, output_path=str(tmp_path / "o.ipynb"), progress_bar=False, save_every=every
+    )
+    monkeypatch.setattr(manager, "now", clock)
+    manager.notebook_start()
+    for index, cell in enumerate(nb.cells):  # one second per cell
+        manager.cell_start(cell, index)
+        clock.advance(1.0)
+        manager.cell_complete(cell, index)
+    manager.notebook_complete()
+    boundaries = {0.0: 2 * CELLS, 5.0: CELLS // 5, 3600.0: 0}[every]
+    assert len(writes.notebooks) == 2 + boundaries
+    assert writes.notebooks[-1][1].metadata["papermill"]["end_time"] is not None
