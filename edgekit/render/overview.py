@@ -197,7 +197,7 @@ def _card(estate: Estate, index: FindingIndex, group: list[Entry]) -> SpecNode:
     entry = group[0]
     attrs = g.nodes[entry.node]
     down = estate.downstream(entry.node)
-    counts = count(index.findings(reach_with_attachments(g, *(e.node for e in group))))
+    counts = index.counts(reach_with_attachments(g, *(e.node for e in group)))
     severity = worst(counts)
     acls = sorted(str(g.nodes[a]["label"]) for a in down.web_acls)
     customer = [e.hostname for e in group if e.entry_kind not in GENERATED_KINDS]
