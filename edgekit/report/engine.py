@@ -23,7 +23,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Final
 
-from papermill.engines import NBClientEngine, NotebookExecutionManager
+# papermill loads the "papermill.engine" entry points when it is first imported. When this module
+# is imported before papermill, that load finds it half-imported: papermill gets the stand-in
+# None (no usable engine), and the registration at the end of this module puts the engine there.
+globals()["ThrottledEngine"] = None
+
+from papermill.engines import (  # noqa: E402 (after the stand-in)
+    NBClientEngine,
+    NotebookExecutionManager,
+    papermill_engines,
+)
 
 NAME: Final = "edgekit"
 """The engine's name in the ``papermill.engine`` entry point group."""
@@ -114,3 +123,6 @@ class ThrottledEngine(NBClientEngine):  # type: ignore[misc]
             manager.cleanup_pbar()
             manager.notebook_complete()
         return manager.nb
+
+
+papermill_engines.register(NAME, ThrottledEngine)  # see the stand-in at the top

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,20 @@ def _comparable(nb: Any) -> Any:
 
 def test_registered_by_entry_point() -> None:
     assert papermill_engines.get_engine(engine.NAME) is engine.ThrottledEngine
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "import edgekit.report.engine as e\nimport papermill",
+        "import papermill\nimport edgekit.report.engine as e",
+    ],
+)
+def test_registered_whichever_is_imported_first(imports: str) -> None:
+    """papermill loads its entry points on its first import: also when this module causes it."""
+    check = "from papermill.engines import papermill_engines as p\n"
+    check += "assert p.get_engine('edgekit') is e.ThrottledEngine\n"
+    subprocess.run([sys.executable, "-c", imports + "\n" + check], check=True, timeout=120)
 
 
 @pytest.mark.slow  # notebooks run in a Jupyter kernel
