@@ -189,3 +189,33 @@ def test_routine_writes_are_spaced_by_save_every(
     boundaries = {0.0: 2 * CELLS, 5.0: CELLS // 5, 3600.0: 0}[every]
     assert len(writes.notebooks) == 2 + boundaries
     assert writes.notebooks[-1][1].metadata["papermill"]["end_time"] is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("engine_name", "frozen"), [(engine.NAME, True), (None, False)])
+def test_the_kernel_freezes_its_heap_and_still_exits_gracefully(
+    tmp_path: Path, engine_name: str | None, frozen: bool
+) -> None:
+    """The kernel's atexit hooks still run (a graceful shutdown), after ``gc.freeze()``."""
+    report = tmp_path / "at_exit.txt"
+    hook = new_code_cell(
+        "import atexit, gc\n"
+        "held = [[i] for i in range(1000)]\n"
+        f"atexit.register(lambda: open({str(report)!r}, 'w').write(str(gc.get_freeze_count())))"
+    )
+    nb = new_notebook(
+        cells=[hook],
+        metadata={"kernelspec": {"name": "python3", "display_name": "P", "language": "python"}},
+    )
+    source = tmp_path / "hook.ipynb"
+    nbformat.write(nb, source)
+    kernel, _ = rr.choose_kernel()
+    pm.execute_notebook(
+        str(source),
+        str(tmp_path / "out.ipynb"),
+        engine_name=engine_name,
+        kernel_name=kernel,
+        progress_bar=False,
+    )
+    count = int(report.read_text())
+    assert (count > 1000) if frozen else (count == 0)
