@@ -1,15 +1,15 @@
 """A run's pictures: which specs to draw for a snapshot, and drawing them into one folder.
 
 ``select`` picks the specs (one entrypoint, every entrypoint up to a cap, the account
-overviews, the before/after of proposals); ``write`` draws them (Graphviz runs in parallel
-threads: each is a ``dot`` subprocess) and writes ``index.json`` describing every picture.
+overviews, the before/after of proposals); ``write`` draws them (one ``dot`` process per picture,
+several at once: :func:`edgekit.render.draw.render_many`) and writes ``index.json`` describing
+every picture.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -104,13 +104,12 @@ def write(
     Paths are in spec order, formats in the given order, then ``index.json``.
     """
     from edgekit.render import diagram_index
-    from edgekit.render.draw import render_formats
+    from edgekit.render.draw import render_many
 
     out = Path(out_dir)
-    threads = workers or min(8, os.cpu_count() or 1)
+    processes = workers or min(8, os.cpu_count() or 1)
     with diagram_index.locked(out) as existing:
-        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-            drawn = list(pool.map(lambda spec: render_formats(spec, out, formats), specs))
+        drawn = render_many(specs, out, formats, workers=processes)
         paths = [out / p.name for group in drawn for p in group]  # as the caller named the folder
         index = diagram_index.write(out, existing, index_entries(specs, formats))
     return [*paths, out / index.name]

@@ -18,6 +18,7 @@ Choices made for readability (DESIGN.md §5):
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -26,7 +27,7 @@ from typing import Any, Final
 
 from edgekit.errors import EdgekitError
 from edgekit.escape.htmltext import plain_label
-from edgekit.render import htmllabels, labels
+from edgekit.render import graphviz_run, htmllabels, labels
 from edgekit.render.spec import DiagramSpec, SpecCluster, SpecNode, Style
 from edgekit.render.svgembed import embed_images
 from edgekit.render.svgtitles import dot_ids, retitle
@@ -34,7 +35,6 @@ from edgekit.render.svgtitles import dot_ids, retitle
 # Imported by name: the project's own top-level ``diagrams/`` output folder would otherwise be
 # taken by mypy (and ruff's import sorting) for the package, and neither package has types.
 _diagrams: Any = importlib.import_module("diagrams")
-_graphviz: Any = importlib.import_module("graphviz")
 Cluster = _diagrams.Cluster
 Diagram = _diagrams.Diagram
 Edge = _diagrams.Edge
@@ -120,13 +120,84 @@ def render(spec: DiagramSpec, out_dir: str | Path, fmt: str = "svg") -> Path:
 
 
 def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str]) -> list[Path]:
-    """Draw ``spec`` once into every format (one Graphviz layout); the paths, in that order."""
+    """Draw ``spec`` into every format; the paths, in that order."""
+    return render_many([spec], out_dir, formats)[0]
+
+
+def render_many(
+    specs: Sequence[DiagramSpec],
+    out_dir: str | Path,
+    formats: Sequence[str],
+    *,
+    workers: int | None = None,
+) -> list[list[Path]]:
+    """Draw every spec into every format: per spec, its paths in the order of ``formats``.
+
+    The DOT sources are built in turn (Python), then Graphviz runs: one ``dot`` process per
+    picture and format, at most ``workers`` at once (default ``os.cpu_count()``), the same
+    command on the same DOT file as the ``graphviz`` package would run, so the files are the
+    same byte for byte; then the SVGs get their titles and embedded icons, in turn. A picture
+    whose ``dot`` fails does not stop the others: once they are all written,
+    :class:`PictureError` names every picture that failed, each with Graphviz's message.
+    """
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         raise EdgekitError(f"unknown picture format {bad!r} (one of: {', '.join(FORMATS)})")
+    names = [spec.name for spec in specs]
+    if len(set(names)) < len(names):
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise EdgekitError(f"two pictures of one name in one folder: {', '.join(twice)}")
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    stem = out / spec.name
+    sources: list[Path] = []
+    try:
+        sources.extend(_write_source(spec, out) for spec in specs)
+        jobs = [(src, f) for src in sources for f in formats]
+        failures = graphviz_run.run_all(
+            [[*DOT, f"-T{f}", "-O", src.name] for src, f in jobs],
+            out,
+            workers or os.cpu_count() or 1,
+        )
+    finally:
+        for src in sources:
+            src.unlink(missing_ok=True)
+    failed = {jobs[i][0].name: text for i, text in failures.items()}
+    drawn: list[list[Path]] = []
+    for spec in specs:
+        paths = [out / f"{spec.name}.{f}" for f in formats]
+        if spec.name not in failed:
+            _finish(spec, paths)
+        drawn.append(paths)
+    if failed:
+        raise PictureError(failed)
+    return drawn
+
+
+DOT: Final = ("dot", "-Kdot")
+"""Graphviz's command as the ``graphviz`` package runs it (``-T<format> -O <DOT file>``
+follow; run in the pictures' folder)."""
+
+
+class PictureError(EdgekitError):
+    """Graphviz failed on one or more pictures (the others were drawn)."""
+
+    def __init__(self, failed: dict[str, str]) -> None:
+        self.failed = dict(failed)
+        """Picture name → Graphviz's message."""
+        lines = [f"picture {name!r}: {text}" for name, text in sorted(failed.items())]
+        super().__init__("Graphviz failed on " + "; ".join(lines))
+
+
+def _write_source(spec: DiagramSpec, out: Path) -> Path:
+    """Build the spec's picture with ``diagrams`` and write its DOT source to ``out/<name>``
+    (what ``diagrams`` writes before it runs Graphviz)."""
+    with _Source(**_diagram_args(spec, out / spec.name, ["svg"])) as diagram:
+        _draw_body(spec, diagram)
+    return Path(diagram.dot.filepath)
+
+
+def _diagram_args(spec: DiagramSpec, stem: Path, formats: Sequence[str]) -> dict[str, Any]:
+    """The arguments of the ``diagrams.Diagram`` drawing ``spec`` to ``stem.<format>``."""
     rankdir = str(spec.layout.get("rankdir", "LR"))
     graph_attr = {
         **GRAPH_ATTR,
@@ -134,28 +205,36 @@ def render_formats(spec: DiagramSpec, out_dir: str | Path, formats: Sequence[str
         "rankdir": rankdir,
         "splines": str(spec.layout.get("splines", GRAPH_ATTR["splines"])),
     }
-    try:
-        with Diagram(
-            name=spec.title,
-            filename=str(stem),
-            outformat=list(formats),
-            show=False,
-            direction=rankdir,
-            graph_attr=graph_attr,
-            node_attr=dict(NODE_ATTR),
-            edge_attr=dict(EDGE_ATTR),
-        ) as diagram:
-            _draw_body(spec, diagram)
-    except _graphviz.ExecutableNotFound:
-        raise EdgekitError(
-            "Graphviz 'dot' not found: install Graphviz (e.g. apt-get install graphviz)"
-        ) from None
-    paths = [stem.with_name(f"{spec.name}.{f}") for f in formats]
+    return {
+        "name": spec.title,
+        "filename": str(stem),
+        "outformat": list(formats),
+        "show": False,
+        "direction": rankdir,
+        "graph_attr": graph_attr,
+        "node_attr": dict(NODE_ATTR),
+        "edge_attr": dict(EDGE_ATTR),
+    }
+
+
+class _Source(Diagram):  # type: ignore[misc,valid-type]
+    """A ``diagrams.Diagram`` that, on leaving its block, writes its DOT source (as
+    ``graphviz`` saves it before rendering) instead of running Graphviz and removing it."""
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[0] is None:
+                self.dot.save()
+        finally:
+            _diagrams.setdiagram(None)
+
+
+def _finish(spec: DiagramSpec, paths: Sequence[Path]) -> None:
+    """The SVG files' hover titles and embedded icons (:mod:`edgekit.render.svgtitles`)."""
     for path in paths:
         if path.suffix == ".svg":
             svg = retitle(path.read_text(encoding="utf-8"), spec)
             path.write_text(embed_images(svg), encoding="utf-8")
-    return paths
 
 
 def _draw_body(spec: DiagramSpec, diagram: Any) -> None:

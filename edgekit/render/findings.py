@@ -64,15 +64,19 @@ class FindingIndex:
 
     def findings(self, nodes: Iterable[str]) -> list[Finding]:
         """Findings on any of ``nodes`` (each once, in finding sort order)."""
+        return sorted(self._distinct(nodes), key=Finding.sort_key)
+
+    def counts(self, nodes: Iterable[str]) -> dict[str, int]:
+        """Failing findings by severity label, plus ``unknown``; zero counts left out (the
+        findings of :meth:`findings`, counted without sorting them)."""
+        return count(self._distinct(nodes))
+
+    def _distinct(self, nodes: Iterable[str]) -> Iterable[Finding]:
         seen: dict[int, Finding] = {}
         for node in nodes:
             for f in self.by_node.get(node, ()):
                 seen.setdefault(id(f), f)
-        return sorted(seen.values(), key=Finding.sort_key)
-
-    def counts(self, nodes: Iterable[str]) -> dict[str, int]:
-        """Failing findings by severity label, plus ``unknown``; zero counts left out."""
-        return count(self.findings(nodes))
+        return seen.values()
 
     def on_node(self, node: str) -> Sequence[Finding]:
         """Findings placed on one node."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 import networkx as nx
@@ -70,6 +71,7 @@ def overview_specs(
 ) -> list[DiagramSpec]:
     """Every account's overview pictures (parts included), by account."""
     index = index_for(estate, findings)
+    links = Links.of(estate.graph)
     by_account: dict[str, list[Entry]] = {}
     for e in estate.entries():
         if account := account_of(estate, e):
@@ -77,7 +79,7 @@ def overview_specs(
     return [
         s
         for account in sorted(by_account)
-        for s in _account_specs(estate, index, account, by_account[account], cap)
+        for s in _account_specs(estate, index, account, by_account[account], cap, links)
     ]
 
 
@@ -91,14 +93,14 @@ def overview_spec(
     """The overview of one account: one spec, or one per part when past ``cap`` entrypoints."""
     index = index_for(estate, findings)
     mine = [e for e in estate.entries() if account_of(estate, e) == account]
-    return _account_specs(estate, index, account, mine, cap)
+    return _account_specs(estate, index, account, mine, cap, Links.of(estate.graph))
 
 
 def _account_specs(
-    estate: Estate, index: FindingIndex, account: str, mine: list[Entry], cap: int
+    estate: Estate, index: FindingIndex, account: str, mine: list[Entry], cap: int, links: Links
 ) -> list[DiagramSpec]:
     cards = sorted(
-        (_card(estate, index, group) for group in _groups(estate, mine)),
+        (_card(estate, index, group, links) for group in _groups(estate, mine)),
         key=lambda c: (c.cluster or "", natural_key(c.label)),
     )
     parts = [cards[i : i + cap] for i in range(0, len(cards), cap)] or [[]]
@@ -181,6 +183,50 @@ def reach_with_attachments(graph: nx.DiGraph, start: str, *more: str) -> set[str
     return seen | extra
 
 
+@dataclass(frozen=True)
+class Links:
+    """A graph's traffic edges and attachments as plain lists, read in one pass over its edges:
+    the overview walks the paths of every card, and plain lists walk several times faster than
+    the graph's views. :meth:`reach` is :func:`reach_with_attachments`."""
+
+    traffic: dict[str, list[str]]
+    """Node → the nodes its traffic edges lead to."""
+    protectors: dict[str, list[str]]
+    """Node → the web ACLs protecting it."""
+    certificates: dict[str, list[str]]
+    """Node → the certificates it serves."""
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph) -> Links:
+        """The links of ``graph``."""
+        traffic: dict[str, list[str]] = {}
+        protectors: dict[str, list[str]] = {}
+        certificates: dict[str, list[str]] = {}
+        for u, v, kind in graph.edges(data="kind"):
+            if kind in TRAFFIC_EDGES:
+                traffic.setdefault(u, []).append(v)
+            if kind == EdgeKind.PROTECTS:
+                protectors.setdefault(v, []).append(u)
+            if kind == EdgeKind.SERVES_CERTIFICATE:
+                certificates.setdefault(u, []).append(v)
+        return cls(traffic, protectors, certificates)
+
+    def reach(self, start: str, *more: str) -> set[str]:
+        """What :func:`reach_with_attachments` gives for the graph of these links."""
+        seen = {start, *more}
+        queue = deque(seen)
+        while queue:
+            for v in self.traffic.get(queue.popleft(), ()):
+                if v not in seen:
+                    seen.add(v)
+                    queue.append(v)
+        extra: set[str] = set()
+        for node in seen:
+            extra.update(self.protectors.get(node, ()))
+            extra.update(self.certificates.get(node, ()))
+        return seen | extra
+
+
 def _groups(estate: Estate, mine: list[Entry]) -> list[list[Entry]]:
     """Entries grouped by front door; customer names first, then by hostname, in each."""
     by_door: dict[str, list[Entry]] = {}
@@ -192,12 +238,12 @@ def _groups(estate: Estate, mine: list[Entry]) -> list[list[Entry]]:
     ]
 
 
-def _card(estate: Estate, index: FindingIndex, group: list[Entry]) -> SpecNode:
+def _card(estate: Estate, index: FindingIndex, group: list[Entry], links: Links) -> SpecNode:
     g = estate.graph
     entry = group[0]
     attrs = g.nodes[entry.node]
     down = estate.downstream(entry.node)
-    counts = count(index.findings(reach_with_attachments(g, *(e.node for e in group))))
+    counts = index.counts(links.reach(*(e.node for e in group)))
     severity = worst(counts)
     acls = sorted(str(g.nodes[a]["label"]) for a in down.web_acls)
     customer = [e.hostname for e in group if e.entry_kind not in GENERATED_KINDS]

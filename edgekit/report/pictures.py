@@ -2,12 +2,13 @@
 
 A picture already in the folder is reused: the run id covers the snapshot, so a file of the
 same name holds the same picture (``edgekit demo`` draws every picture first; the report then
-only reads them).
+only reads them). :func:`draw_many` draws the missing ones side by side (one ``dot`` process
+each, :func:`edgekit.render.draw.render_many`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +31,34 @@ def draw(rep: Report, spec: DiagramSpec, fmt: str = "svg") -> Path:
     return render_spec(spec, rep.diagrams_dir, fmt)
 
 
+def draw_many(rep: Report, specs: Sequence[DiagramSpec], fmt: str = "svg") -> list[Path]:
+    """The pictures of ``specs`` (in that order) in the run's diagrams folder, as :func:`draw`
+    gives them one by one: those not there yet are drawn side by side. Specs of one name are
+    one picture (the first spec's, as drawing them in turn would reuse it)."""
+    from edgekit.render.draw import render_many
+
+    targets = [rep.diagrams_dir / f"{spec.name}.{fmt}" for spec in specs]
+    missing = {
+        spec.name: spec
+        for spec, target in zip(specs, targets, strict=True)
+        if not (target.is_file() and target.stat().st_size)
+    }
+    if missing:
+        rep.diagrams_dir.mkdir(parents=True, exist_ok=True)
+        drawn = render_many(list(missing.values()), rep.diagrams_dir, [fmt])
+        paths = {name: group[0] for name, group in zip(missing, drawn, strict=True)}
+        targets = [paths.get(s.name, t) for s, t in zip(specs, targets, strict=True)]
+    return targets
+
+
 def entrypoint(rep: Report, hostname: str, fmt: str = "svg") -> Path:
     """One entrypoint's picture, coloured by the report's findings."""
-    return draw(rep, entrypoint_spec(rep.estate, rep.index, hostname), fmt)
+    return draw(rep, entrypoint_picture(rep, hostname), fmt)
+
+
+def entrypoint_picture(rep: Report, hostname: str) -> DiagramSpec:
+    """The spec of one entrypoint's picture, coloured by the report's findings."""
+    return entrypoint_spec(rep.estate, rep.index, hostname)
 
 
 def overviews(rep: Report, fmt: str = "svg", limit: int | None = None) -> tuple[list[Path], int]:
@@ -42,10 +68,15 @@ def overviews(rep: Report, fmt: str = "svg", limit: int | None = None) -> tuple[
     account order), so a report on a large estate stays bounded in size and time; the rest are
     drawn by ``edgekit diagram SNAPSHOT --overview``.
     """
+    shown, total = chosen_overviews(rep, limit)
+    return draw_many(rep, shown, fmt), total
+
+
+def chosen_overviews(rep: Report, limit: int | None = None) -> tuple[list[DiagramSpec], int]:
+    """The overview specs :func:`overviews` draws (in account order) and how many there are."""
     specs = overview_specs(rep.estate, rep.index)
     chosen = specs if limit is None or len(specs) <= limit else _worst_first(specs)[:limit]
-    shown = sorted(chosen, key=specs.index)
-    return [draw(rep, spec, fmt) for spec in shown], len(specs)
+    return sorted(chosen, key=specs.index), len(specs)
 
 
 def _worst_first(specs: list[DiagramSpec]) -> list[DiagramSpec]:

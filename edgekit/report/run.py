@@ -305,6 +305,8 @@ def _execute(
     from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
 
+    from edgekit.report.engine import NAME as ENGINE
+
     # Unix sockets instead of TCP on localhost where possible: nothing else on the machine can
     # connect to the kernel (and ipykernel does not warn about unencrypted TCP).
     transport = "ipc" if os.name == "posix" else "tcp"
@@ -315,6 +317,7 @@ def _execute(
             str(source),
             str(output),
             parameters=values,
+            engine_name=ENGINE,
             kernel_name=kernel,
             progress_bar=progress,
             cwd=str(cwd),

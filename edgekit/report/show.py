@@ -180,8 +180,12 @@ def proposals(rep: Report, max_rows: int = 20) -> None:
 def diagrams(rep: Report, n: int = 4, overviews: bool = True, max_overviews: int = 6) -> None:
     """The account overviews (at most ``max_overviews`` pictures: those with the worst cards)
     and the ``n`` entrypoints with the worst findings, embedded in the report."""
+    chosen, total = pictures.chosen_overviews(rep, max_overviews) if overviews else ([], 0)
+    hosts = pictures.most_affected(rep, n)
+    specs = [*chosen, *(pictures.entrypoint_picture(rep, host) for host in hosts)]
+    drawn = pictures.draw_many(rep, specs)  # every picture at once: one dot process each
+    paths = drawn[: len(chosen)]
     if overviews:
-        paths, total = pictures.overviews(rep, limit=max_overviews)
         for path in paths:
             _display(picture(path))
         if total > len(paths):
@@ -191,11 +195,8 @@ def diagrams(rep: Report, n: int = 4, overviews: bool = True, max_overviews: int
                     "cards); draw them all with `edgekit diagram SNAPSHOT --overview`.*"
                 )
             )
-    for host in pictures.most_affected(rep, n):
-        _display(
-            markdown(f"**{md(host)}**"),
-            picture(pictures.entrypoint(rep, host)),
-        )
+    for host, path in zip(hosts, drawn[len(chosen) :], strict=True):
+        _display(markdown(f"**{md(host)}**"), picture(path))
     folder = md_code(rep.diagrams_dir)
     if rep.link_base is not None:
         rel = Path(os.path.relpath(rep.diagrams_dir, rep.link_base)).as_posix()

@@ -107,3 +107,38 @@ def test_trend_section_says_why_there_is_no_chart(
         "*The history folder holds no other snapshot of this estate: a trend needs two "
         "collections at least.*",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"findings": [{"status": "fail", "severity": "high", "evidence": {"n": 1}}]}',
+        '{"findings": [{"status": "fail", "severity": "low", "evidence": {"ratio": NaN}}]}',
+        '{"findings": [{"status": "unknown", "severity": "low", "n": 123456789012345678901}]}',
+        '{"findings": [{"status": "fail", "severity": "high", "note": "caf\\u00e9 €"}]}',
+        '{"findings": {"not": "a list"}}',
+        "[1, 2]",
+        '{"findings": [',
+        "\ufeff{}",
+        "",
+    ],
+)
+def test_counts_read_as_json_reads_them(tmp_path: Path, text: str) -> None:
+    """orjson reads findings.json where it can; the counts are those ``json`` gives."""
+    path = tmp_path / "findings.json"
+    path.write_text(text, encoding="utf-8")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        expected: tuple[object, object] = (None, None)
+    else:
+        items = doc.get("findings") if isinstance(doc, dict) else None
+        if not isinstance(items, list):
+            expected = (None, None)
+        else:
+            failing = dict.fromkeys(ri.SEVERITIES, 0)
+            for f in items:
+                if f["status"] == "fail":
+                    failing[f["severity"]] += 1
+            expected = (failing, sum(f["status"] == "unknown" for f in items))
+    assert ri._counts(path) == expected
