@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -72,14 +72,21 @@ def folder_lock(run_dir: Path) -> BaseFileLock:
 
 
 @contextmanager
-def locked(run_dir: Path) -> Iterator[None]:
+def locked(run_dir: Path, while_waiting: Callable[[], object] | None = None) -> Iterator[None]:
     """Hold the run folder's result-files lock (:func:`folder_lock`); a writer that holds it
-    longer than :data:`LOCK_SECONDS` is an error naming the folder."""
+    longer than :data:`LOCK_SECONDS` is an error naming the folder. ``while_waiting`` runs
+    once, only when another process holds the lock, before waiting for it: work the caller
+    needs anyway, done while the other process writes the files."""
     from filelock import Timeout
 
     lock = folder_lock(run_dir)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(blocking=False)
+        except Timeout:
+            if while_waiting is not None:
+                while_waiting()
+            lock.acquire()
     except Timeout:
         raise InputError(
             f"{run_dir}: another process has been writing this run folder's result files for "

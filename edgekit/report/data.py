@@ -163,9 +163,16 @@ class Report:
     def scan(self) -> ScanResult:
         """The scan of the whole catalogue (from the run folder when still valid). One process
         at a time computes a run folder's result files (:func:`edgekit.report.cache.locked`):
-        a report whose ``edgekit report`` process is writing them waits, then reads them."""
-        with cache.locked(self.run_dir):
+        a report whose ``edgekit report`` process is writing them computes its lineages and
+        entrypoints table meanwhile, waits, then reads them."""
+        with cache.locked(self.run_dir, while_waiting=self._prepare_tables):
             return self.write_results()
+
+    def _prepare_tables(self) -> None:
+        """What the sections need besides the scan (every lineage, the entrypoints table),
+        computed while ``edgekit report`` is still writing the result files."""
+        _ = self.lineages
+        self.estate.entrypoints()
 
     def write_results(self) -> ScanResult:
         """Scan, plan and write the result files, unless the run folder holds valid ones (then

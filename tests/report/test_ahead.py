@@ -96,6 +96,20 @@ def test_the_kernels_report_waits_while_the_files_are_written(
     reader.join(timeout=30)
     assert events == ["written", "read"]
     assert len(rep.findings) == len(writer.findings) > 0
+    assert "lineages" in vars(rep)  # computed while it waited (the sections need them)
+
+
+def test_work_while_waiting_runs_only_when_another_holds_the_lock(tmp_path: Path) -> None:
+    calls: list[str] = []
+    with cache.locked(tmp_path, while_waiting=lambda: calls.append("free")):
+        pass
+    assert calls == []
+    holder = cache.folder_lock(tmp_path)
+    holder.acquire()
+    threading.Timer(0.3, holder.release).start()
+    with cache.locked(tmp_path, while_waiting=lambda: calls.append("busy")):
+        assert not holder.is_locked
+    assert calls == ["busy"]
 
 
 def test_a_failure_ahead_is_a_note_and_releases_the_lock(
