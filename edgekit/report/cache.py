@@ -61,10 +61,10 @@ def key(snapshot_digest: str, check_ids: Sequence[str]) -> dict[str, str]:
 
 def folder_lock(run_dir: Path) -> BaseFileLock:
     """The run folder's result-files lock (not yet acquired). One process at a time computes
-    and writes the result files; the others wait, then read them. The lock is not bound to a
-    thread: ``edgekit report`` acquires it before starting its kernel and releases it from the
-    thread that wrote the files (:mod:`edgekit.report.ahead`). The operating system releases
-    it when its holder dies, so a crashed writer never blocks a later run."""
+    and writes the result files; the others wait, then read them. ``edgekit report``'s writer
+    process takes it before the kernel starts (:mod:`edgekit.report.ahead`). The lock is not
+    bound to a thread (a report's threads share it). The operating system releases it when its
+    holder dies, so a crashed writer never blocks a later run."""
     from filelock import FileLock
 
     run_dir.mkdir(parents=True, exist_ok=True)

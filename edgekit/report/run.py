@@ -235,8 +235,8 @@ def load_estate_first(path: Path, limits: snap.ReadLimits) -> tuple[snap.Snapsho
     """Read and validate the snapshot and parse its model (what the notebook's first cell
     does before it builds the graph), so that a snapshot the model cannot read fails here,
     with nothing written. The model's ``coverage.model_errors`` are the items it left out (a
-    partial result, not a failure). The graph is built after the kernel started, by
-    :func:`~edgekit.report.ahead.results_ahead` (issue 16, speed)."""
+    partial result, not a failure). The graph is built while the kernel starts, by the
+    writer process of :func:`~edgekit.report.ahead.results_ahead` (issue 16, speed)."""
     from edgekit.model import parse
 
     loaded = snap.load(path, limits)

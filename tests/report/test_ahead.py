@@ -9,6 +9,7 @@ got the lock.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import threading
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from filelock import Timeout
 
 from edgekit import snapshot as snap
 from edgekit.model import parse
@@ -139,25 +141,105 @@ def test_the_files_are_complete_when_the_body_raised(tmp_path: Path) -> None:
     assert cache.valid(run_dir, Report.open(SAMPLE, tmp_path / "other")._cache_key)
 
 
-def test_ctrl_c_leaves_without_waiting_for_the_files(
+def test_ctrl_c_stops_the_writer_and_leaves_without_waiting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real = Report.write_results
-
     def slow(self: Report) -> Any:
-        release.wait(30)
-        return real(self)
+        time.sleep(60)
+        raise AssertionError("the writer outlived Ctrl-C")
 
     monkeypatch.setattr(Report, "write_results", slow)
+    began = time.monotonic()
     with pytest.raises(KeyboardInterrupt), ahead.results_ahead(_inputs(tmp_path / "run")):
         raise KeyboardInterrupt
-    [worker] = [t for t in threading.enumerate() if t.name == "edgekit-results-ahead"]
-    assert worker.is_alive() and not release.is_set()  # not joined: Ctrl-C left at once
+    assert time.monotonic() - began < 30  # left at once, not after the writer's minute
+    deadline = time.monotonic() + 10
+    while _writers() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _writers() == []  # stopped, not left running
     assert not (tmp_path / "run" / cache.MANIFEST).exists()
-    release.set()
-    worker.join(30)
-    assert not worker.is_alive()
+    lock = cache.folder_lock(tmp_path / "run")
+    lock.acquire(timeout=5)  # the dead writer's lock was released by the OS
+    lock.release()
+
+
+def _writers() -> list[str]:
+    return [p.name for p in multiprocessing.active_children() if p.name == ahead.WORKER_NAME]
+
+
+def test_the_files_are_written_by_another_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer is a forked child, so the parent's papermill client is never kept waiting
+    for the interpreter while the scan runs; what it wrote is visible to the parent."""
+    real = Report.write_results
+    witness = tmp_path / "writer.pid"
+
+    def recorded(self: Report) -> Any:
+        witness.write_text(str(os.getpid()), encoding="utf-8")
+        return real(self)
+
+    monkeypatch.setattr(Report, "write_results", recorded)
+    # the child took the lock before the body (the kernel) runs
+    with ahead.results_ahead(_inputs(tmp_path / "run")) as outcome, pytest.raises(Timeout):
+        cache.folder_lock(tmp_path / "run").acquire(blocking=False)
+    assert outcome.error is None and outcome.seconds is not None and outcome.seconds > 0
+    assert int(witness.read_text(encoding="utf-8")) != os.getpid()
+    assert (tmp_path / "run" / cache.MANIFEST).is_file()
+
+
+def test_a_writer_that_dies_is_a_note_and_the_notebook_computes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def killed(self: Report) -> Any:
+        os._exit(9)
+
+    monkeypatch.setattr(Report, "write_results", killed)
+    with ahead.results_ahead(_inputs(tmp_path / "run")) as outcome:
+        pass
+    assert outcome.error == "the writer process ended with exit code 9"
+    assert outcome.notes == [
+        "the result files could not be written ahead of the kernel (the writer process ended "
+        "with exit code 9); the notebook computed them"
+    ]
+    monkeypatch.undo()
+    rep = Report.open(SAMPLE, tmp_path / "run")  # the OS released the lock: this computes
+    assert rep.findings and (tmp_path / "run" / cache.MANIFEST).is_file()
+
+
+def test_a_folder_another_process_writes_is_left_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another edgekit holding the run folder's lock: nothing is written ahead (the runner
+    would raise), the run says so, and the kernel's report waits for that process."""
+    run_dir = tmp_path / "run"
+    holder = cache.folder_lock(run_dir)
+    holder.acquire()
+    monkeypatch.setattr(runner, "run", _no_scan)
+    try:
+        with ahead.results_ahead(_inputs(run_dir)) as outcome:
+            pass
+    finally:
+        holder.release()
+    assert outcome.error is None and outcome.seconds is None
+    assert outcome.notes == [
+        "another process was writing this run folder's result files; the notebook waited for them"
+    ]
+    assert not (run_dir / cache.MANIFEST).exists()
+
+
+def test_without_fork_nothing_is_written_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no fork: the run goes on and the kernel computes the files itself."""
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert not ahead.can_write_ahead()
+    with ahead.results_ahead(_inputs(tmp_path / "run")) as outcome:
+        free = cache.folder_lock(tmp_path / "run")
+        free.acquire(blocking=False)  # nobody holds it: the kernel computes the files
+        free.release()
+    assert (outcome.seconds, outcome.error, outcome.notes) == (None, None, [])
+    assert not (tmp_path / "run" / cache.MANIFEST).exists()
 
 
 def test_a_suppression_file_is_part_of_what_is_written_ahead(
@@ -203,19 +285,22 @@ def test_the_planners_note_is_the_same_read_back_as_computed(tmp_path: Path) -> 
 def test_edgekit_report_writes_the_files_and_the_kernel_reads_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_aws: None
 ) -> None:
-    """End to end: the files the parent wrote ahead are the ones the run leaves (the kernel,
+    """End to end: the files the writer process left are the ones the run leaves (the kernel,
     which would rewrite them if it scanned, did not)."""
-    stamps: dict[str, tuple[int, int]] = {}
-    original = ahead._write
+    witness = tmp_path / "stamps.json"
+    real = Report.write_results
 
-    def spy(inputs: ahead.Inputs, lock: Any, outcome: ahead.Ahead) -> None:
-        original(inputs, lock, outcome)
-        stamps.update({n: _stamp(inputs.run_dir / n) for n in (*cache_names(), cache.MANIFEST)})
+    def spy(self: Report) -> Any:  # runs in the forked writer, not in the kernel
+        result = real(self)
+        names = (*cache_names(), cache.MANIFEST)
+        witness.write_text(json.dumps({n: _stamp(self.run_dir / n) for n in names}), "utf-8")
+        return result
 
-    monkeypatch.setattr(ahead, "_write", spy)
+    monkeypatch.setattr(Report, "write_results", spy)
     result = report_run.run_report("explore", SAMPLE, {"hostname": None}, tmp_path, progress=False)
+    stamps = json.loads(witness.read_text(encoding="utf-8"))
     assert stamps, "edge report notebooks declare reads_results: the files are written ahead"
-    assert {n: _stamp(result.run_dir / n) for n in stamps} == stamps
+    assert {n: list(_stamp(result.run_dir / n)) for n in stamps} == stamps
 
 
 def test_only_notebooks_that_read_the_result_files_get_them_ahead() -> None:
