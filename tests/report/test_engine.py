@@ -219,3 +219,49 @@ def test_the_kernel_freezes_its_heap_and_still_exits_gracefully(
     )
     count = int(report.read_text())
     assert (count > 1000) if frozen else (count == 0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("engine_name", "frozen"), [(engine.NAME, True), (None, False)])
+def test_each_cell_runs_with_the_heap_of_the_cells_before_frozen(
+    tmp_path: Path, engine_name: str | None, frozen: bool
+) -> None:
+    """After each code cell the kernel freezes what it holds: a later cell's collector passes
+    skip the report built before it (the notebook itself is unchanged: silent requests)."""
+    nb = new_notebook(
+        cells=[
+            new_code_cell("import gc\nheld = [[i] for i in range(1000)]"),
+            new_markdown_cell("text between"),
+            new_code_cell("print(gc.get_freeze_count())"),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "P", "language": "python"}},
+    )
+    source = tmp_path / "cells.ipynb"
+    nbformat.write(nb, source)
+    out = _execute(source, tmp_path / "out.ipynb", engine_name, progress_bar=False)
+    count = int(out.cells[-1].outputs[0]["text"])
+    assert (count > 1000) if frozen else (count == 0)
+    counts = [c.execution_count for c in out.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # the freezes took no execution count
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("engine_name", "interrupted"), [(engine.NAME, False), (None, True)])
+def test_the_kernel_exits_on_request_without_an_interrupt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str | None, interrupted: bool
+) -> None:
+    """jupyter_client's shutdown interrupts the kernel first, which can land in its last
+    request and print "KeyboardInterrupt caught in kernel"; edgekit's engine asks the kernel
+    to exit and never sends that signal (papermill's engine, the control, does)."""
+    from jupyter_client.manager import KernelManager
+
+    signals: list[str] = []
+    real = KernelManager._async_interrupt_kernel
+
+    async def spy(self: KernelManager) -> None:
+        signals.append("interrupt")
+        await real(self)
+
+    monkeypatch.setattr(KernelManager, "_async_interrupt_kernel", spy)
+    _execute(_notebook(tmp_path), tmp_path / "out.ipynb", engine_name, progress_bar=False)
+    assert bool(signals) is interrupted
