@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--entrypoint",
         metavar="HOST|NAME",
         help="show the hops of this hostname, ARN, distribution id, load balancer name or node "
-        "id (default: the entrypoints table)",
+        "id, in any case when unambiguous (default: the entrypoints table)",
     )
     what.add_argument(
         "--in-front-of",
@@ -58,13 +58,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, estate: Estate) -> None:
-    if args.entrypoint or args.in_front_of:
-        if args.in_front_of:
+    if args.entrypoint is not None or args.in_front_of is not None:
+        # an empty value is asked for, not absent: the resolver refuses it (exit 2)
+        reverse = args.in_front_of is not None
+        if reverse:
             lineage = estate.in_front_of(args.in_front_of)
         else:
             lineage = estate.lineage(args.entrypoint)
         facts = hop_facts(estate, lineage)
-        reverse = bool(args.in_front_of)
         if args.format == "table":
             _write_table(
                 args.output, lambda con: _print_lineage(con, estate, lineage, facts, reverse)

@@ -14,16 +14,35 @@ import shlex
 import subprocess
 import sys
 
+from edgekit.commands.outputs import check_output_dir
 from edgekit.report.notebooks import bundled
+
+PORTS = range(1, 65536)
+"""TCP ports JupyterLab can be asked to listen on."""
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 1 to 65535 (argparse type: a usage error otherwise)."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if port not in PORTS:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {value!r}")
+    return port
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``edgekit notebook``."""
     names = ", ".join(bundled())
     p.add_argument("name", nargs="?", default="explore", help=f"bundled notebook: {names}")
-    p.add_argument("-o", "--output-dir", default="notebooks-work", help="workspace folder")
+    p.add_argument(
+        "-o", "--output-dir", default="notebooks-work", help="workspace folder (made if missing)"
+    )
     p.add_argument("--force", action="store_true", help="replace an edited copy with the template")
-    p.add_argument("--port", type=int, default=8888, help="JupyterLab's port (default 8888)")
+    p.add_argument(
+        "--port", type=_port, default=8888, help="JupyterLab's port, 1-65535 (default 8888)"
+    )
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     p.add_argument(
         "--print-only",
@@ -39,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
     from edgekit.report.workspace import copy_template, lab_command, lab_url
 
+    check_output_dir(args.output_dir)  # a file, an empty name: exit 2 before anything is copied
     copy = copy_template(args.name, args.output_dir, args.force)
     notes = {
         "created": "copied the template",

@@ -28,7 +28,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--fail-on",
         help="exit 1 when a failing finding at or above this severity remains (default: never)",
     )
-    p.add_argument("--checks", help="comma-separated check ids or globs (default: all)")
+    p.add_argument(
+        "--checks",
+        help="comma-separated check ids or globs, any case (default: all; an empty item or one "
+        "matching no check is an error)",
+    )
     p.add_argument("--suppress", help="TOML suppression file")
     p.add_argument(
         "--entrypoint",
@@ -62,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     fail_on = _severity(args.fail_on, "--fail-on") if args.fail_on else None
     snapshot = load_snapshot(args)
     try:
-        registry = load().select(args.checks.split(",") if args.checks else None)
+        registry = load().select(None if args.checks is None else args.checks.split(","))
     except ValueError as err:
         raise InputError(str(err)) from None
     sups = suppress.load(args.suppress) if args.suppress else []
@@ -109,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
             snapshot.meta(),
             output=args.output,
             label=lambda rid: resource_label(estate.resource_attrs(rid), rid),
+            hosts_first=hosts or (),
         )
     elif args.output:
         write_output(args.output, text)

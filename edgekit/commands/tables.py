@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -15,6 +15,9 @@ from edgekit.escape.terminal import clean
 from edgekit.rules.finding import Finding, Severity, Status
 from edgekit.rules.runner import ScanResult
 from edgekit.rules.suppress import Applied
+
+FIRST_SHOWN = 3
+"""At most this many asked-for hostnames in a findings row's ``hostname`` cell."""
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -33,12 +36,14 @@ def print_findings(
     *,
     output: str | None = None,
     label: Callable[[str], str] | None = None,
+    hosts_first: Collection[str] = (),
 ) -> None:
     """A findings table plus a one-line summary (to ``output`` as plain text if given).
 
     ``label`` names a resource id the way a person does (a distribution's id and first alias, a
     load balancer's name); without it the id is shown. The ``hostname`` column lists the first
-    entrypoint whose path crosses the resource, with how many more.
+    entrypoint whose path crosses the resource, with how many more; the hostnames in
+    ``hosts_first`` (those ``scan --entrypoint`` matched) come first (:func:`hostnames_cell`).
     """
     buffer = io.StringIO()
     con = Console(file=buffer, width=160) if output else console()
@@ -50,7 +55,7 @@ def print_findings(
             Text(f.severity.label, style=SEVERITY_STYLE[f.severity]),
             Text(f.status.value, style="" if f.status is Status.FAIL else "magenta"),
             cell(f.check_id),
-            hostnames_cell(f.entrypoints),
+            hostnames_cell(f.entrypoints, hosts_first),
             cell(label(f.resource.id) if label is not None else f.resource.id),
             cell(f.message),
         )
@@ -67,13 +72,19 @@ def print_findings(
         write_output(output, buffer.getvalue())
 
 
-def hostnames_cell(hosts: Sequence[str]) -> Text:
-    """The first hostname and ``+N`` more; ``—`` (dim) when no entrypoint reaches it."""
+def hostnames_cell(hosts: Sequence[str], first: Collection[str] = ()) -> Text:
+    """The first hostname and ``+N`` more; ``—`` (dim) when no entrypoint reaches it.
+
+    Hostnames in ``first`` (the ones a filter asked for) lead, up to :data:`FIRST_SHOWN` of
+    them, so the host asked for is visible; ``+N`` counts the rest.
+    """
     if not hosts:
         return Text("—", style="dim")
-    text = cell(hosts[0])
-    if len(hosts) > 1:
-        text.append(f" +{len(hosts) - 1}", style="dim")
+    asked = [h for h in hosts if h in first]
+    shown = asked[:FIRST_SHOWN] or [hosts[0]]
+    text = cell(", ".join(shown))
+    if len(hosts) > len(shown):
+        text.append(f" +{len(hosts) - len(shown)}", style="dim")
     return text
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from edgekit import snapshot as snap
 from edgekit.graph import nodes as n
 from edgekit.graph import queries, tables
+from edgekit.graph.anycase import resolve_any_case
 from edgekit.graph.build import build_graph
 from edgekit.graph.lineage import (
     Hop,
@@ -28,7 +29,7 @@ from edgekit.graph.lineage import (
     web_acls_on_path,
 )
 from edgekit.graph.nodes import REF
-from edgekit.graph.reach import EntrypointIndex, UnknownEntrypointError, resolve
+from edgekit.graph.reach import EntrypointIndex, UnknownEntrypointError
 from edgekit.graph.resolve import normalize
 from edgekit.graph.serialize import node_link
 from edgekit.graph.summary import Downstream, summarize
@@ -198,7 +199,8 @@ class Estate:
 
         A node id; a public record name; any entrypoint hostname; a distribution alias or
         ``*.cloudfront.net`` name; a load balancer DNS name (``dualstack.`` ignored); an ARN; a
-        distribution id; a load balancer, target group, function, bucket or web ACL name.
+        distribution id; a load balancer, target group, function, bucket or web ACL name; any
+        of these in another case when only one name is spelled so (``p046kytwirv7u``).
         Raises :class:`UnknownEntrypointError` otherwise, naming the closest matches.
         """
         if hostname_or_id in self._graph:
@@ -216,7 +218,7 @@ class Estate:
         ):
             if isinstance(found, Distribution | LoadBalancer):
                 return self.node_id(found)
-        return resolve(self._graph, index, hostname_or_id)
+        return resolve_any_case(self._graph, index, hostname_or_id)
 
     def lineage(self, hostname_or_id: str) -> Lineage:
         """The ordered hops from an entrypoint, with the protections at each."""
@@ -235,7 +237,9 @@ class Estate:
         ARN, a distribution id, a hostname, a node id, or a model object.
         """
         if isinstance(name_or_arn, str):
-            node = resolve(self._graph, self.entrypoint_index, name_or_arn, what="resource")
+            node = resolve_any_case(
+                self._graph, self.entrypoint_index, name_or_arn, what="resource"
+            )
             return build_reverse_lineage(self._graph, node, name_or_arn, self._hop_facts)
         node = self.node_id(name_or_arn)
         return build_reverse_lineage(self._graph, node, node, self._hop_facts)
@@ -243,7 +247,9 @@ class Estate:
     def entrypoints_of(self, name_or_arn: object) -> tuple[str, ...]:
         """The hostnames whose paths cross a resource (by name, ARN, node id or model object)."""
         if isinstance(name_or_arn, str):
-            node = resolve(self._graph, self.entrypoint_index, name_or_arn, what="resource")
+            node = resolve_any_case(
+                self._graph, self.entrypoint_index, name_or_arn, what="resource"
+            )
         else:
             node = self.node_id(name_or_arn)
         return self.entrypoint_index.by_node.get(node, ())

@@ -38,7 +38,7 @@ from edgekit.report import cache, filters, results
 from edgekit.rules import formats, runner, suppress
 from edgekit.rules.catalogue import load as load_catalogue
 from edgekit.rules.context import CheckContext
-from edgekit.rules.finding import Finding, Severity
+from edgekit.rules.finding import Finding
 from edgekit.rules.registry import Registry
 from edgekit.rules.runner import ScanResult
 from edgekit.rules.suppress import Applied, Suppression
@@ -266,14 +266,15 @@ class Report:
         min_severity: str | None = None,
         account: str | None = None,
         status: str | None = None,
-        check: str | None = None,
+        check: str | Iterable[str] | None = None,
     ) -> pd.DataFrame:
         """Findings, worst first, filtered by ``hostname`` (globs: findings on those
         entrypoints' paths), ``area`` (the check id's first segment), ``min_severity``,
-        ``account``, ``status`` and ``check``; a value naming nothing raises with the allowed
-        values (:mod:`edgekit.report.filters`)."""
+        ``account``, ``status`` and ``check`` (check ids or globs, as ``edgekit scan --checks``
+        takes them); names in any case. A value naming nothing raises with the allowed values
+        or the closest ones (:mod:`edgekit.report.filters`)."""
         accounts = {*self.snapshot.accounts(), *(f.resource.account_id for f in self.findings)}
-        filters.validate(
+        keep = filters.validate(
             self.registry.ids(),
             accounts,
             area=area,
@@ -282,8 +283,6 @@ class Report:
             status=status,
             check=check,
         )
-        areas = {area} if isinstance(area, str) else set(area or ())
-        floor = Severity.parse(min_severity) if min_severity else Severity.INFO
         rows = [
             {
                 "severity": f.severity.label,
@@ -297,11 +296,7 @@ class Report:
                 "resource id": f.resource.id,
             }
             for f in filters.on_hostnames(self.findings, self.estate.entrypoint_index, hostname)
-            if f.severity >= floor
-            and (not areas or f.check_id.split(".", 1)[0] in areas)
-            and (account is None or f.resource.account_id == account)
-            and (status is None or f.status.value == status)
-            and (check is None or f.check_id == check)
+            if keep.keeps(f)
         ]
         columns = ["severity", "status", "check", "title", "resource", "account", "region"]
         return pd.DataFrame(rows, columns=[*columns, "message", "resource id"])

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from edgekit.errors import did_you_mean
 from edgekit.rules.finding import Severity
+from edgekit.rules.select import matching_ids
 
 CheckFn = Callable[[Any, Any], Any]
 """``fn(resource, ctx) -> None | Fail | Unknown | Iterable[Fail | Unknown]``."""
@@ -111,24 +111,23 @@ class Registry:
         return [c.meta.id for c in self.checks]
 
     def matches(self, pattern: str) -> bool:
-        """Some check id matches the glob ``pattern``."""
+        """Some check id matches the glob ``pattern`` exactly as written (the case-sensitive
+        test suppression files use)."""
         return any(fnmatch.fnmatchcase(c.meta.id, pattern) for c in self.checks)
 
     def select(self, patterns: Iterable[str] | None) -> Registry:
-        """Checks whose id matches any glob in ``patterns`` (all when None/empty).
+        """Checks whose id matches any glob in ``patterns`` (all when None or no pattern), with
+        :func:`edgekit.rules.select.matching_ids`.
 
-        A pattern that matches nothing is an error (a typo must not silently scan nothing).
+        An empty pattern or one that matches nothing raises
+        :class:`~edgekit.rules.select.CheckPatternError` (a ``ValueError``): a typo must not
+        silently scan everything or nothing.
         """
-        pats = [p.strip() for p in patterns or () if p.strip()]
+        pats = list(patterns or ())
         if not pats:
             return self
-        for p in pats:
-            if not any(fnmatch.fnmatchcase(c.meta.id, p) for c in self.checks):
-                hint = did_you_mean(p, self.ids())
-                raise ValueError(f"--checks: {p!r} matches no check id{hint}")
-        return Registry(
-            tuple(c for c in self.checks if any(fnmatch.fnmatchcase(c.meta.id, p) for p in pats))
-        )
+        chosen = set(matching_ids(self.ids(), pats, prefix="--checks: "))
+        return Registry(tuple(c for c in self.checks if c.meta.id in chosen))
 
 
 def build(modules: Iterable[ModuleType]) -> Registry:

@@ -80,3 +80,85 @@ def test_findings_on_a_hostname_are_the_hostname_filters_rows(tmp_path: Path) ->
         assert all(f.resource.type == "AWS::CertificateManager::Certificate" for f in extra)
         certificates += len(extra)
     assert certificates > 0  # the sample has certificate findings on served hostnames
+
+
+@pytest.mark.parametrize(
+    ("filters", "same_as"),
+    [
+        ({"area": "WAF"}, {"area": "waf"}),
+        ({"area": ["LB", "Waf"]}, {"area": ["lb", "waf"]}),
+        ({"status": "FAIL"}, {"status": "fail"}),
+        ({"status": " Unknown "}, {"status": "unknown"}),
+        ({"min_severity": "HIGH"}, {"min_severity": "high"}),
+    ],
+)
+def test_names_are_taken_in_any_case(
+    rep: Report, filters: dict[str, str], same_as: dict[str, str]
+) -> None:
+    """``area="WAF"`` raised while ``min_severity="HIGH"`` was accepted."""
+    frame = rep.findings_frame(**filters)
+    assert len(frame) > 0
+    assert frame.equals(rep.findings_frame(**same_as))
+
+
+def test_check_takes_the_globs_of_scan_checks(rep: Report) -> None:
+    """``check="waf.*"`` raised "is not one of: 120 values"."""
+    waf = rep.findings_frame(check="waf.*")
+    assert len(waf) > 0 and set(waf["check"]) == {
+        f.check_id for f in rep.findings if f.check_id.startswith("waf.")
+    }
+    assert waf.equals(rep.findings_frame(area="waf"))
+    assert rep.findings_frame(check="WAF.*").equals(waf)
+    both = rep.findings_frame(check=["waf.*", "lb.waf_fail_open"])
+    assert set(both["check"]) == set(waf["check"]) | {"lb.waf_fail_open"}
+    one = rep.findings_frame(check="lb.waf_fail_open")
+    assert set(one["check"]) == {"lb.waf_fail_open"}
+
+
+@pytest.mark.parametrize(
+    ("check", "message"),
+    [
+        (
+            "waf.*x",
+            r"^check='waf\.\*x' matches no check id \(did you mean waf\.[a-z_]+, .*\?\); "
+            r"`edgekit checks` lists them all \(\d+\)$",
+        ),
+        ("wfa.*", r"^check='wfa\.\*' matches no check id \(did you mean waf\.\*\?\)"),
+        ("", r"^check='': empty check id or glob"),
+    ],
+)
+def test_check_glob_naming_nothing_raises_with_the_closest(
+    rep: Report, check: str, message: str
+) -> None:
+    with pytest.raises(FilterError, match=message) as err:
+        rep.findings_frame(check=check)
+    assert "values" not in str(err.value)  # the closest ids, not a bare count of them
+
+
+def test_a_long_set_lists_the_closest_and_where_to_see_all() -> None:
+    accounts = [f"{n:012d}" for n in range(40)]
+    with pytest.raises(FilterError) as err:
+        validate(["waf.x"], accounts, account="000000000039x")
+    message = str(err.value)
+    assert message.startswith(
+        "account='000000000039x' is not one of the 40 known values (did you mean 000000000039, "
+    )
+    assert message.endswith("?); Report.snapshot.accounts() lists them all")
+    assert message.count("0000000000") == 4  # the value and its three closest, not all 40
+    with pytest.raises(FilterError, match=r"^account='1' is not one of: 000000000000, "):
+        validate(["waf.x"], accounts[:3], account="1")
+
+
+def test_validate_returns_the_normalised_filter() -> None:
+    from edgekit.rules.finding import Severity, Status
+
+    keep = validate(
+        ["waf.x", "waf.y", "lb.y"],
+        ["1"],
+        area="WAF",
+        min_severity="Medium",
+        status="UNKNOWN",
+        check="WAF.*",
+    )
+    assert keep.areas == {"waf"} and keep.floor is Severity.MEDIUM
+    assert keep.status is Status.UNKNOWN and keep.checks == {"waf.x", "waf.y"}
