@@ -11,6 +11,7 @@ from typing import Final
 import networkx as nx
 
 from edgekit.graph import Estate
+from edgekit.graph.labels import resource_label
 from edgekit.render import describe
 from edgekit.render.common import account_region, cluster_id, coverage
 from edgekit.render.findings import FindingIndex, counts_text, run_checks, worst
@@ -53,7 +54,8 @@ def box_node(
     *,
     removed: bool = False,
 ) -> SpecNode:
-    """The drawn box for ``box`` standing for graph nodes ``members`` (the first one leads)."""
+    """The drawn box for ``box`` standing for graph nodes ``members`` (the first one leads);
+    its hover name and findings (:mod:`edgekit.render.svgtitles`) are set here too."""
     counts = index.counts(members)
     severity = worst(counts)
     head = graph.nodes[members[0]]
@@ -65,14 +67,17 @@ def box_node(
         if len(shown) > MAX_PATTERNS:
             shown = [*shown[: MAX_PATTERNS - 1], f"+{len(shown) - MAX_PATTERNS + 1} more"]
         kind, caption, lines = "behaviors", "cache behavior" + ("s" if shown else ""), shown
+        name = resource_label(head, members[0]) if len(members) == 1 else ""
     elif box.startswith("targets:"):
         tg = graph.nodes[box.removeprefix("targets:")]
         types = sorted({str(graph.nodes[m].get("target_type")) for m in members if m in graph})
         kind, label = "targets", f"{len(members)} targets"
         caption, lines = f"{'/'.join(types)} targets of {describe.label(tg)}", []
+        name = ""
     else:
         kind, label = str(head["kind"]), describe.label(head)
         caption, lines = describe.caption(head), list(describe.lines(head))
+        name = resource_label(head, members[0])
     unresolved = any(
         graph.nodes[m].get("unresolved") or graph.nodes[m].get("cname_loop")
         for m in members
@@ -95,6 +100,8 @@ def box_node(
         members=tuple(sorted(members)),
         lines=tuple(lines) + ((findings_line,) if findings_line else ()),
         removed=removed,
+        name=name,
+        failing=index.listed(members),
     )
 
 

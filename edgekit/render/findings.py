@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import networkx as nx
 
@@ -25,6 +26,8 @@ UNKNOWN = "unknown"
 """Key of the count of findings with status unknown (the data was not collected)."""
 WORST_FIRST = tuple(s.label for s in sorted(Severity, reverse=True))
 """Severity labels, worst first."""
+MAX_LISTED: Final = 8
+"""Failing findings a box's hover text lists (the rest counted: "… and 3 more")."""
 
 
 def run_checks(estate: Estate) -> list[Finding]:
@@ -71,6 +74,10 @@ class FindingIndex:
         findings of :meth:`findings`, counted without sorting them)."""
         return count(self._distinct(nodes))
 
+    def listed(self, nodes: Iterable[str], cap: int = MAX_LISTED) -> tuple[str, ...]:
+        """The failing findings on any of ``nodes`` as hover lines (:func:`listed`)."""
+        return listed(self._distinct(nodes), cap)
+
     def _distinct(self, nodes: Iterable[str]) -> Iterable[Finding]:
         seen: dict[int, Finding] = {}
         for node in nodes:
@@ -96,6 +103,27 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
     if unknown:
         out[UNKNOWN] = unknown
     return out
+
+
+def listed(findings: Iterable[Finding], cap: int = MAX_LISTED) -> tuple[str, ...]:
+    """Failing findings, worst first, one line each, as a box's hover text lists them:
+    ``medium · No access logging (cloudfront.logging_disabled)``.
+
+    Findings of one check, severity and title (one check on several resources a box stands
+    for) share a line ending ``×3``; past ``cap`` lines, a last line ``… and N more`` counts
+    the findings not listed. Unknown findings are not listed (:func:`count` counts them).
+    """
+    same: Counter[tuple[int, str, str]] = Counter(
+        (-int(f.severity), f.check_id, f.title) for f in findings if f.status is Status.FAIL
+    )
+    keys = sorted(same)
+    lines = []
+    for key in keys[:cap]:
+        level, check, title = key
+        times = f" ×{same[key]}" if same[key] > 1 else ""
+        lines.append(f"{Severity(-level).label} · {title} ({check}){times}")
+    rest = sum(same[k] for k in keys[cap:])
+    return (*lines, f"… and {rest} more") if rest else tuple(lines)
 
 
 def worst(counts: dict[str, int]) -> str | None:

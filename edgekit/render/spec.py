@@ -113,6 +113,13 @@ class SpecNode:
     """Extra text lines (path patterns of a behavior group, counts of an overview card)."""
     removed: bool = False
     """Before/after: this hop disappears in the proposed path."""
+    name: str = ""
+    """How hovering names the box: the resource as the report and ``edgekit scan`` name it
+    (:func:`edgekit.graph.labels.resource_label`: a distribution's id and first alias, a load
+    balancer's name); empty: :attr:`label` (boxes standing for several resources)."""
+    failing: tuple[str, ...] = ()
+    """Hover lines of the failing findings, worst first, capped
+    (:func:`edgekit.render.findings.listed`)."""
 
 
 @dataclass(frozen=True, slots=True)

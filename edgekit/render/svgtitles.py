@@ -2,9 +2,17 @@
 
 Graphviz titles a node with its DOT id (``n3``), an edge with ``n3->n5`` and a cluster with
 ``cluster_…``; browsers show that ``<title>`` (and the ``xlink:title`` of the box's link) when the
-pointer rests on a box. :func:`retitle` replaces them with the box's name, what it is and its
-failing findings (``shop.example.com — CloudFront distribution — findings: 1 high, 2 medium``),
-an edge's with ``from → to`` and a cluster's with its label. The texts are XML-escaped here.
+pointer rests on a box. :func:`retitle` replaces them with the texts of :func:`titles`: a box's
+name (as the report names the resource) and what it is, its failing findings counted by severity,
+then listed worst first (:func:`node_title`)::
+
+    E1MAINDIST (www.example.com) — CloudFront distribution
+    findings: 1 high · 1 unknown
+    high · Enabled distribution without a web ACL (cloudfront.no_waf)
+
+an edge's with ``from → to`` and a cluster's with its label. Every text is XML-escaped here
+(:func:`edgekit.escape.htmltext.xml_text`), newlines in attributes as ``&#10;``; a name's own
+line breaks are read as spaces, so a name never starts a line of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import html
 import re
 from typing import Final
 
+from edgekit.escape.htmltext import xml_text
 from edgekit.render.labels import findings_line, safe_id
 from edgekit.render.spec import DiagramSpec, SpecNode
 
@@ -26,15 +35,23 @@ def dot_ids(spec: DiagramSpec) -> dict[str, str]:
 
 
 def node_title(node: SpecNode) -> str:
-    """What hovering a box says: its name, what it is, its failing findings."""
-    parts = [node.label]
+    """What hovering a box says, one fact a line: its name and what it is; its failing findings
+    by severity (``unknown``: not collected, counted apart); the failing findings, worst first
+    and capped (:attr:`SpecNode.failing`); whether it is unresolved."""
+    head = one_line(node.name or node.label)
     if node.caption:
-        parts.append(node.caption)
+        head += " — " + one_line(node.caption)
     counts = {k: v for k, v in node.findings.items() if v}
-    parts.append(f"findings: {findings_line(counts)}" if counts else "no failing findings")
+    lines = [head, f"findings: {findings_line(counts)}" if counts else "no failing findings"]
+    lines += [one_line(line) for line in node.failing]
     if node.unresolved:
-        parts.append("unresolved (not in the snapshot)")
-    return " — ".join(parts)
+        lines.append("unresolved (not in the snapshot)")
+    return "\n".join(lines)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks included) read as one space."""
+    return " ".join(text.split())
 
 
 def titles(spec: DiagramSpec) -> dict[str, str]:
@@ -45,9 +62,9 @@ def titles(spec: DiagramSpec) -> dict[str, str]:
     for e in spec.edges:
         if e.src in ids and e.dst in ids:
             src, dst = nodes[ids[e.src]], nodes[ids[e.dst]]
-            out[f"{ids[e.src]}->{ids[e.dst]}"] = f"{src.label} → {dst.label} ({e.kind})"
+            out[f"{ids[e.src]}->{ids[e.dst]}"] = one_line(f"{src.label} → {dst.label} ({e.kind})")
     for c in spec.clusters:
-        out["cluster_" + safe_id(c.id)] = c.label
+        out["cluster_" + safe_id(c.id)] = one_line(c.label)
     return out
 
 
@@ -57,10 +74,16 @@ def retitle(svg: str, spec: DiagramSpec) -> str:
 
     def title(m: re.Match[str]) -> str:
         text = known.get(html.unescape(m.group(1)))
-        return m.group(0) if text is None else f"<title>{html.escape(text)}</title>"
+        return m.group(0) if text is None else f"<title>{xml_text(text)}</title>"
 
     def xlink(m: re.Match[str]) -> str:
         text = known.get(m.group(1))
-        return m.group(0) if text is None else f'xlink:title="{html.escape(text)}"'
+        return m.group(0) if text is None else f'xlink:title="{attribute(text)}"'
 
     return _XLINK.sub(xlink, _TITLE.sub(title, svg))
+
+
+def attribute(text: str) -> str:
+    """``text`` for a double-quoted XML attribute: escaped, line breaks kept as ``&#10;`` (an
+    XML reader turns a literal one into a space)."""
+    return xml_text(text).replace("\n", "&#10;")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from edgekit.render.findings import FindingIndex, count, counts_text, run_checks, worst
+from edgekit.render.findings import (
+    MAX_LISTED,
+    FindingIndex,
+    count,
+    counts_text,
+    listed,
+    run_checks,
+    worst,
+)
 from edgekit.rules.finding import Severity, Status
 from tests.render.helpers import ACCOUNT, CERT, EDGE_ACL, WEB_ALB, finding, fixed_findings, rich
 
@@ -36,6 +44,39 @@ def test_counts_and_worst() -> None:
     assert list(counts.items()) == [("high", 1), ("low", 2), ("unknown", 1)]
     assert worst(counts) == "high" and worst({"unknown": 3}) is None
     assert counts_text(counts) == "1 high · 2 low · 1 unknown"
+
+
+def test_listed_worst_first_one_line_per_check_unknown_left_out() -> None:
+    items = [
+        finding("a", Severity.LOW, "c.low"),
+        finding("a", Severity.HIGH, "c.high"),
+        finding("b", Severity.HIGH, "c.high"),  # the same check on another resource: one line
+        finding("a", Severity.HIGH, "a.high"),
+        finding("a", Severity.CRITICAL, "c.unknown", status=Status.UNKNOWN),
+    ]
+    assert listed(items) == (
+        "high · a.high (a.high)",
+        "high · c.high (c.high) ×2",
+        "low · c.low (c.low)",
+    )
+    assert listed([items[-1]]) == ()
+
+
+def test_listed_is_capped_with_the_rest_counted() -> None:
+    items = [finding("a", Severity.MEDIUM, f"c.{i:02d}") for i in range(MAX_LISTED + 3)]
+    items.append(finding("b", Severity.MEDIUM, "c.00"))  # shares the first line
+    lines = listed(items)
+    assert len(lines) == MAX_LISTED + 1
+    assert lines[0] == "medium · c.00 (c.00) ×2"
+    assert lines[-1] == "… and 3 more"
+    assert listed(items, 2)[-1] == f"… and {MAX_LISTED + 1} more"  # findings, not lines
+
+
+def test_index_lists_the_findings_of_several_nodes_once() -> None:
+    index = FindingIndex.build(rich(), fixed_findings())
+    nodes = ["cloudfront:E1MAINDIST", "cloudfront:E1MAINDIST", "waf:" + EDGE_ACL, "lb:" + WEB_ALB]
+    assert index.listed(nodes) == ("critical · t.acl (t.acl)", "high · t.dist (t.dist)")
+    assert index.listed(nodes, 1) == ("critical · t.acl (t.acl)", "… and 1 more")
 
 
 def test_findings_of_several_nodes_counted_once() -> None:
