@@ -18,7 +18,6 @@ from edgekit.model import NOT_COLLECTED, Inventory
 from edgekit.model.apigateway.domains import DomainName
 from edgekit.model.apigateway.types import RestApi, RestApiStage, VpcLink
 from edgekit.model.apigatewayv2.types import Api, ApiStage
-from edgekit.model.elbv2.lookups import listener_load_balancer_arn as listener_lb_arn
 from edgekit.model.elbv2.types import Listener
 
 _FUNCTION_ARN: Final = re.compile(
@@ -220,14 +219,15 @@ def _listener_load_balancer(graph: nx.DiGraph, inv: Inventory, listener: str) ->
     """The node a VPC link integration naming ``listener`` (an ALB / NLB listener ARN) sends
     traffic to: the listener's load balancer, which requests cross on their way to the listener
     (so the load balancer is on the API's paths, as for any other client of it). A placeholder
-    of the listener (``unresolved``) when the snapshot says it does not exist."""
+    of the listener (``unresolved``, ``missing``) when the snapshot lacks it: absent, or its
+    load balancer's listeners (or the load balancer) not collected."""
     found = inv.elbv2.listener(listener)
-    if found is None:
-        return placeholder(
-            graph, n.listener_id(listener), NodeKind.LISTENER, listener, inv.elbv2.listener
-        )
-    lb = found.load_balancer_arn if isinstance(found, Listener) else listener_lb_arn(listener)
-    return placeholder(graph, n.lb_id(lb), NodeKind.LOAD_BALANCER, lb, inv.elbv2.load_balancer)
+    if isinstance(found, Listener):
+        lb = found.load_balancer_arn
+        return placeholder(graph, n.lb_id(lb), NodeKind.LOAD_BALANCER, lb, inv.elbv2.load_balancer)
+    return placeholder(
+        graph, n.listener_id(listener), NodeKind.LISTENER, listener, inv.elbv2.listener
+    )
 
 
 def _domain(graph: nx.DiGraph, inv: Inventory, d: DomainName) -> None:

@@ -37,12 +37,13 @@ def _quiet_stage(name: str) -> dict[str, Any]:
     return stage
 
 
-def _estate(listener_arn: str | None = None) -> Snapshot:
+def _estate(listener_arn: str | None = None, *, alb_listeners_read: bool = True) -> Snapshot:
     """An internal ALB (two listeners; access logs, invalid-header dropping and deletion
     protection off) behind an HTTP API's VPC link, the API also behind a custom domain; a
     WebSocket API reaching an internal NLB through a REST-style VPC link; an HTTP API whose
     integration is a Lambda function. ``listener_arn``: what the HTTP API's integration names
-    (default: the ALB's HTTP:80 listener)."""
+    (default: the ALB's HTTP:80 listener); ``alb_listeners_read``: False when the ALB's
+    listeners were not collected."""
     alb = f.load_balancer("orders-alb", scheme="internal")
     nlb = f.load_balancer("ws-nlb", "network", scheme="internal", security_groups=())
     tg = f.target_group("orders", target_type="ip", lb_arns=[alb["LoadBalancerArn"]])
@@ -65,7 +66,9 @@ def _estate(listener_arn: str | None = None) -> Snapshot:
                 listeners=[
                     f.listener_entry(li, rules=[f.default_rule(li)], certificates=[])
                     for li in (http, admin)
-                ],
+                ]
+                if alb_listeners_read
+                else f.OMIT,
             ),
             f.lb_entry(
                 nlb,
@@ -191,11 +194,19 @@ def test_lineage_of_the_host_reaches_the_load_balancer_and_its_target_group(
     assert not any(h.unresolved for h in hops.values())
 
 
-def test_an_integration_naming_a_missing_listener_stays_unresolved() -> None:
-    gone = f.listener_arn(f.load_balancer("orders-alb"), 9999)
-    est = Estate.from_snapshot(_estate(gone))
+@pytest.mark.parametrize(
+    ("port", "listeners_read", "missing"),
+    [(9999, True, "absent"), (80, False, "not-collected")],
+)
+def test_an_integration_naming_a_listener_the_snapshot_lacks_stays_unresolved(
+    port: int, listeners_read: bool, missing: str
+) -> None:
+    """A listener that does not exist, or whose load balancer's listeners were not read: the
+    integration ends at the listener's placeholder, as before (``unresolved``, ``missing``)."""
+    listener = f.listener_arn(f.load_balancer("orders-alb"), port)
+    est = Estate.from_snapshot(_estate(listener, alb_listeners_read=listeners_read))
     (target,) = est.graph.adj[HTTP_STAGE]
     attrs = est.graph.nodes[target]
-    assert target == n.listener_id(gone) and attrs["kind"] == NodeKind.LISTENER
-    assert attrs["unresolved"] and attrs["missing"] == "absent"
+    assert target == n.listener_id(listener) and attrs["kind"] == NodeKind.LISTENER
+    assert attrs["unresolved"] and attrs["missing"] == missing
     assert "listeners" not in est.graph[HTTP_STAGE][target]

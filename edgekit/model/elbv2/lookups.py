@@ -7,20 +7,11 @@ Same contract as every area (:mod:`edgekit.model.lookups`): ``X | None | NOT_COL
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from edgekit.endpoints import elb_region
 from edgekit.model.common import NOT_COLLECTED, Arn, Collected, normalize_dns_name
 from edgekit.model.elbv2.types import Listener, LoadBalancer, SslPolicy, TargetGroup
 from edgekit.model.lookups import Area
-
-_LISTENER_ARN: Final = re.compile(r":listener/(\w+/[^/]+/[^/]+)/[^/]+$")
-
-
-def listener_load_balancer_arn(arn: str) -> str:
-    """The ARN of the load balancer a listener ARN names (``…:listener/app/<name>/<lb id>/<id>``
-    → ``…:loadbalancer/app/<name>/<lb id>``); other strings unchanged."""
-    return _LISTENER_ARN.sub(r":loadbalancer/\1", arn)
 
 
 class Elbv2Lookups(Area):
@@ -43,7 +34,8 @@ class Elbv2Lookups(Area):
         found: Listener | None = self._index.kinds["listeners"].get(arn)
         if found is not None:
             return found
-        lb = self.load_balancer(listener_load_balancer_arn(arn))
+        lb_arn = re.sub(r":listener/(\w+/[^/]+/[^/]+)/[^/]+$", r":loadbalancer/\1", arn)
+        lb = self.load_balancer(lb_arn)
         if isinstance(lb, LoadBalancer):
             return NOT_COLLECTED if lb.listeners is NOT_COLLECTED else None
         return lb
