@@ -20,6 +20,14 @@ ELB = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer"
 APP_LB = f"{ELB}/app/app-internal/50dc6c495c0c9188"
 WEB_ALB = f"{ELB}/app/web-alb/50dc6c495c0c9188"
 CLB_HOST = "legacy-clb-1234567890.us-east-1.elb.amazonaws.com"
+HTTP_API_HOST = "h1t2p3a4p5.execute-api.us-east-1.amazonaws.com"
+APP_LB_HOSTS = [
+    "app.example.com",
+    "http.example.com",
+    "de3vpcorigin.cloudfront.net",
+    HTTP_API_HOST,
+]
+SAMPLE = str(Path(__file__).parent / "fixtures" / "snapshots" / "sample.json.gz")
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
@@ -31,10 +39,9 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
 def test_every_finding_carries_its_entrypoints(capsys: pytest.CaptureFixture[str]) -> None:
     doc = _json(capsys, "scan", RICH)
     by = {(f["check_id"], f["resource_arn"]): f["entrypoints"] for f in doc["findings"]}
-    assert by[("lb.access_logs_disabled", APP_LB)] == [
-        "app.example.com",
-        "de3vpcorigin.cloudfront.net",
-    ]
+    # the internal ALB: behind a VPC origin, and behind the HTTP API's VPC link (its custom
+    # domain and its execute-api name)
+    assert by[("lb.access_logs_disabled", APP_LB)] == APP_LB_HOSTS
     dist = "arn:aws:cloudfront::111111111111:distribution/"
     assert by[("cloudfront.logging_disabled", dist + "E4CONTEXT")] == ["de4context.cloudfront.net"]
     # a disabled distribution is no entrypoint and nothing routes to it
@@ -54,6 +61,43 @@ def test_scan_entrypoint_filters_to_the_hosts_paths(capsys: pytest.CaptureFixtur
     assert {"lb.waf_fail_open", "cloudfront.no_security_headers"} <= checks
     assert "lb.classic_in_use" not in checks  # the Classic ELB is on another host's path
     assert doc["summary"]["total"] == len(doc["findings"])
+
+
+def test_http_api_host_reaches_the_alb_behind_its_vpc_link(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc = _json(capsys, "scan", RICH, "--entrypoint", "http.example.com")
+    on_alb = {f["check_id"] for f in doc["findings"] if f["resource_arn"] == APP_LB}
+    assert {"lb.access_logs_disabled", "lb.waf_fail_open"} <= on_alb
+    front = _json(capsys, "lineage", RICH, "--in-front-of", "app-internal")
+    hops = {h["node"]: h for h in front["hops"]}
+    stage = hops["apigw-stage:us-east-1:h1t2p3a4p5:$default"]
+    assert (stage["depth"], stage["via"]) == (1, "integrates")
+    assert hops["apigw-domain:http.example.com"]["label"] == "http.example.com"
+    forward = _json(capsys, "lineage", RICH, "--entrypoint", HTTP_API_HOST)
+    kinds = [h["kind"] for h in forward["hops"]]
+    assert kinds[kinds.index("api-stage") + 1 :][:3] == [
+        "load-balancer",
+        "listener",
+        "listener-rule",
+    ]
+    assert "target-group" in kinds
+
+
+def test_sample_http_api_stage_and_alb_findings_are_on_the_host(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The demo estate: orders.nwpay.example → CloudFront → HTTP API → VPC link → ALB."""
+    doc = _json(capsys, "scan", SAMPLE, "--entrypoint", "orders.nwpay.example")
+    found = {(f["check_id"], f["resource_type"]) for f in doc["findings"]}
+    assert {
+        ("apigw.stage_logging_disabled", "AWS::ApiGatewayV2::Stage"),
+        ("lb.access_logs_disabled", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
+        ("lb.drop_invalid_headers_disabled", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
+        ("lb.deletion_protection_disabled", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
+    } <= found
+    front = _json(capsys, "lineage", SAMPLE, "--in-front-of", "nw-pay-orders")
+    assert "dns:orders.nwpay.example" in {h["node"] for h in front["hops"]}
 
 
 def test_scan_entrypoint_is_repeatable_with_globs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,7 +123,7 @@ def test_csv_and_sarif_carry_entrypoints(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["scan", RICH, "--format", "csv", "--entrypoint", "app.example.com"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     row = next(r for r in rows if r["check_id"] == "lb.access_logs_disabled")
-    assert row["entrypoints"] == "app.example.com de3vpcorigin.cloudfront.net"
+    assert row["entrypoints"] == " ".join(APP_LB_HOSTS)
     assert main(["scan", RICH, "--format", "sarif"]) == 0
     sarif = json.loads(capsys.readouterr().out)
     results = sarif["runs"][0]["results"]
@@ -88,7 +132,7 @@ def test_csv_and_sarif_carry_entrypoints(capsys: pytest.CaptureFixture[str]) -> 
         for r in results
         if r["ruleId"] == "lb.access_logs_disabled" and APP_LB in r["message"]["text"]
     )
-    assert found["properties"]["entrypoints"] == ["app.example.com", "de3vpcorigin.cloudfront.net"]
+    assert found["properties"]["entrypoints"] == APP_LB_HOSTS
 
 
 def test_scan_table_shows_hostname_and_resource_label(

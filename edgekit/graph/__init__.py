@@ -30,11 +30,13 @@ classic, from AWS's ``Type``), ``scheme``, ``internet_facing``, ``dns_name``; li
 
 **Edges** (:class:`EdgeKind`; ``kind`` attribute): traffic edges point the way requests flow
 (``resolves-to``, ``has-behavior``, ``routes``, ``has-member``, ``has-listener``, ``has-rule``,
-``forwards`` (``weight``), ``targets``, ``has-stage``, ``maps-to``, ``integrates``,
-``fronts``); ``protects`` points from a web ACL to what it protects, ``serves-certificate``
-from a distribution / listener / API domain to its certificate. ``resolves-to`` edges carry
-the ``rule`` that matched (:mod:`edgekit.graph.resolver`). The only cycles are alias / CNAME
-loops (``dns:`` nodes marked ``cname_loop``).
+``forwards`` (``weight``), ``targets``, ``has-stage``, ``maps-to``, ``integrates``
+(``integration``, ``listeners``), ``fronts``); ``protects`` points from a web ACL to what it
+protects, ``serves-certificate`` from a distribution / listener / API domain to its
+certificate. ``resolves-to`` edges carry the ``rule`` that matched
+(:mod:`edgekit.graph.resolver`). The only cycles are alias / CNAME loops (``dns:`` nodes marked
+``cname_loop``). API stages carry their ARN (REST: ``…::/restapis/<id>/stages/<name>``; HTTP /
+WebSocket: ``…::/apis/<id>/stages/<name>``), the resource their findings name.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ from edgekit.graph.resolve import normalize
 from edgekit.graph.resolver import Resolver
 from edgekit.model import NOT_COLLECTED, Inventory
 from edgekit.model.apigateway.domains import DomainName
-from edgekit.model.apigateway.types import RestApi, VpcLink
-from edgekit.model.apigatewayv2.types import Api
+from edgekit.model.apigateway.types import RestApi, RestApiStage, VpcLink
+from edgekit.model.apigatewayv2.types import Api, ApiStage
+from edgekit.model.elbv2.types import Listener
 
 _FUNCTION_ARN: Final = re.compile(
     r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[^/:]+(?::[^/]+)?"
@@ -112,7 +113,7 @@ def _api(graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api) -
                 api.id,
                 stage.name,
                 account_id=api.account_id,
-                arn=getattr(stage, "arn", None),
+                arn=_stage_arn(api, stage),
                 ref=stage,
                 public=public,
             )
@@ -123,8 +124,16 @@ def _api(graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api) -
             sources.append(s)
     targets = _integration_targets(graph, inv, res, api)
     for source in sources:
-        for target, kind in targets.items():
-            n.add_edge(graph, source, target, EdgeKind.INTEGRATES, integration=kind)
+        for target, attrs in targets.items():
+            n.add_edge(graph, source, target, EdgeKind.INTEGRATES, **attrs)
+
+
+def _stage_arn(api: RestApi | Api, stage: RestApiStage | ApiStage) -> str | None:
+    """A stage's ARN: a REST stage's own; an HTTP / WebSocket stage's built from its API's
+    (``…::/apis/<id>/stages/<name>``, the resource the apigw checks' findings name)."""
+    if isinstance(stage, RestApiStage):
+        return stage.arn
+    return api.stage_arn(stage.name) if isinstance(api, Api) else None
 
 
 def _api_facts(api: RestApi | Api) -> list[str]:
@@ -141,9 +150,11 @@ def _api_facts(api: RestApi | Api) -> list[str]:
 
 def _integration_targets(
     graph: nx.DiGraph, inv: Inventory, res: Resolver, api: RestApi | Api
-) -> dict[str, str]:
-    """Backend node → integration type, for every integration of the API."""
-    out: dict[str, str] = {}
+) -> dict[str, dict[str, Any]]:
+    """Backend node → its edge's attributes (``integration``: the first integration's type;
+    ``listeners``: for a load balancer, the listener ARNs the VPC link integrations name), for
+    every integration of the API."""
+    out: dict[str, dict[str, Any]] = {}
     if isinstance(api, RestApi):
         methods = api.methods if api.methods is not NOT_COLLECTED else ()
         specs: Iterable[tuple[str | None, str | None, str | None, str | None]] = (
@@ -156,8 +167,16 @@ def _integration_targets(
         specs = ((i.type, i.uri, i.connection_type, i.connection_id) for i in integrations)
     for kind, uri, connection, link in specs:
         for target in _backend(graph, inv, res, api, kind, uri, connection, link):
-            out.setdefault(target, kind or "")
+            attrs = out.setdefault(target, {"integration": kind or ""})
+            listener = _vpc_link_listener(connection, uri)
+            if listener and graph.nodes[target]["kind"] == NodeKind.LOAD_BALANCER:
+                attrs["listeners"] = sorted({*attrs.get("listeners", ()), listener})
     return out
+
+
+def _vpc_link_listener(connection: str | None, uri: str | None) -> str | None:
+    """The ALB / NLB listener ARN a VPC link integration of an HTTP API names, else None."""
+    return uri if connection == "VPC_LINK" and uri and ":listener/" in uri else None
 
 
 def _backend(
@@ -173,9 +192,10 @@ def _backend(
     fn = _FUNCTION_ARN.search(uri or "")
     if fn is not None:
         return [function_node(graph, fn.group(0))]
-    if connection == "VPC_LINK" and uri and ":listener/" in uri:  # HTTP API → ALB/NLB listener
-        return [placeholder(graph, n.listener_id(uri), NodeKind.LISTENER, uri, inv.elbv2.listener)]
-    if connection == "VPC_LINK" and link and isinstance(api, RestApi):  # REST API → NLB
+    listener = _vpc_link_listener(connection, uri)
+    if listener is not None:  # HTTP API → ALB/NLB listener
+        return [_listener_load_balancer(graph, inv, listener)]
+    if connection == "VPC_LINK" and link:  # REST / WebSocket API → NLB through a v1 VPC link
         found = inv.apigateway.vpc_link(link, api.account_id, api.region)
         if isinstance(found, VpcLink):
             return [
@@ -193,6 +213,21 @@ def _backend(
         host = normalize(uri.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0])
         return [res.resolve(host)[0]] if host else []
     return []
+
+
+def _listener_load_balancer(graph: nx.DiGraph, inv: Inventory, listener: str) -> str:
+    """The node a VPC link integration naming ``listener`` (an ALB / NLB listener ARN) sends
+    traffic to: the listener's load balancer, which requests cross on their way to the listener
+    (so the load balancer is on the API's paths, as for any other client of it). A placeholder
+    of the listener (``unresolved``, ``missing``) when the snapshot lacks it: absent, or its
+    load balancer's listeners (or the load balancer) not collected."""
+    found = inv.elbv2.listener(listener)
+    if isinstance(found, Listener):
+        lb = found.load_balancer_arn
+        return placeholder(graph, n.lb_id(lb), NodeKind.LOAD_BALANCER, lb, inv.elbv2.load_balancer)
+    return placeholder(
+        graph, n.listener_id(listener), NodeKind.LISTENER, listener, inv.elbv2.listener
+    )
 
 
 def _domain(graph: nx.DiGraph, inv: Inventory, d: DomainName) -> None:

@@ -110,7 +110,10 @@ class EdgeKind(enum.StrEnum):
     MAPS_TO = "maps-to"
     """API custom domain → API stage (base path / API mapping)."""
     INTEGRATES = "integrates"
-    """API → integration backend (ALB/NLB via VPC link, function, HTTP endpoint)."""
+    """API or stage → integration backend (function, HTTP endpoint, ALB/NLB via VPC link: a
+    REST / WebSocket link's NLBs; for an HTTP API the load balancer of the listener it names,
+    ``listeners`` kept, or that listener's placeholder when the snapshot lacks it);
+    ``integration``: the type."""
     FRONTS = "fronts"
     """Accelerator → load balancer (endpoint group endpoint)."""
     PROTECTS = "protects"

@@ -74,8 +74,11 @@ def test_api_gateway_apis_stages_and_integrations(rich: Estate) -> None:
     assert backends[WEB_ALB]["integration"] == "HTTP_PROXY"  # https://<alb dns>/orders
     assert NLB in backends  # VPC link → NLB
     http_stage = "apigw-stage:us-east-1:h1t2p3a4p5:$default"
-    (listener,) = _out(rich, http_stage, "integrates")
-    assert g.nodes[listener]["kind"] == NodeKind.LISTENER  # VPC link → internal ALB listener
+    ((alb, edge),) = _out(rich, http_stage, "integrates").items()
+    # VPC link → the internal ALB whose listener the integration names
+    assert alb == n.lb_id(g.nodes[alb]["arn"]) and g.nodes[alb]["name"] == "app-internal"
+    (listener,) = edge["listeners"]
+    assert n.listener_id(listener) in g.adj[alb]
     assert g.nodes["apigw:us-east-1:p9r8i7v6a5"]["public"] is False
     assert rest["lock_facts"] == ["resource policy"]
     hop = next(h for h in rich.lineage(REST) if h.node == REST)

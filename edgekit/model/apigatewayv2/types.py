@@ -104,6 +104,11 @@ class Api:
             return host
         return endpoints.execute_api_host(self.id, self.region)
 
+    def stage_arn(self, stage_name: str) -> str:
+        """The ARN of the stage ``stage_name`` (``arn:aws:apigateway:<region>::/apis/<id>/stages/
+        <name>``; a v2 stage read returns none)."""
+        return f"{self.arn}/stages/{stage_name}"
+
     def integration(self, integration_id: str) -> Collected[ApiIntegration | None]:
         """The integration ``integration_id``."""
         if self.integrations is NOT_COLLECTED:
