@@ -87,7 +87,7 @@ def _metered(inv: Inventory) -> Iterator[Metered]:
         if api2.stages is NOT_COLLECTED or api2.protocol_type != "HTTP":
             continue
         for st in api2.stages:
-            arn = f"{api2.arn}/stages/{st.name}"
+            arn = api2.stage_arn(st.name)
             name = f"{api2.name}/{st.name}"
             yield Metered(arn, "http_stage", name, api2.account_id, api2.region, True, api2.arn)
     for url in inv.function_urls:

@@ -152,9 +152,7 @@ def stage_logging_disabled(api: RestApi | Api, ctx: CheckContext) -> list[Fail] 
         ref = (
             _stage_ref(stage)
             if isinstance(stage, RestApiStage)
-            else ResourceRef(
-                f"{api.arn}/stages/{stage.name}", STAGE_V2_TYPE, api.account_id, api.region
-            )
+            else _v2_stage_ref(api, stage)
         )
         kind = "REST" if isinstance(api, RestApi) else api.protocol_type
         out.append(
