@@ -67,7 +67,9 @@ def kinds_of(nb: nbformat.NotebookNode, origin: str = "notebook") -> dict[str, t
         raise ParameterError(f"{origin}: metadata edgekit.{METADATA_KEY} must be an object")
     out: dict[str, tuple[str, ...]] = {}
     for name, kinds in found.items():
-        listed = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+        listed = (
+            (kinds,) if isinstance(kinds, str) else tuple(kinds) if isinstance(kinds, list) else ()
+        )
         unknown = [k for k in listed if k not in KINDS]
         if not listed or unknown:
             raise ParameterError(

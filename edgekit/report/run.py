@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from edgekit import snapshot as snap
 from edgekit.errors import EdgekitError, InputError
-from edgekit.report import param_values, runs_index
+from edgekit.report import param_values as pv
 from edgekit.report import params as prm
+from edgekit.report import runs_index
 from edgekit.report.notebooks import find_notebook
 from edgekit.report.result import RunResult
 
@@ -128,7 +129,7 @@ def declared_parameters(notebook: str | os.PathLike[str]) -> dict[str, prm.Param
 
     path = find_notebook(notebook)
     nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
-    return param_values.with_kinds(nb, prm.declared(nb, path.name), path.name)
+    return pv.with_kinds(nb, prm.declared(nb, path.name), path.name)
 
 
 def prepare(
@@ -199,7 +200,7 @@ def run_report(
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
     loaded, model = load_estate_first(snapshot_path, bounds)
-    param_values.check(spec, values, loaded, model, path.name)  # names an entrypoint ... ?
+    pv.check(spec, values, loaded, model, path.name)  # a value naming nothing: exit 2, here
     unreadable = [e.line() for e in model.coverage.model_errors]
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):

@@ -232,6 +232,7 @@ def test_bundled_notebooks_declare_what_their_values_name() -> None:
     [
         ('host: str = ""  # h\n', {"host": "entrypiont"}, "kinds are area, account"),
         ('host: str = ""  # h\n', {"host": []}, "got none"),
+        ('host: str = ""  # h\n', {"host": 3}, "got none"),
         ("n: int = 1  # n\n", {"n": "account"}, "'n', which is not a declared str parameter"),
         ('host: str = ""  # h\n', {"other": "node"}, "'other', which is not a declared str"),
         ('host: str = ""  # h\n', ["host"], "must be an object"),
