@@ -2,7 +2,8 @@
 
 ``NOTEBOOK`` is a path or a bundled name (``edge_report``, ``explore``, ``migration_review``).
 ``-p NAME VALUE`` values are converted to the type the notebook's ``parameters`` cell declares;
-unknown, missing or ill-typed parameters are refused before anything runs (exit 2). Outputs go
+unknown, missing or ill-typed parameters, and values naming nothing in the snapshot (an
+entrypoint, account or proposal id), are refused before anything runs (exit 2). Outputs go
 to ``DIR/reports/<run-id>/`` (the executed notebook and its HTML export without code cells)
 and ``DIR/diagrams/<run-id>/``; ``DIR`` defaults to the working directory. A failing cell
 exits 1, naming the cell; the executed notebook is kept for inspection.
@@ -88,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         if name not in spec:
             known = ", ".join(spec) or "none"
             raise prm.ParameterError(
-                f"-p {name}: the notebook declares no such parameter ({known})"
+                f"-p {name}: the notebook declares no such parameter{prm.name_hint(name, spec)} "
+                f"({known})"
             )
         given[name] = spec[name].parse(value)
     if args.suppress is not None:

@@ -1,143 +1,38 @@
-"""The ``explore`` notebook's panel: pick an entrypoint, filter its findings, see it whole.
+"""The ``explore`` notebook's controls: pick an entrypoint, filter, and every view follows.
 
 :func:`explore` shows, for one entrypoint, its lineage (hops, protections), the failing
-findings on its paths and its diagram together in one output (:class:`Panel`). In JupyterLab it
-also shows controls (ipywidgets): a search box over the hostnames and the list it filters,
-and multi-selects for severity, area and account; changing one redraws the panel in place.
-Run headless (papermill, ``edgekit report explore``) the controls do nothing and the panel
-shows the selection the notebook's parameters made, so the HTML export holds the same content.
+findings on its paths and its diagram together in one output (:class:`Panel`), and returns an
+:class:`Explorer` whose :meth:`Explorer.traffic` and :meth:`Explorer.findings` show the
+entrypoint's traffic and the estate's filtered findings further down the notebook. In
+JupyterLab it also shows controls (ipywidgets): a search box over the hostnames and the list it
+filters, and multi-selects for severity, area and account; changing one redraws, in place,
+every view that depends on it. Run headless (papermill, ``edgekit report explore``) the
+controls do nothing and the views show the selection the notebook's parameters made, so the
+HTML export holds the same content.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from edgekit.report import migration, pictures, tables
-from edgekit.report.display import interactive_html
-from edgekit.report.interactive import with_hashes
-from edgekit.report.svgview import Diagram
-from edgekit.rules.finding import Severity
+from edgekit.report.explore_views import MAX_FINDINGS as MAX_FINDINGS
+from edgekit.report.explore_views import MAX_HOPS as MAX_HOPS
+from edgekit.report.explore_views import SEVERITIES as SEVERITIES
+from edgekit.report.explore_views import FindingsView as FindingsView
+from edgekit.report.explore_views import Panel as Panel
+from edgekit.report.explore_views import Selection as Selection
+from edgekit.report.explore_views import TrafficView as TrafficView
+from edgekit.report.explore_views import View as View
+from edgekit.report.explore_views import accounts as accounts
+from edgekit.report.explore_views import areas as areas
+from edgekit.report.explore_views import findings as findings
+from edgekit.report.explore_views import hostnames as hostnames
+from edgekit.report.explore_views import initial as initial
+from edgekit.report.explore_views import key
 
 if TYPE_CHECKING:
     from edgekit.report.data import Report
-
-MAX_FINDINGS: Final = 200
-"""Findings rows in the panel's table (the run's ``findings.csv`` holds every one)."""
-MAX_HOPS: Final = 60
-SEVERITIES: Final = tuple(s.label for s in sorted(Severity, reverse=True))
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What the panel shows: one entrypoint and the findings filters."""
-
-    hostname: str
-    severities: tuple[str, ...]
-    areas: tuple[str, ...]
-    accounts: tuple[str, ...]
-
-
-def areas(rep: Report) -> list[str]:
-    """The areas (check id prefixes) of the report's findings, sorted."""
-    return sorted({f.check_id.split(".", 1)[0] for f in rep.findings})
-
-
-def accounts(rep: Report) -> list[str]:
-    """The accounts of the report's entrypoints and findings, sorted."""
-    found = {str(a) for a in tables.entrypoints(rep)["account"] if a}
-    found |= {f.resource.account_id for f in rep.findings if f.resource.account_id}
-    return sorted(found)
-
-
-def hostnames(rep: Report, search: str = "", accounts: Iterable[str] = ()) -> list[str]:
-    """Entrypoint hostnames containing ``search`` (any case), of ``accounts`` (all when empty)."""
-    frame = tables.entrypoints(rep)
-    wanted = set(accounts)
-    needle = search.strip().lower()
-    return [
-        str(h)
-        for h, a in zip(frame["hostname"], frame["account"], strict=True)
-        if needle in str(h).lower() and (not wanted or str(a) in wanted)
-    ]
-
-
-def initial(
-    rep: Report,
-    hostname: str | None = None,
-    area: str | None = None,
-    min_severity: str = "high",
-    account: str | None = None,
-) -> Selection:
-    """The selection the notebook's parameters make (the worst entrypoint by default)."""
-    host = hostname or pictures.most_affected(rep, 1)[0]
-    floor = Severity.parse(min_severity)
-    sev = tuple(s.label for s in sorted(Severity, reverse=True) if s >= floor)
-    return Selection(
-        host,
-        sev,
-        (area,) if area else tuple(areas(rep)),
-        (account,) if account else tuple(accounts(rep)),
-    )
-
-
-def findings(rep: Report, sel: Selection) -> pd.DataFrame:
-    """Failing findings on the selected entrypoint's paths, filtered, worst first."""
-    wanted_sev, wanted_area, wanted_acct = set(sel.severities), set(sel.areas), set(sel.accounts)
-    rows = [
-        {
-            "severity": f.severity.label,
-            "check": f.check_id,
-            "resource": rep.resource_name(f.resource.id),
-            "account": f.resource.account_id,
-            "message": f.message,
-        }
-        for f in sorted(rep.findings_on(sel.hostname), key=lambda f: (-int(f.severity), f.check_id))
-        if f.status.value == "fail"
-        and f.severity.label in wanted_sev
-        and f.check_id.split(".", 1)[0] in wanted_area
-        and (not f.resource.account_id or f.resource.account_id in wanted_acct)
-    ]
-    return pd.DataFrame(rows, columns=["severity", "check", "resource", "account", "message"])
-
-
-@dataclass(frozen=True)
-class Panel:
-    """One entrypoint's lineage, findings and diagram, as one HTML output."""
-
-    rep: Report
-    selection: Selection
-
-    def parts(self) -> list[str]:
-        """The panel's HTML pieces: heading, lineage, findings, diagram."""
-        rep, sel = self.rep, self.selection
-        rv = migration.review(rep, sel.hostname)
-        frame = findings(rep, sel)
-        sev = ", ".join(sel.severities) or "no severity"
-        caption = f"severity {sev}; areas {', '.join(sel.areas) or 'none'}"
-        return [
-            f"<h3>{html.escape(rv.hostname)}</h3>",
-            "<h4>Lineage</h4>",
-            interactive_html(migration.lineage(rep, rv), MAX_HOPS, max_chars=200),
-            f"<h4>Findings on its paths ({len(frame)})</h4>",
-            interactive_html(frame, MAX_FINDINGS, caption=caption),
-            "<h4>Diagram</h4>",
-            Diagram(pictures.entrypoint(rep, rv.hostname))._repr_html_(),
-        ]
-
-    def _repr_html_(self) -> str:
-        return "".join(self.parts())
-
-    def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        page, meta = with_hashes(self._repr_html_())
-        text = f"<explore panel: {self.selection.hostname}>"
-        return {"text/html": page, "text/plain": text}, {"text/html": meta}
 
 
 def _multi(label: str, options: Sequence[str], chosen: Sequence[str]) -> Any:
@@ -191,36 +86,75 @@ def selection_of(parts: dict[str, Any], current: Selection) -> Selection:
     )
 
 
+class Explorer:
+    """The controls' selection and the views drawn for it (each redrawn when the part of the
+    selection it depends on changes)."""
+
+    def __init__(self, rep: Report, selection: Selection, parts: dict[str, Any]) -> None:
+        """Prefer :func:`explore`."""
+        self.rep = rep
+        self.selection = selection
+        """What the controls select now."""
+        self.parts = parts
+        self._shown: list[tuple[type[View], Any, tuple[Any, ...]]] = []
+
+    @property
+    def hostname(self) -> str:
+        """The selected entrypoint's hostname."""
+        return self.selection.hostname
+
+    def show(self, view: type[View]) -> None:
+        """Display a view of the current selection, redrawn as the selection changes."""
+        from IPython.display import display
+
+        handle = display(view(self.rep, self.selection), display_id=True)  # type: ignore[no-untyped-call]
+        self._shown.append((view, handle, key(view, self.selection)))
+
+    def traffic(self) -> None:
+        """How the selected entrypoint behaves (:class:`TrafficView`)."""
+        self.show(TrafficView)
+
+    def findings(self) -> None:
+        """The estate's findings of the selected severities, areas, accounts
+        (:class:`FindingsView`)."""
+        self.show(FindingsView)
+
+    def redraw(self, _: Any = None) -> None:
+        """Read the controls; redraw the views whose part of the selection changed."""
+        self.selection = selection_of(self.parts, self.selection)
+        for i, (view, handle, drawn) in enumerate(self._shown):
+            now = key(view, self.selection)
+            if now != drawn:
+                handle.update(view(self.rep, self.selection))
+                self._shown[i] = (view, handle, now)
+
+    def refilter(self, _: Any = None) -> None:
+        """Narrow the entrypoint list to the search text and the selected accounts."""
+        names = hostnames(self.rep, self.parts["search"].value, self.parts["account"].value)
+        picker = self.parts["entrypoint"]
+        keep = picker.value if picker.value in names else None
+        picker.options = names
+        picker.value = keep
+
+
 def explore(
     rep: Report,
     hostname: str | None = None,
     area: str | None = None,
     min_severity: str = "high",
     account: str | None = None,
-) -> Selection:
-    """Show the controls and the panel (see the module docstring); returns the selection."""
+) -> Explorer:
+    """Show the controls and the panel (see the module docstring); returns the
+    :class:`Explorer` whose further views follow the controls too."""
     from IPython.display import display
 
     sel = initial(rep, hostname, area, min_severity, account)
     box, parts = controls(rep, sel)
     display(box)  # type: ignore[no-untyped-call]
-    handle = display(Panel(rep, sel), display_id=True)  # type: ignore[no-untyped-call]
-    state = {"selection": sel}
-
-    def redraw(_: Any = None) -> None:
-        chosen = selection_of(parts, state["selection"])
-        state["selection"] = chosen
-        handle.update(Panel(rep, chosen))
-
-    def refilter(_: Any = None) -> None:
-        names = hostnames(rep, parts["search"].value, parts["account"].value)
-        picker = parts["entrypoint"]
-        keep = picker.value if picker.value in names else None
-        picker.options = names
-        picker.value = keep
-
-    parts["search"].observe(refilter, names="value")
-    parts["account"].observe(refilter, names="value")
-    for key in ("entrypoint", "severity", "area", "account"):
-        parts[key].observe(redraw, names="value")
-    return sel
+    explorer = Explorer(rep, sel, parts)
+    explorer.show(Panel)
+    parts["search"].observe(explorer.refilter, names="value")
+    parts["account"].observe(explorer.refilter, names="value")
+    for name in ("entrypoint", "severity", "area", "account"):
+        parts[name].observe(explorer.redraw, names="value")
+    return explorer

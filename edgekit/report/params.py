@@ -17,7 +17,10 @@ allowed values; ``from typing import Literal`` may open the cell), each optional
 (or ``Optional[...]``). A parameter whose default is ``None`` while its type does not allow
 None is **required**: the caller must give it. The trailing comment is the help text; for an
 ``int`` or ``float`` it may hold the allowed range as ``[lo..hi]`` (``[1..100]``, ``[0..]``),
-and a numeric parameter without one must not be negative (report numbers are counts).
+and a numeric parameter without one must not be negative (report numbers are counts). A value
+outside a ``Literal``'s choices, like an undeclared name, is answered with the closest ones
+("did you mean"). What a ``str`` value must name in the snapshot (an entrypoint, an account, a
+proposal, a check area) is declared in the notebook's metadata: :mod:`.param_values`.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ class Parameter:
     help gives no range: numeric parameters of reports are counts and sizes)."""
     maximum: float | None = None
     """Highest allowed value (``[lo..hi]`` in the help; none when not given)."""
+    names: tuple[str, ...] = ()
+    """What the value must name (an entrypoint, an account ...): the kinds the notebook's
+    metadata declares, checked against the snapshot (:mod:`edgekit.report.param_values`)."""
 
     @property
     def required(self) -> bool:
@@ -90,7 +96,10 @@ class Parameter:
             ok = isinstance(value, expected)
         if not ok or (self.choices and value not in self.choices):
             got = f"{type(value).__name__} {value!r}" if not ok else repr(value)
-            raise ParameterError(f"parameter {self.name!r} expects {self.annotation}, got {got}")
+            hint = did_you_mean(str(value), map(str, self.choices)) if ok else ""
+            raise ParameterError(
+                f"parameter {self.name!r} expects {self.annotation}, got {got}{hint}"
+            )
         if expected in (int, float) and not self.in_range(value):
             raise ParameterError(
                 f"parameter {self.name!r} must be in {self.range_text}, got {value!r}"
@@ -252,6 +261,12 @@ def _comment(line: str) -> str:
     return ""
 
 
+def name_hint(name: str, spec: Mapping[str, Parameter]) -> str:
+    """`` (did you mean top_n?)``: the declared names closest to a name the notebook does not
+    declare (empty when none is close); :func:`validate` and ``edgekit report -p`` say it."""
+    return did_you_mean(name, spec)
+
+
 def validate(
     spec: Mapping[str, Parameter], given: Mapping[str, Any], origin: str = "notebook"
 ) -> dict[str, Any]:
@@ -263,7 +278,7 @@ def validate(
     problems: list[str] = []
     unknown = sorted(set(given) - set(spec))
     if unknown:
-        hints = "".join(did_you_mean(u, spec) for u in unknown)
+        hints = "".join(name_hint(u, spec) for u in unknown)
         problems.append(f"unknown parameter(s) {', '.join(unknown)}{hints}")
     missing = [p.name for p in spec.values() if p.required and given.get(p.name) is None]
     if missing:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from edgekit import snapshot as snap
 from edgekit.errors import EdgekitError, InputError
+from edgekit.report import param_values as pv
 from edgekit.report import params as prm
 from edgekit.report import runs_index
 from edgekit.report.notebooks import find_notebook
@@ -122,11 +123,13 @@ def _compact(value: str) -> str:
 
 
 def declared_parameters(notebook: str | os.PathLike[str]) -> dict[str, prm.Parameter]:
-    """The parameters a notebook (path or bundled name) declares."""
+    """The parameters a notebook (path or bundled name) declares, with what their values must
+    name (:func:`edgekit.report.param_values.with_kinds`)."""
     import nbformat
 
     path = find_notebook(notebook)
-    return prm.declared(nbformat.read(path, as_version=4), path.name)  # type: ignore[no-untyped-call]
+    nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+    return pv.with_kinds(nb, prm.declared(nb, path.name), path.name)
 
 
 def prepare(
@@ -188,14 +191,16 @@ def run_report(
 
     The snapshot is read and its estate built (model and graph) before any folder is created
     or any kernel starts: a malformed snapshot is an :class:`~edgekit.errors.InputError`
-    (exit 2) that writes nothing.
+    (exit 2) that writes nothing. So is a value that names nothing in the snapshot (an
+    unknown entrypoint, account or proposal id: :mod:`edgekit.report.param_values`).
     """
     started = time.monotonic()
     snap.import_jsonschema()  # before nbformat imports it with grammars the report never uses
-    path, _, values = prepare(notebook, snapshot, params or {})
+    path, spec, values = prepare(notebook, snapshot, params or {})
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
     loaded, model = load_estate_first(snapshot_path, bounds)
+    pv.check(spec, values, loaded, model, path.name)  # a value naming nothing: exit 2, here
     unreadable = [e.line() for e in model.coverage.model_errors]
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):

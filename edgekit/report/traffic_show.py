@@ -178,25 +178,29 @@ def _busiest(rep: Report, n: int) -> None:
 
 def _one(rep: Report, entrypoint: str, max_rows: int) -> None:
     """One entrypoint: its metered hops' totals, errors, and their hourly requests."""
+    _display(*entrypoint_items(rep, entrypoint, max_rows))
+
+
+def entrypoint_items(rep: Report, entrypoint: str, max_rows: int = 20) -> list[Any]:
+    """What ``traffic(rep, entrypoint=...)`` shows, as display objects (the explore notebook's
+    view composes them): its metered hops' totals, errors, and their hourly requests."""
     hops = rep.estate.traffic_resources(entrypoint)
     if not hops:
-        _display(markdown(f"*{md(entrypoint)}: no metered resource on its paths.*"))
-        return
+        return [markdown(f"*{md(entrypoint)}: no metered resource on its paths.*")]
     if not rep.estate.model.metric_windows:
-        _display(markdown(f"*Traffic of {md(entrypoint)}: **{NOT_COLLECTED}** (no metrics).*"))
-        return
+        return [markdown(f"*Traffic of {md(entrypoint)}: **{NOT_COLLECTED}** (no metrics).*")]
     arns = {m.arn for m in hops}
     requests = tr.requests(rep)
     mine = requests[requests["arn"].isin(arns)].drop(columns=["service", "arn", "account"])
     errors = tr.error_rates(rep)
     labels = set(mine["entrypoint"])
-    _display(
+    items = [
         markdown(
             f"**{md(entrypoint)}** — requests at each metered hop ({md(tr.window_text(rep))}):"
         ),
         table(readable(mine), max_rows),
         table(readable(errors[errors["entrypoint"].isin(labels)]), max_rows, "errors"),
-    )
+    ]
     columns = {}
     for m in hops:
         frame = rep.estate.metrics(m.arn)
@@ -206,6 +210,7 @@ def _one(rep: Report, entrypoint: str, max_rows: int) -> None:
     if columns:
         name = f"traffic_{slugify(entrypoint)}.png"
         path = series_lines(pd.DataFrame(columns), rep.run_dir / name, "Hourly requests per hop")
-        _display(picture(path))
+        items.append(picture(path))
     else:
-        _display(markdown(f"*Hourly requests: {NOT_COLLECTED} for {md_code(entrypoint)}.*"))
+        items.append(markdown(f"*Hourly requests: {NOT_COLLECTED} for {md_code(entrypoint)}.*"))
+    return items

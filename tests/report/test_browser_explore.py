@@ -117,6 +117,27 @@ def test_the_inline_diagram_renders_with_human_titles(page: Path, browser: Any) 
     assert wide[0] > wide[1]
 
 
+def test_the_views_below_the_panel_are_live_tables(page: Path, browser: Any) -> None:
+    """The traffic and the estate's findings follow the picker as HTML views of their own:
+    their tables still become DataTables (their scripts are allowed by the page's CSP) and
+    the traffic chart shows."""
+    seen = visit(browser, page)
+    _wait(browser, "return document.querySelectorAll('div.dt-container').length")
+    below = browser.execute_script(
+        "const h = Array.from(document.querySelectorAll('h2'))"
+        ".find(e => e.textContent.startsWith('How this entrypoint behaves'));"
+        "const after = e => h.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING;"
+        "return [Array.from(document.querySelectorAll('div.dt-container')).filter(after).length,"
+        "Array.from(document.querySelectorAll('img')).filter(after)"
+        ".filter(i => i.complete && i.naturalWidth > 0).length];"
+    )
+    assert below[0] >= 4 and below[1] >= 1, below  # traffic: 2, findings: 1, by area: 1
+    assert not [c for c in seen.console if "Content Security Policy" in c], seen.console
+    text = browser.find_element("css selector", "body").text
+    assert "shop.northwind.example — requests at each metered hop" in text
+    assert "area any, severity ≥ low" in text
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,26 @@ def test_explore_via_the_cli(explore: tuple[Path, list[str]]) -> None:
     assert ">One entrypoint: lineage, findings and diagram<" in page
     assert "<h3>shop.northwind.example</h3>" in page and "<svg" in page  # the panel, inline
     assert "widget-state+json" not in page  # live controls only: no widget state in a report
+
+
+@pytest.fixture(scope="module")
+def explore_by_id(tmp_path_factory: pytest.TempPathFactory, fake_aws: None) -> RunResult:
+    """explore, its entrypoint named by a distribution id (issue 16 review)."""
+    params = {"hostname": "P046KYTWIRV7U", "min_severity": "info"}
+    out = tmp_path_factory.mktemp("explore-by-id")
+    return run_report("explore", SAMPLE, params, out, progress=False)
+
+
+def test_explore_resolves_the_entrypoint_once_for_every_view(explore_by_id: RunResult) -> None:
+    assert explore_by_id.html is not None
+    page = html_text(explore_by_id.html)
+    host = "nvufck1icin06.cloudfront.net"  # the distribution's name
+    assert f"<h3>{host}</h3>" in page
+    found = re.search(r"Findings on its paths \((\d+)\)", page)
+    assert found and int(found.group(1)) > 0
+    assert f"<strong>{host}</strong> — requests at each metered hop" in page  # traffic view
+    assert "area any, severity ≥ info" in page  # the estate's findings, as the parameters chose
+    assert (explore_by_id.run_dir / "traffic_nvufck1icin06-cloudfront-net.png").is_file()
 
 
 @pytest.fixture(scope="module")
