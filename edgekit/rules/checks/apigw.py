@@ -149,11 +149,7 @@ def stage_logging_disabled(api: RestApi | Api, ctx: CheckContext) -> list[Fail] 
     for stage in api.stages:
         if stage.access_log_destination_arn or _execution_logging(stage):
             continue
-        ref = (
-            _stage_ref(stage)
-            if isinstance(stage, RestApiStage)
-            else _v2_stage_ref(api, stage)
-        )
+        ref = _stage_ref(stage) if isinstance(stage, RestApiStage) else _v2_stage_ref(api, stage)
         kind = "REST" if isinstance(api, RestApi) else api.protocol_type
         out.append(
             Fail(
