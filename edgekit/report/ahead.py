@@ -63,6 +63,9 @@ class Inputs:
     run_dir: Path
     diagrams_dir: Path
     suppress_file: Path | None = None
+    estate: Estate | None = None
+    """The estate of ``snapshot``, when ``edgekit report`` built it already (to check a
+    parameter naming an entrypoint): the child shares it instead of building it again."""
 
 
 @dataclass
@@ -185,7 +188,7 @@ def _child(inputs: Inputs, sender: Connection) -> None:
         return
     try:
         sender.send(("locked", None))
-        estate = Estate(inputs.model, inputs.snapshot)
+        estate = inputs.estate or Estate(inputs.model, inputs.snapshot)
         rep = Report.from_estate(
             estate, inputs.snapshot_path, inputs.run_dir, inputs.diagrams_dir, inputs.suppress_file
         )

@@ -194,10 +194,11 @@ def check(
     snapshot: Snapshot,
     model: Inventory,
     origin: str = "notebook",
-) -> None:
+) -> Estate | None:
     """Raise :class:`~edgekit.report.params.ParameterError` for the first given value that
     names none of the kinds its parameter declares (:attr:`Parameter.names`): one line, with
-    the closest names."""
+    the closest names. Returns the estate a check built (None when none needed one), so that
+    ``edgekit report`` does not build it a second time."""
     subject = _Subject(snapshot, model)
     for name, value in values.items():
         param = spec.get(name)
@@ -213,3 +214,5 @@ def check(
                 break
         else:
             raise ParameterError(f"{origin}: parameter {name!r}: {'; '.join(problems)}")
+    built: Estate | None = vars(subject).get("estate")  # the cached_property, if it ran
+    return built

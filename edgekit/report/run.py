@@ -38,6 +38,7 @@ from edgekit.report.result import RunResult
 if TYPE_CHECKING:
     import nbformat
 
+    from edgekit.graph import Estate
     from edgekit.model import Inventory
     from edgekit.report.ahead import Ahead
 
@@ -200,7 +201,7 @@ def run_report(
     snapshot_path = Path(values["snapshot"])
     bounds = limits or snap.ReadLimits.from_env()
     loaded, model = load_estate_first(snapshot_path, bounds)
-    pv.check(spec, values, loaded, model, path.name)  # a value naming nothing: exit 2, here
+    estate = pv.check(spec, values, loaded, model, path.name)  # a value naming nothing: exit 2
     unreadable = [e.line() for e in model.coverage.model_errors]
     user = {k: v for k, v in values.items() if k != "snapshot"}
     if run_name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", run_name):
@@ -219,7 +220,7 @@ def run_report(
         raise InputError(f"{run_dir}: cannot create ({err.strerror or err})") from None
     values = {**values, "run_dir": str(run_dir), "diagrams_dir": str(diagrams_dir)}
     output = run_dir / path.name
-    with _kernel_limits(bounds), _results_ahead(path, loaded, model, values) as ahead:
+    with _kernel_limits(bounds), _results_ahead(path, loaded, model, values, estate) as ahead:
         _execute(path, output, values, name, run_dir, progress)
     for text in ahead.notes:
         print(f"edgekit: {text}", file=sys.stderr)
@@ -261,10 +262,15 @@ def reads_results(notebook: Path) -> bool:
 
 @contextlib.contextmanager
 def _results_ahead(
-    notebook: Path, loaded: snap.Snapshot, model: Inventory, values: Mapping[str, Any]
+    notebook: Path,
+    loaded: snap.Snapshot,
+    model: Inventory,
+    values: Mapping[str, Any],
+    estate: Estate | None = None,
 ) -> Iterator[Ahead]:
     """:func:`edgekit.report.ahead.results_ahead` for a notebook that reads the result files,
-    with what its first cell opens the report with; nothing for the others."""
+    with what its first cell opens the report with (and the estate the parameter checks
+    built, if any); nothing for the others."""
     from edgekit.report.ahead import Ahead, Inputs, results_ahead
 
     if not reads_results(notebook):
@@ -278,6 +284,7 @@ def _results_ahead(
         Path(values["run_dir"]),
         Path(values["diagrams_dir"]),
         Path(suppress_file) if suppress_file else None,
+        estate,
     )
     with results_ahead(inputs) as ahead:
         yield ahead

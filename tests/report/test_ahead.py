@@ -8,6 +8,7 @@ got the lock.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -328,3 +329,32 @@ def test_the_lock_is_released_when_its_holder_dies(tmp_path: Path) -> None:
     lock = cache.folder_lock(run_dir)
     lock.acquire(timeout=5)  # raises filelock.Timeout if the dead holder still held it
     lock.release()
+
+
+def test_an_estate_built_to_check_a_parameter_is_shared_with_the_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``edgekit report`` that built the estate (to check ``-p hostname``) hands it to the
+    forked writer, which does not build another; without one, the writer builds it."""
+    from edgekit.graph import Estate
+
+    witness = tmp_path / "built.txt"
+    real = Estate.__init__
+
+    def counted(self: Estate, *args: Any, **kwargs: Any) -> None:
+        with witness.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Estate, "__init__", counted)
+    inputs = _inputs(tmp_path / "shared")
+    prebuilt = Estate(inputs.model, inputs.snapshot)
+    shared = dataclasses.replace(inputs, estate=prebuilt)
+    with ahead.results_ahead(shared) as outcome:
+        pass
+    assert outcome.error is None
+    assert witness.read_text(encoding="utf-8").split() == [str(os.getpid())]  # only ours
+    with ahead.results_ahead(_inputs(tmp_path / "own")) as outcome:
+        pass
+    builders = witness.read_text(encoding="utf-8").split()
+    assert len(builders) == 2 and builders[1] != str(os.getpid())  # the writer built one
