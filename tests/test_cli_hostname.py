@@ -247,3 +247,20 @@ def test_in_front_of_and_entrypoint_exclude_each_other(
         main(["lineage", RICH, "--in-front-of", "web-alb", "--entrypoint", "www.example.com"])
     assert exc.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_suppression_reads_its_check_id_in_any_case_and_its_resource_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Check ids are lower case, so ``LB.Classic_*`` means ``lb.classic_*`` (as for --checks);
+    a resource glob in another case matches nothing (ARNs are case-sensitive) and is reported."""
+    sup = tmp_path / "s.toml"
+    sup.write_text(
+        '[[suppress]]\ncheck = "LB.Classic_In_Use"\nreason = "accepted"\n'
+        '[[suppress]]\ncheck = "lb.*"\nresource = "ARN:AWS:*"\nreason = "wrong case"\n',
+        encoding="utf-8",
+    )
+    assert main(["scan", RICH, "--suppress", str(sup), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert {s["check_id"] for s in doc["suppressed"]} == {"lb.classic_in_use"}
+    assert [s["check"] for s in doc["unused_suppressions"]] == ["lb.*"]

@@ -7,7 +7,6 @@ the function name, a missing docstring, and an unknown severity.
 
 from __future__ import annotations
 
-import fnmatch
 import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from edgekit.rules.finding import Severity
-from edgekit.rules.select import matching_ids
+from edgekit.rules.select import glob_matches, matching_ids
 
 CheckFn = Callable[[Any, Any], Any]
 """``fn(resource, ctx) -> None | Fail | Unknown | Iterable[Fail | Unknown]``."""
@@ -111,9 +110,9 @@ class Registry:
         return [c.meta.id for c in self.checks]
 
     def matches(self, pattern: str) -> bool:
-        """Some check id matches the glob ``pattern`` exactly as written (the case-sensitive
-        test suppression files use)."""
-        return any(fnmatch.fnmatchcase(c.meta.id, pattern) for c in self.checks)
+        """Some check id matches the glob ``pattern`` (in any case, as suppression files and
+        ``--checks`` read it: :func:`edgekit.rules.select.glob_matches`)."""
+        return any(glob_matches(c.meta.id, pattern) for c in self.checks)
 
     def select(self, patterns: Iterable[str] | None) -> Registry:
         """Checks whose id matches any glob in ``patterns`` (all when None or no pattern), with

@@ -2,7 +2,7 @@
 
 ```toml
 [[suppress]]
-check = "cloudfront.no_geo_restriction"      # id or glob
+check = "cloudfront.no_geo_restriction"      # id or glob, any case
 resource = "arn:aws:cloudfront::*:distribution/*"   # glob on the finding's resource id
 reason = "global audience by design"
 until = 2027-03-31                           # optional; from that day on it stops applying
@@ -24,6 +24,7 @@ from typing import Any
 
 from edgekit.errors import InputError
 from edgekit.rules.finding import Finding
+from edgekit.rules.select import glob_matches
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,10 @@ class Suppression:
         return self.until is None or today < self.until
 
     def matches(self, finding: Finding) -> bool:
-        """Check id and resource id both match their globs."""
-        return fnmatch.fnmatchcase(finding.check_id, self.check) and fnmatch.fnmatchcase(
+        """Check id and resource id both match their globs: the check id in any case, as
+        ``edgekit scan --checks`` reads it (:func:`edgekit.rules.select.glob_matches`), the
+        resource id exactly (AWS ids and ARNs are case-sensitive)."""
+        return glob_matches(finding.check_id, self.check) and fnmatch.fnmatchcase(
             finding.resource.id, self.resource
         )
 
