@@ -409,13 +409,13 @@ def export_html(notebook: Path, target: Path) -> Path:
     contents links the section headings (:mod:`edgekit.report.contents`).
     """
     import nbformat
-    from nbconvert import HTMLExporter
 
     from edgekit.report.contents import add_contents
+    from edgekit.report.exporter import ReportExporter
     from edgekit.report.interactive import script_src
 
     nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
-    exporter = HTMLExporter(  # type: ignore[no-untyped-call]
+    exporter = ReportExporter(  # type: ignore[no-untyped-call]
         template_name="lab",
         template_file=str(TEMPLATES / "report.html.j2"),
         exclude_input=True,
