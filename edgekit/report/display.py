@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from edgekit.report.interactive import datatable_html, with_hashes
+from edgekit.report.interactive import datatable_html, html_bundle
 
 MAX_ROWS: Final = 25
 MAX_CHARS: Final = 120
@@ -71,9 +71,8 @@ class Table:
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        html, meta = with_hashes(self._repr_html_())
         text = f"<{len(self.frame)} rows × {len(self.frame.columns)} columns>"
-        return {"text/html": html, "text/plain": text}, {"text/html": meta}
+        return html_bundle(self._repr_html_(), text)
 
     def __len__(self) -> int:
         return len(self.frame)

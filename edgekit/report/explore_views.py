@@ -22,7 +22,7 @@ import pandas as pd
 
 from edgekit.report import filters, migration, pictures, tables
 from edgekit.report.display import interactive_html
-from edgekit.report.interactive import with_hashes
+from edgekit.report.interactive import html_bundle
 from edgekit.report.param_values import entrypoint_hostname
 from edgekit.report.svgview import Diagram
 from edgekit.report.traffic_show import entrypoint_items
@@ -36,7 +36,6 @@ MAX_FINDINGS: Final = 200
 MAX_HOPS: Final = 60
 MAX_ESTATE_FINDINGS: Final = 25
 """Rows of the estate's filtered findings (:class:`FindingsView`)."""
-SEVERITIES: Final = tuple(s.label for s in sorted(Severity, reverse=True))
 FIELDS: Final = ("hostname", "severities", "areas", "accounts")
 
 
@@ -93,7 +92,7 @@ def initial(
     )
     host = entrypoint_hostname(rep.estate, hostname) if hostname else None
     floor = Severity.parse(min_severity)
-    sev = tuple(s.label for s in sorted(Severity, reverse=True) if s >= floor)
+    sev = tuple(s for s in filters.SEVERITIES if Severity.parse(s) >= floor)
     return Selection(
         host or pictures.most_affected(rep, 1)[0],
         sev,
@@ -141,8 +140,8 @@ def filters_text(rep: Report, sel: Selection) -> str:
     area; ``, account …`` only when not every account is selected)."""
     every_area = not set(areas(rep)) - set(sel.areas)
     area = "any" if every_area else ", ".join(sel.areas) or "none"
-    chosen = [s for s in SEVERITIES if s in sel.severities]
-    top = list(SEVERITIES[: len(chosen)])
+    chosen = [s for s in filters.SEVERITIES if s in sel.severities]
+    top = list(filters.SEVERITIES[: len(chosen)])
     severity = f"≥ {chosen[-1]}" if chosen and chosen == top else ", ".join(chosen) or "none"
     text = f"area {area}, severity {severity}"
     if set(accounts(rep)) - set(sel.accounts):
@@ -184,9 +183,8 @@ class View:
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        page, meta = with_hashes(self._repr_html_())
         text = f"<explore {self.label}: {self.selection.hostname}>"
-        return {"text/html": page, "text/plain": text}, {"text/html": meta}
+        return html_bundle(self._repr_html_(), text)
 
 
 @dataclass(frozen=True)

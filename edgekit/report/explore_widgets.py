@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from edgekit.report.explore_views import MAX_FINDINGS as MAX_FINDINGS
 from edgekit.report.explore_views import MAX_HOPS as MAX_HOPS
-from edgekit.report.explore_views import SEVERITIES as SEVERITIES
 from edgekit.report.explore_views import FindingsView as FindingsView
 from edgekit.report.explore_views import Panel as Panel
 from edgekit.report.explore_views import Selection as Selection
@@ -30,6 +29,7 @@ from edgekit.report.explore_views import findings as findings
 from edgekit.report.explore_views import hostnames as hostnames
 from edgekit.report.explore_views import initial as initial
 from edgekit.report.explore_views import key
+from edgekit.report.filters import SEVERITIES
 
 if TYPE_CHECKING:
     from edgekit.report.data import Report

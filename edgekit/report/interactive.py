@@ -101,13 +101,19 @@ class Library:
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        html, meta = with_hashes(library_html())
-        return {"text/html": html, "text/plain": "(itables, offline)"}, {"text/html": meta}
+        return html_bundle(library_html(), "(itables, offline)")
 
 
 def with_hashes(html: str) -> tuple[str, dict[str, Any]]:
     """``(html, metadata)`` for ``_repr_html_``: the metadata lists the scripts' hashes."""
     return html, {SCRIPT_HASHES: script_hashes(html)}
+
+
+def html_bundle(html: str, text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``_repr_mimebundle_``'s answer for an edgekit HTML output: the page and its plain-text
+    stand-in, with the page's script hashes in its metadata (:func:`with_hashes`)."""
+    page, meta = with_hashes(html)
+    return {"text/html": page, "text/plain": text}, {"text/html": meta}
 
 
 def allowed_scripts(outputs: Iterable[dict[str, Any]]) -> list[str]:

@@ -163,8 +163,8 @@ def stage_logging_disabled(api: RestApi | Api, ctx: CheckContext) -> list[Fail] 
 
 
 def _v2_stage_ref(api: RestApi | Api, stage: ApiStage) -> ResourceRef:
-    arn = f"{api.arn}/stages/{stage.name}"
-    return ResourceRef(arn, STAGE_V2_TYPE, api.account_id, api.region)
+    assert isinstance(api, Api), "an HTTP / WebSocket stage belongs to an HTTP / WebSocket API"
+    return ResourceRef(api.stage_arn(stage.name), STAGE_V2_TYPE, api.account_id, api.region)
 
 
 def _execution_logging(stage: RestApiStage | ApiStage) -> bool:
