@@ -57,7 +57,7 @@ def catalogue_areas() -> tuple[str, ...]:
     segment of every check id, as :func:`edgekit.report.filters.validate` reads them)."""
     from edgekit.rules.catalogue import load
 
-    return tuple(dict.fromkeys(i.split(".", 1)[0] for i in load().ids()))
+    return tuple(dict.fromkeys(c.meta.area for c in load().checks))
 
 
 def kinds_of(nb: nbformat.NotebookNode, origin: str = "notebook") -> dict[str, tuple[str, ...]]:
